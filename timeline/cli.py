@@ -1,0 +1,157 @@
+"""The command line: `python build.py [build|check|serve] ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from .problems import Problem, ProblemError, describe, errors, summary
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+COMMANDS = {
+    "build": "Check every event file, then render the site into site/ (the default command).",
+    "check": "Check every event file and report all problems at once; write nothing.",
+    "serve": "Build, then serve the site on http://127.0.0.1:8000/ for a local preview.",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of every command."""
+    main_parser = argparse.ArgumentParser(
+        prog="build.py",
+        description="Build a static HTML timeline from the event files in events/.",
+        epilog="Run 'build.py COMMAND --help' for a command's options. With no command, build.",
+    )
+    sub = main_parser.add_subparsers(dest="command", metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, help="the project folder (default: the folder of build.py)")
+    common.add_argument("--debug", action="store_true", help="show a traceback for internal errors")
+    site_options = argparse.ArgumentParser(add_help=False)
+    site_options.add_argument(
+        "--base-url", metavar="PATH_OR_URL",
+        help="serve the site under this path (like /timeline/) or full URL, overriding base_path in timeline.toml",
+    )
+    site_options.add_argument("--drafts", action="store_true", help="include events marked draft: true")
+    sub.add_parser("build", parents=[common, site_options], help=COMMANDS["build"], description=COMMANDS["build"])
+    check = sub.add_parser("check", parents=[common], help=COMMANDS["check"], description=COMMANDS["check"])
+    check.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text (default) or github: GitHub Actions annotations on the changed lines")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    serve = sub.add_parser("serve", parents=[common, site_options], help=COMMANDS["serve"], description=COMMANDS["serve"])
+    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)")
+    return main_parser
+
+
+def main(argv: list[str] | None = None, default_root: Path | None = None) -> int:
+    """Run a command and return its exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    args.root = (args.root or default_root or Path.cwd()).resolve()
+    try:
+        return COMMAND_FUNCTIONS[args.command](args)
+    except ProblemError as error:
+        report(error.problems, sys.stderr)
+        print(f"Build stopped: {describe(error.problems)}; site/ was not changed.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:  # the last line of defence: a message, not a traceback
+        if args.debug:
+            raise
+        template_problem = template_error_problem(error, args.root)
+        if template_problem:
+            report([template_problem], sys.stderr)
+            print("Build stopped: a template has an error; site/ was not changed.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        print(f"error: {type(error).__name__}: {error} (run with --debug for the traceback)", file=sys.stderr)
+        return EXIT_PROBLEMS
+
+
+def report(problems: list[Problem], stream) -> None:
+    """Print each problem on its own line."""
+    for problem in problems:
+        print(problem, file=stream)
+
+
+def template_error_problem(error: Exception, root: Path) -> Problem | None:
+    """Return a template error as a Problem naming the template file and line, or None."""
+    import jinja2
+
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return Problem(_relative(error.filename, root), error.lineno or 1, "template", error.message or str(error))
+    if not isinstance(error, jinja2.TemplateError):
+        return None
+    for frame, line in reversed(list(traceback.walk_tb(error.__traceback__))):
+        filename = frame.f_code.co_filename
+        if filename.endswith(".html") or "/templates/" in filename:
+            return Problem(_relative(filename, root), line, "template", str(error))
+    return Problem("templates", 1, "template", str(error))
+
+
+def _relative(filename: str, root: Path) -> str:
+    """Return filename relative to root where it lies inside it."""
+    try:
+        return Path(filename).resolve().relative_to(root).as_posix()
+    except ValueError:
+        return filename
+
+
+def _project(args):
+    """Return the project named by args, with --base-url applied."""
+    from .config import apply_base_url
+    from .pipeline import load_project
+
+    project = load_project(args.root)
+    base_url = getattr(args, "base_url", None)
+    if base_url:
+        project.config, error = apply_base_url(project.config, base_url)
+        if error:
+            raise ProblemError([Problem("--base-url", 1, "base-url", error)])
+    return project
+
+
+def cmd_build(args) -> int:
+    """Build the site; return the exit code."""
+    from .pipeline import build_site
+
+    project = _project(args)
+    report([p for p in project.problems if p not in errors(project.problems)], sys.stderr)
+    count = build_site(project, include_drafts=args.drafts)
+    events = len(project.published(args.drafts))
+    drafts = len(project.events) - events
+    skipped = f" ({drafts} draft{'s' if drafts != 1 else ''} left out)" if drafts else ""
+    print(f"Built site/: {events} event{'s' if events != 1 else ''}{skipped}, {count} files.", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    """Check every file and print the problems; return the exit code."""
+    from .pipeline import load_project
+
+    project = load_project(args.root)
+    problems = project.problems
+    if args.strict:
+        problems = [Problem(p.path, p.line, p.field, p.message) for p in problems]
+    for problem in problems:
+        print(problem.github() if args.format == "github" else problem)
+    print(summary(problems, len(project.files)))
+    return EXIT_PROBLEMS if errors(problems) else EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    """Build and serve the site until interrupted; return the exit code."""
+    from .server import serve
+
+    return serve(args, _project)
+
+
+COMMAND_FUNCTIONS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve}

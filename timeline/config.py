@@ -1,0 +1,116 @@
+"""The site's configuration file, timeline.toml: its settings declared once with their docs."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .problems import Problem
+
+CONFIG_FILE = "timeline.toml"
+ORDERS = ("oldest-first", "newest-first")
+
+
+def _setting(default: str, doc: str):
+    """Return a dataclass field for a setting, its doc kept beside it."""
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass(frozen=True)
+class Config:
+    """Site settings, read from timeline.toml."""
+
+    title: str = _setting("Timeline", "The site's name, shown in the header and the browser tab.")
+    description: str = _setting("", "One sentence on what the timeline covers, for the home page and search engines.")
+    url: str = _setting("", "The address the site is published at, like https://user.github.io/repo/ (for canonical links).")
+    base_path: str = _setting("/", "The path the site lives under: /repo/ on GitHub project pages, / at a domain's root.")
+    language: str = _setting("en", "The language of the site's text, as a code like en or pt-BR (the <html lang>).")
+    order: str = _setting("oldest-first", "oldest-first or newest-first: the order of the timeline.")
+
+
+def normalise_base_path(value: str) -> str | None:
+    """Return the base path with one leading and one trailing slash, or None if it is not a path."""
+    value = value.strip()
+    if any(c.isspace() for c in value) or "?" in value or "#" in value or "\\" in value or "//" in value.strip("/"):
+        return None
+    segments = [s for s in value.split("/") if s]
+    if any(s in (".", "..") for s in segments):
+        return None
+    return "/" + "".join(f"{s}/" for s in segments)
+
+
+def apply_base_url(config: Config, base_url: str) -> tuple[Config, str | None]:
+    """Return config with a --base-url value applied (a path or a full URL), and an error or None."""
+    if "://" in base_url:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return config, f"--base-url {base_url!r} is not an http(s) address or a path like /timeline/"
+        path = normalise_base_path(parts.path or "/")
+        if path is None:
+            return config, f"--base-url {base_url!r} has a path that cannot be used"
+        return replace(config, base_path=path, url=f"{parts.scheme}://{parts.netloc}{path}"), None
+    path = normalise_base_path(base_url)
+    if path is None:
+        return config, f"--base-url {base_url!r} is not a path like /timeline/"
+    return replace(config, base_path=path), None
+
+
+def load_config(root: Path) -> tuple[Config, list[Problem]]:
+    """Return the configuration at root (defaults when there is no file), and its problems."""
+    path = root / CONFIG_FILE
+    if not path.exists():
+        return Config(), []
+    raw_text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = tomllib.loads(raw_text)
+    except tomllib.TOMLDecodeError as error:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
+        line = int(match.group(1)) if match else 1
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
+        return Config(), [Problem(CONFIG_FILE, line, "config", f"TOML syntax error: {message}")]
+    problems = []
+    values = {}
+    names = [f.name for f in fields(Config)]
+    for key, value in data.items():
+        line = _line_of_key(raw_text, key)
+        if key not in names:
+            close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            problems.append(Problem(CONFIG_FILE, line, key, f"unknown setting: {hint}the settings are {', '.join(names)}"))
+            continue
+        if not isinstance(value, str):
+            problems.append(Problem(CONFIG_FILE, line, key, f"expected text in quotes, found {value!r}"))
+            continue
+        error = _check_setting(key, value)
+        if error:
+            problems.append(Problem(CONFIG_FILE, line, key, error))
+            continue
+        values[key] = normalise_base_path(value) if key == "base_path" else value.strip()
+    return Config(**values), problems
+
+
+def _check_setting(key: str, value: str) -> str | None:
+    """Return what is wrong with one setting's value, or None."""
+    if key == "order" and value not in ORDERS:
+        return f"expected {' or '.join(ORDERS)}, found {value!r}"
+    if key == "base_path" and normalise_base_path(value) is None:
+        return f"expected a path like / or /timeline/, found {value!r}"
+    if key == "url" and value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return f"expected an address like https://user.github.io/repo/, found {value!r}"
+    if key == "language" and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
+        return f"expected a language code like en or pt-BR, found {value!r}"
+    return None
+
+
+def _line_of_key(text: str, key: str) -> int:
+    """Return the line on which a top-level key is set (1 when not found)."""
+    for number, line in enumerate(text.splitlines(), 1):
+        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+            return number
+    return 1

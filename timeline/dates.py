@@ -1,0 +1,306 @@
+"""Event dates: our own type, so precision and years before 1 AD survive.
+
+Years use historical numbering: -500 is 500 BC and there is no year 0
+(1 BC is followed by AD 1), the way TimelineJS and readers count them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)
+_MONTH_BY_NAME = {name.lower(): i for i, name in enumerate(MONTH_NAMES, 1)}
+_MONTH_BY_NAME.update({name[:3].lower(): i for i, name in enumerate(MONTH_NAMES, 1)})
+_MONTH_BY_NAME["sept"] = 9
+
+DAY, MONTH, YEAR = "day", "month", "year"
+
+# The largest year we accept; beyond it a date is almost surely a typo.
+MAX_YEAR = 9999
+
+
+class DateError(ValueError):
+    """A date that cannot be read; the message says what to write instead."""
+
+
+@dataclass(frozen=True)
+class EventDate:
+    """A calendar date known to the day, the month or only the year."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """Return 'day', 'month' or 'year'."""
+        if self.day is not None:
+            return DAY
+        if self.month is not None:
+            return MONTH
+        return YEAR
+
+    @property
+    def is_bce(self) -> bool:
+        """Return whether the year is before AD 1."""
+        return self.year < 0
+
+    def iso(self) -> str:
+        """Return the ISO-style text at this precision ('2024-11', '-0500')."""
+        sign = "-" if self.year < 0 else ""
+        text = f"{sign}{abs(self.year):04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    def html_datetime(self) -> str | None:
+        """Return a valid HTML datetime value, or None where HTML has none (BC)."""
+        return None if self.is_bce else self.iso()
+
+    def start_key(self) -> tuple[int, int, int]:
+        """Return (astronomical year, month, day) of the first day covered."""
+        return (_astronomical(self.year), self.month or 1, self.day or 1)
+
+    def end_key(self) -> tuple[int, int, int]:
+        """Return (astronomical year, month, day) of the last day covered."""
+        month = self.month or 12
+        day = self.day or days_in_month(self.year, month)
+        return (_astronomical(self.year), month, day)
+
+    def sort_key(self) -> tuple[int, int, int]:
+        """Return a key that puts coarser dates before the days they contain."""
+        return (_astronomical(self.year), self.month or 0, self.day or 0)
+
+    def format(self, with_year: bool = True, with_month: bool = True) -> str:
+        """Return the date as readers see it ('4 November 2024', 'November 2024', '500 BC')."""
+        parts = []
+        if self.day is not None:
+            parts.append(str(self.day))
+        if self.month is not None and with_month:
+            parts.append(MONTH_NAMES[self.month - 1])
+        if with_year:
+            parts.append(format_year(self.year))
+        return " ".join(parts)
+
+
+def format_year(year: int) -> str:
+    """Return a year as readers write it ('2024', '500 BC')."""
+    return f"{-year} BC" if year < 0 else str(year)
+
+
+def _astronomical(year: int) -> int:
+    """Return the astronomical year number (1 BC is 0) used for arithmetic."""
+    return year + 1 if year < 0 else year
+
+
+def is_leap_year(year: int) -> bool:
+    """Return whether a (historical-numbered) year is leap in the proleptic Gregorian calendar."""
+    return calendar.isleap(_astronomical(year))
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Return how many days the month has in that year."""
+    if month == 2:
+        return 29 if is_leap_year(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def make_date(year: int, month: int | None = None, day: int | None = None, text: str = "") -> EventDate:
+    """Return a checked EventDate, or raise DateError naming what is impossible."""
+    shown = text or "this date"
+    if year == 0:
+        raise DateError(
+            f"there is no year 0 in {shown!r}: 1 BC is followed by AD 1; "
+            "write -0001 or '1 BC' for the year before AD 1"
+        )
+    if abs(year) > MAX_YEAR:
+        raise DateError(f"year {year} in {shown!r} is out of range: use a year between -{MAX_YEAR} and {MAX_YEAR}")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"month {month} in {shown!r} does not exist: months run from 01 to 12")
+    if day is not None:
+        if month is None:
+            raise DateError(f"{shown!r} has a day but no month")
+        last = days_in_month(year, month)
+        if not 1 <= day <= last:
+            raise DateError(
+                f"{shown!r} is not a real date: {MONTH_NAMES[month - 1]} {format_year(year)} "
+                f"has {last} days"
+            )
+    return EventDate(year, month, day)
+
+
+_ISO = re.compile(r"(?P<sign>-(?=\d)|\+?(?=\d{4}))(?P<year>\d+)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+_NUMERIC = re.compile(r"(\d{1,4})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{1,4})")
+_ERA_BEFORE = re.compile(r"(?P<era>A\.?\s?D\.?)\s*(?P<rest>.+)", re.IGNORECASE)
+_ERA_AFTER = re.compile(r"(?P<rest>.+?)\s*(?P<era>B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)", re.IGNORECASE)
+_ORDINAL = r"(?:st|nd|rd|th)?"
+_WORD_DATES = (
+    re.compile(rf"(?P<day>\d{{1,2}}){_ORDINAL}\s+(?P<month>[a-z]{{3,9}})\.?,?\s+(?P<year>\d{{1,4}})", re.I),
+    re.compile(rf"(?P<month>[a-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{1,4}})", re.I),
+    re.compile(r"(?P<month>[a-z]{3,9})\.?,?\s+(?P<year>\d{1,4})", re.I),
+    re.compile(r"(?P<year>\d{1,4})"),
+)
+
+
+def parse_date(text: str) -> EventDate:
+    """Return the EventDate written in text, or raise DateError saying how to write it."""
+    text = " ".join(str(text).split())
+    if not text:
+        raise DateError("the date is empty: write it as 2024-11-04, 2024-11 or 2024")
+    match = _ISO.fullmatch(text)
+    if match:
+        return _from_iso(match, text)
+    match = _NUMERIC.fullmatch(text)
+    if match:
+        raise DateError(_numeric_message(match, text))
+    if text.isdigit():
+        raise DateError(
+            f"{text!r} is not a year this tool reads: write years with four digits "
+            f"(like {int(text):04d}) or with an era (like AD {int(text)} or {int(text)} BC)"
+        )
+    return _from_words(text) or _from_natural_language(text)
+
+
+def _from_iso(match: re.Match, text: str) -> EventDate:
+    """Return the date of an ISO match ('2024-11-04', '-0500')."""
+    year = int(match["year"])
+    if match["sign"] == "-":
+        year = -year
+    month = int(match["month"]) if match["month"] else None
+    day = int(match["day"]) if match["day"] else None
+    return make_date(year, month, day, text)
+
+
+def _numeric_message(match: re.Match, text: str) -> str:
+    """Return why an all-numbers date like 04/11/2024 is refused."""
+    first, _, second, third = match.groups()
+    if len(first) == 4:
+        return (
+            f"{text!r} uses {match[2]!r} between numbers; write it in ISO form with dashes, "
+            f"like {first}-{int(second):02d}-{int(third):02d}"
+        )
+    a, b = int(first), int(second)
+    if a <= 12 and b <= 12 and a != b:
+        return (
+            f"{text!r} is ambiguous: it could be {a} {MONTH_NAMES[b - 1]} or "
+            f"{MONTH_NAMES[a - 1]} {b}; write it as YYYY-MM-DD (like 2024-11-04) "
+            "or with the month's name (like 4 November 2024)"
+        )
+    return (
+        f"{text!r} writes the date in numbers only, which readers in different countries "
+        "read differently; write it as YYYY-MM-DD (like 2024-11-04) "
+        "or with the month's name (like 4 November 2024)"
+    )
+
+
+def _month_number(name: str, text: str) -> int:
+    """Return the month number of an English month name or abbreviation."""
+    number = _MONTH_BY_NAME.get(name.lower().rstrip("."))
+    if number is None:
+        raise DateError(f"{name!r} in {text!r} is not a month name")
+    return number
+
+
+def _from_words(text: str) -> EventDate | None:
+    """Return the date of the common English forms, any era ('4 Nov 2024', '15 March 44 BC'), or None."""
+    bce = False
+    era = _ERA_AFTER.fullmatch(text) or _ERA_BEFORE.fullmatch(text)
+    if era:
+        bce = era["era"].upper().startswith("B")
+        text_without_era = era["rest"]
+    else:
+        text_without_era = text
+    for pattern in _WORD_DATES:
+        match = pattern.fullmatch(text_without_era)
+        if not match:
+            continue
+        groups = match.groupdict()
+        month = groups.get("month")
+        if month and month.lower().rstrip(".") not in _MONTH_BY_NAME:
+            return None
+        year = int(match["year"])
+        if not era and len(match["year"]) < 4 and month is None:
+            return None  # a bare "800" is more likely a typo than a year; ISO asks for 0800
+        if year == 0:
+            make_date(0, text=text)
+        return make_date(
+            -year if bce else year,
+            _month_number(month, text) if month else None,
+            int(groups["day"]) if groups.get("day") else None,
+            text,
+        )
+    return None
+
+
+def _from_natural_language(text: str) -> EventDate:
+    """Return the date dateparser reads in text, at the precision it reports."""
+    from dateparser.date import DateDataParser  # imported late: it costs ~0.3 s
+
+    parser = _dateparser(DateDataParser)
+    data = parser.get_date_data(text)
+    if data.date_obj is None or data.period not in (DAY, MONTH, YEAR):
+        raise DateError(
+            f"{text!r} is not a date this tool can read: write it as 2024-11-04, 2024-11 "
+            "or 2024, or in words like '4 November 2024' or 'November 2024' "
+            "(with the year; relative dates like 'yesterday' are not allowed)"
+        )
+    when = data.date_obj
+    if data.period == YEAR:
+        return make_date(when.year, text=text)
+    if data.period == MONTH:
+        return make_date(when.year, when.month, text=text)
+    return make_date(when.year, when.month, when.day, text)
+
+
+_PARSER = None
+
+
+def _dateparser(factory):
+    """Return the shared dateparser instance, configured so results never depend on today."""
+    global _PARSER
+    if _PARSER is None:
+        _PARSER = factory(
+            languages=["en"],
+            settings={
+                # Absolute dates only, always with a year: "yesterday" or "4 November"
+                # would resolve against the day of the build and change over time.
+                "PARSERS": ["absolute-time"],
+                "REQUIRE_PARTS": ["year"],
+                "PREFER_DAY_OF_MONTH": "first",
+                "RETURN_TIME_AS_PERIOD": True,
+            },
+        )
+    return _PARSER
+
+
+def format_range(start: EventDate, end: EventDate | None = None, approximate: bool = False) -> str:
+    """Return the date or range as readers see it ('4–6 November 2024', 'c. 500 BC')."""
+    prefix = "c. " if approximate else ""
+    if end is None:
+        return prefix + start.format()
+    first, last = range_parts(start, end)
+    return f"{prefix}{first}{_range_dash(first, last)}{last}"
+
+
+def range_parts(start: EventDate, end: EventDate) -> tuple[str, str]:
+    """Return the start and end texts of a range, sharing what they have in common."""
+    same_year = start.year == end.year and start.precision == end.precision
+    if same_year and start.precision == DAY and start.month == end.month:
+        return str(start.day), end.format()
+    if same_year and start.precision != YEAR:
+        return start.format(with_year=False), end.format()
+    if start.year < 0 and end.year < 0 and start.precision == end.precision == YEAR:
+        return str(-start.year), end.format()
+    return start.format(), end.format()
+
+
+def _range_dash(first: str, last: str) -> str:
+    """Return an en dash, spaced when the start has words of its own ('30 October – 2 November')."""
+    return " – " if " " in first else "–"

@@ -1,0 +1,291 @@
+"""Reading event files: bytes to text, front matter to a tree of text with line numbers.
+
+Front matter is read strictly. Every value stays text until timeline.validate
+parses it, so YAML 1.1 never turns `no` into False or `2024-11-07` into a date
+nobody checked; anchors, aliases, tags and duplicate keys are refused.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import ERROR, WARNING, Problem
+
+EVENTS_DIR = "events"
+# An event is a page of text; anything this large is a mistake or an attack.
+MAX_FILE_BYTES = 256 * 1024
+MAX_NESTING = 8
+FENCE = "---"
+
+
+@dataclass
+class Scalar:
+    """A text value and the line it starts on."""
+
+    text: str
+    line: int
+
+
+@dataclass
+class Sequence:
+    """A YAML list and the line it starts on."""
+
+    items: list
+    line: int
+
+
+@dataclass
+class Mapping:
+    """A YAML mapping: key -> (line of the key, value node)."""
+
+    entries: dict
+    line: int
+
+
+Node = Scalar | Sequence | Mapping
+
+
+@dataclass
+class EventFile:
+    """One file of events/ as read from disk: front matter tree, body and problems."""
+
+    path: Path
+    relpath: str
+    front_matter: Mapping | None = None
+    body: str = ""
+    body_line: int = 1
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        """Return the event id: the file name without .md."""
+        return self.path.name[: -len(".md")]
+
+    def problem(self, line: int, field_name: str, message: str, severity: str = ERROR) -> None:
+        """Record a problem in this file."""
+        self.problems.append(Problem(self.relpath, line, field_name, message, severity))
+
+
+def list_event_files(root: Path) -> tuple[list[Path], list[Problem]]:
+    """Return the .md files of events/ in name order, and problems with what else is there."""
+    directory = root / EVENTS_DIR
+    problems: list[Problem] = []
+    if not directory.is_dir():
+        return [], [Problem(EVENTS_DIR, 1, "events", f"there is no {EVENTS_DIR}/ folder; create it and add event files")]
+    paths = []
+    for entry in sorted(os.scandir(directory), key=lambda e: e.name):
+        rel = f"{EVENTS_DIR}/{entry.name}"
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink():
+            problems.append(Problem(rel, 1, "file", "is a symbolic link; event files must be ordinary files inside events/"))
+        elif entry.is_dir():
+            problems.append(Problem(rel, 1, "file", "is a folder; put event files directly in events/", WARNING))
+        elif not entry.name.endswith(".md"):
+            problems.append(Problem(rel, 1, "file", "is not an event file (they end in .md) and is ignored", WARNING))
+        else:
+            paths.append(Path(entry.path))
+    return paths, problems
+
+
+def read_event_file(path: Path, root: Path) -> EventFile:
+    """Return the event file at path, split and parsed, with any problems found."""
+    relpath = path.relative_to(root).as_posix()
+    event_file = EventFile(path=path, relpath=relpath)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        event_file.problem(1, "file", f"cannot be read: {error.strerror}")
+        return event_file
+    if len(data) > MAX_FILE_BYTES:
+        event_file.problem(
+            1, "file", f"is larger than {MAX_FILE_BYTES // 1024} KiB; an event's description should be short, "
+            "so split it or move long material to a source"
+        )
+        return event_file
+    text = decode(data, event_file)
+    if text is not None:
+        split_front_matter(text, event_file)
+    return event_file
+
+
+def decode(data: bytes, event_file: EventFile) -> str | None:
+    """Return the file's text with LF line ends, or None when it is not UTF-8."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+        event_file.problem(
+            1, "file", "starts with a byte-order mark (BOM), which is ignored; save the file as UTF-8 without BOM",
+            WARNING,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        event_file.problem(
+            line, "file",
+            f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column}); "
+            "save the file with UTF-8 encoding",
+        )
+        return None
+    if "\r" in text:
+        kind = "Windows (CRLF)" if "\r\n" in text else "old Mac (CR)"
+        event_file.problem(
+            1, "file", f"has {kind} line endings, which are read as ordinary line ends; "
+            "save it with Unix (LF) line endings", WARNING,
+        )
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        event_file.problem(line, "file", "contains a NUL character; is it a text file?")
+        return None
+    return text
+
+
+def split_front_matter(text: str, event_file: EventFile) -> None:
+    """Parse the front matter and keep the body; record problems on event_file."""
+    if not text.strip():
+        event_file.problem(1, "file", f"is empty; an event file starts with a {FENCE} line, its fields, and another {FENCE} line")
+        return
+    lines = text.split("\n")
+    if lines[0].rstrip() != FENCE:
+        event_file.problem(
+            1, "front matter", f"is missing: the file must start with a line of three dashes ({FENCE}), "
+            f"then the fields (title: ..., date: ...), then another {FENCE} line"
+        )
+        return
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in (FENCE, "..."):
+            break
+    else:
+        event_file.problem(1, "front matter", f"is not closed: add a line with {FENCE} after the last field")
+        return
+    yaml_text = "\n".join(lines[1:index])
+    event_file.body = "\n".join(lines[index + 1 :])
+    event_file.body_line = index + 2
+    tree = parse_yaml(yaml_text, first_line=2, event_file=event_file)
+    if tree is None:
+        return
+    if not isinstance(tree, Mapping):
+        kind = "a list" if isinstance(tree, Sequence) else "plain text"
+        event_file.problem(
+            tree.line, "front matter",
+            f"must be fields written as 'name: value' lines, but it is {kind}",
+        )
+        return
+    event_file.front_matter = tree
+
+
+class _Refused(Exception):
+    """A YAML construct the event format does not allow."""
+
+    def __init__(self, line: int, field_name: str, message: str):
+        super().__init__(message)
+        self.line, self.field_name, self.message = line, field_name, message
+
+
+_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None:
+    """Return the YAML text as a tree of Scalar/Sequence/Mapping, or None after recording a problem."""
+    if not text.strip():
+        return Mapping({}, first_line)
+    try:
+        events = iter(yaml.parse(text, Loader=_LOADER))
+        builder = _TreeBuilder(events, first_line)
+        return builder.document()
+    except _Refused as refused:
+        event_file.problem(refused.line, refused.field_name, refused.message)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        event_file.problem(line, "front matter", yaml_error_message(error))
+    except yaml.YAMLError as error:
+        event_file.problem(first_line, "front matter", f"cannot be read as YAML: {error}")
+    return None
+
+
+def yaml_error_message(error: yaml.MarkedYAMLError) -> str:
+    """Return a YAML syntax error in words a contributor can act on."""
+    problem = (error.problem or "is not valid YAML").rstrip(".")
+    hint = ""
+    if "mapping values are not allowed" in problem:
+        hint = "; a value that contains ': ' must be put in quotes"
+    elif "found character '\\t'" in problem:
+        hint = "; indent with spaces, not tabs"
+    elif "could not find expected ':'" in problem:
+        hint = "; each line should be 'name: value'"
+    elif "found undefined alias" in problem or "found unknown escape" in problem:
+        hint = "; put the value in quotes"
+    return f"YAML syntax error: {problem}{hint}"
+
+
+class _TreeBuilder:
+    """Builds our tree from PyYAML parser events, refusing what the format forbids."""
+
+    def __init__(self, events, first_line: int):
+        self.events = events
+        self.first_line = first_line
+
+    def line(self, event) -> int:
+        """Return the file line of a parser event."""
+        return self.first_line + event.start_mark.line
+
+    def next(self):
+        """Return the next parser event."""
+        return next(self.events)
+
+    def document(self) -> Node:
+        """Return the tree of the only document in the front matter."""
+        self.next()  # StreamStartEvent
+        event = self.next()
+        if isinstance(event, yaml.StreamEndEvent):
+            return Mapping({}, self.first_line)
+        root = self.node(self.next(), depth=0, field_name="front matter")
+        self.next()  # DocumentEndEvent
+        return root
+
+    def node(self, event, depth: int, field_name: str) -> Node:
+        """Return the node that starts with event."""
+        line = self.line(event)
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(line, field_name, f"uses a YAML alias (*{event.anchor}); write the value out in full")
+        if event.anchor is not None:
+            raise _Refused(line, field_name, f"uses a YAML anchor (&{event.anchor}); write the value out in full")
+        if getattr(event, "tag", None) not in (None, "!") or (
+            isinstance(event, yaml.ScalarEvent) and event.tag == "!" and event.implicit == (False, False)
+        ):
+            raise _Refused(line, field_name, f"uses a YAML tag ({event.tag}); remove it and write plain text")
+        if depth > MAX_NESTING:
+            raise _Refused(line, field_name, f"is nested more than {MAX_NESTING} levels deep")
+        if isinstance(event, yaml.ScalarEvent):
+            return Scalar(event.value, line)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items = []
+            index = 0
+            while not isinstance(event := self.next(), yaml.SequenceEndEvent):
+                index += 1
+                items.append(self.node(event, depth + 1, f"{field_name}[{index}]"))
+            return Sequence(items, line)
+        if isinstance(event, yaml.MappingStartEvent):
+            entries: dict = {}
+            while not isinstance(event := self.next(), yaml.MappingEndEvent):
+                key_node = self.node(event, depth + 1, field_name)
+                if not isinstance(key_node, Scalar):
+                    raise _Refused(key_node.line, field_name, "has a field name that is not plain text")
+                key = key_node.text
+                child_name = key if field_name == "front matter" else f"{field_name}.{key}"
+                if key in entries:
+                    raise _Refused(
+                        key_node.line, child_name,
+                        f"appears twice (first at line {entries[key][0]}); keep one of them",
+                    )
+                entries[key] = (key_node.line, self.node(self.next(), depth + 1, child_name))
+            return Mapping(entries, line)
+        raise _Refused(line, field_name, "is not valid front matter")

@@ -1,0 +1,80 @@
+"""Problems found in the project's files, and the ways they are printed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in one file, at one line, in one field."""
+
+    path: str
+    line: int
+    field: str
+    message: str
+    severity: str = ERROR
+
+    def __str__(self) -> str:
+        """Return 'events/FILE.md:LINE: field: message', prefixed for warnings."""
+        prefix = "warning: " if self.severity == WARNING else ""
+        return f"{self.path}:{self.line}: {prefix}{self.field}: {self.message}"
+
+    def github(self) -> str:
+        """Return the problem as a GitHub Actions workflow command (an annotation)."""
+        title = _escape_property(f"{self.field}")
+        return (
+            f"::{self.severity} file={_escape_property(self.path)},line={self.line},"
+            f"title={title}::{_escape_data(self.message)}"
+        )
+
+
+class ProblemError(Exception):
+    """Raised when problems stop a command; carries all of them."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def _escape_data(text: str) -> str:
+    """Return text escaped for a workflow command's message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """Return text escaped for a workflow command's property value."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """Return only the problems that stop a build."""
+    return [p for p in problems if p.severity == ERROR]
+
+
+def describe(problems: list[Problem]) -> str:
+    """Return a count of problems in words ('2 errors and 1 warning in 1 file')."""
+    n_errors = len(errors(problems))
+    n_warnings = len(problems) - n_errors
+    parts = []
+    if n_errors:
+        parts.append(_plural(n_errors, "error"))
+    if n_warnings:
+        parts.append(_plural(n_warnings, "warning"))
+    failing = len({p.path for p in problems if p.severity == ERROR})
+    tail = f" in {_plural(failing, 'file')}" if n_errors else ""
+    return " and ".join(parts) + tail
+
+
+def summary(problems: list[Problem], files_checked: int) -> str:
+    """Return the count line printed after the problems."""
+    if not problems:
+        return f"Checked {_plural(files_checked, 'file')}: no problems."
+    return f"Checked {_plural(files_checked, 'file')}: {describe(problems)}."
+
+
+def _plural(count: int, noun: str) -> str:
+    """Return '1 file' or '2 files'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,298 @@
+"""Validation: front-matter trees to Events, and the rules that span files.
+
+Every problem is collected, never raised, so `check` can report them all at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from .dates import DateError, EventDate, parse_date
+from .loader import EventFile, Mapping, Node, Scalar, Sequence
+from .model import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES, TEXT,
+                    URL, Event, FieldSpec, Source)
+from .problems import WARNING, Problem
+
+MAX_ID_LENGTH = 100
+_ID = re.compile(r"(?P<prefix>(?:bc)?\d{4}(?:-\d\d(?:-\d\d)?)?)-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_EMPTY = object()
+
+
+def date_prefix(date: EventDate) -> str:
+    """Return the file-name prefix a date asks for ('2024-11-04', '2024-11', 'bc0500')."""
+    prefix = ("bc" if date.is_bce else "") + f"{abs(date.year):04d}"
+    if date.month is not None:
+        prefix += f"-{date.month:02d}"
+    if date.day is not None:
+        prefix += f"-{date.day:02d}"
+    return prefix
+
+
+def slug(text: str, max_length: int = 60) -> str:
+    """Return a readable ASCII slug for text, in any script ('Choe Son Hui' -> 'choe-son-hui')."""
+    from slugify import slugify  # imported late: only suggestions and list pages need it
+
+    return slugify(text, max_length=max_length, word_boundary=True) or "untitled"
+
+
+class _Reader:
+    """Reads one event file's front matter into typed values, recording problems."""
+
+    def __init__(self, event_file: EventFile):
+        self.file = event_file
+
+    def problem(self, line: int, name: str, message: str, severity: str = "error") -> None:
+        """Record a problem against the file."""
+        self.file.problem(line, name, message, severity)
+
+    def fields(self, mapping: Mapping, specs: tuple[FieldSpec, ...], where: str, line: int) -> dict:
+        """Return {name: value} for the known fields of mapping; report unknown and missing ones."""
+        known = {spec.name: spec for spec in specs}
+        values = {}
+        for key, (key_line, node) in mapping.entries.items():
+            name = f"{where}{key}"
+            spec = known.get(key)
+            if spec is None:
+                self.problem(key_line, name, unknown_field_message(key, [s.name for s in specs]))
+                continue
+            value = self.value(spec, node, name)
+            if value is not _EMPTY:
+                values[key] = value
+        for spec in specs:
+            if spec.required and spec.name not in values and spec.name in mapping.entries:
+                continue  # already reported as empty or wrong
+            if spec.required and spec.name not in mapping.entries:
+                self.problem(line, f"{where}{spec.name}", f"is missing: add '{spec.name}: ...' ({spec.doc})")
+        return values
+
+    def value(self, spec: FieldSpec, node: Node, name: str):
+        """Return the typed value of one field, or _EMPTY after recording a problem."""
+        if spec.kind == SOURCES:
+            return self.sources(node, name)
+        if spec.kind == LIST:
+            return self.text_list(spec, node, name)
+        if not isinstance(node, Scalar):
+            self.problem(node.line, name, f"expected {_kind_phrase(spec)}, found {_node_kind(node)}")
+            return _EMPTY
+        text = node.text.strip()
+        if not text or (text in ("~", "null") and spec.kind != TEXT):
+            if spec.required:
+                self.problem(node.line, name, f"is empty: {spec.doc}")
+            return _EMPTY
+        if spec.kind == DATE:
+            try:
+                return parse_date(text)
+            except DateError as error:
+                self.problem(node.line, name, str(error))
+                return _EMPTY
+        if spec.kind == BOOL:
+            lowered = text.lower()
+            if lowered not in ("true", "false"):
+                self.problem(node.line, name, f"expected true or false, found {text!r}")
+                return _EMPTY
+            return lowered == "true"
+        return self.text(spec, text, node.line, name)
+
+    def text(self, spec: FieldSpec, text: str, line: int, name: str):
+        """Return checked text, or _EMPTY after recording a problem."""
+        if _CONTROL.search(text):
+            self.problem(line, name, "contains invisible control characters; retype the value")
+            return _EMPTY
+        if len(text) > spec.max_length:
+            self.problem(line, name, f"is {len(text)} characters long; keep it under {spec.max_length}")
+            return _EMPTY
+        if spec.kind == URL:
+            return self.url(text, line, name)
+        if spec.kind == TEXT and spec.name in ("title", "location", "display_date", "publisher"):
+            text = " ".join(text.split())
+        return text
+
+    def url(self, text: str, line: int, name: str):
+        """Return a web address that is safe to link to, or _EMPTY after recording a problem."""
+        parts = urlsplit(text)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
+            self.problem(
+                line, name,
+                f"expected a web address starting with http:// or https://, found {text!r}; "
+                "leave the field out when there is no address",
+            )
+            return _EMPTY
+        return text
+
+    def text_list(self, spec: FieldSpec, node: Node, name: str):
+        """Return a tuple of distinct texts, or _EMPTY after recording a problem."""
+        if isinstance(node, Scalar) and not node.text.strip():
+            return ()
+        if not isinstance(node, Sequence):
+            shown = node.text if isinstance(node, Scalar) else ""
+            self.problem(
+                node.line, name,
+                f"expected a list, found {_node_kind(node)}; write one item per line as "
+                f"'  - {shown or spec.example}', or [{shown or spec.example}]",
+            )
+            return _EMPTY
+        if len(node.items) > MAX_LIST_ITEMS:
+            self.problem(node.line, name, f"has {len(node.items)} items; keep it to {MAX_LIST_ITEMS} at most")
+            return _EMPTY
+        items: list[str] = []
+        seen: dict[str, int] = {}
+        for index, item in enumerate(node.items, 1):
+            item_name = f"{name}[{index}]"
+            if not isinstance(item, Scalar):
+                self.problem(item.line, item_name, f"expected text, found {_node_kind(item)}")
+                continue
+            text = " ".join(item.text.split())
+            if not text:
+                self.problem(item.line, item_name, "is empty; remove the line or fill it in")
+                continue
+            checked = self.text(spec, text, item.line, item_name)
+            if checked is _EMPTY:
+                continue
+            key = checked.casefold()
+            if key in seen:
+                self.problem(item.line, item_name, f"{checked!r} is listed twice (first at line {seen[key]})", WARNING)
+                continue
+            seen[key] = item.line
+            items.append(checked)
+        return tuple(items)
+
+    def sources(self, node: Node, name: str):
+        """Return a tuple of Sources, or _EMPTY after recording a problem."""
+        if not isinstance(node, Sequence) or not node.items:
+            found = "an empty list" if isinstance(node, Sequence) else _node_kind(node)
+            self.problem(
+                node.line, name,
+                f"expected a list of sources, found {found}; write each as '  - title: ...' "
+                "followed by 'publisher:' and 'published:' lines (see CONTRIBUTING.md)",
+            )
+            return _EMPTY
+        if len(node.items) > MAX_SOURCES:
+            self.problem(node.line, name, f"has {len(node.items)} sources; keep it to {MAX_SOURCES} at most")
+            return _EMPTY
+        result = []
+        for index, item in enumerate(node.items, 1):
+            where = f"{name}[{index}]"
+            if not isinstance(item, Mapping):
+                self.problem(
+                    item.line, where,
+                    f"expected a source with title, publisher and published fields, found {_node_kind(item)}",
+                )
+                continue
+            values = self.fields(item, SOURCE_FIELDS, f"{where}.", item.line)
+            if all(spec.name in values for spec in SOURCE_FIELDS if spec.required):
+                result.append(Source(**values))
+        return tuple(result) if len(result) == len(node.items) else _EMPTY
+
+
+def _kind_phrase(spec: FieldSpec) -> str:
+    """Return what a field's value should look like, in words."""
+    return {DATE: "a date", BOOL: "true or false", URL: "a web address"}.get(spec.kind, "text")
+
+
+def _node_kind(node: Node) -> str:
+    """Return what a YAML node is, in words."""
+    if isinstance(node, Sequence):
+        return "a list"
+    if isinstance(node, Mapping):
+        return "a group of fields"
+    return f"the text {node.text!r}" if node.text.strip() else "nothing"
+
+
+def unknown_field_message(key: str, names: list[str]) -> str:
+    """Return the message for a field name the format does not have, with a suggestion."""
+    close = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return f"unknown field '{key}': {hint}the fields are {', '.join(names)}"
+
+
+def validate_file(event_file: EventFile) -> Event | None:
+    """Return the Event in a read file, or None; problems go to event_file.problems."""
+    if event_file.front_matter is None:
+        return None
+    reader = _Reader(event_file)
+    fm = event_file.front_matter
+    values = reader.fields(fm, EVENT_FIELDS, "", fm.line)
+    check_id(event_file, values.get("date"), values.get("title"), fm)
+    if "date" in values and "end" in values:
+        start, end = values["date"], values["end"]
+        end_line = fm.entries["end"][0]
+        if end.end_key() < start.start_key():
+            event_file.problem(
+                end_line, "end", f"is {end.iso()}, before the date {start.iso()}; the end of a range "
+                "must come after its start (swap them?)",
+            )
+        elif end == start:
+            event_file.problem(end_line, "end", "is the same as date; remove it", WARNING)
+            values.pop("end")
+    if any(p.severity == "error" for p in event_file.problems):
+        return None
+    return Event(
+        id=event_file.id, path=event_file.relpath, body=event_file.body, body_line=event_file.body_line, **values
+    )
+
+
+def check_id(event_file: EventFile, date: EventDate | None, title: str | None, fm: Mapping) -> None:
+    """Record problems with the file name: its form, its length and its agreement with date."""
+    stem = event_file.id
+    suggestion_prefix = date_prefix(date) if date else "YYYY-MM-DD"
+    suggested = f"{suggestion_prefix}-{slug(title or stem)}.md"
+    if len(stem) > MAX_ID_LENGTH:
+        event_file.problem(1, "file", f"name is {len(stem)} characters long; keep it under {MAX_ID_LENGTH}, like {suggested}")
+        return
+    match = _ID.fullmatch(stem)
+    if not match:
+        event_file.problem(
+            1, "file", "name must be the event's date then a short slug in lowercase letters, digits and dashes, "
+            f"like {suggested}",
+        )
+        return
+    if date and match["prefix"] != date_prefix(date):
+        date_line = fm.entries["date"][0]
+        event_file.problem(
+            date_line, "date",
+            f"is {date.iso()} but the file name starts with {match['prefix']}; fix the date or rename the file to "
+            f"{date_prefix(date)}-{match['slug']}.md",
+        )
+
+
+def check_across_files(events: list[Event], files: list[EventFile]) -> list[Problem]:
+    """Return the problems that only show when files are compared: ids and names that collide."""
+    problems = []
+    by_key: dict[str, str] = {}
+    for event_file in files:
+        key = unicodedata.normalize("NFKC", event_file.id).casefold()
+        first = by_key.setdefault(key, event_file.relpath)
+        if first != event_file.relpath:
+            problems.append(Problem(
+                event_file.relpath, 1, "file",
+                f"name collides with {first} when case and accents are ignored (a web address cannot tell "
+                "them apart on every system); rename one of them",
+            ))
+    for label, attribute in (("tag", "tags"), ("actor", "actors"), ("location", "location")):
+        seen: dict[str, tuple[str, str]] = {}
+        for event in events:
+            values = getattr(event, attribute)
+            for value in (values,) if isinstance(values, str) else values:
+                if not value:
+                    continue
+                first = seen.setdefault(slug(value), (value, event.path))
+                if first[0] != value:
+                    line = _line_of(files, event.path, attribute)
+                    problems.append(Problem(
+                        event.path, line, attribute,
+                        f"{label} {value!r} and {first[0]!r} (in {first[1]}) would share one page; "
+                        "spell them the same way",
+                    ))
+    return problems
+
+
+def _line_of(files: list[EventFile], path: str, field_name: str) -> int:
+    """Return the line of a field in the file at path (1 when unknown)."""
+    for event_file in files:
+        if event_file.relpath == path and event_file.front_matter:
+            return event_file.front_matter.entries.get(field_name, (1,))[0]
+    return 1
