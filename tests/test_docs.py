@@ -1,0 +1,59 @@
+"""Every field, setting and command is documented where a user looks, exactly as the code declares it."""
+
+from dataclasses import fields
+
+import pytest
+
+from timeline.cli import COMMANDS, parser
+from timeline.config import Config
+from timeline.model import EVENT_FIELDS, SOURCE_FIELDS
+from tests.conftest import REPO
+
+CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+README = (REPO / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("spec", EVENT_FIELDS + SOURCE_FIELDS, ids=lambda s: s.name)
+def test_every_field_has_its_row_in_contributing(spec):
+    row = f"| `{spec.name}` | {spec.kind} | {'yes' if spec.required else 'no'} | {spec.doc} |"
+    assert row in CONTRIBUTING
+
+
+@pytest.mark.parametrize("setting", fields(Config), ids=lambda f: f.name)
+def test_every_setting_has_its_row_in_contributing(setting):
+    row = f"| `{setting.name}` | `{setting.default!r}` | {setting.metadata['doc']} |"
+    assert row in CONTRIBUTING
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_has_its_row_in_readme(command):
+    assert f"| `{command}` | {COMMANDS[command]} |" in README
+
+
+def test_commands_table_matches_the_parser():
+    subparsers = next(a for a in parser()._actions if a.dest == "command")
+    assert sorted(subparsers.choices) == sorted(COMMANDS)
+
+
+def test_readme_quick_start_has_exactly_the_two_commands():
+    quick_start = README.split("## Quick start", 1)[1].split("##", 1)[0]
+    commands = [line.split("#")[0].strip() for line in quick_start.splitlines() if line.startswith("python3 ")]
+    assert commands == ["python3 dev.py serve", "python3 dev.py test"]
+
+
+def test_ci_runs_the_readme_test_command():
+    assert (REPO / ".ci" / "run").read_text().strip().endswith("exec python3 dev.py test")
+
+
+def test_contributing_example_is_a_valid_event(project):
+    example = CONTRIBUTING.split("```markdown\n", 1)[1].split("```", 1)[0]
+    project.write("2024-11-04-putin-meets-choe-son-hui.md", example, dedent=False)
+    result = project.run("check")
+    assert (result.code, result.out) == (0, "Checked 1 file: no problems.\n")
+
+
+def test_readme_example_is_a_valid_event(project):
+    example = README.split("```markdown\n", 1)[1].split("```", 1)[0]
+    project.write("2024-11-04-putin-meets-choe-son-hui.md", example, dedent=False)
+    result = project.run("check")
+    assert (result.code, result.out) == (0, "Checked 1 file: no problems.\n")

@@ -1,0 +1,131 @@
+"""Writing site/: atomic swaps, nothing lost on failure, byte-identical output whatever the environment."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from timeline.site import StagedSite, UnsafePath, clean_leftovers
+from tests.conftest import REPO
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Return {relative path: sha256} of every file under folder."""
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def many_events(project, count: int) -> None:
+    """Write count valid events into the project."""
+    for i in range(count):
+        day = 1 + i % 28
+        project.event(f"2020-01-{day:02d}-event-{i}.md", title=f"Event {i}", tags=f"[tag{i % 7}, t{i % 3}]")
+
+
+def test_failed_render_leaves_previous_site_untouched(project):
+    project.event()
+    assert project.run("build").code == 0
+    before = tree_digest(project.root / "site")
+    (project.root / "templates" / "event.html").write_text("{% extends 'base.html' %}{% block content %}{{ nope }}{% endblock %}")
+    result = project.run("build")
+    assert result.code == 1
+    assert result.err == (
+        "templates/event.html:1: template: 'nope' is undefined\n"
+        "Build stopped: a template has an error; site/ was not changed.\n"
+    )
+    assert tree_digest(project.root / "site") == before
+    assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
+
+
+def test_invalid_event_leaves_previous_site_untouched(project):
+    project.event()
+    assert project.run("build").code == 0
+    before = tree_digest(project.root / "site")
+    project.write("2024-11-05-broken.md", "---\ntitle: [unclosed\n---\n")
+    result = project.run("build")
+    assert result.code == 1
+    assert result.err.endswith("Build stopped: 1 error in 1 file; site/ was not changed.\n")
+    assert tree_digest(project.root / "site") == before
+
+
+def test_build_replaces_stale_files(project):
+    project.event()
+    project.event("2024-11-05-second.md", title="Second")
+    assert project.run("build").code == 0
+    (project.root / "events" / "2024-11-05-second.md").unlink()
+    assert project.run("build").code == 0
+    assert not (project.root / "site" / "2024-11-05-second").exists()
+
+
+def test_staged_site_refuses_paths_outside_the_site(tmp_path):
+    staged = StagedSite(tmp_path)
+    try:
+        for bad in ("../escape.html", "/etc/passwd", "a/../../b", "", "a//b", "a\\..\\b"):
+            with pytest.raises(UnsafePath):
+                staged.write(bad, b"x")
+    finally:
+        staged.abort()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_leftovers_of_a_killed_build_are_cleaned(tmp_path):
+    (tmp_path / ".site-build-abc").mkdir()
+    (tmp_path / ".site-build-abc" / "index.html").write_text("half")
+    (tmp_path / "site").mkdir()
+    (tmp_path / ".site-old-xyz").mkdir()
+    clean_leftovers(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_a_swap_cut_short_is_recovered(tmp_path):
+    # Killed between "site -> .site-old-*" and ".site-build-* -> site": the old site comes back.
+    (tmp_path / ".site-old-xyz").mkdir()
+    (tmp_path / ".site-old-xyz" / "index.html").write_text("old")
+    clean_leftovers(tmp_path)
+    assert (tmp_path / "site" / "index.html").read_text() == "old"
+
+
+def _build_command(root: Path) -> list[str]:
+    return [sys.executable, str(REPO / "build.py"), "build", "--root", str(root)]
+
+
+@pytest.mark.parametrize("env", [
+    {"PYTHONHASHSEED": "1", "TZ": "UTC", "LC_ALL": "C"},
+    {"PYTHONHASHSEED": "4242", "TZ": "Pacific/Kiritimati", "LC_ALL": "C.UTF-8"},
+], ids=["seed1-utc", "seed4242-kiritimati"])
+def test_output_is_byte_identical_whatever_the_environment(project, env):
+    many_events(project, 20)
+    first = subprocess.run(_build_command(project.root), env={**os.environ, "PYTHONHASHSEED": "0"}, capture_output=True)
+    assert first.returncode == 0, first.stderr
+    reference = tree_digest(project.root / "site")
+    second = subprocess.run(_build_command(project.root), env={**os.environ, **env}, capture_output=True)
+    assert second.returncode == 0, second.stderr
+    assert tree_digest(project.root / "site") == reference
+
+
+def test_sigkill_at_any_moment_never_costs_the_previous_site(project):
+    many_events(project, 150)
+    assert project.run("build").code == 0
+    good = tree_digest(project.root / "site")
+    project.event("2024-11-30-late-addition.md", title="Late addition")
+    for delay in (0.05, 0.2, 0.35, 0.5, 0.7, 0.9):
+        process = subprocess.Popen(_build_command(project.root), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        site = tree_digest(project.root / "site")
+        # Either the previous site or the complete new one: never a mixture, never nothing.
+        assert site == good or "2024-11-30-late-addition/index.html" in site and len(site) == len(good) + 1, delay
+        if site != good:
+            good = site
+    assert project.run("build").code == 0
+    assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
