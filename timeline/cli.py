@@ -15,6 +15,7 @@ COMMANDS = {
     "build": "Check every event file, then render the site into site/ (the default command).",
     "check": "Check every event file and report all problems at once; write nothing.",
     "serve": "Build, then serve the site on http://127.0.0.1:8000/ for a local preview.",
+    "new": "Write a new event file with every field and a hint for each, and print its path.",
 }
 
 
@@ -43,6 +44,18 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common, site_options], help=COMMANDS["serve"], description=COMMANDS["serve"])
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)")
+    new = sub.add_parser("new", parents=[common], help=COMMANDS["new"], description=COMMANDS["new"])
+    new.add_argument("title", help="what happened, in one line")
+    new.add_argument("--date", required=True, help="when: 2024-11-04, 2024-11, 2024 or '4 November 2024'")
+    new.add_argument("--end", help="the last day of a range")
+    new.add_argument("--approximate", action="store_true", help="the date is an estimate")
+    new.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    new.add_argument("--actor", action="append", default=[], help="a person or organisation (repeat for more)")
+    new.add_argument("--location", default="", help="where it happened")
+    new.add_argument("--source-title", default="", help="the headline of the source")
+    new.add_argument("--publisher", default="", help="who published the source")
+    new.add_argument("--published", default="", help="when the source was published")
+    new.add_argument("--url", default="", help="the source's address")
     return main_parser
 
 
@@ -56,6 +69,13 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
     except SystemExit as exit_:
         return int(exit_.code or 0)
     args.root = (args.root or default_root or Path.cwd()).resolve()
+    if getattr(args, "base_url", None):
+        from .config import Config, apply_base_url
+
+        _, error = apply_base_url(Config(), args.base_url)
+        if error:
+            print(f"build.py {args.command}: error: {error}", file=sys.stderr)
+            return EXIT_USAGE
     try:
         return COMMAND_FUNCTIONS[args.command](args)
     except ProblemError as error:
@@ -105,31 +125,24 @@ def _relative(filename: str, root: Path) -> str:
         return filename
 
 
-def _project(args):
-    """Return the project named by args, with --base-url applied."""
-    from .config import apply_base_url
-    from .pipeline import load_project
+def _builder(args):
+    """Return a Builder for the project and options named by args."""
+    from .pipeline import Builder
 
-    project = load_project(args.root)
-    base_url = getattr(args, "base_url", None)
-    if base_url:
-        project.config, error = apply_base_url(project.config, base_url)
-        if error:
-            raise ProblemError([Problem("--base-url", 1, "base-url", error)])
-    return project
+    return Builder(args.root, base_url=getattr(args, "base_url", None), include_drafts=getattr(args, "drafts", False))
 
 
 def cmd_build(args) -> int:
     """Build the site; return the exit code."""
-    from .pipeline import build_site
-
-    project = _project(args)
-    report([p for p in project.problems if p not in errors(project.problems)], sys.stderr)
-    count = build_site(project, include_drafts=args.drafts)
-    events = len(project.published(args.drafts))
-    drafts = len(project.events) - events
-    skipped = f" ({drafts} draft{'s' if drafts != 1 else ''} left out)" if drafts else ""
-    print(f"Built site/: {events} event{'s' if events != 1 else ''}{skipped}, {count} files.", file=sys.stderr)
+    result = _builder(args).build()
+    if result.errors:
+        raise ProblemError(result.problems)
+    report(result.problems, sys.stderr)
+    drafts = f" ({result.drafts} draft{'s' if result.drafts != 1 else ''} left out)" if result.drafts else ""
+    print(
+        f"Built site/: {result.events} event{'s' if result.events != 1 else ''}{drafts}, {len(result.written)} files.",
+        file=sys.stderr,
+    )
     return EXIT_OK
 
 
@@ -148,10 +161,51 @@ def cmd_check(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    """Build and serve the site until interrupted; return the exit code."""
+    """Build and serve the site with live reload until interrupted; return the exit code."""
     from .server import serve
 
-    return serve(args, _project)
+    return serve(args, _builder(args))
 
 
-COMMAND_FUNCTIONS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve}
+def cmd_new(args) -> int:
+    """Write a new event file; return the exit code."""
+    from .dates import DateError, parse_date
+    from .scaffold import Draft, FileExists, write_new_event
+
+    problems = []
+    dates = {}
+    for name in ("date", "end", "published"):
+        text = getattr(args, name)
+        if text:
+            try:
+                dates[name] = parse_date(text)
+            except DateError as error:
+                problems.append(f"--{name}: {error}")
+    source = {"title": args.source_title, "publisher": args.publisher, "url": args.url,
+              "published": dates["published"].iso() if "published" in dates else ""}
+    given = [k for k in ("title", "publisher", "published") if source[k]]
+    if given and len(given) < 3:
+        missing = ", ".join(f"--{'source-title' if k == 'title' else k}" for k in ("title", "publisher", "published")
+                            if not source[k])
+        problems.append(f"a source needs --source-title, --publisher and --published; missing {missing}")
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    draft = Draft(
+        title=" ".join(args.title.split()), date=dates["date"], end=dates.get("end"), approximate=args.approximate,
+        actors=args.actor, location=args.location, tags=args.tag,
+        sources=[source] if given else [], draft=not given,
+    )
+    try:
+        path = write_new_event(args.root, draft)
+    except FileExists as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(path.relative_to(args.root).as_posix())
+    if draft.draft:
+        print("It is a draft (draft: true) until it has a source; check it with: python build.py check", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMAND_FUNCTIONS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new}

@@ -1,7 +1,12 @@
-"""The local preview server: serves site/ under the configured base path."""
+"""The local preview: serves site/ under the base path, rebuilds on change, reloads open pages.
+
+The reload script is added to HTML as it is sent, never written into site/.
+A failed rebuild keeps the last good site and shows its problems over the page.
+"""
 
 from __future__ import annotations
 
+import json
 import posixpath
 import sys
 import threading
@@ -13,28 +18,126 @@ from urllib.parse import unquote, urlsplit
 
 from .site import OUTPUT_DIR
 
+LIVE_PREFIX = "/__timeline__/"
+WATCH_TIMEOUT_MS = 200
+RELOAD_SCRIPT = Path(__file__).with_name("live_reload.js")
+NOT_BUILT_PAGE = (
+    b"<!doctype html><html lang=en><meta charset=utf-8><title>Not built yet</title>"
+    b"<body><h1>The site has not been built yet</h1><p>Fix the problems listed below; this page reloads by itself.</p>"
+    b"</body></html>"
+)
+
+
+class LiveState:
+    """The preview's state that open pages follow: a build number and the current problems."""
+
+    def __init__(self):
+        self._condition = threading.Condition()
+        self.version = 0
+        self.problems: list[str] = []
+        self.closed = False
+
+    def publish(self, problems: list[str], changed: bool) -> None:
+        """Record a rebuild's outcome and wake every waiting page."""
+        with self._condition:
+            if changed or problems != self.problems:
+                self.version += 1
+            self.problems = problems
+            self._condition.notify_all()
+
+    def close(self) -> None:
+        """Wake every waiting page so its stream ends."""
+        with self._condition:
+            self.closed = True
+            self._condition.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> tuple[int, list[str], bool]:
+        """Return (version, problems, closed) once the version differs from seen or timeout passes."""
+        with self._condition:
+            self._condition.wait_for(lambda: self.version != seen or self.closed, timeout)
+            return self.version, list(self.problems), self.closed
+
+    def message(self) -> bytes:
+        """Return the current state as a server-sent event."""
+        payload = json.dumps({"version": self.version, "problems": self.problems})
+        return f"data: {payload}\n\n".encode()
+
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
-    """Serves files of one folder under a base path, refusing anything outside it."""
+    """Serves one folder under a base path, refusing anything outside it; live reload when state is set."""
 
-    base_path = "/"
-
-    def __init__(self, *args, directory: str, base_path: str, **kwargs):
+    def __init__(self, *args, directory: str, base_path: str, state: LiveState | None = None, **kwargs):
         self.base_path = base_path
+        self.state = state
         super().__init__(*args, directory=directory, **kwargs)
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         """Keep the terminal quiet: the preview prints only what the author needs."""
 
+    def do_GET(self) -> None:
+        """Serve the live-reload endpoints, HTML with the reload script, or a file."""
+        path = urlsplit(self.path).path
+        if self.state is not None and path == LIVE_PREFIX + "reload.js":
+            return self._send(HTTPStatus.OK, RELOAD_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
+        if self.state is not None and path == LIVE_PREFIX + "events":
+            return self._stream_events()
+        if self.state is not None and path.endswith(("/", ".html")):
+            file_path = Path(self.translate_path(self.path))
+            if file_path.is_dir():
+                if not path.endswith("/"):
+                    return super().do_GET()  # the stdlib's redirect to the slash form
+                file_path = file_path / "index.html"
+            if file_path.is_file():
+                return self._send(HTTPStatus.OK, self._with_reload(file_path.read_bytes()), "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _with_reload(self, html: bytes) -> bytes:
+        """Return html with the reload script added before </body>."""
+        tag = f'<script src="{LIVE_PREFIX}reload.js" defer></script>\n'.encode()
+        index = html.rfind(b"</body>")
+        return html[:index] + tag + html[index:] if index >= 0 else html + tag
+
+    def _send(self, status: int, body: bytes, content_type: str) -> None:
+        """Send a whole response."""
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _stream_events(self) -> None:
+        """Send the preview's state now and after every rebuild, until the page or the server goes."""
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Connection", "keep-alive")
+        self.end_headers()
+        seen = -1
+        try:
+            while True:
+                version, _, closed = self.state.wait(seen, timeout=15)
+                if closed:
+                    return
+                if version != seen:
+                    self.wfile.write(self.state.message())
+                    seen = version
+                else:
+                    self.wfile.write(b": keep-alive\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            return
+
     def translate_path(self, path: str) -> str:
-        """Return the file for a URL path, or a path that does not exist when it is outside the site."""
-        raw = urlsplit(path).path
-        decoded = unquote(raw)
-        if not decoded.startswith(self.base_path) and decoded + "/" != self.base_path:
-            return str(Path(self.directory) / ".not-found")
-        inside = decoded[len(self.base_path):] if decoded.startswith(self.base_path) else ""
+        """Return the file for a URL path; anything outside the site maps to a file that does not exist."""
+        decoded = unquote(urlsplit(path).path)
+        missing = str(Path(self.directory) / ".not-found")
+        if decoded + "/" == self.base_path:
+            decoded = self.base_path
+        if not decoded.startswith(self.base_path):
+            return missing
+        inside = decoded[len(self.base_path):]
         if "\x00" in inside or "\\" in inside or any(part == ".." for part in inside.split("/")):
-            return str(Path(self.directory) / ".not-found")
+            return missing
         normalised = posixpath.normpath("/" + inside).lstrip("/")
         return str(Path(self.directory, *[p for p in normalised.split("/") if p not in ("", ".")]))
 
@@ -43,14 +146,13 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         page = Path(self.directory) / "404.html"
         if code == HTTPStatus.NOT_FOUND and page.is_file():
             body = page.read_bytes()
-            self.send_response(code)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            if self.command != "HEAD":
-                self.wfile.write(body)
-            return
-        super().send_error(code, message, explain)
+        elif code == HTTPStatus.NOT_FOUND and self.state is not None:
+            body = NOT_BUILT_PAGE  # no site yet: the overlay will say why
+        else:
+            return super().send_error(code, message, explain)
+        if self.state is not None:
+            body = self._with_reload(body)
+        self._send(code, body, "text/html; charset=utf-8")
 
     def end_headers(self) -> None:
         """Ask browsers not to cache, so a preview always shows the latest build."""
@@ -58,30 +160,102 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
 
-def make_server(directory: Path, base_path: str, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
+def make_server(directory: Path, base_path: str, host: str = "127.0.0.1", port: int = 0,
+                state: LiveState | None = None) -> ThreadingHTTPServer:
     """Return a server for directory under base_path (port 0 picks a free port)."""
-    handler = partial(SiteRequestHandler, directory=str(directory), base_path=base_path)
+    handler = partial(SiteRequestHandler, directory=str(directory), base_path=base_path, state=state)
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
     return server
 
 
-def serve(args, load_project) -> int:
-    """Build once, then serve site/ until Ctrl-C; return the exit code."""
-    from .pipeline import build_site
+class Preview:
+    """Builds, serves and rebuilds on change: the engine behind `build.py serve`."""
 
-    project = load_project(args)
-    build_site(project, include_drafts=args.drafts)
-    server = make_server(args.root / OUTPUT_DIR, project.config.base_path, args.host, args.port)
-    host, port = server.server_address[:2]
-    print(f"Serving the timeline at http://{host}:{port}{project.config.base_path} (Ctrl-C stops)", file=sys.stderr)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    def __init__(self, builder, host: str = "127.0.0.1", port: int = 8000, log=None):
+        self.builder = builder
+        self.state = LiveState()
+        self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
+        self.stop_event = threading.Event()
+        self.watching = threading.Event()
+        self.rebuild(initial=True)
+        self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
+        self.watcher = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
+        self.http = threading.Thread(target=self.server.serve_forever, name="timeline-http", daemon=True)
+
+    @property
+    def url(self) -> str:
+        """Return the address of the site's home page."""
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}{self.builder.base_path}"
+
+    def start(self) -> None:
+        """Start serving and watching in background threads; return once changes are being watched."""
+        self.http.start()
+        self.watcher.start()
+        self.watching.wait(timeout=10)
+
+    def rebuild(self, changes: set[str] | None = None, initial: bool = False) -> None:
+        """Rebuild after changes and tell open pages; problems are shown, never raised."""
+        result = self.builder.update(changes)
+        problems = [str(p) for p in result.errors]
+        previous = self.state.problems
+        self.state.publish(problems, changed=bool(result.written or result.removed))
+        if initial:
+            return
+        if problems and problems != previous:
+            self.log(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; showing the last good site:")
+            for line in problems:
+                self.log(f"  {line}")
+        elif not problems and (result.written or result.removed):
+            self.log(f"Rebuilt: {len(result.written)} written, {len(result.removed)} removed.")
+
+    def _watch(self) -> None:
+        """Rebuild whenever watched files change, until stopped."""
+        from watchfiles import watch
+
+        paths = [str(p) for p in self.builder.watched_paths() if p.exists()]
+        # With yield_on_timeout, the first empty batch tells us the watch is in place; a rebuild
+        # then catches any edit made between the first build and that moment.
+        for changes in watch(*paths, stop_event=self.stop_event, debounce=200, step=20,
+                             rust_timeout=WATCH_TIMEOUT_MS, yield_on_timeout=True, watch_filter=_interesting):
+            if not changes and self.watching.is_set():
+                continue
+            try:
+                self.rebuild({path for _, path in changes})
+            except Exception as error:  # the preview must outlive any one bad build
+                self.state.publish([f"internal error: {type(error).__name__}: {error}"], changed=False)
+                self.log(f"internal error during rebuild: {type(error).__name__}: {error}")
+            self.watching.set()
+
+    def stop(self) -> None:
+        """Stop watching and serving."""
+        self.stop_event.set()
+        self.state.close()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def _interesting(change, path: str) -> bool:
+    """Return whether a changed path can affect the site (not editor swap or backup files)."""
+    name = Path(path).name
+    return not (name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
+
+
+def serve(args, builder) -> int:
+    """Serve the preview until Ctrl-C; return the exit code."""
+    preview = Preview(builder, args.host, args.port)
+    preview.start()
+    if preview.state.problems:
+        print("The site has problems; fix them and the page updates by itself:", file=sys.stderr)
+        for line in preview.state.problems:
+            print(f"  {line}", file=sys.stderr)
+    print(f"Serving the timeline at {preview.url} (live reload on; Ctrl-C stops)", file=sys.stderr, flush=True)
     try:
-        thread.join()
+        while preview.http.is_alive():
+            preview.http.join(0.5)
     except KeyboardInterrupt:
         print("Stopped.", file=sys.stderr)
     finally:
-        server.shutdown()
-        server.server_close()
+        preview.stop()
     return 0

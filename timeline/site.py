@@ -43,6 +43,39 @@ def clean_leftovers(root: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def safe_parts(site_path: str) -> list[str]:
+    """Return the parts of a site path, refusing any path that could leave the site."""
+    parts = site_path.split("/")
+    if not site_path or site_path.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in site_path:
+        raise UnsafePath(f"refusing to write {site_path!r}: it is not a plain path inside {OUTPUT_DIR}/")
+    return parts
+
+
+def replace_file(output: Path, site_path: str, data: bytes) -> None:
+    """Write one file of a live site in one step: readers see the old bytes or the new, never half."""
+    target = output.joinpath(*safe_parts(site_path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def remove_file(output: Path, site_path: str) -> None:
+    """Remove one file of a live site, and its folder when that is left empty."""
+    target = output.joinpath(*safe_parts(site_path))
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != output and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
 class StagedSite:
     """A new site being written beside site/; commit() puts it in place, abort() discards it."""
 
@@ -54,10 +87,7 @@ class StagedSite:
 
     def path_for(self, site_path: str) -> Path:
         """Return where a site path is written, refusing any that would escape the site."""
-        parts = site_path.split("/")
-        if not site_path or site_path.startswith("/") or any(p in ("", ".", "..") for p in parts) or "\\" in site_path:
-            raise UnsafePath(f"refusing to write {site_path!r}: it is not a plain path inside {OUTPUT_DIR}/")
-        return self.staging.joinpath(*parts)
+        return self.staging.joinpath(*safe_parts(site_path))
 
     def write(self, site_path: str, data: bytes) -> None:
         """Write one file of the new site."""
@@ -65,6 +95,7 @@ class StagedSite:
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(target, "xb") as handle:
             handle.write(data)
+        os.chmod(target, 0o644)
         self.count += 1
 
     def commit(self) -> None:

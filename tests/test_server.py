@@ -1,0 +1,185 @@
+"""The preview server: safe paths, the site's 404, live-reload state, rebuilds that survive bad edits."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from timeline.pipeline import Builder
+from timeline.server import LIVE_PREFIX, Preview
+from tests.conftest import REPO
+
+
+def get(port: int, path: str) -> tuple[int, dict, bytes]:
+    """Return (status, headers, body) of a raw GET, sending the path exactly as given."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.putrequest("GET", path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+@pytest.fixture
+def preview(project):
+    project.event()
+    project.event("2024-11-07-second.md", title="Second", tags="[nato]")
+    builder = Builder(project.root, base_url="/timeline/")
+    server = Preview(builder, port=0, log=lambda text: None)
+    server.start()
+    yield server
+    server.stop()
+
+
+def port_of(preview) -> int:
+    return preview.server.server_address[1]
+
+
+def wait_for_version(preview, version: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while preview.state.version < version:
+        assert time.monotonic() < deadline, "no rebuild happened"
+        time.sleep(0.02)
+
+
+def test_pages_get_the_reload_script_but_site_files_do_not(preview, project):
+    status, headers, body = get(port_of(preview), "/timeline/")
+    assert status == 200
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+    assert body.count(f'<script src="{LIVE_PREFIX}reload.js" defer></script>'.encode()) == 1
+    assert b"__timeline__" not in (project.root / "site" / "index.html").read_bytes()
+    status, _, script = get(port_of(preview), LIVE_PREFIX + "reload.js")
+    assert status == 200 and b"EventSource" in script
+
+
+@pytest.mark.parametrize("path", [
+    "/timeline/../../etc/passwd",
+    "/timeline/%2e%2e/%2e%2e/etc/passwd",
+    "/timeline/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+    "/timeline/..%5c..%5cetc%5cpasswd",
+    "/timeline/%00/index.html",
+    "/etc/passwd",
+    "/timeline/static/../../timeline.toml",
+    "//etc/passwd",
+])
+def test_paths_outside_the_site_are_refused_with_the_sites_404(preview, path):
+    status, _, body = get(port_of(preview), path)
+    assert status == 404
+    assert b"Page not found" in body
+    assert b"root:" not in body and b"base_path" not in body
+
+
+def test_missing_page_gets_the_sites_404(preview):
+    status, _, body = get(port_of(preview), "/timeline/no-such-event/")
+    assert status == 404
+    assert b"Page not found" in body
+
+
+def test_base_path_without_slash_redirects(preview):
+    status, headers, _ = get(port_of(preview), "/timeline")
+    assert status == 301
+    assert headers["Location"] == "/timeline/"
+
+
+def test_an_edit_is_rebuilt_and_announced(preview, project):
+    before = preview.state.version
+    project.event(title="Renamed meeting")
+    wait_for_version(preview, before + 1)
+    assert preview.state.problems == []
+    _, _, body = get(port_of(preview), "/timeline/2024-11-04-a-meeting/")
+    assert b"Renamed meeting" in body
+
+
+def test_a_bad_edit_keeps_serving_and_reports_then_clears(preview, project):
+    good = (project.root / "site" / "index.html").read_bytes()
+    before = preview.state.version
+    project.write("2024-11-04-a-meeting.md", "---\ntitle: [broken\n---\n")
+    wait_for_version(preview, before + 1)
+    assert preview.state.problems == [
+        "events/2024-11-04-a-meeting.md:3: front matter: YAML syntax error: did not find expected ',' or ']'"
+    ]
+    assert (project.root / "site" / "index.html").read_bytes() == good
+    status, _, _ = get(port_of(preview), "/timeline/")
+    assert status == 200
+    project.event(title="Fixed")
+    wait_for_version(preview, before + 2)
+    assert preview.state.problems == []
+
+
+def test_event_stream_sends_the_state(preview):
+    connection = http.client.HTTPConnection("127.0.0.1", port_of(preview), timeout=5)
+    connection.request("GET", LIVE_PREFIX + "events")
+    response = connection.getresponse()
+    assert response.getheader("Content-Type") == "text/event-stream"
+    line = response.fp.readline()
+    assert json.loads(line.decode().removeprefix("data: ")) == {"version": preview.state.version, "problems": []}
+    connection.close()
+
+
+def test_removed_event_removes_its_page_and_empty_tag_folder(preview, project):
+    before = preview.state.version
+    (project.root / "events" / "2024-11-07-second.md").unlink()
+    wait_for_version(preview, before + 1)
+    assert not (project.root / "site" / "2024-11-07-second").exists()
+    assert not (project.root / "site" / "tags" / "nato").exists()
+
+
+def test_only_changed_pages_are_rewritten(project):
+    for i in range(1, 6):
+        project.event(f"2024-11-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i}]")
+    builder = Builder(project.root)
+    assert builder.update().errors == []
+    project.event("2024-11-03-event-3.md", title="Event three", tags="[t3]")
+    result = builder.update()
+    assert sorted(result.written) == [
+        "2024-11-02-event-2/index.html",   # its "later" link shows the new title
+        "2024-11-03-event-3/index.html",
+        "2024-11-04-event-4/index.html",   # its "earlier" link shows the new title
+        "index.html",
+        "tags/t3/index.html",
+    ]
+    assert result.removed == []
+
+
+def test_serve_starts_prints_the_url_and_stops_cleanly_on_ctrl_c(project):
+    project.event()
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "build.py"), "serve", "--root", str(project.root), "--port", "0"],
+        stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        line = process.stderr.readline()
+        assert line.startswith("Serving the timeline at http://127.0.0.1:")
+        assert line.endswith("/ (live reload on; Ctrl-C stops)\n")
+        port = int(line.split(":")[2].split("/")[0])
+        assert get(port, "/")[0] == 200
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert process.stderr.read() == "Stopped.\n"
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+def test_serve_with_broken_files_still_serves_and_lists_problems(project):
+    project.write("2024-11-04-broken.md", "no front matter\n")
+    builder = Builder(project.root)
+    server = Preview(builder, port=0, log=lambda text: None)
+    server.start()
+    try:
+        assert server.state.problems == [
+            "events/2024-11-04-broken.md:1: front matter: is missing: the file must start with a line of three "
+            "dashes (---), then the fields (title: ..., date: ...), then another --- line"
+        ]
+        status, _, body = get(server.server.server_address[1], "/")
+        assert status == 404 and b"has not been built yet" in body and b"reload.js" in body
+    finally:
+        server.stop()

@@ -1,0 +1,41 @@
+// Live reload for `build.py serve`: added by the preview server to the HTML it sends, never to site/.
+(function () {
+  "use strict";
+  var OVERLAY_ID = "timeline-problems";
+  var seen = null;
+
+  function hideOverlay() {
+    var old = document.getElementById(OVERLAY_ID);
+    if (old) { old.remove(); }
+  }
+
+  function showOverlay(problems) {
+    hideOverlay();
+    var box = document.createElement("div");
+    box.id = OVERLAY_ID;
+    box.setAttribute("role", "alert");
+    box.style.cssText = "position:fixed;inset:auto 0 0 0;max-height:60vh;overflow:auto;z-index:2147483647;" +
+      "background:#7f1d1d;color:#fff;font:14px/1.5 ui-monospace,Menlo,Consolas,monospace;padding:1rem 1.25rem;" +
+      "box-shadow:0 -4px 16px rgba(0,0,0,.4)";
+    var title = document.createElement("strong");
+    title.textContent = "The site was not rebuilt: " + problems.length +
+      (problems.length === 1 ? " problem" : " problems") + " (this page shows the last good build)";
+    var list = document.createElement("pre");
+    list.style.cssText = "margin:.5rem 0 0;white-space:pre-wrap";
+    list.textContent = problems.join("\n");  // text, never HTML: messages quote contributed content
+    box.appendChild(title);
+    box.appendChild(list);
+    document.body.appendChild(box);
+  }
+
+  var source = new EventSource("/__timeline__/events");
+  source.onmessage = function (message) {
+    var state = JSON.parse(message.data);
+    if (seen !== null && state.version !== seen && state.problems.length === 0) {
+      window.location.reload();
+      return;
+    }
+    seen = state.version;
+    if (state.problems.length) { showOverlay(state.problems); } else { hideOverlay(); }
+  };
+})();
