@@ -121,7 +121,10 @@ def make_date(year: int, month: int | None = None, day: int | None = None, text:
             "write -0001 or '1 BC' for the year before AD 1"
         )
     if abs(year) > MAX_YEAR:
-        raise DateError(f"year {year} in {shown!r} is out of range: use a year between -{MAX_YEAR} and {MAX_YEAR}")
+        raise DateError(
+            f"year {format_year(year)} in {shown!r} is out of range: "
+            f"use a year between {format_year(-MAX_YEAR)} and {MAX_YEAR}"
+        )
     if month is not None and not 1 <= month <= 12:
         raise DateError(f"month {month} in {shown!r} does not exist: months run from 01 to 12")
     if day is not None:
@@ -136,16 +139,19 @@ def make_date(year: int, month: int | None = None, day: int | None = None, text:
     return EventDate(year, month, day)
 
 
-_ISO = re.compile(r"(?P<sign>-(?=\d)|\+?(?=\d{4}))(?P<year>\d+)(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
-_NUMERIC = re.compile(r"(\d{1,4})\s*([/.])\s*(\d{1,2})\s*\2\s*(\d{1,4})")
+_ISO = re.compile(r"(?P<sign>-(?=\d)|\+?(?=\d{4}))(?P<year>\d+)(?:-(?P<month>\d{1,2})(?:-(?P<day>\d{1,2}))?)?")
+# Dashes too: dateparser would read 04-11-2024 as 11 April without a word of doubt.
+_NUMERIC = re.compile(r"(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,4})")
+# Two small numbers and no year: dateparser would read 4/11 as April 2011.
+_NUMERIC_NO_YEAR = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
 _ERA_BEFORE = re.compile(r"(?P<era>A\.?\s?D\.?)\s*(?P<rest>.+)", re.IGNORECASE)
 _ERA_AFTER = re.compile(r"(?P<rest>.+?)\s*(?P<era>B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)", re.IGNORECASE)
 _ORDINAL = r"(?:st|nd|rd|th)?"
 _WORD_DATES = (
-    re.compile(rf"(?P<day>\d{{1,2}}){_ORDINAL}\s+(?P<month>[a-z]{{3,9}})\.?,?\s+(?P<year>\d{{1,4}})", re.I),
-    re.compile(rf"(?P<month>[a-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{1,4}})", re.I),
-    re.compile(r"(?P<month>[a-z]{3,9})\.?,?\s+(?P<year>\d{1,4})", re.I),
-    re.compile(r"(?P<year>\d{1,4})"),
+    re.compile(rf"(?P<day>\d{{1,2}}){_ORDINAL}\s+(?P<month>[a-z]{{3,9}})\.?,?\s+(?P<year>\d{{1,5}})", re.I),
+    re.compile(rf"(?P<month>[a-z]{{3,9}})\.?\s+(?P<day>\d{{1,2}}){_ORDINAL},?\s+(?P<year>\d{{1,5}})", re.I),
+    re.compile(r"(?P<month>[a-z]{3,9})\.?,?\s+(?P<year>\d{1,5})", re.I),
+    re.compile(r"(?P<year>\d{1,5})"),
 )
 
 
@@ -160,6 +166,11 @@ def parse_date(text: str) -> EventDate:
     match = _NUMERIC.fullmatch(text)
     if match:
         raise DateError(_numeric_message(match, text))
+    if _NUMERIC_NO_YEAR.fullmatch(text):
+        raise DateError(
+            f"{text!r} has no year: write it as YYYY-MM-DD (like 2024-11-04) "
+            "or with the month's name and the year (like 4 November 2024)"
+        )
     if text.isdigit():
         raise DateError(
             f"{text!r} is not a year this tool reads: write years with four digits "
@@ -228,6 +239,12 @@ def _from_words(text: str) -> EventDate | None:
         year = int(match["year"])
         if not era and len(match["year"]) < 4 and month is None:
             return None  # a bare "800" is more likely a typo than a year; ISO asks for 0800
+        if not era and len(match["year"]) < 3:
+            # "November 4" or "4 Nov 24" most likely lacks the year or shortens it, not AD 4 or AD 24.
+            raise DateError(
+                f"{text!r} has no full year: write the year with all its digits (like 4 November 2024); "
+                "for years before AD 100 add the era (like 'AD 44' or '44 BC')"
+            )
         if year == 0:
             make_date(0, text=text)
         return make_date(
@@ -286,7 +303,7 @@ def format_range(start: EventDate, end: EventDate | None = None, approximate: bo
     if end is None:
         return prefix + start.format()
     first, last = range_parts(start, end)
-    return f"{prefix}{first}{_range_dash(first, last)}{last}"
+    return f"{prefix}{first}{_range_dash(start, first, last)}{last}"
 
 
 def range_parts(start: EventDate, end: EventDate) -> tuple[str, str]:
@@ -298,9 +315,15 @@ def range_parts(start: EventDate, end: EventDate) -> tuple[str, str]:
         return start.format(with_year=False), end.format()
     if start.year < 0 and end.year < 0 and start.precision == end.precision == YEAR:
         return str(-start.year), end.format()
+    if start.is_bce and not end.is_bce:
+        # "44 BC – 10" reads as if 10 were BC too; across the eras the AD year says which it is.
+        return start.format(), f"{end.format(with_year=False)} AD {end.year}".lstrip()
     return start.format(), end.format()
 
 
-def _range_dash(first: str, last: str) -> str:
+def _range_dash(start: EventDate, first: str, last: str) -> str:
     """Return an en dash, spaced when the start has words of its own ('30 October – 2 November')."""
-    return " – " if " " in first else "–"
+    # A whole year before a longer end ("2024 – November 2025") needs the space too, or the
+    # dash seems to join 2024 to November alone; a shortened start ("4–6 November") does not.
+    whole_start = first == start.format()
+    return " – " if " " in first or (whole_start and " " in last) else "–"

@@ -126,7 +126,9 @@ def decode(data: bytes, event_file: EventFile) -> str | None:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        # Counted in characters, as an editor shows columns, not in bytes.
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         event_file.problem(
             line, "file",
             f"is not valid UTF-8 (byte 0x{data[error.start]:02x} at column {column}); "
@@ -204,6 +206,8 @@ def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None
         event_file.problem(refused.line, refused.field_name, refused.message)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
+        if _never_closed(error) and error.context_mark:
+            mark = error.context_mark  # the fix goes where the quote or bracket opens, not where the text ends
         line = first_line + (mark.line if mark else 0)
         event_file.problem(line, "front matter", yaml_error_message(error))
     except yaml.YAMLError as error:
@@ -211,17 +215,34 @@ def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None
     return None
 
 
+_OPENERS = {
+    "while scanning a quoted scalar": "the quote that starts on this line is never closed",
+    "while parsing a flow sequence": "the [ on this line is never closed with ]",
+    "while parsing a flow mapping": "the { on this line is never closed with }",
+}
+
+
+def _never_closed(error: yaml.MarkedYAMLError) -> bool:
+    """Return whether the error is a quote or bracket left open."""
+    problem = error.problem or ""
+    return error.context in _OPENERS and ("end of stream" in problem or "did not find expected ','" in problem)
+
+
 def yaml_error_message(error: yaml.MarkedYAMLError) -> str:
     """Return a YAML syntax error in words a contributor can act on."""
     problem = (error.problem or "is not valid YAML").rstrip(".")
     hint = ""
-    if "mapping values are not allowed" in problem:
+    if _never_closed(error):
+        hint = f"; {_OPENERS[error.context]}"
+    elif "mapping values are not allowed" in problem:
         hint = "; a value that contains ': ' must be put in quotes"
-    elif "found character '\\t'" in problem:
+    elif "found character '\\t'" in problem or "tab character" in problem:
         hint = "; indent with spaces, not tabs"
     elif "could not find expected ':'" in problem:
         hint = "; each line should be 'name: value'"
-    elif "found undefined alias" in problem or "found unknown escape" in problem:
+    elif "found unknown escape" in problem:
+        hint = "; inside double quotes a backslash starts an escape: use single quotes instead, or write \\\\ for a backslash"
+    elif "found undefined alias" in problem:
         hint = "; put the value in quotes"
     return f"YAML syntax error: {problem}{hint}"
 
@@ -258,12 +279,18 @@ class _TreeBuilder:
             raise _Refused(line, field_name, f"uses a YAML alias (*{event.anchor}); write the value out in full")
         if event.anchor is not None:
             raise _Refused(line, field_name, f"uses a YAML anchor (&{event.anchor}); write the value out in full")
-        if getattr(event, "tag", None) not in (None, "!") or (
-            isinstance(event, yaml.ScalarEvent) and event.tag == "!" and event.implicit == (False, False)
-        ):
-            raise _Refused(line, field_name, f"uses a YAML tag ({event.tag}); remove it and write plain text")
+        # Even the bare "!" tag: in "title: ! Breaking" it would silently drop the "!" from the title.
+        if getattr(event, "tag", None) is not None:
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")  # as the contributor wrote it
+            raise _Refused(
+                line, field_name,
+                f"uses a YAML tag ({tag}); remove it, or put the whole value in quotes if it is part of the text",
+            )
         if depth > MAX_NESTING:
-            raise _Refused(line, field_name, f"is nested more than {MAX_NESTING} levels deep")
+            raise _Refused(
+                line, field_name, f"is nested more than {MAX_NESTING} levels deep; a field holds text, "
+                "a list of texts, or (for sources) a list of groups of fields",
+            )
         if isinstance(event, yaml.ScalarEvent):
             return Scalar(event.value, line)
         if isinstance(event, yaml.SequenceStartEvent):
