@@ -95,4 +95,6 @@ class Event:
 
     def sort_key(self) -> tuple:
         """Return the key that orders events in time, ties broken by id."""
-        return (self.date.sort_key(), self.end.sort_key() if self.end else (0, 0, 0), self.id)
+        # Without an end, the date itself: (0, 0, 0) would sort BC events without an end after those with one.
+        end = self.end or self.date
+        return (self.date.sort_key(), end.sort_key(), self.id)

@@ -17,7 +17,9 @@ from .model import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES,
 from .problems import WARNING, Problem
 
 MAX_ID_LENGTH = 100
-_ID = re.compile(r"(?P<prefix>(?:bc)?\d{4}(?:-\d\d(?:-\d\d)?)?)-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)")
+_DATE_PREFIX = r"(?:bc)?\d{4}(?:-\d\d(?:-\d\d)?)?"
+_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+_ID = re.compile(rf"(?P<prefix>{_DATE_PREFIX})-(?P<slug>{_SLUG})")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _EMPTY = object()
 
@@ -76,7 +78,11 @@ class _Reader:
         if spec.kind == LIST:
             return self.text_list(spec, node, name)
         if not isinstance(node, Scalar):
-            self.problem(node.line, name, f"expected {_kind_phrase(spec)}, found {_node_kind(node)}")
+            self.problem(
+                node.line, name,
+                f"expected {_kind_phrase(spec)}, found {_node_kind(node)}; write one value on the same line, "
+                f"like '{spec.name}: {spec.example}'",
+            )
             return _EMPTY
         text = node.text.strip()
         if not text or (text in ("~", "null") and spec.kind != TEXT):
@@ -92,7 +98,8 @@ class _Reader:
         if spec.kind == BOOL:
             lowered = text.lower()
             if lowered not in ("true", "false"):
-                self.problem(node.line, name, f"expected true or false, found {text!r}")
+                self.problem(node.line, name, f"expected true or false, found {text!r}; write '{spec.name}: true' "
+                             f"or '{spec.name}: false'")
                 return _EMPTY
             return lowered == "true"
         return self.text(spec, text, node.line, name)
@@ -103,7 +110,7 @@ class _Reader:
             self.problem(line, name, "contains invisible control characters; retype the value")
             return _EMPTY
         if len(text) > spec.max_length:
-            self.problem(line, name, f"is {len(text)} characters long; keep it under {spec.max_length}")
+            self.problem(line, name, f"is {len(text)} characters long; shorten it to {spec.max_length} at most")
             return _EMPTY
         if spec.kind == URL:
             return self.url(text, line, name)
@@ -113,7 +120,10 @@ class _Reader:
 
     def url(self, text: str, line: int, name: str):
         """Return a web address that is safe to link to, or _EMPTY after recording a problem."""
-        parts = urlsplit(text)
+        try:
+            parts = urlsplit(text)
+        except ValueError:  # a malformed host like "https://[::1/"
+            parts = urlsplit("")
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(c.isspace() for c in text):
             self.problem(
                 line, name,
@@ -125,8 +135,8 @@ class _Reader:
 
     def text_list(self, spec: FieldSpec, node: Node, name: str):
         """Return a tuple of distinct texts, or _EMPTY after recording a problem."""
-        if isinstance(node, Scalar) and not node.text.strip():
-            return ()
+        if isinstance(node, Scalar) and node.text.strip() in ("", "~", "null"):
+            return ()  # YAML's ways of writing nothing: an empty list
         if not isinstance(node, Sequence):
             shown = node.text if isinstance(node, Scalar) else ""
             self.problem(
@@ -202,9 +212,19 @@ def _node_kind(node: Node) -> str:
     return f"the text {node.text!r}" if node.text.strip() else "nothing"
 
 
+# Names other formats use for our fields; spelling alone would suggest 'date' for 'end_date'.
+_OTHER_NAMES = {
+    "end_date": "end", "enddate": "end", "until": "end", "start": "date", "start_date": "date", "when": "date",
+    "place": "location", "where": "location", "people": "actors", "who": "actors", "categories": "tags",
+    "link": "url", "source_url": "url", "archive": "archive_url", "outlet": "publisher",
+    "headline": "title", "published_date": "published", "date_published": "published",
+}
+
+
 def unknown_field_message(key: str, names: list[str]) -> str:
     """Return the message for a field name the format does not have, with a suggestion."""
-    close = difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
+    other = _OTHER_NAMES.get(key.lower().replace("-", "_").replace(" ", "_"))
+    close = [other] if other in names else difflib.get_close_matches(key.lower(), names, n=1, cutoff=0.6)
     hint = f"did you mean '{close[0]}'? " if close else ""
     return f"unknown field '{key}': {hint}the fields are {', '.join(names)}"
 
@@ -220,14 +240,20 @@ def validate_file(event_file: EventFile) -> Event | None:
     if "date" in values and "end" in values:
         start, end = values["date"], values["end"]
         end_line = fm.entries["end"][0]
-        if end.end_key() < start.start_key():
+        if end == start:
+            event_file.problem(end_line, "end", "is the same as date; remove it", WARNING)
+            values.pop("end")
+        elif end.end_key() < start.start_key():
             event_file.problem(
                 end_line, "end", f"is {end.iso()}, before the date {start.iso()}; the end of a range "
                 "must come after its start (swap them?)",
             )
-        elif end == start:
-            event_file.problem(end_line, "end", "is the same as date; remove it", WARNING)
-            values.pop("end")
+        elif end.start_key() <= start.end_key():
+            # 2024-11 to 2024-11-20 would read "November 2024 – 20 November 2024": the end lies inside the date.
+            event_file.problem(
+                end_line, "end", f"is {end.iso()}, inside the date {start.iso()}; the end must come after the "
+                "whole date, so write both at the same precision (like date: 2024-11-04 and end: 2024-11-20)",
+            )
     if any(p.severity == "error" for p in event_file.problems):
         return None
     return Event(
@@ -241,10 +267,12 @@ def check_id(event_file: EventFile, date: EventDate | None, title: str | None, f
     suggestion_prefix = date_prefix(date) if date else "YYYY-MM-DD"
     suggested = f"{suggestion_prefix}-{slug(title or stem)}.md"
     if len(stem) > MAX_ID_LENGTH:
-        event_file.problem(1, "file", f"name is {len(stem)} characters long; keep it under {MAX_ID_LENGTH}, like {suggested}")
+        event_file.problem(
+            1, "file", f"name is {len(stem)} characters long; shorten it to {MAX_ID_LENGTH} at most, like {suggested}"
+        )
         return
     match = _ID.fullmatch(stem)
-    if not match:
+    if not match or re.fullmatch(_DATE_PREFIX, stem):
         event_file.problem(
             1, "file", "name must be the event's date then a short slug in lowercase letters, digits and dashes, "
             f"like {suggested}",
