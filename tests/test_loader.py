@@ -267,7 +267,9 @@ def test_quoted_exclamation_mark_is_text(project):
     ("---\n{a: 1}: x\n---\n", 2),
 ])
 def test_field_names_must_be_text(project, data, line):
-    assert only_problem(read(project, data)) == Problem(PATH, line, "front matter", "has a field name that is not plain text")
+    assert only_problem(read(project, data)) == Problem(
+        PATH, line, "front matter", "has a field name that is not plain text",
+    )
 
 
 NESTED = ("is nested more than 8 levels deep; a field holds text, a list of texts, "

@@ -519,7 +519,8 @@ def test_bad_file_names_get_a_suggested_name(project, name, date, suggested):
 
 def test_suggested_name_is_ascii_for_any_script(project):
     name = "Встреча.md"
-    problem = one(project, "title: Путин встречается с Чхве Сон Хи\ndate: 2024-11-04\n" + SOURCE, name)
+    front = "title: Путин встречается с Чхве Сон Хи\ndate: 2024-11-04\n" + SOURCE
+    problem = one(project, front, name)
     assert problem == error(1, "file", NAME_RULE.format("2024-11-04-putin-vstrechaetsia-s-chkhve-son-khi.md"),
                             f"events/{name}")
 

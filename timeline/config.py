@@ -35,7 +35,8 @@ class Config:
 def normalise_base_path(value: str) -> str | None:
     """Return the base path with one leading and one trailing slash, or None if it is not a path."""
     value = value.strip()
-    if any(c.isspace() for c in value) or "?" in value or "#" in value or "\\" in value or "//" in value.strip("/"):
+    # A leading "//" is an address on another host ("//example.com/x"), not a path.
+    if any(c.isspace() for c in value) or "?" in value or "#" in value or "\\" in value or "//" in value.rstrip("/"):
         return None
     segments = [s for s in value.split("/") if s]
     if any(s in (".", "..") for s in segments):
@@ -68,10 +69,8 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     try:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as error:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        line = int(match.group(1)) if match else 1
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(error))
-        return Config(), [Problem(CONFIG_FILE, line, "config", f"TOML syntax error: {message}")]
+        line, message = toml_error(error, raw_text)
+        return Config(), [Problem(CONFIG_FILE, line, "config", message)]
     problems = []
     values = {}
     names = [f.name for f in fields(Config)]
@@ -80,6 +79,8 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
         if key not in names:
             close = difflib.get_close_matches(key, names, n=1, cutoff=0.6)
             hint = f"did you mean '{close[0]}'? " if close else ""
+            if _is_section(value):
+                hint = 'this file has no sections: write each setting at the top level, like title = "My timeline"; '
             problems.append(Problem(CONFIG_FILE, line, key, f"unknown setting: {hint}the settings are {', '.join(names)}"))
             continue
         if not isinstance(value, str):
@@ -91,6 +92,20 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
             continue
         values[key] = normalise_base_path(value) if key == "base_path" else value.strip()
     return Config(**values), problems
+
+
+def toml_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, str]:
+    """Return the line of a TOML syntax error and the error in words a contributor can act on."""
+    match = re.search(r"\(at line (\d+), column \d+\)", str(error))
+    # tomllib says "at end of document" for what is left open; the last line is where to look.
+    line = int(match.group(1)) if match else max(1, len(text.rstrip("\n").split("\n")))
+    message = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", str(error))
+    hint = ""
+    if message == "Invalid value" or message.startswith("Unterminated string") or "Illegal character" in message:
+        hint = '; put text in double quotes on one line, like title = "My timeline"'
+    elif message == "Cannot overwrite a value":
+        hint = "; a setting is given twice: keep one of them"
+    return line, f"TOML syntax error: {message}{hint}"
 
 
 def _check_setting(key: str, value: str) -> str | None:
@@ -108,9 +123,17 @@ def _check_setting(key: str, value: str) -> str | None:
     return None
 
 
+def _is_section(value) -> bool:
+    """Return whether a TOML value is a table or an array of tables ([site], site.x = ..., [[site]])."""
+    if isinstance(value, list):
+        return bool(value) and all(isinstance(item, dict) for item in value)
+    return isinstance(value, dict)
+
+
 def _line_of_key(text: str, key: str) -> int:
     """Return the line on which a top-level key is set (1 when not found)."""
     for number, line in enumerate(text.splitlines(), 1):
-        if re.match(rf"\s*[\"']?{re.escape(key)}[\"']?\s*=", line):
+        # key = ..., "key" = ..., key.x = ..., [key] and [[key]]
+        if re.match(rf"\s*(\[\[?\s*)?[\"']?{re.escape(key)}[\"']?\s*[=.\]]", line):
             return number
     return 1
