@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 ERROR, WARNING = "error", "warning"
@@ -20,7 +21,7 @@ class Problem:
     def __str__(self) -> str:
         """Return 'events/FILE.md:LINE: field: message', prefixed for warnings."""
         prefix = "warning: " if self.severity == WARNING else ""
-        return f"{self.path}:{self.line}: {prefix}{self.field}: {self.message}"
+        return f"{_visible(self.path)}:{self.line}: {prefix}{_visible(self.field)}: {_visible(self.message)}"
 
     def github(self) -> str:
         """Return the problem as a GitHub Actions workflow command (an annotation)."""
@@ -37,6 +38,15 @@ class ProblemError(Exception):
     def __init__(self, problems: list[Problem]):
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def _visible(text: str) -> str:
+    """Return text with control characters written as escapes (\\n, \\x1b)."""
+    # A newline from a field name or value would split one problem over lines; ESC could drive the terminal.
+    return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def _escape_data(text: str) -> str:
