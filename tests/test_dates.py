@@ -28,6 +28,8 @@ ACCEPTED = [
     ("4th of November 2024", (2024, 11, 4)),
     ("the 4th of November, 2024", (2024, 11, 4)),
     ("Tuesday 5 November 2024", (2024, 11, 5)),
+    ("4-Nov-2024", (2024, 11, 4)),
+    ("November, 2024", (2024, 11, None)),
     ("4  November\t2024", (2024, 11, 4)),
     ("4 Sept 2024", (2024, 9, 4)),
     ("4 Sep 2024", (2024, 9, 4)),
@@ -119,6 +121,9 @@ NUMBERS_HINT = "write it as YYYY-MM-DD (like 2024-11-04) or with the month's nam
 NO_FULL_YEAR = ("has no full year: write the year with all its digits (like 4 November 2024); "
                 "for years before AD 100 add the era (like 'AD 44' or '44 BC')")
 
+UNCERTAIN = ("says the date is uncertain, which has a field of its own: write the date alone ({}) "
+             "and add the line 'approximate: true' to the event")
+
 REFUSED = [
     # impossible days, months
     ("2024-02-30", "'2024-02-30' is not a real date: February 2024 has 29 days"),
@@ -163,6 +168,16 @@ REFUSED = [
     ("November 24", f"'November 24' {NO_FULL_YEAR}"),
     ("4 Nov 24", f"'4 Nov 24' {NO_FULL_YEAR}"),
     ("November 4, 24", f"'November 4, 24' {NO_FULL_YEAR}"),
+    # dateparser would complete these to 2068
+    ("Nov 4 '68", f"\"Nov 4 '68\" {NO_FULL_YEAR}"),
+    ("November '68", f"\"November '68\" {NO_FULL_YEAR}"),
+    ("4-Nov-68", f"'4-Nov-68' {NO_FULL_YEAR}"),
+    # uncertainty has its own field; dateparser would silently drop the "?"
+    ("2024?", f"'2024?' {UNCERTAIN.format('2024')}"),
+    ("c. 500 BC", f"'c. 500 BC' {UNCERTAIN.format('500 BC')}"),
+    ("ca. November 2024", f"'ca. November 2024' {UNCERTAIN.format('November 2024')}"),
+    ("circa 2024", f"'circa 2024' {UNCERTAIN.format('2024')}"),
+    ("about 4 November 2024", f"'about 4 November 2024' {UNCERTAIN.format('4 November 2024')}"),
     # relative, incomplete or unreadable
     ("yesterday", f"'yesterday' {WORDS}"),
     ("tomorrow", f"'tomorrow' {WORDS}"),
@@ -174,7 +189,6 @@ REFUSED = [
     ("2024-11-04T10:00", f"'2024-11-04T10:00' {WORDS}"),
     ("4 Novembre 2024", f"'4 Novembre 2024' {WORDS}"),
     ("Janu 2024", f"'Janu 2024' {WORDS}"),
-    ("c. 500 BC", f"'c. 500 BC' {WORDS}"),
     ("", "the date is empty: write it as 2024-11-04, 2024-11 or 2024"),
     ("   ", "the date is empty: write it as 2024-11-04, 2024-11 or 2024"),
 ]

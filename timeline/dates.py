@@ -144,6 +144,10 @@ _ISO = re.compile(r"(?P<sign>-(?=\d)|\+?(?=\d{4}))(?P<year>\d+)(?:-(?P<month>\d{
 _NUMERIC = re.compile(r"(\d{1,4})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{1,4})")
 # Two small numbers and no year: dateparser would read 4/11 as April 2011.
 _NUMERIC_NO_YEAR = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
+# Uncertainty has its own field; dateparser would drop the "?" of "2024?" without a word.
+_UNCERTAIN = re.compile(
+    r"(?:c\.|ca\.|circa|approx\.|approximately|about|around)\s*(?P<before>.+)|(?P<after>.+?)\s*\?", re.IGNORECASE
+)
 _ERA_BEFORE = re.compile(r"(?P<era>A\.?\s?D\.?)\s*(?P<rest>.+)", re.IGNORECASE)
 _ERA_AFTER = re.compile(r"(?P<rest>.+?)\s*(?P<era>B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)", re.IGNORECASE)
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -175,6 +179,12 @@ def parse_date(text: str) -> EventDate:
         raise DateError(
             f"{text!r} is not a year this tool reads: write years with four digits "
             f"(like {int(text):04d}) or with an era (like AD {int(text)} or {int(text)} BC)"
+        )
+    match = _UNCERTAIN.fullmatch(text)
+    if match:
+        raise DateError(
+            f"{text!r} says the date is uncertain, which has a field of its own: write the date alone "
+            f"({match['before'] or match['after']}) and add the line 'approximate: true' to the event"
         )
     return _from_words(text) or _from_natural_language(text)
 
@@ -219,6 +229,12 @@ def _month_number(name: str, text: str) -> int:
     return number
 
 
+_NO_FULL_YEAR = (
+    "{text!r} has no full year: write the year with all its digits (like 4 November 2024); "
+    "for years before AD 100 add the era (like 'AD 44' or '44 BC')"
+)
+
+
 def _from_words(text: str) -> EventDate | None:
     """Return the date of the common English forms, any era ('4 Nov 2024', '15 March 44 BC'), or None."""
     bce = False
@@ -241,10 +257,7 @@ def _from_words(text: str) -> EventDate | None:
             return None  # a bare "800" is more likely a typo than a year; ISO asks for 0800
         if not era and len(match["year"]) < 3:
             # "November 4" or "4 Nov 24" most likely lacks the year or shortens it, not AD 4 or AD 24.
-            raise DateError(
-                f"{text!r} has no full year: write the year with all its digits (like 4 November 2024); "
-                "for years before AD 100 add the era (like 'AD 44' or '44 BC')"
-            )
+            raise DateError(_NO_FULL_YEAR.format(text=text))
         if year == 0:
             make_date(0, text=text)
         return make_date(
@@ -269,6 +282,9 @@ def _from_natural_language(text: str) -> EventDate:
             "(with the year; relative dates like 'yesterday' are not allowed)"
         )
     when = data.date_obj
+    if not re.search(rf"(?<!\d)0*{when.year}(?!\d)", text):
+        # dateparser completes "'68" to 2068; a year not written out in full is a guess.
+        raise DateError(_NO_FULL_YEAR.format(text=text))
     if data.period == YEAR:
         return make_date(when.year, text=text)
     if data.period == MONTH:
