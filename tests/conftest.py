@@ -80,3 +80,11 @@ def run_cli(argv: list[str]) -> Result:
 def project(tmp_path: Path) -> Project:
     """Return an empty project with the real templates."""
     return Project(tmp_path / "project")
+
+
+def pytest_addoption(parser):
+    """Add --regen-golden, which rewrites tests/golden/expected/ (see tests/test_golden.py)."""
+    parser.addoption(
+        "--regen-golden", action="store_true", default=False,
+        help="rebuild tests/golden/expected/ from tests/golden/input/ instead of comparing against it",
+    )

@@ -6,12 +6,13 @@ import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 from markupsafe import Markup
 
 from .config import Config
-from .dates import MONTH_NAMES, EventDate, format_year, range_parts
+from .dates import MONTH, MONTH_NAMES, YEAR, EventDate, format_range, format_year, range_parts
 from .model import Event
 from .validate import slug
 
@@ -19,7 +20,9 @@ TEMPLATES_DIR = "templates"
 STATIC_DIR = "static"
 
 # Python-Markdown extensions a contributor may use; none of them adds attributes from the text.
-MARKDOWN_EXTENSIONS = ("tables", "def_list", "abbr", "fenced_code", "sane_lists", "smarty", "toc")
+MARKDOWN_EXTENSIONS = ("tables", "def_list", "abbr", "fenced_code", "sane_lists", "smarty")
+# The event page's own headings are h1 (the title) and h2 (its sections); a description's start at h3.
+BODY_TOP_HEADING = 3
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "abbr",
     "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "del", "sup", "sub",
@@ -28,17 +31,50 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 
+def _link_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Keep only full web and mail addresses in links; drop relative and odd ones.
+
+    A relative link in a description would point outside the site under a base path,
+    and an address with spaces or control characters inside is never what was meant.
+    """
+    if attribute != "href":
+        return value
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
+        return None
+    parts = urlsplit(value)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https") and parts.netloc:
+        return value
+    if scheme == "mailto" and len(value) > len("mailto:"):
+        return value
+    return None
+
+
+def shift_headings(root) -> None:
+    """Shift a description's headings (an ElementTree) so its top level is h3, keeping their steps, to h6."""
+    headings = [el for el in root.iter() if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
+    if not headings:
+        return
+    top = min(int(el.tag[1]) for el in headings)
+    for el in headings:
+        el.tag = f"h{min(6, int(el.tag[1]) - top + BODY_TOP_HEADING)}"
+
+
 class MarkdownRenderer:
     """Turns a contributor's Markdown into HTML that can carry no script."""
 
     def __init__(self):
         import markdown  # imported late: `check` does not render
+        from markdown.treeprocessors import Treeprocessor
 
-        self._md = markdown.Markdown(
-            extensions=list(MARKDOWN_EXTENSIONS),
-            extension_configs={"toc": {"baselevel": 3}},
-            output_format="html",
-        )
+        class HeadingLevels(Treeprocessor):
+            """Puts the description's headings under the page's own."""
+
+            def run(self, root):
+                shift_headings(root)
+
+        self._md = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
+        self._md.treeprocessors.register(HeadingLevels(self._md), "heading_levels", 1)
         # Raw HTML in a contributor's text is shown as text, never passed through (as Hugo does).
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
@@ -55,6 +91,7 @@ class MarkdownRenderer:
             url_schemes=ALLOWED_URL_SCHEMES,
             link_rel="nofollow noopener noreferrer",
             strip_comments=True,
+            attribute_filter=_link_filter,
         )
         return Markup(clean)
 
@@ -75,13 +112,33 @@ def date_html(event: Event) -> Markup:
     if event.end is None:
         return prefix + time_html(event.date, event.date.format())
     first, last = range_parts(event.date, event.end)
-    dash = " – " if " " in first else "–"
+    text = format_range(event.date, event.end)  # the one place that decides how a range reads
+    if not (text.startswith(first) and text.endswith(last)):
+        return prefix + time_html(event.date, text)
+    dash = text[len(first): len(text) - len(last)]
     return prefix + time_html(event.date, first) + dash + time_html(event.end, last)
+
+
+def year_anchor(date: EventDate) -> str:
+    """Return the timeline's anchor for a date's year ('y2024', 'ybc0500')."""
+    return f"y{'bc' if date.is_bce else ''}{abs(date.year):04d}"
+
+
+def month_anchor(date: EventDate) -> str:
+    """Return the timeline's anchor for a date's month ('y2024-11'), or its year's when it has none."""
+    anchor = year_anchor(date)
+    return anchor if date.month is None else f"{anchor}-{date.month:02d}"
+
+
+def month_label(date: EventDate) -> str:
+    """Return a month heading ('November 2024'), or the year alone for year-precision dates."""
+    year = format_year(date.year)
+    return year if date.month is None else f"{MONTH_NAMES[date.month - 1]} {year}"
 
 
 @dataclass
 class MonthGroup:
-    """Events of one month of one year on the timeline."""
+    """Events of one month of one year on the timeline (month None: known only to the year)."""
 
     month: int | None
     label: str
@@ -105,23 +162,36 @@ class YearGroup:
 
 
 def group_by_year_and_month(events: list[Event]) -> list[YearGroup]:
-    """Return events grouped by year, then month, in the order given."""
+    """Return events grouped by year, then month, in the order given.
+
+    Whatever the order, an event known only to the year sits at the head of its year,
+    and one known only to the month at the head of its month.
+    """
     years: list[YearGroup] = []
     for event in events:
         date = event.date
         if not years or years[-1].year != date.year:
-            label = format_year(date.year)
-            years.append(YearGroup(date.year, label, f"y{date.iso()[: 5 if date.is_bce else 4]}"))
+            years.append(YearGroup(date.year, format_year(date.year), year_anchor(date)))
         year = years[-1]
-        if not year.months or year.months[-1].month != date.month:
-            if date.month is None:
-                label, anchor = f"{year.label}, month unknown", f"{year.anchor}"
-            else:
-                label = f"{MONTH_NAMES[date.month - 1]} {year.label}"
-                anchor = f"{year.anchor}-{date.month:02d}"
-            year.months.append(MonthGroup(date.month, label, anchor))
-        year.months[-1].events.append(event)
+        month = next((m for m in year.months if m.month == date.month), None)
+        if month is None:
+            month = MonthGroup(date.month, month_label(date), month_anchor(date))
+            year.months.append(month)
+        month.events.append(event)
+    for year in years:
+        year.months.sort(key=lambda m: m.month is not None)  # stable: the year's own events first
+        for month in year.months:
+            month.events.sort(key=lambda e: e.date.precision != MONTH)  # stable: the month's own first
     return years
+
+
+def timeline_position(event: Event) -> list[tuple[str, str]]:
+    """Return (label, anchor) of the year and, if known, the month an event sits under on the timeline."""
+    date = event.date
+    position = [(format_year(date.year), year_anchor(date))]
+    if date.precision != YEAR:
+        position.append((month_label(date), month_anchor(date)))
+    return position
 
 
 @dataclass(frozen=True)
@@ -136,7 +206,8 @@ class Facet:
     def values(self, event: Event) -> tuple[str, ...]:
         """Return the event's values for this facet."""
         value = getattr(event, self.attribute)
-        return (value,) if isinstance(value, str) else value
+        values = (value,) if isinstance(value, str) else value
+        return tuple(v for v in values if v)  # an event without a location has none
 
     def path(self, value: str) -> str:
         """Return the site path of a value's page ('tags/diplomacy/')."""
@@ -179,6 +250,8 @@ class SiteRenderer:
             date_html=date_html,
             time_html=time_html,
             facets=FACETS,
+            facet_of={f.kind: f for f in FACETS},
+            timeline_position=timeline_position,
         )
 
     def url(self, path: str = "") -> str:
