@@ -317,13 +317,73 @@ def test_absurd_nesting_fails_fast_without_recursion_error(project):
      "YAML syntax error: did not find expected ',' or ']'; the [ on this line is never closed with ]"),
     ("---\ntitle: {A: B\ndate: 2024\n---\n", 2,
      "YAML syntax error: did not find expected ',' or '}'; the { on this line is never closed with }"),
-    ('---\ntitle: "A"B"\ndate: 2024\n---\n', 2, "YAML syntax error: did not find expected key"),
+
     ("---\ntitle: A\nthis line has no colon\ndate: 2024\n---\n", 4,
      "YAML syntax error: could not find expected ':'; each line should be 'name: value'"),
     ("---\n%YAML 1.1\n---\n", 3, "YAML syntax error: did not find expected <document start>"),
+    # values YAML reads as syntax unless quoted
+    ("---\ntitle: @user says\n---\n", 2, "YAML syntax error: found character that cannot start any token; "
+     "a value that starts with @, ` or % must be put in quotes"),
+    ("---\ntitle: `x`\n---\n", 2, "YAML syntax error: found character that cannot start any token; "
+     "a value that starts with @, ` or % must be put in quotes"),
+    ("---\ntitle: - A\ndate: 2024\n---\n", 2, "YAML syntax error: block sequence entries are not allowed in this "
+     "context; a value that starts with '- ' must be put in quotes (list items go on their own lines)"),
+    ("---\ntitle: [Update] A\ndate: 2024\n---\n", 2, "YAML syntax error: did not find expected key; line this field "
+     "up with the ones above it, and put a value that starts with a quote, [ or { in quotes"),
+    ('---\ntitle: "Yes" he said\n---\n', 2, "YAML syntax error: did not find expected key; line this field "
+     "up with the ones above it, and put a value that starts with a quote, [ or { in quotes"),
+    ("---\nsources:\n  - title: A\n  publisher: W\n---\n", 4, "YAML syntax error: did not find expected '-' "
+     "indicator; line up each item's fields with its first one"),
 ])
 def test_yaml_syntax_errors_have_line_and_hint(project, data, line, message):
     assert only_problem(read(project, data)) == Problem(PATH, line, "front matter", message)
+
+
+@pytest.mark.parametrize("data, line, field, message", [
+    ("---\ntitle:A meeting\ndate: 2024\n---\n", 2, "title", "needs a space after the colon: write 'title: A meeting'"),
+    ("---\ntitle:A meeting\n---\n", 2, "title", "needs a space after the colon: write 'title: A meeting'"),
+    ("---\ntitle: A\ndate:2024-11-04\ntags: [a]\n---\n", 3, "date",
+     "needs a space after the colon: write 'date: 2024-11-04'"),
+    ("---\nsources:\n  - title: A\n    url:https://example.com\n---\n", 4, "url",
+     "needs a space after the colon: write 'url: https://example.com'"),
+])
+def test_missing_space_after_the_colon(project, data, line, field, message):
+    assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
+
+
+def test_times_and_addresses_in_values_are_not_missing_spaces(project):
+    event_file = read(project, "---\ntitle: Talks at 12:30\nurl: https://example.com/a:b\n---\n")
+    assert event_file.problems == []
+
+
+COMMENT = "{!r} is read as a YAML comment and left out; if it belongs to the value, put the whole value in quotes"
+
+
+def test_trailing_comment_warns_that_text_is_left_out(project):
+    event_file = read(project, "---\ntitle: UN resolution #2231 adopted\ndate: 2024 # roughly\n"
+                               "tags:\n  - sanctions # new\n  - '#hashtag'\n  - \"x\" # quoted\n---\n")
+    assert event_file.problems == [
+        Problem(PATH, 2, "title", COMMENT.format("#2231 adopted"), WARNING),
+        Problem(PATH, 3, "date", COMMENT.format("# roughly"), WARNING),
+        Problem(PATH, 5, "tags[1]", COMMENT.format("# new"), WARNING),
+    ]
+    assert event_file.front_matter.entries["title"][1].text == "UN resolution"
+
+
+def test_trailing_comment_after_non_ascii_text(project):
+    assert read(project, "---\ntitle: Встреча в Кремле 😀 #2\n---\n").problems == [
+        Problem(PATH, 2, "title", COMMENT.format("#2"), WARNING),
+    ]
+
+
+@pytest.mark.parametrize("data", [
+    "---\n# a comment line\ntitle: A\n  # indented comment\n---\n",
+    "---\ntitle: A#1\n---\n",
+    "---\ntitle: 'A' # about the quote\n---\n",
+    "---\nquote: >-\n  one #1\n  two\n---\n",
+])
+def test_comments_that_lose_nothing_are_fine(project, data):
+    assert read(project, data).problems == []
 
 
 @pytest.mark.parametrize("written, text", [

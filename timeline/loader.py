@@ -8,6 +8,7 @@ nobody checked; anchors, aliases, tags and duplicate keys are refused.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,6 +175,8 @@ def split_front_matter(text: str, event_file: EventFile) -> None:
     if tree is None:
         return
     if not isinstance(tree, Mapping):
+        if _report_missing_space(yaml_text, 2, len(lines), event_file):
+            return
         kind = "a list" if isinstance(tree, Sequence) else "plain text"
         event_file.problem(
             tree.line, "front matter",
@@ -200,8 +203,11 @@ def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None
         return Mapping({}, first_line)
     try:
         events = iter(yaml.parse(text, Loader=_LOADER))
-        builder = _TreeBuilder(events, first_line)
-        return builder.document()
+        builder = _TreeBuilder(events, first_line, text)
+        tree = builder.document()
+        for line, field_name, message in builder.warnings:
+            event_file.problem(line, field_name, message, WARNING)
+        return tree
     except _Refused as refused:
         event_file.problem(refused.line, refused.field_name, refused.message)
     except yaml.MarkedYAMLError as error:
@@ -209,7 +215,8 @@ def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None
         if _never_closed(error) and error.context_mark:
             mark = error.context_mark  # the fix goes where the quote or bracket opens, not where the text ends
         line = first_line + (mark.line if mark else 0)
-        event_file.problem(line, "front matter", yaml_error_message(error))
+        if not _report_missing_space(text, first_line, line, event_file):
+            event_file.problem(line, "front matter", yaml_error_message(error))
     except yaml.YAMLError as error:
         event_file.problem(first_line, "front matter", f"cannot be read as YAML: {error}")
     return None
@@ -220,6 +227,23 @@ _OPENERS = {
     "while parsing a flow sequence": "the [ on this line is never closed with ]",
     "while parsing a flow mapping": "the { on this line is never closed with }",
 }
+
+
+# "title:A meeting": without a space after the colon, YAML reads the whole line as text.
+_MISSING_SPACE = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_]+):(?P<value>[^\s/].*)")
+
+
+def _report_missing_space(text: str, first_line: int, last_line: int, event_file: EventFile) -> bool:
+    """Record the first 'name:value' line up to last_line as the cause of a YAML error; return whether found."""
+    for number, line in enumerate(text.split("\n"), first_line):
+        if number > last_line:
+            break
+        match = _MISSING_SPACE.fullmatch(line)
+        if match:
+            key, value = match["key"], match["value"].strip()
+            event_file.problem(number, key, f"needs a space after the colon: write '{key}: {value}'")
+            return True
+    return False
 
 
 def _never_closed(error: yaml.MarkedYAMLError) -> bool:
@@ -244,15 +268,25 @@ def yaml_error_message(error: yaml.MarkedYAMLError) -> str:
         hint = "; inside double quotes a backslash starts an escape: use single quotes instead, or write \\\\ for a backslash"
     elif "found undefined alias" in problem:
         hint = "; put the value in quotes"
+    elif "cannot start any token" in problem:
+        hint = "; a value that starts with @, ` or % must be put in quotes"
+    elif "block sequence entries are not allowed" in problem:
+        hint = "; a value that starts with '- ' must be put in quotes (list items go on their own lines)"
+    elif "did not find expected key" in problem:
+        hint = "; line this field up with the ones above it, and put a value that starts with a quote, [ or { in quotes"
+    elif "did not find expected '-' indicator" in problem:
+        hint = "; line up each item's fields with its first one"
     return f"YAML syntax error: {problem}{hint}"
 
 
 class _TreeBuilder:
     """Builds our tree from PyYAML parser events, refusing what the format forbids."""
 
-    def __init__(self, events, first_line: int):
+    def __init__(self, events, first_line: int, text: str = ""):
         self.events = events
         self.first_line = first_line
+        self.lines = text.split("\n")
+        self.warnings: list[tuple[int, str, str]] = []
 
     def line(self, event) -> int:
         """Return the file line of a parser event."""
@@ -261,6 +295,19 @@ class _TreeBuilder:
     def next(self):
         """Return the next parser event."""
         return next(self.events)
+
+    def check_comment(self, event, field_name: str) -> None:
+        """Warn when a plain value is followed by a comment: 'title: UN resolution #2231' keeps only 'UN resolution'."""
+        end = event.end_mark
+        if event.style or end.line >= len(self.lines):  # quoted or block style: a "#" there is text
+            return
+        rest = self.lines[end.line][end.column :].strip()
+        if rest.startswith("#"):
+            self.warnings.append((
+                self.first_line + end.line, field_name,
+                f"{rest!r} is read as a YAML comment and left out; if it belongs to the value, "
+                "put the whole value in quotes",
+            ))
 
     def document(self) -> Node:
         """Return the tree of the only document in the front matter."""
@@ -292,6 +339,7 @@ class _TreeBuilder:
                 "a list of texts, or (for sources) a list of groups of fields",
             )
         if isinstance(event, yaml.ScalarEvent):
+            self.check_comment(event, field_name)
             return Scalar(event.value, line)
         if isinstance(event, yaml.SequenceStartEvent):
             items = []
