@@ -347,6 +347,7 @@ def test_control_characters_in_list_items_and_sources(project):
 def test_ordinary_invisible_characters_allowed(project, escaped):
     event, problems = validate(project, HEAD + SOURCE + f'location: "Moscow{escaped}Russia"\n')
     assert problems == []
+    assert event.location.startswith("Moscow") and event.location.endswith("Russia")
 
 
 def test_multi_line_quote_keeps_its_lines_and_title_is_one_line(project):
