@@ -29,6 +29,10 @@
   }
 
   var source = new EventSource("/__timeline__/events");
+  source.onopen = function () {
+    // Lets tests and benchmarks know the page is listening.
+    document.documentElement.setAttribute("data-live-reload", "connected");
+  };
   source.onmessage = function (message) {
     var state = JSON.parse(message.data);
     if (seen !== null && state.version !== seen && state.problems.length === 0) {

@@ -181,7 +181,7 @@ class Preview:
         self.rebuild(initial=True)
         self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
         self.watcher = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
-        self.http = threading.Thread(target=self.server.serve_forever, name="timeline-http", daemon=True)
+        self.http = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="timeline-http", daemon=True)
 
     @property
     def url(self) -> str:
