@@ -140,3 +140,43 @@ def shot():
         return path
 
     return save
+
+
+LONG_EVENT = """---
+title: Supercalifragilisticexpialidocious-Donaudampfschifffahrtsgesellschaftskapitän-https://example.org/a/very/long/path
+date: 2024-07-01
+actors: [Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch Town Council]
+location: Llanfairpwllgwyngyllgogerychwyrndrobwllllantysiliogogogoch
+tags: [averyveryveryverylongtagwithoutanyspacesatallinit]
+sources:
+  - title: https://example.org/averyveryveryverylongurlwithoutanyspacesatallinitanditgoesonandon
+    publisher: Averyveryveryverylongpublishernamewithoutanyspaces
+    published: 2024-07-02
+    url: https://example.org/averyveryveryverylongurlwithoutanyspacesatallinitanditgoesonandon
+    quote: Averyveryveryverylongquotedwordwithoutanyspacesatallinitanditgoesonandonandon
+---
+https://example.org/averyveryveryverylongurlwithoutanyspacesatallinitanditgoesonandonandonandon
+
+| a | b | c | d | e | f | g |
+|---|---|---|---|---|---|---|
+| longcellcontent | longcellcontent | longcellcontent | longcellcontent | x | y | z |
+
+```
+some very long code line that should scroll horizontally inside its own box and not the page
+```
+"""
+
+
+@pytest.fixture(scope="session")
+def long_site(tmp_path_factory):
+    """Return a site with unbreakable words, a wide table, a long code line and many years, under /timeline/."""
+    project = Project(tmp_path_factory.mktemp("browser-long") / "project")
+    project.write("2024-07-01-long.md", LONG_EVENT, dedent=False)
+    for year in range(1990, 2024):
+        project.event(f"{year}-06-01-year-{year}.md", title=f"Event of {year} with a headline that wraps on phones",
+                      tags=f"[t{year % 5}]")
+    result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/timeline/")
+    yield site
+    site.close()

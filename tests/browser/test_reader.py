@@ -166,3 +166,27 @@ def test_site_at_the_root_path_works_too(browser, root_site, shot):
         shot(page, "event-320px-root")
     finally:
         context.close()
+
+
+def test_long_words_tables_and_many_years_never_widen_a_phone_page(browser, long_site, shot):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        for path in ("", "2024-07-01-long/", "tags/", "tags/averyveryveryverylongtagwithoutanyspacesatallinit/",
+                     "actors/", "locations/"):
+            page.goto(long_site.url(path))
+            no_horizontal_scroll(page)
+        page.goto(long_site.url("2024-07-01-long/"))
+        shot(page, "event-320px-long-words")
+        # the wide table and the code line scroll inside their own boxes
+        for selector in (".description table", ".description pre"):
+            box = page.evaluate(f"(() => {{ const el = document.querySelector('{selector}'); "
+                                "return [el.scrollWidth, el.clientWidth]; })()")
+            assert box[0] > box[1], f"{selector} should scroll sideways on its own"
+        page.goto(long_site.url())
+        assert page.locator("nav.years a").count() == 35
+        page.locator("nav.years a", has_text="2023").focus()
+        assert page.locator("nav.years a", has_text="2023").is_visible()  # scrolled into view in its bar
+        no_horizontal_scroll(page)
+    finally:
+        context.close()
