@@ -255,7 +255,7 @@ def test_internal_error_in_build_keeps_the_site(project, monkeypatch):
     before = snapshot(project.root / "site")
     from timeline import render
 
-    monkeypatch.setattr(render.SiteRenderer, "pages", boom)
+    monkeypatch.setattr(render.SiteRenderer, "plan", boom)
     project.event(title="Changed")
     result = project.run("build")
     assert (result.code, result.err) == (1, "error: RuntimeError: boom (run with --debug for the traceback)\n")

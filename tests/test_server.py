@@ -104,7 +104,8 @@ def test_a_bad_edit_keeps_serving_and_reports_then_clears(preview, project):
     project.write("2024-11-04-a-meeting.md", "---\ntitle: [broken\n---\n")
     wait_for_version(preview, before + 1)
     assert preview.state.problems == [
-        "events/2024-11-04-a-meeting.md:3: front matter: YAML syntax error: did not find expected ',' or ']'"
+        "events/2024-11-04-a-meeting.md:2: front matter: YAML syntax error: did not find expected ',' or ']'; "
+        "the [ on this line is never closed with ]"
     ]
     assert (project.root / "site" / "index.html").read_bytes() == good
     status, _, _ = get(port_of(preview), "/timeline/")

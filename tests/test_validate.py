@@ -123,7 +123,7 @@ def test_misspelt_required_field_is_also_missing(project):
     _, problems = validate(project, HEAD + "soruces:\n  - title: x\n")
     assert problems == [
         error(4, "soruces", f"unknown field 'soruces': did you mean 'sources'? the fields are {EVENT_FIELDS}"),
-        error(2, "sources", "is missing: add 'sources: ...' (The reporting the event rests on: at least one source.)"),
+        error(2, "sources", "is missing: add 'sources: ...' (The reporting the event rests on: at least one source (a draft may have none yet).)"),
     ]
 
 
@@ -134,7 +134,7 @@ def test_misspelt_required_field_is_also_missing(project):
     ("title: A\n" + SOURCE, "date",
      "When it happened: 2024-11-04, 2024-11 or 2024, or in words (4 November 2024, November 2024); "
      "BC years as -0500 or 500 BC. Only as precise as the sources are."),
-    (HEAD, "sources", "The reporting the event rests on: at least one source."),
+    (HEAD, "sources", "The reporting the event rests on: at least one source (a draft may have none yet)."),
 ])
 def test_missing_required_field(project, front, field, doc):
     assert one(project, front) == error(2, field, f"is missing: add '{field}: ...' ({doc})")

@@ -36,7 +36,7 @@ EVENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("location", TEXT, False, "Where it happened, from the most to the least specific place.",
               "Kremlin, Moscow, Russia", 200),
     FieldSpec("tags", LIST, False, "Topics to group events by, one per line.", "diplomacy", 60),
-    FieldSpec("sources", SOURCES, True, "The reporting the event rests on: at least one source.", ""),
+    FieldSpec("sources", SOURCES, True, "The reporting the event rests on: at least one source (a draft may have none yet).", ""),
     FieldSpec("draft", BOOL, False, "true keeps the event out of the built site until someone finishes it.", "false"),
 )
 

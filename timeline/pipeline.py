@@ -49,6 +49,11 @@ class BuildResult:
         return errors(self.problems)
 
 
+def _digest(data: bytes) -> str:
+    """Return a short digest that tells two versions of a file apart."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def _stat_key(path: Path) -> tuple[int, int, int]:
     """Return what tells a changed file from an unchanged one without reading it."""
     stat = path.stat()
@@ -65,6 +70,8 @@ class Builder:
         self.config = Config()
         self._files: dict[Path, tuple[tuple, EventFile, Event | None]] = {}
         self._written: dict[str, str] = {}
+        self._keys: dict[str, tuple] = {}
+        self._keys_renderer = None
         self._renderer = None
         self._renderer_key: tuple | None = None
 
@@ -130,20 +137,23 @@ class Builder:
         renderer = self._renderer_for(project.config)
         staged = StagedSite(self.root)
         written: dict[str, str] = {}
+        keys: dict[str, tuple] = {}
         try:
-            for site_path, data in renderer.pages(project.published(self.include_drafts)):
-                staged.write(site_path, data)
-                written[site_path] = hashlib.blake2b(data, digest_size=16).hexdigest()
+            for page in renderer.plan(project.published(self.include_drafts)):
+                data = page.render()
+                staged.write(page.path, data)
+                written[page.path] = _digest(data)
+                keys[page.path] = page.key
             staged.commit()
         except BaseException:
             staged.abort()
             raise
-        self._written = written
+        self._written, self._keys, self._keys_renderer = written, keys, renderer
         result.written = sorted(written)
         return result
 
     def update(self, changes: set[str] | None = None) -> BuildResult:
-        """Rebuild in place, writing only pages whose bytes changed; a first call builds everything."""
+        """Rebuild in place, rendering only pages whose inputs changed; a first call builds everything."""
         output = self.root / OUTPUT_DIR
         if not self._written or not output.is_dir():
             return self.build()
@@ -152,17 +162,24 @@ class Builder:
         if result.errors:
             return result
         renderer = self._renderer_for(project.config)
-        fresh: dict[str, str] = {}
-        for site_path, data in renderer.pages(project.published(self.include_drafts)):
-            digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-            fresh[site_path] = digest
-            if self._written.get(site_path) != digest:
-                replace_file(output, site_path, data)
-                result.written.append(site_path)
-        for site_path in sorted(set(self._written) - set(fresh)):
+        if renderer is not self._keys_renderer:
+            self._keys, self._keys_renderer = {}, renderer
+        written: dict[str, str] = {}
+        keys: dict[str, tuple] = {}
+        for page in renderer.plan(project.published(self.include_drafts)):
+            keys[page.path] = page.key
+            if self._keys.get(page.path) == page.key and page.path in self._written:
+                written[page.path] = self._written[page.path]
+                continue
+            data = page.render()
+            written[page.path] = _digest(data)
+            if self._written.get(page.path) != written[page.path]:
+                replace_file(output, page.path, data)
+                result.written.append(page.path)
+        for site_path in sorted(set(self._written) - set(written)):
             remove_file(output, site_path)
             result.removed.append(site_path)
-        self._written = fresh
+        self._written, self._keys, self._keys_renderer = written, keys, renderer
         return result
 
     def _result(self, project: Project) -> BuildResult:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -252,7 +253,10 @@ class SiteRenderer:
             facets=FACETS,
             facet_of={f.kind: f for f in FACETS},
             timeline_position=timeline_position,
+            item=self.item,
         )
+        self._items: dict[str, tuple[Event, dict[str, Markup]]] = {}
+        self._event_item = self.env.get_template("_macros.html").module.event_item
 
     def url(self, path: str = "") -> str:
         """Return the site-absolute URL of a site path, under the base path."""
@@ -269,33 +273,73 @@ class SiteRenderer:
         """Return a rendered template as UTF-8 bytes."""
         return self.env.get_template(template).render(**context).encode("utf-8")
 
-    def pages(self, events: list[Event]) -> Iterator[tuple[str, bytes]]:
-        """Yield (site path, bytes) for every page and asset of the site."""
+    def item(self, event: Event, heading: str = "h4") -> Markup:
+        """Return an event's entry in a list of events, rendered once per version of the event.
+
+        Every list page shows the same entries, so rendering each once is what keeps
+        a rebuild of the timeline fast however many events it lists.
+        """
+        cached = self._items.get(event.id)
+        if cached is None or cached[0] is not event and cached[0] != event:
+            cached = (event, {})
+            self._items[event.id] = cached
+        html = cached[1].get(heading)
+        if html is None:
+            html = Markup(self._event_item(event, heading))
+            cached[1][heading] = html
+        return html
+
+    def plan(self, events: list[Event]) -> list[Page]:
+        """Return every page and asset of the site, each with the key of everything it shows."""
         chronological = sorted(events, key=Event.sort_key)
         ordered = chronological if self.config.order == "oldest-first" else chronological[::-1]
-        yield "index.html", self.render(
-            "timeline.html", years=group_by_year_and_month(ordered), count=len(events), page_path=""
-        )
+        live = {event.id for event in events}
+        for stale in [key for key in self._items if key not in live]:
+            del self._items[stale]
+        pages = [Page("index.html", ("timeline", tuple(ordered)), lambda: self.render(
+            "timeline.html", years=group_by_year_and_month(ordered), count=len(ordered), page_path=""
+        ))]
         for index, event in enumerate(chronological):
             previous = chronological[index - 1] if index > 0 else None
             following = chronological[index + 1] if index + 1 < len(chronological) else None
-            yield f"{event.id}/index.html", self.render(
-                "event.html", event=event, body=self.markdown(event.body),
-                previous=previous, next=following, page_path=f"{event.id}/",
-            )
+            pages.append(Page(f"{event.id}/index.html", ("event", event, previous, following),
+                              partial(self._event_page, event, previous, following)))
         for facet in FACETS:
             groups: dict[str, list[Event]] = {}
             for event in ordered:
                 for value in facet.values(event):
                     groups.setdefault(value, []).append(event)
             names = sorted(groups, key=lambda v: (v.casefold(), v))
-            yield f"{facet.plural}/index.html", self.render(
-                "facets.html", facet=facet, names=names, groups=groups, page_path=f"{facet.plural}/"
-            )
+            counts = tuple((name, len(groups[name])) for name in names)
+            pages.append(Page(f"{facet.plural}/index.html", ("facets", facet, counts), partial(
+                self.render, "facets.html", facet=facet, names=names, groups=groups, page_path=f"{facet.plural}/"
+            )))
             for value in names:
-                yield f"{facet.path(value)}index.html", self.render(
-                    "list.html", facet=facet, value=value, events=groups[value], page_path=facet.path(value)
-                )
-        yield "404.html", self.render("404.html", page_path="404.html")
+                members = groups[value]
+                pages.append(Page(f"{facet.path(value)}index.html", ("list", facet, value, tuple(members)), partial(
+                    self.render, "list.html", facet=facet, value=value, events=members, page_path=facet.path(value)
+                )))
+        pages.append(Page("404.html", ("404",), partial(self.render, "404.html", page_path="404.html")))
         for path in self.static_files:
-            yield path.relative_to(self.root / TEMPLATES_DIR).as_posix(), path.read_bytes()
+            site_path = path.relative_to(self.root / TEMPLATES_DIR).as_posix()
+            pages.append(Page(site_path, ("static", self.asset_versions[site_path]), path.read_bytes))
+        return pages
+
+    def _event_page(self, event: Event, previous: Event | None, following: Event | None) -> bytes:
+        """Return the bytes of an event's own page."""
+        return self.render("event.html", event=event, body=self.markdown(event.body),
+                           previous=previous, next=following, page_path=f"{event.id}/")
+
+    def pages(self, events: list[Event]) -> Iterator[tuple[str, bytes]]:
+        """Yield (site path, bytes) for every page and asset of the site."""
+        for page in self.plan(events):
+            yield page.path, page.render()
+
+
+@dataclass(frozen=True)
+class Page:
+    """One file of the site: where it goes, what it shows (its key) and how to make it."""
+
+    path: str
+    key: tuple
+    render: Callable[[], bytes]

@@ -6,6 +6,7 @@ Every problem is collected, never raised, so `check` can report them all at once
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -34,6 +35,7 @@ def date_prefix(date: EventDate) -> str:
     return prefix
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def slug(text: str, max_length: int = 60) -> str:
     """Return a readable ASCII slug for text, in any script ('Choe Son Hui' -> 'choe-son-hui')."""
     from slugify import slugify  # imported late: only suggestions and list pages need it
@@ -44,8 +46,9 @@ def slug(text: str, max_length: int = 60) -> str:
 class _Reader:
     """Reads one event file's front matter into typed values, recording problems."""
 
-    def __init__(self, event_file: EventFile):
+    def __init__(self, event_file: EventFile, draft: bool = False):
         self.file = event_file
+        self.draft = draft
 
     def problem(self, line: int, name: str, message: str, severity: str = "error") -> None:
         """Record a problem against the file."""
@@ -67,9 +70,13 @@ class _Reader:
         for spec in specs:
             if spec.required and spec.name not in values and spec.name in mapping.entries:
                 continue  # already reported as empty or wrong
-            if spec.required and spec.name not in mapping.entries:
+            if spec.required and spec.name not in mapping.entries and not self.may_omit(spec, where):
                 self.problem(line, f"{where}{spec.name}", f"is missing: add '{spec.name}: ...' ({spec.doc})")
         return values
+
+    def may_omit(self, spec: FieldSpec, where: str) -> bool:
+        """Return whether a required field may be left out: a draft's sources, until it is finished."""
+        return self.draft and where == "" and spec.kind == SOURCES
 
     def value(self, spec: FieldSpec, node: Node, name: str):
         """Return the typed value of one field, or _EMPTY after recording a problem."""
@@ -172,6 +179,9 @@ class _Reader:
 
     def sources(self, node: Node, name: str):
         """Return a tuple of Sources, or _EMPTY after recording a problem."""
+        empty = (isinstance(node, Sequence) and not node.items) or (isinstance(node, Scalar) and not node.text.strip())
+        if empty and self.draft:
+            return ()
         if not isinstance(node, Sequence) or not node.items:
             found = "an empty list" if isinstance(node, Sequence) else _node_kind(node)
             self.problem(
@@ -233,8 +243,9 @@ def validate_file(event_file: EventFile) -> Event | None:
     """Return the Event in a read file, or None; problems go to event_file.problems."""
     if event_file.front_matter is None:
         return None
-    reader = _Reader(event_file)
     fm = event_file.front_matter
+    draft_node = fm.entries.get("draft", (0, None))[1]
+    reader = _Reader(event_file, draft=isinstance(draft_node, Scalar) and draft_node.text.strip().lower() == "true")
     values = reader.fields(fm, EVENT_FIELDS, "", fm.line)
     check_id(event_file, values.get("date"), values.get("title"), fm)
     if "date" in values and "end" in values:
