@@ -74,6 +74,7 @@ class Builder:
         self._keys_renderer = None
         self._renderer = None
         self._renderer_key: tuple | None = None
+        self._listing: tuple[list[Path], list[Problem]] | None = None
 
     @property
     def base_path(self) -> str:
@@ -84,38 +85,74 @@ class Builder:
         """Return the files and folders whose changes call for a rebuild."""
         return [self.root / EVENTS_DIR, self.root / "templates", self.root / CONFIG_FILE]
 
-    def load(self) -> Project:
-        """Return the project with every file validated, re-reading only files that changed."""
+    def load(self, changes: set[str] | None = None) -> Project:
+        """Return the project with every file validated, re-reading only files that changed.
+
+        changes, when given, names every path that changed since the last load (the
+        preview's watcher knows them), so unchanged files are not even looked at.
+        """
         config, problems = load_config(self.root)
         if self.base_url:
             config, _ = apply_base_url(config, self.base_url)  # the command line checked it
         self.config = config
         project = Project(root=self.root, config=config, problems=problems)
-        paths, listing_problems = list_event_files(self.root)
+        changed = self._changed_event_paths(changes)
+        if changed is None:
+            self._listing = list_event_files(self.root)
+        paths, listing_problems = self._listing
         project.problems.extend(listing_problems)
-        seen = set()
         for path in paths:
-            seen.add(path)
-            try:
-                key = _stat_key(path)
-            except OSError:
-                key = None
             cached = self._files.get(path)
-            if cached and key is not None and cached[0] == key:
+            if cached and changed is not None and path not in changed:
                 _, event_file, event = cached
             else:
-                event_file = read_event_file(path, self.root)
-                event = validate_file(event_file)
-                self._files[path] = (key, event_file, event)
+                event_file, event = self._read(path, cached)
             project.files.append(event_file)
             project.problems.extend(event_file.problems)
             if event is not None:
                 project.events.append(event)
-        for gone in set(self._files) - seen:
-            del self._files[gone]
+        if changed is None or len(self._files) != len(paths):
+            for gone in set(self._files) - set(paths):
+                del self._files[gone]
         project.problems.extend(check_across_files(project.events, project.files))
         project.problems.sort(key=lambda p: (p.path, p.line, p.field, p.message))
         return project
+
+    def _read(self, path: Path, cached) -> tuple[EventFile, Event | None]:
+        """Return the file at path read and validated, reusing the cached reading if its stat is unchanged."""
+        try:
+            key = _stat_key(path)
+        except OSError:
+            key = None
+        if cached and key is not None and cached[0] == key:
+            return cached[1], cached[2]
+        event_file = read_event_file(path, self.root)
+        event = validate_file(event_file)
+        self._files[path] = (key, event_file, event)
+        return event_file, event
+
+    def _changed_event_paths(self, changes: set[str] | None) -> set[Path] | None:
+        """Return the changed event files with the listing updated, or None when events/ must be rescanned."""
+        if changes is None or self._listing is None:
+            return None
+        events = self.root / EVENTS_DIR
+        changed = {Path(p) for p in changes}
+        paths, listing_problems = self._listing
+        listed = set(paths)
+        odd = {problem.path for problem in listing_problems}
+        for path in changed:
+            if f"{EVENTS_DIR}/{path.name}" in odd:
+                return None
+            if path.parent != events or not path.name.endswith(".md") or path.name.startswith("."):
+                return None  # a template, the config or an odd file: look at everything
+            if path.is_symlink() or path.is_dir():
+                return None
+            if path.is_file():
+                listed.add(path)
+            else:
+                listed.discard(path)
+        self._listing = (sorted(listed, key=lambda p: p.name), listing_problems)
+        return changed
 
     def _renderer_for(self, config: Config):
         """Return a renderer, made anew when the config or any template changed."""
@@ -157,7 +194,7 @@ class Builder:
         output = self.root / OUTPUT_DIR
         if not self._written or not output.is_dir():
             return self.build()
-        project = self.load()
+        project = self.load(changes)
         result = self._result(project)
         if result.errors:
             return result

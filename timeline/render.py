@@ -169,15 +169,16 @@ def group_by_year_and_month(events: list[Event]) -> list[YearGroup]:
     and one known only to the month at the head of its month.
     """
     years: list[YearGroup] = []
+    months: dict[int | None, MonthGroup] = {}
     for event in events:
         date = event.date
         if not years or years[-1].year != date.year:
             years.append(YearGroup(date.year, format_year(date.year), year_anchor(date)))
-        year = years[-1]
-        month = next((m for m in year.months if m.month == date.month), None)
+            months = {}
+        month = months.get(date.month)
         if month is None:
-            month = MonthGroup(date.month, month_label(date), month_anchor(date))
-            year.months.append(month)
+            month = months[date.month] = MonthGroup(date.month, month_label(date), month_anchor(date))
+            years[-1].months.append(month)
         month.events.append(event)
     for year in years:
         year.months.sort(key=lambda m: m.month is not None)  # stable: the year's own events first
@@ -209,6 +210,21 @@ class Facet:
         value = getattr(event, self.attribute)
         values = (value,) if isinstance(value, str) else value
         return tuple(v for v in values if v)  # an event without a location has none
+
+    def group(self, events: list[Event]) -> dict[str, list[Event]]:
+        """Return {value: its events, in the order given} for the values events have."""
+        groups: dict[str, list[Event]] = {}
+        attribute = self.attribute
+        for event in events:
+            values = getattr(event, attribute)
+            for value in (values,) if isinstance(values, str) else values:
+                if value:
+                    group = groups.get(value)
+                    if group is None:
+                        groups[value] = [event]
+                    else:
+                        group.append(event)
+        return groups
 
     def path(self, value: str) -> str:
         """Return the site path of a value's page ('tags/diplomacy/')."""
@@ -254,9 +270,14 @@ class SiteRenderer:
             facet_of={f.kind: f for f in FACETS},
             timeline_position=timeline_position,
             item=self.item,
+            items=self.items,
+            year_section=self.year_section,
         )
         self._items: dict[str, tuple[Event, dict[str, Markup]]] = {}
-        self._event_item = self.env.get_template("_macros.html").module.event_item
+        self._years: dict[str, tuple[tuple[Event, ...], Markup]] = {}
+        macros = self.env.get_template("_macros.html").module
+        self._event_item = macros.event_item
+        self._timeline_year = macros.timeline_year
 
     def url(self, path: str = "") -> str:
         """Return the site-absolute URL of a site path, under the base path."""
@@ -289,6 +310,19 @@ class SiteRenderer:
             cached[1][heading] = html
         return html
 
+    def year_section(self, year: YearGroup) -> Markup:
+        """Return a year's section of the timeline, rendered again only when its events change."""
+        key = tuple(event for month in year.months for event in month.events)
+        cached = self._years.get(year.anchor)
+        if cached is None or cached[0] != key:
+            cached = (key, Markup(self._timeline_year(year)))
+            self._years[year.anchor] = cached
+        return cached[1]
+
+    def items(self, events: list[Event], heading: str = "h4") -> Markup:
+        """Return the entries of a list of events, one per line."""
+        return Markup("\n").join([self.item(event, heading) for event in events])
+
     def plan(self, events: list[Event]) -> list[Page]:
         """Return every page and asset of the site, each with the key of everything it shows."""
         chronological = sorted(events, key=Event.sort_key)
@@ -305,10 +339,7 @@ class SiteRenderer:
             pages.append(Page(f"{event.id}/index.html", ("event", event, previous, following),
                               partial(self._event_page, event, previous, following)))
         for facet in FACETS:
-            groups: dict[str, list[Event]] = {}
-            for event in ordered:
-                for value in facet.values(event):
-                    groups.setdefault(value, []).append(event)
+            groups = facet.group(ordered)
             names = sorted(groups, key=lambda v: (v.casefold(), v))
             counts = tuple((name, len(groups[name])) for name in names)
             pages.append(Page(f"{facet.plural}/index.html", ("facets", facet, counts), partial(

@@ -6,6 +6,7 @@ A failed rebuild keeps the last good site and shows its problems over the page.
 
 from __future__ import annotations
 
+import gc
 import json
 import posixpath
 import sys
@@ -179,6 +180,9 @@ class Preview:
         self.stop_event = threading.Event()
         self.watching = threading.Event()
         self.rebuild(initial=True)
+        # The first build leaves many long-lived objects; freezing them keeps the
+        # collector from walking them all again during each later rebuild.
+        gc.freeze()
         self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
         self.watcher = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
         self.http = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="timeline-http", daemon=True)

@@ -312,18 +312,26 @@ def check_across_files(events: list[Event], files: list[EventFile]) -> list[Prob
                 "them apart on every system); rename one of them",
             ))
     for label, attribute in (("tag", "tags"), ("actor", "actors"), ("location", "location")):
-        seen: dict[str, tuple[str, str]] = {}
+        first_use: dict[str, str] = {}  # each spelling -> the first file using it; slugs compared per spelling
         for event in events:
             values = getattr(event, attribute)
             for value in (values,) if isinstance(values, str) else values:
-                if not value:
-                    continue
-                first = seen.setdefault(slug(value), (value, event.path))
-                if first[0] != value:
-                    line = _line_of(files, event.path, attribute)
+                if value:
+                    first_use.setdefault(value, event.path)
+        spelling_of_slug: dict[str, str] = {}
+        clashing = {}
+        for value in first_use:
+            first = spelling_of_slug.setdefault(slug(value), value)
+            if first != value:
+                clashing[value] = first
+        for event in events if clashing else ():
+            values = getattr(event, attribute)
+            for value in (values,) if isinstance(values, str) else values:
+                if value in clashing:
+                    first = clashing[value]
                     problems.append(Problem(
-                        event.path, line, attribute,
-                        f"{label} {value!r} and {first[0]!r} (in {first[1]}) would share one page; "
+                        event.path, _line_of(files, event.path, attribute), attribute,
+                        f"{label} {value!r} and {first!r} (in {first_use[first]}) would share one page; "
                         "spell them the same way",
                     ))
     return problems
