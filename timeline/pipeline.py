@@ -70,8 +70,9 @@ class Builder:
         self.config = Config()
         self._files: dict[Path, tuple[tuple, EventFile, Event | None]] = {}
         self._written: dict[str, str] = {}
-        self._keys: dict[str, tuple] = {}
-        self._keys_renderer = None
+        self._published: dict[str, Event] = {}
+        self._rendered_by = None
+        self._cross_file: tuple[tuple, list[Problem]] | None = None
         self._renderer = None
         self._renderer_key: tuple | None = None
         self._listing: tuple[list[Path], list[Problem]] | None = None
@@ -114,9 +115,19 @@ class Builder:
         if changed is None or len(self._files) != len(paths):
             for gone in set(self._files) - set(paths):
                 del self._files[gone]
-        project.problems.extend(check_across_files(project.events, project.files))
+        project.problems.extend(self._check_across_files(project))
         project.problems.sort(key=lambda p: (p.path, p.line, p.field, p.message))
         return project
+
+    def _check_across_files(self, project: Project) -> list[Problem]:
+        """Return the cross-file problems, computed again only when names, tags, actors or places changed."""
+        signature = (
+            tuple(event_file.relpath for event_file in project.files),
+            tuple((event.path, event.tags, event.actors, event.location) for event in project.events),
+        )
+        if self._cross_file is None or self._cross_file[0] != signature:
+            self._cross_file = (signature, check_across_files(project.events, project.files))
+        return self._cross_file[1]
 
     def _read(self, path: Path, cached) -> tuple[EventFile, Event | None]:
         """Return the file at path read and validated, reusing the cached reading if its stat is unchanged."""
@@ -172,25 +183,29 @@ class Builder:
         if result.errors:
             return result
         renderer = self._renderer_for(project.config)
+        published = project.published(self.include_drafts)
         staged = StagedSite(self.root)
         written: dict[str, str] = {}
-        keys: dict[str, tuple] = {}
         try:
-            for page in renderer.plan(project.published(self.include_drafts)):
+            for page in renderer.plan(published):
                 data = page.render()
                 staged.write(page.path, data)
                 written[page.path] = _digest(data)
-                keys[page.path] = page.key
             staged.commit()
         except BaseException:
             staged.abort()
             raise
-        self._written, self._keys, self._keys_renderer = written, keys, renderer
+        self._written, self._rendered_by = written, renderer
+        self._published = {event.id: event for event in published}
         result.written = sorted(written)
         return result
 
     def update(self, changes: set[str] | None = None) -> BuildResult:
-        """Rebuild in place, rendering only pages whose inputs changed; a first call builds everything."""
+        """Rebuild site/ in place, rendering only the pages that changed events touch.
+
+        The first call builds everything; after a change of templates or settings every
+        page is rendered again, but only files whose bytes changed are written.
+        """
         output = self.root / OUTPUT_DIR
         if not self._written or not output.is_dir():
             return self.build()
@@ -199,24 +214,29 @@ class Builder:
         if result.errors:
             return result
         renderer = self._renderer_for(project.config)
-        if renderer is not self._keys_renderer:
-            self._keys, self._keys_renderer = {}, renderer
-        written: dict[str, str] = {}
-        keys: dict[str, tuple] = {}
-        for page in renderer.plan(project.published(self.include_drafts)):
-            keys[page.path] = page.key
-            if self._keys.get(page.path) == page.key and page.path in self._written:
-                written[page.path] = self._written[page.path]
-                continue
+        published = {event.id: event for event in project.published(self.include_drafts)}
+        if renderer is self._rendered_by:
+            replaced = [
+                (self._published.get(event_id), published.get(event_id))
+                for event_id in sorted(self._published.keys() | published.keys())
+                if self._published.get(event_id) is not published.get(event_id)
+            ]
+            pages, removed = renderer.plan_changes(replaced) if replaced else ([], [])
+        else:
+            pages = renderer.plan(list(published.values()))
+            removed = sorted(set(self._written) - {page.path for page in pages})
+        for page in pages:
             data = page.render()
-            written[page.path] = _digest(data)
-            if self._written.get(page.path) != written[page.path]:
+            digest = _digest(data)
+            if self._written.get(page.path) != digest:
                 replace_file(output, page.path, data)
+                self._written[page.path] = digest
                 result.written.append(page.path)
-        for site_path in sorted(set(self._written) - set(written)):
-            remove_file(output, site_path)
-            result.removed.append(site_path)
-        self._written, self._keys, self._keys_renderer = written, keys, renderer
+        for site_path in removed:
+            if self._written.pop(site_path, None) is not None:
+                remove_file(output, site_path)
+                result.removed.append(site_path)
+        self._published, self._rendered_by = published, renderer
         return result
 
     def _result(self, project: Project) -> BuildResult:

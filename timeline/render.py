@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -236,6 +237,7 @@ FACETS = (
     Facet("actor", "actors", "Actors", "actors"),
     Facet("location", "locations", "Places", "location"),
 )
+FACET_OF = {facet.kind: facet for facet in FACETS}
 
 
 class SiteRenderer:
@@ -267,14 +269,16 @@ class SiteRenderer:
             date_html=date_html,
             time_html=time_html,
             facets=FACETS,
-            facet_of={f.kind: f for f in FACETS},
+            facet_of=FACET_OF,
             timeline_position=timeline_position,
             item=self.item,
             items=self.items,
             year_section=self.year_section,
         )
         self._items: dict[str, tuple[Event, dict[str, Markup]]] = {}
-        self._years: dict[str, tuple[tuple[Event, ...], Markup]] = {}
+        self._years: dict[str, tuple[YearGroup, Markup]] = {}
+        self._year_groups: dict[int, YearGroup] = {}
+        self.index = SiteIndex([])
         macros = self.env.get_template("_macros.html").module
         self._event_item = macros.event_item
         self._timeline_year = macros.timeline_year
@@ -311,11 +315,10 @@ class SiteRenderer:
         return html
 
     def year_section(self, year: YearGroup) -> Markup:
-        """Return a year's section of the timeline, rendered again only when its events change."""
-        key = tuple(event for month in year.months for event in month.events)
+        """Return a year's section of the timeline, rendered once per YearGroup (made anew when it changes)."""
         cached = self._years.get(year.anchor)
-        if cached is None or cached[0] != key:
-            cached = (key, Markup(self._timeline_year(year)))
+        if cached is None or cached[0] is not year:
+            cached = (year, Markup(self._timeline_year(year)))
             self._years[year.anchor] = cached
         return cached[1]
 
@@ -323,43 +326,98 @@ class SiteRenderer:
         """Return the entries of a list of events, one per line."""
         return Markup("\n").join([self.item(event, heading) for event in events])
 
+    def in_order(self, events: list[Event]) -> list[Event]:
+        """Return chronological events in the configured order."""
+        return events if self.config.order == "oldest-first" else events[::-1]
+
     def plan(self, events: list[Event]) -> list[Page]:
-        """Return every page and asset of the site, each with the key of everything it shows."""
-        chronological = sorted(events, key=Event.sort_key)
-        ordered = chronological if self.config.order == "oldest-first" else chronological[::-1]
-        live = {event.id for event in events}
-        for stale in [key for key in self._items if key not in live]:
-            del self._items[stale]
-        pages = [Page("index.html", ("timeline", tuple(ordered)), lambda: self.render(
-            "timeline.html", years=group_by_year_and_month(ordered), count=len(ordered), page_path=""
-        ))]
-        for index, event in enumerate(chronological):
-            previous = chronological[index - 1] if index > 0 else None
-            following = chronological[index + 1] if index + 1 < len(chronological) else None
-            pages.append(Page(f"{event.id}/index.html", ("event", event, previous, following),
-                              partial(self._event_page, event, previous, following)))
+        """Return every page and asset of the site, and remember the lists they were made from."""
+        self.index = SiteIndex(events)
+        self._items.clear()
+        self._years.clear()
+        self._year_groups = {}
+        pages = [self._timeline_page()]
+        pages += [self._event_page(event.id) for event in self.index.chronological]
         for facet in FACETS:
-            groups = facet.group(ordered)
-            names = sorted(groups, key=lambda v: (v.casefold(), v))
-            counts = tuple((name, len(groups[name])) for name in names)
-            pages.append(Page(f"{facet.plural}/index.html", ("facets", facet, counts), partial(
-                self.render, "facets.html", facet=facet, names=names, groups=groups, page_path=f"{facet.plural}/"
-            )))
-            for value in names:
-                members = groups[value]
-                pages.append(Page(f"{facet.path(value)}index.html", ("list", facet, value, tuple(members)), partial(
-                    self.render, "list.html", facet=facet, value=value, events=members, page_path=facet.path(value)
-                )))
-        pages.append(Page("404.html", ("404",), partial(self.render, "404.html", page_path="404.html")))
+            pages.append(self._facets_page(facet))
+            pages += [self._list_page(facet, value) for value in self.index.groups[facet.kind]]
+        pages.append(Page("404.html", partial(self.render, "404.html", page_path="404.html")))
         for path in self.static_files:
             site_path = path.relative_to(self.root / TEMPLATES_DIR).as_posix()
-            pages.append(Page(site_path, ("static", self.asset_versions[site_path]), path.read_bytes))
+            pages.append(Page(site_path, path.read_bytes))
         return pages
 
-    def _event_page(self, event: Event, previous: Event | None, following: Event | None) -> bytes:
-        """Return the bytes of an event's own page."""
-        return self.render("event.html", event=event, body=self.markdown(event.body),
-                           previous=previous, next=following, page_path=f"{event.id}/")
+    def plan_changes(self, replaced: list[tuple[Event | None, Event | None]]) -> tuple[list[Page], list[str]]:
+        """Return the pages a change of some events touches, and the site paths it removes.
+
+        replaced holds (old, new) pairs: None as old for an added event, as new for a removed one.
+        Only the lists those events are in are looked at, so the cost grows with the
+        change, not with the site.
+        """
+        touched = Touched()
+        for old, new in replaced:
+            if old is not None:
+                self.index.remove(old, touched)
+                self._items.pop(old.id, None)
+            if new is not None:
+                self.index.add(new, touched)
+        for year in touched.years:
+            self._year_groups.pop(year, None)
+        pages, removed = [self._timeline_page()], []
+        for event_id in sorted(touched.events):
+            if event_id in self.index.by_id:
+                pages.append(self._event_page(event_id))
+            else:
+                removed.append(f"{event_id}/index.html")
+        for kind, value in sorted(touched.values):
+            facet = FACET_OF[kind]
+            if value in self.index.groups[kind]:
+                pages.append(self._list_page(facet, value))
+            else:
+                removed.append(f"{facet.path(value)}index.html")
+        pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
+        return pages, removed
+
+    def _years_in_order(self) -> list[YearGroup]:
+        """Return the timeline's year groups in the configured order, regrouping only changed years."""
+        groups = []
+        for year in self.in_order(sorted(self.index.by_year)):
+            group = self._year_groups.get(year)
+            if group is None:
+                group = group_by_year_and_month(self.in_order(self.index.by_year[year]))[0]
+                self._year_groups[year] = group
+            groups.append(group)
+        return groups
+
+    def _timeline_page(self) -> Page:
+        """Return the timeline page."""
+        return Page("index.html", lambda: self.render(
+            "timeline.html", years=self._years_in_order(), count=len(self.index.chronological), page_path=""
+        ))
+
+    def _event_page(self, event_id: str) -> Page:
+        """Return an event's own page, with its neighbours in time."""
+        event = self.index.by_id[event_id]
+        previous, following = self.index.neighbours(event)
+        return Page(f"{event.id}/index.html", lambda: self.render(
+            "event.html", event=event, body=self.markdown(event.body),
+            previous=previous, next=following, page_path=f"{event.id}/",
+        ))
+
+    def _facets_page(self, facet: Facet) -> Page:
+        """Return the page listing a facet's values (all tags, say) with their counts."""
+        groups = self.index.groups[facet.kind]
+        names = sorted(groups, key=lambda v: (v.casefold(), v))
+        return Page(f"{facet.plural}/index.html", partial(
+            self.render, "facets.html", facet=facet, names=names, groups=groups, page_path=f"{facet.plural}/"
+        ))
+
+    def _list_page(self, facet: Facet, value: str) -> Page:
+        """Return the page of one facet value's events (one tag's, say)."""
+        members = self.index.groups[facet.kind][value]
+        return Page(f"{facet.path(value)}index.html", lambda: self.render(
+            "list.html", facet=facet, value=value, events=self.in_order(members), page_path=facet.path(value)
+        ))
 
     def pages(self, events: list[Event]) -> Iterator[tuple[str, bytes]]:
         """Yield (site path, bytes) for every page and asset of the site."""
@@ -367,10 +425,88 @@ class SiteRenderer:
             yield page.path, page.render()
 
 
+@dataclass
+class Touched:
+    """What a change of events reaches: event pages (by id), years, facet values and facet kinds."""
+
+    events: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    values: set[tuple[str, str]] = field(default_factory=set)
+    facets: set[str] = field(default_factory=set)
+
+
+class SiteIndex:
+    """The lists the site's pages are made of, in time order, kept up to date event by event."""
+
+    def __init__(self, events: list[Event]):
+        self.chronological = sorted(events, key=Event.sort_key)
+        self.by_id = {event.id: event for event in events}
+        self.by_year: dict[int, list[Event]] = {}
+        for event in self.chronological:
+            self.by_year.setdefault(event.date.year, []).append(event)
+        self.groups = {facet.kind: facet.group(self.chronological) for facet in FACETS}
+
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        """Return the events just before and just after event in time."""
+        index = bisect.bisect_left(self.chronological, event.sort_key(), key=Event.sort_key)
+        previous = self.chronological[index - 1] if index > 0 else None
+        following = self.chronological[index + 1] if index + 1 < len(self.chronological) else None
+        return previous, following
+
+    def remove(self, event: Event, touched: Touched) -> None:
+        """Take event out of every list, noting what that touches."""
+        index = _take(self.chronological, event)
+        touched.events.add(event.id)
+        touched.events.update(e.id for e in self.chronological[max(index - 1, 0): index + 1])
+        del self.by_id[event.id]
+        year = self.by_year[event.date.year]
+        _take(year, event)
+        if not year:
+            del self.by_year[event.date.year]
+        touched.years.add(event.date.year)
+        for facet in FACETS:
+            groups = self.groups[facet.kind]
+            for value in facet.values(event):
+                _take(groups[value], event)
+                if not groups[value]:
+                    del groups[value]
+                touched.values.add((facet.kind, value))
+                touched.facets.add(facet.kind)
+
+    def add(self, event: Event, touched: Touched) -> None:
+        """Put event into every list it belongs to, noting what that touches."""
+        index = _put(self.chronological, event)
+        touched.events.update(e.id for e in self.chronological[max(index - 1, 0): index + 2])
+        self.by_id[event.id] = event
+        _put(self.by_year.setdefault(event.date.year, []), event)
+        touched.years.add(event.date.year)
+        for facet in FACETS:
+            groups = self.groups[facet.kind]
+            for value in facet.values(event):
+                _put(groups.setdefault(value, []), event)
+                touched.values.add((facet.kind, value))
+                touched.facets.add(facet.kind)
+
+
+def _take(events: list[Event], event: Event) -> int:
+    """Remove event from a time-ordered list; return where it was."""
+    index = bisect.bisect_left(events, event.sort_key(), key=Event.sort_key)
+    if index >= len(events) or events[index].id != event.id:
+        raise LookupError(f"{event.id} is not where its date puts it")
+    del events[index]
+    return index
+
+
+def _put(events: list[Event], event: Event) -> int:
+    """Insert event into a time-ordered list; return where it went."""
+    index = bisect.bisect_left(events, event.sort_key(), key=Event.sort_key)
+    events.insert(index, event)
+    return index
+
+
 @dataclass(frozen=True)
 class Page:
-    """One file of the site: where it goes, what it shows (its key) and how to make it."""
+    """One file of the site: where it goes and how to make it."""
 
     path: str
-    key: tuple
     render: Callable[[], bytes]

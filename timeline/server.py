@@ -156,8 +156,13 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         self._send(code, body, "text/html; charset=utf-8")
 
     def end_headers(self) -> None:
-        """Ask browsers not to cache, so a preview always shows the latest build."""
-        self.send_header("Cache-Control", "no-store")
+        """Ask browsers not to cache pages, so a preview always shows the latest build.
+
+        Assets named with their content's version (style.css?v=...) change address when
+        they change, so those may be kept, which makes each reload lighter.
+        """
+        versioned = "v=" in urlsplit(self.path).query
+        self.send_header("Cache-Control", "max-age=31536000, immutable" if versioned else "no-store")
         super().end_headers()
 
 
