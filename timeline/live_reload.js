@@ -21,7 +21,9 @@
     title.textContent = "The site was not rebuilt: " + problems.length +
       (problems.length === 1 ? " problem" : " problems") + " (this page shows the last good build)";
     var list = document.createElement("pre");
-    list.style.cssText = "margin:.5rem 0 0;white-space:pre-wrap";
+    // Set every property the site's own stylesheet might give <pre>, so the text stays readable.
+    list.style.cssText = "margin:.5rem 0 0;padding:0;border:0;background:transparent;color:#fff;" +
+      "font:inherit;white-space:pre-wrap;overflow:visible";
     list.textContent = problems.join("\n");  // text, never HTML: messages quote contributed content
     box.appendChild(title);
     box.appendChild(list);
