@@ -14,7 +14,7 @@ EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 COMMANDS = {
     "build": "Check every event file, then render the site into site/ (the default command).",
     "check": "Check every event file and report all problems at once; write nothing.",
-    "serve": "Build, then serve the site on http://127.0.0.1:8000/ for a local preview.",
+    "serve": "Build, serve the site on http://127.0.0.1:8000/ and rebuild and reload open pages on every change.",
     "new": "Write a new event file with every field and a hint for each, and print its path.",
 }
 
