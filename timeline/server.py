@@ -200,6 +200,8 @@ class Preview:
 
     def start(self) -> None:
         """Start serving and watching in background threads; return once changes are being watched."""
+        import watchfiles  # noqa: F401 - fail here, in the caller's thread, if it is missing
+
         self.http.start()
         self.watcher.start()
         self.watching.wait(timeout=10)
