@@ -17,6 +17,8 @@ COMMANDS = {
     "serve": "Build, serve the site on http://127.0.0.1:8000/ and rebuild and reload open pages on every change.",
     "new": "Write a new event file with every field and a hint for each, and print its path.",
     "links": "Check every internal link and anchor of the built site in site/; exit 1 if one is broken.",
+    "extract": "Find the dated events in a news article (file, saved page or URL) and draft event files.",
+    "import": "Write event files from a TimelineJS JSON or spreadsheet CSV file, or from our events.json.",
 }
 
 
@@ -48,6 +50,17 @@ def parser() -> argparse.ArgumentParser:
     links = sub.add_parser("links", parents=[common], help=COMMANDS["links"], description=COMMANDS["links"])
     links.add_argument("--base-url", metavar="PATH_OR_URL",
                        help="the base path the site was built with (default: base_path in timeline.toml)")
+    extract = sub.add_parser("extract", parents=[common], help=COMMANDS["extract"], description=COMMANDS["extract"])
+    extract.add_argument("source", help="a text file, a saved HTML page, or an http(s) URL")
+    extract.add_argument("--published", help="when the article was published, if the article does not say")
+    extract.add_argument("--country", help="the country the article is about, as a code like RU (for holidays)")
+    extract.add_argument("--publisher", help="who published the article, if the article does not say")
+    extract.add_argument("--url", help="the article's address, for its source entry")
+    extract.add_argument("--write", action="store_true", help="write the drafts into events/ (draft: true)")
+    importer = sub.add_parser("import", parents=[common], help=COMMANDS["import"], description=COMMANDS["import"])
+    importer.add_argument("file", type=Path, help="the file to import")
+    importer.add_argument("--format", choices=("timelinejs-json", "timelinejs-csv", "json"),
+                          help="the file's format (default: told from its name and content)")
     new = sub.add_parser("new", parents=[common], help=COMMANDS["new"], description=COMMANDS["new"])
     new.add_argument("title", help="what happened, in one line")
     new.add_argument("--date", required=True, help="when: 2024-11-04, 2024-11, 2024 or '4 November 2024'")
@@ -196,6 +209,89 @@ def cmd_links(args) -> int:
     return EXIT_PROBLEMS if broken else EXIT_OK
 
 
+def cmd_extract(args) -> int:
+    """Draft events from an article; return the exit code."""
+    from .dates import DateError, parse_date
+    from .extract import ExtractError, find_duplicates, find_events, read_source, source_of
+    from .pipeline import load_project
+
+    try:
+        article = read_source(args.source)
+        if args.published:
+            article.published = parse_date(args.published)
+            article.published_note = "--published"
+        article.publisher = args.publisher or article.publisher
+        article.url = args.url or article.url
+        if not article.publisher:
+            raise ExtractError(f"{args.source}: cannot tell who published it; give it with --publisher NAME")
+        project = load_project(args.root)
+        actors = sorted({a for e in project.events for a in e.actors}, key=len, reverse=True)
+        places = sorted({e.location for e in project.events if e.location}, key=len, reverse=True)
+        drafts = find_events(article, args.country, actors, places)
+    except (ExtractError, DateError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    find_duplicates(drafts, project.events)
+    print(f"{article.title} ({article.publisher}, published {article.published.iso()}: {article.published_note})")
+    print(f"{len(drafts)} dated event{'s' if len(drafts) != 1 else ''} found.")
+    for number, draft in enumerate(drafts, 1):
+        print(f"\n{number}. {draft.date.iso()} ({draft.date.precision})  {draft.title}")
+        print(f"   dated by: {' + '.join(repr(e) for e in draft.evidence)}")
+        print(f"   actors: {', '.join(draft.actors) or '-'}; location: {draft.location or '-'}")
+        if draft.duplicate_of:
+            print(f"   already in {draft.duplicate_of}: add this article there as a further source")
+    if not args.write:
+        if drafts:
+            print("\nRun again with --write to save them in events/ as drafts (draft: true).")
+        return EXIT_OK
+    return _write_drafts(args.root, article, drafts, source_of(article))
+
+
+def _write_drafts(root: Path, article, drafts, source: dict) -> int:
+    """Write each draft that is not a duplicate as a new event file; return the exit code."""
+    from .scaffold import Draft, FileExists, write_new_event
+
+    print()
+    for draft in drafts:
+        if draft.duplicate_of:
+            print(f"skipped: {draft.date.iso()} is already {draft.duplicate_of}")
+            continue
+        scaffold = Draft(
+            title=draft.title, date=draft.date, actors=draft.actors, location=draft.location,
+            sources=[{**source, "quote": draft.quote}], draft=True,
+            notes=[f"Drafted by extract from {article.title!r} ({article.publisher}).",
+                   f"Dated by {' + '.join(repr(e) for e in draft.evidence)}, resolved against the publication "
+                   f"date {article.published.iso()}. Check the date, the title, actors and place,",
+                   "write the description below, then set draft: false."],
+        )
+        try:
+            path = write_new_event(root, scaffold)
+        except FileExists as error:
+            print(f"skipped: {error}")
+            continue
+        print(f"wrote {path.relative_to(root).as_posix()}")
+    return EXIT_OK
+
+
+def cmd_import(args) -> int:
+    """Import events from another timeline's file; return the exit code."""
+    from .imports import ImportError_, import_file
+
+    try:
+        report = import_file(args.root, args.file, args.format)
+    except ImportError_ as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    for path in report.written:
+        print(f"wrote {path}")
+    for reason in report.skipped:
+        print(f"skipped: {reason}")
+    drafts = " (events without sources are drafts until someone adds one)" if report.written else ""
+    print(f"Imported {len(report.written)} event{'s' if len(report.written) != 1 else ''}, "
+          f"skipped {len(report.skipped)}{drafts}.")
+    return EXIT_OK
+
+
 def cmd_new(args) -> int:
     """Write a new event file; return the exit code."""
     from .dates import DateError, parse_date
@@ -237,4 +333,5 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
-COMMAND_FUNCTIONS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "links": cmd_links}
+COMMAND_FUNCTIONS = {"build": cmd_build, "check": cmd_check, "serve": cmd_serve, "new": cmd_new, "links": cmd_links,
+                     "extract": cmd_extract, "import": cmd_import}

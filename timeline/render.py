@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from .config import Config
 from .dates import MONTH, MONTH_NAMES, YEAR, EventDate, format_range, format_year, range_parts
+from .exports import Exporter
 from .model import Event
 from .validate import slug
 
@@ -280,6 +281,7 @@ class SiteRenderer:
         self._years: dict[str, tuple[YearGroup, Markup]] = {}
         self._year_groups: dict[int, YearGroup] = {}
         self.index = SiteIndex([])
+        self.exporter = Exporter(config, self.event_url, lambda event: self.markdown(event.body))
         macros = self.env.get_template("_macros.html").module
         self._event_item = macros.event_item
         self._timeline_year = macros.timeline_year
@@ -344,6 +346,7 @@ class SiteRenderer:
             pages += [self._list_page(facet, value) for value in self.index.groups[facet.kind]]
         pages.append(Page("404.html", partial(self.render, "404.html", page_path="404.html")))
         pages += self._publishing_files()
+        pages += self._export_files()
         for path in self.static_files:
             site_path = path.relative_to(self.root / TEMPLATES_DIR).as_posix()
             pages.append(Page(site_path, path.read_bytes))
@@ -379,7 +382,18 @@ class SiteRenderer:
                 removed.append(f"{facet.path(value)}index.html")
         pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
         pages += [page for page in self._publishing_files() if page.path == "sitemap.xml"]
+        pages += self._export_files()
         return pages, removed
+
+    def _export_files(self) -> list[Page]:
+        """Return the export files (events.json, feed.xml, events.ics...), rejoined from cached pieces."""
+        self.exporter.forget(set(self.index.by_id))
+        return [Page(path, make) for path, make in self.exporter.files(self.index.chronological).items()]
+
+    def event_url(self, event: Event) -> str:
+        """Return the address of an event's page: absolute when the site URL is known."""
+        path = f"{event.id}/"
+        return self.absolute_url(path) if self.config.url else self.url(path)
 
     def _publishing_files(self) -> list[Page]:
         """Return robots.txt, and the sitemap and CNAME where the settings give an address and a domain."""

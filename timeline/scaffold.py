@@ -32,6 +32,10 @@ class Draft:
     sources: list[dict[str, str]] = field(default_factory=list)
     body: str = ""
     draft: bool = True
+    notes: list[str] = field(default_factory=list)
+    display_date: str = ""
+    name: str = ""       # the exact id to use (an import of our own events.json keeps ids)
+    name_hint: str = ""  # an id to use if it fits the date (TimelineJS unique_id)
 
 
 def yaml_text(value: str) -> str:
@@ -43,7 +47,11 @@ def yaml_text(value: str) -> str:
 
 def file_name(draft: Draft) -> str:
     """Return the file name the event should have ('2024-11-04-title-slug.md')."""
-    return f"{date_prefix(draft.date)}-{slug(draft.title, max_length=SLUG_LENGTH)}.md"
+    prefix = date_prefix(draft.date)
+    for wanted in (draft.name, draft.name_hint):
+        if wanted and re.fullmatch(rf"{re.escape(prefix)}-[a-z0-9]+(-[a-z0-9]+)*", wanted):
+            return f"{wanted}.md"
+    return f"{prefix}-{slug(draft.title, max_length=SLUG_LENGTH)}.md"
 
 
 def _hint(spec: FieldSpec, indent: str = "") -> str:
@@ -58,11 +66,11 @@ def render_event_file(draft: Draft) -> str:
         "date": yaml_text(draft.date.iso()),
         "end": yaml_text(draft.end.iso()) if draft.end else "",
         "approximate": "true" if draft.approximate else "false",
-        "display_date": "",
+        "display_date": yaml_text(draft.display_date) if draft.display_date else "",
         "location": yaml_text(draft.location) if draft.location else "",
         "draft": "true" if draft.draft else "false",
     }
-    lines = ["---\n"]
+    lines = ["---\n"] + [f"# {' '.join(note.split())}\n" for note in draft.notes]
     for spec in EVENT_FIELDS:
         lines.append(_hint(spec))
         if spec.name in ("actors", "tags"):

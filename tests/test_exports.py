@@ -1,0 +1,231 @@
+"""Exports read back by their own ecosystems' parsers, and imports that round-trip."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+from pathlib import Path
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+
+from timeline.exports import CSV_COLUMNS, EXPORT_FILES
+from tests.conftest import REPO
+
+SOURCE = "\n  - title: A story, with a comma\n    publisher: WION\n    published: 2024-11-07\n    quote: It happened."
+
+
+def varied(project) -> None:
+    """Write events of every date kind: day, month, year, BC, approximate, range, display date."""
+    project.event("2024-11-04-meeting.md", title="Putin meets Choe Son Hui", tags="[diplomacy, Russia]",
+                  actors="[Vladimir Putin, Choe Son Hui]", location="Kremlin, Moscow", sources=SOURCE,
+                  body="A *video* showed a [handshake](https://example.org/v).\n\nSecond paragraph.")
+    project.event("2024-10-summit.md", title="A summit in October", date="2024-10", sources=SOURCE)
+    project.event("2023-a-year.md", title="Something that year", date="2023", sources=SOURCE, tags="[Russia]")
+    project.event("bc0500-ancient.md", title="An ancient event", date="500 BC", approximate="true", sources=SOURCE)
+    project.event("2024-11-01-range.md", title="Talks over days", date="2024-11-01", end="2024-11-03",
+                  sources=SOURCE, display_date="early November 2024")
+
+
+@pytest.fixture
+def built(project):
+    varied(project)
+    config = project.root / "timeline.toml"
+    config.write_text(config.read_text().replace('url = ""', 'url = "https://example.org/t/"'))
+    assert project.run("build").code == 0
+    return project
+
+
+def test_every_build_writes_every_export(built):
+    for name in EXPORT_FILES:
+        assert (built.root / "site" / name).is_file(), name
+
+
+def test_events_json_validates_against_its_schema(built):
+    site = built.root / "site"
+    events_schema = json.loads((site / "schema" / "events.json").read_text())
+    event_schema = json.loads((site / "schema" / "event.json").read_text())
+    jsonschema.Draft202012Validator.check_schema(events_schema)
+    jsonschema.Draft202012Validator.check_schema(event_schema)
+    data = json.loads((site / "events.json").read_text())
+    jsonschema.validate(data, events_schema)
+    assert [e["id"] for e in data["events"]] == [
+        "bc0500-ancient", "2023-a-year", "2024-10-summit", "2024-11-01-range", "2024-11-04-meeting"]
+    first = data["events"][0]
+    assert (first["date"], first["precision"], first["approximate"]) == ("-0500", "year", True)
+    assert data["events"][2]["date"] == "2024-10" and data["events"][2]["precision"] == "month"
+    meeting = data["events"][4]
+    assert meeting["url"] == "https://example.org/t/2024-11-04-meeting/"
+    assert meeting["sources"] == [{"title": "A story, with a comma", "publisher": "WION", "published": "2024-11-07",
+                                   "quote": "It happened."}]
+
+
+def test_event_schema_accepts_front_matter_and_refuses_unknown_fields(built):
+    schema = json.loads((built.root / "site" / "schema" / "event.json").read_text())
+    good = {"title": "T", "date": "2024-11-04", "sources": [{"title": "S", "publisher": "P", "published": "2024"}]}
+    jsonschema.validate(good, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "tittle": "x"}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({"title": "T", "date": "2024"}, schema)
+
+
+def test_atom_feed_reads_in_feedparser(built):
+    feed = feedparser.parse((built.root / "site" / "feed.xml").read_bytes())
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.feed.title == "Russia and North Korea: a timeline"
+    titles = [entry.title for entry in feed.entries]
+    assert titles[0] == "Putin meets Choe Son Hui"  # newest first
+    entry = feed.entries[0]
+    assert entry.link == "https://example.org/t/2024-11-04-meeting/"
+    assert entry.summary == "4 November 2024: Putin meets Choe Son Hui"
+    assert '<a href="https://example.org/v"' in entry.content[0].value
+    assert [t.term for t in entry.tags] == ["diplomacy", "Russia"]
+    month = next(e for e in feed.entries if e.title == "A summit in October")
+    assert month.summary == "October 2024: A summit in October"
+
+
+def test_icalendar_all_day_events_with_exclusive_ends(built):
+    calendar = icalendar.Calendar.from_ical((built.root / "site" / "events.ics").read_bytes())
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert "An ancient event" not in events  # BC dates cannot be written in iCalendar
+    meeting = events["Putin meets Choe Son Hui"]
+    assert meeting["DTSTART"].dt == datetime.date(2024, 11, 4)
+    assert meeting["DTEND"].dt == datetime.date(2024, 11, 5)
+    assert str(meeting["UID"]) == "2024-11-04-meeting@example.org"
+    assert str(meeting["URL"]) == "https://example.org/t/2024-11-04-meeting/"
+    assert str(meeting["LOCATION"]) == "Kremlin, Moscow"
+    talks = events["Talks over days"]
+    assert (talks["DTSTART"].dt, talks["DTEND"].dt) == (datetime.date(2024, 11, 1), datetime.date(2024, 11, 4))
+    month = events["A summit in October"]
+    assert (month["DTSTART"].dt, month["DTEND"].dt) == (datetime.date(2024, 10, 1), datetime.date(2024, 11, 1))
+    assert str(month["DESCRIPTION"]).startswith("Date known to the month: October 2024.")
+    year = events["Something that year"]
+    assert (year["DTSTART"].dt, year["DTEND"].dt) == (datetime.date(2023, 1, 1), datetime.date(2024, 1, 1))
+
+
+def test_csv_has_timelinejs_columns(built):
+    rows = list(csv.reader(io.StringIO((built.root / "site" / "events.csv").read_text())))
+    assert tuple(rows[0]) == CSV_COLUMNS
+    by_headline = {row[9]: dict(zip(CSV_COLUMNS, row)) for row in rows[1:]}
+    assert by_headline["An ancient event"]["Year"] == "-500"
+    assert by_headline["A summit in October"]["Month"] == "10" and by_headline["A summit in October"]["Day"] == ""
+    talks = by_headline["Talks over days"]
+    assert (talks["End Year"], talks["End Month"], talks["End Day"], talks["Display Date"]) == \
+        ("2024", "11", "3", "early November 2024")
+    assert by_headline["Putin meets Choe Son Hui"]["Group"] == "diplomacy"
+
+
+def test_timelinejs_json_format(built):
+    data = json.loads((built.root / "site" / "timelinejs.json").read_text())
+    assert data["title"]["text"]["headline"] == "Russia and North Korea: a timeline"
+    slides = {slide["unique_id"]: slide for slide in data["events"]}
+    assert slides["bc0500-ancient"]["start_date"] == {"year": -500}
+    assert slides["bc0500-ancient"]["display_date"] == "c. 500 BC"
+    assert slides["2024-10-summit"]["start_date"] == {"year": 2024, "month": 10}
+    assert slides["2024-11-01-range"]["end_date"] == {"year": 2024, "month": 11, "day": 3}
+    assert slides["2024-11-04-meeting"]["group"] == "diplomacy"
+    assert slides["2024-11-04-meeting"]["text"]["headline"] == "Putin meets Choe Son Hui"
+
+
+def exports(root: Path) -> dict[str, bytes]:
+    return {name: (root / "site" / name).read_bytes() for name in EXPORT_FILES}
+
+
+def test_events_json_import_build_gives_identical_exports(built, tmp_path):
+    from tests.conftest import Project
+
+    again = Project(tmp_path / "again")
+    shutil_config = (built.root / "timeline.toml").read_text()
+    (again.root / "timeline.toml").write_text(shutil_config)
+    result = again.run("import", str(built.root / "site" / "events.json"))
+    assert result.code == 0, result.out
+    assert result.out.splitlines()[-1] == "Imported 5 events, skipped 0 (events without sources are drafts " \
+                                          "until someone adds one)."
+    assert again.run("check").code == 0
+    assert again.run("build").code == 0
+    assert exports(again.root) == exports(built.root)
+
+
+def test_timelinejs_import_keeps_what_timelinejs_carries(built, tmp_path):
+    from tests.conftest import Project
+
+    again = Project(tmp_path / "again")
+    (again.root / "timeline.toml").write_text((built.root / "timeline.toml").read_text())
+    result = again.run("import", str(built.root / "site" / "timelinejs.json"))
+    assert result.code == 0
+    assert again.run("check").code == 0
+    assert again.run("build", "--drafts").code == 0  # without sources, imports are drafts
+    original = {s["unique_id"]: s for s in json.loads((built.root / "site" / "timelinejs.json").read_text())["events"]}
+    imported = {s["unique_id"]: s for s in json.loads((again.root / "site" / "timelinejs.json").read_text())["events"]}
+    assert imported.keys() == original.keys()
+    for key, slide in original.items():
+        for field in ("start_date", "end_date", "group", "display_date"):
+            assert imported[key].get(field) == slide.get(field), (key, field)
+        assert imported[key]["text"]["headline"] == slide["text"]["headline"]
+        assert imported[key]["text"]["text"] == slide["text"]["text"]
+    assert again.run("build").err.startswith("Built site/: 0 events (5 drafts left out)")
+
+
+def test_timelinejs_quirks_strings_equal_ends_html_and_title_slides(project, tmp_path):
+    source = tmp_path / "tl.json"
+    source.write_text(json.dumps({
+        "title": {"text": {"headline": "A title slide"}},
+        "events": [
+            {"start_date": {"year": "2024", "month": " 11 ", "day": "04"}, "end_date": {"year": 2024, "month": 11, "day": 4},
+             "text": {"headline": "<b>Putin</b> meets Choe", "text": "<p>One <a href='https://example.org'>link</a>"
+                      "<script>alert(1)</script></p><p>Two</p>"}, "group": "diplomacy", "unique_id": "x1"},
+            {"start_date": {"year": ""}, "text": {"headline": "No year"}},
+            {"start_date": {"year": "2024", "month": "13"}, "text": {"headline": "Bad month"}},
+        ],
+    }))
+    result = project.run("import", str(source))
+    assert result.out.splitlines() == [
+        "wrote events/2024-11-04-putin-meets-choe.md",
+        "skipped: event 2: it has no start_date year",
+        "skipped: event 3: month 13 in '2024/13' does not exist: months run from 01 to 12",
+        "Imported 1 event, skipped 2 (events without sources are drafts until someone adds one).",
+    ]
+    text = (project.root / "events" / "2024-11-04-putin-meets-choe.md").read_text()
+    assert "end: \n" not in text and "\nend:\n" in text  # an end equal to the start is dropped
+    assert "draft: true" in text and "Imported from TimelineJS, which keeps no sources" in text
+    assert text.endswith("---\nOne [link](https://example.org)alert(1)\n\nTwo\n")
+    assert project.run("check").code == 0
+    again = project.run("import", str(source))
+    assert "skipped: events/2024-11-04-putin-meets-choe.md already exists; edit it, or give the new event " \
+           "another title" in again.out
+
+
+def test_timelinejs_spreadsheet_csv(project, tmp_path):
+    source = tmp_path / "sheet.csv"
+    rows = [list(CSV_COLUMNS),
+            ["", "", "", "", "", "", "", "", "", "My timeline", "Intro", "", "", "", "", "title", "", ""],
+            ["2024", "11", "4", "", "2024", "11", "6", "", "", "Talks", "<p>Text</p>", "", "", "", "", "", "diplomacy", ""],
+            ["-44", "3", "15", "", "", "", "", "", "Ides of March", "Caesar", "", "", "", "", "", "", "", ""]]
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    source.write_text(buffer.getvalue())
+    result = project.run("import", str(source))
+    assert result.out.splitlines() == [
+        "wrote events/2024-11-04-talks.md",
+        "wrote events/bc0044-03-15-caesar.md",
+        "skipped: line 2: a title slide, not an event",
+        "Imported 2 events, skipped 1 (events without sources are drafts until someone adds one).",
+    ]
+    assert project.run("check").code == 0
+
+
+@pytest.mark.parametrize("content, message", [
+    ("{not json", "not valid JSON (line 1: Expecting property name enclosed in double quotes)"),
+    ('{"events": 3}', 'this is not a TimelineJS file: it has no "events" list'),
+])
+def test_import_refuses_what_it_cannot_read(project, tmp_path, content, message):
+    source = tmp_path / "in.json"
+    source.write_text(content)
+    result = project.run("import", str(source))
+    assert result.code == 1
+    assert result.err.endswith(f"{message}\n")

@@ -1,0 +1,243 @@
+"""import: TimelineJS JSON, TimelineJS spreadsheet CSV, or our own events.json into files in events/."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .dates import DateError, EventDate, make_date, parse_date
+from .model import EVENT_FIELDS
+from .scaffold import Draft, FileExists, write_new_event
+
+FORMATS = ("timelinejs-json", "timelinejs-csv", "json")
+TITLE_LIMIT = next(spec.max_length for spec in EVENT_FIELDS if spec.name == "title")
+NO_SOURCE_NOTE = ("Imported from TimelineJS, which keeps no sources: add the reporting this event rests on "
+                  "(sources:), then set draft: false.")
+
+
+class ImportError_(Exception):
+    """A file that cannot be imported at all; the message is the one line the user sees."""
+
+
+@dataclass
+class ImportReport:
+    """What an import wrote and what it skipped, with why."""
+
+    written: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+class _MarkdownFromHTML(HTMLParser):
+    """Turns the small HTML of TimelineJS text fields into Markdown text, dropping anything else."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        """Open the Markdown of a tag."""
+        if tag in ("p", "div", "li", "h1", "h2", "h3", "h4"):
+            self.parts.append("\n\n" + ("- " if tag == "li" else ""))
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in ("em", "i"):
+            self.parts.append("*")
+        elif tag in ("strong", "b"):
+            self.parts.append("**")
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            self.links.append(href if re.match(r"https?://", href) else "")
+            self.parts.append("[" if self.links[-1] else "")
+
+    def handle_endtag(self, tag):
+        """Close the Markdown of a tag."""
+        if tag in ("em", "i"):
+            self.parts.append("*")
+        elif tag in ("strong", "b"):
+            self.parts.append("**")
+        elif tag == "a" and self.links:
+            href = self.links.pop()
+            self.parts.append(f"]({href})" if href else "")
+
+    def handle_data(self, data):
+        """Keep text, with Markdown's own characters escaped."""
+        self.parts.append(re.sub(r"([\\`*_\[\]<>#])", r"\\\1", data))
+
+
+def markdown_from_html(html: str) -> str:
+    """Return Markdown for a TimelineJS text field's HTML (links, emphasis and paragraphs kept)."""
+    parser = _MarkdownFromHTML()
+    parser.feed(html or "")
+    parser.close()
+    text = "".join(parser.parts)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def plain_text(html: str) -> str:
+    """Return the text of a little HTML, tags dropped."""
+    parser = HTMLParser(convert_charrefs=True)
+    parts: list[str] = []
+    parser.handle_data = parts.append
+    parser.feed(html or "")
+    parser.close()
+    return " ".join("".join(parts).split())
+
+
+def _number(value, what: str) -> int | None:
+    """Return a TimelineJS number that may arrive as text ('2024', ' 11 ', 4), or None when empty."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise DateError(f"{what} {value!r} is not a number") from None
+
+
+def timelinejs_date(parts: dict | None) -> EventDate | None:
+    """Return a TimelineJS {year, month, day} as an EventDate at its precision (negative years BC)."""
+    if not parts:
+        return None
+    year = _number(parts.get("year"), "year")
+    if year is None:
+        return None
+    month = _number(parts.get("month"), "month")
+    day = _number(parts.get("day"), "day") if month is not None else None
+    shown = "/".join(str(n) for n in (year, month, day) if n is not None)
+    return make_date(year, month, day, text=shown)
+
+
+def _title(headline: str, fallback: str) -> tuple[str, list[str]]:
+    """Return a title within the length limit, and a note when it had to be cut."""
+    title = plain_text(headline) or fallback
+    if len(title) <= TITLE_LIMIT:
+        return title, []
+    cut = title[: TITLE_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+    return cut, [f"The headline was cut to fit; it read: {title}"]
+
+
+def drafts_from_timelinejs(data: dict) -> tuple[list[Draft], list[str]]:
+    """Return drafts for the events of a TimelineJS3 JSON file, and what was skipped."""
+    drafts, skipped = [], []
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, list):
+        raise ImportError_("this is not a TimelineJS file: it has no \"events\" list")
+    for number, slide in enumerate(events, 1):
+        label = f"event {number}"
+        try:
+            if not isinstance(slide, dict):
+                raise DateError("it is not an object")
+            start = timelinejs_date(slide.get("start_date"))
+            if start is None:
+                raise DateError("it has no start_date year")
+            end = timelinejs_date(slide.get("end_date"))
+        except DateError as error:
+            skipped.append(f"{label}: {error}")
+            continue
+        text = slide.get("text") or {}
+        title, notes = _title(text.get("headline", ""), f"Untitled event {number}")
+        group = plain_text(slide.get("group") or "")
+        drafts.append(Draft(
+            title=title, date=start, end=end if end and end != start else None,
+            tags=[group] if group else [], body=markdown_from_html(text.get("text", "")),
+            display_date=plain_text(slide.get("display_date") or ""), draft=True,
+            notes=notes + [NO_SOURCE_NOTE], name_hint=str(slide.get("unique_id") or ""),
+        ))
+    return drafts, skipped
+
+
+def drafts_from_timelinejs_csv(text: str) -> tuple[list[Draft], list[str]]:
+    """Return drafts for the rows of a TimelineJS Google-Sheets CSV export, and what was skipped."""
+    rows = list(csv.DictReader(io.StringIO(text)))
+    if not rows or "Year" not in rows[0] or "Headline" not in rows[0]:
+        raise ImportError_("this is not a TimelineJS spreadsheet: it has no Year and Headline columns")
+    data = {"events": []}
+    skipped = []
+    for number, row in enumerate(rows, 2):  # line 1 is the header
+        kind = (row.get("Type") or "").strip().lower()
+        if kind in ("title", "era"):
+            skipped.append(f"line {number}: a {kind} slide, not an event")
+            continue
+        data["events"].append({
+            "start_date": {"year": row.get("Year"), "month": row.get("Month"), "day": row.get("Day")},
+            "end_date": {"year": row.get("End Year"), "month": row.get("End Month"), "day": row.get("End Day")},
+            "text": {"headline": row.get("Headline") or "", "text": row.get("Text") or ""},
+            "group": row.get("Group") or "", "display_date": row.get("Display Date") or "",
+            "csv_line": number,
+        })
+    drafts, more = drafts_from_timelinejs(data)
+    lines = [event["csv_line"] for event in data["events"]]
+    skipped += [re.sub(r"^event (\d+)", lambda m: f"line {lines[int(m.group(1)) - 1]}", item) for item in more]
+    return drafts, skipped
+
+
+def drafts_from_our_json(data: dict) -> tuple[list[Draft], list[str]]:
+    """Return drafts for the events of one of our events.json files (published events stay published)."""
+    events = data.get("events") if isinstance(data, dict) else None
+    if not isinstance(events, list):
+        raise ImportError_("this is not a timeline events.json: it has no \"events\" list")
+    drafts, skipped = [], []
+    for number, record in enumerate(events, 1):
+        label = f"event {number} ({record.get('id', 'no id')})" if isinstance(record, dict) else f"event {number}"
+        try:
+            date = parse_date(record["date"])
+            end = parse_date(record["end"]) if record.get("end") else None
+            sources = [{key: str(value) for key, value in source.items()} for source in record.get("sources", [])]
+            drafts.append(Draft(
+                title=record["title"], date=date, end=end, approximate=bool(record.get("approximate")),
+                display_date=record.get("display_date", ""), actors=list(record.get("actors", [])),
+                location=record.get("location", ""), tags=list(record.get("tags", [])), sources=sources,
+                body=record.get("description", ""), draft=not sources, name=record.get("id", ""),
+            ))
+        except (KeyError, TypeError, AttributeError, DateError) as error:
+            skipped.append(f"{label}: {error if isinstance(error, DateError) else 'is missing ' + str(error)}")
+    return drafts, skipped
+
+
+def detect_format(path: Path, text: str) -> str:
+    """Return the format of a file to import, from its name and content."""
+    if path.suffix.lower() == ".csv":
+        return "timelinejs-csv"
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return "timelinejs-csv" if text.lstrip().startswith("Year,") else "timelinejs-json"
+    events = data.get("events") if isinstance(data, dict) else None
+    if isinstance(events, list) and events and isinstance(events[0], dict) and "start_date" in events[0]:
+        return "timelinejs-json"
+    return "json" if isinstance(events, list) else "timelinejs-json"
+
+
+def import_file(root: Path, path: Path, format_name: str | None = None) -> ImportReport:
+    """Write an event file for each event of the file at path; never overwrite; report what was skipped."""
+    if not path.is_file():
+        raise ImportError_(f"{path}: no such file")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportError_(f"{path}: not UTF-8 text") from None
+    format_name = format_name or detect_format(path, text)
+    if format_name == "timelinejs-csv":
+        drafts, skipped = drafts_from_timelinejs_csv(text)
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise ImportError_(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
+        reader = drafts_from_timelinejs if format_name == "timelinejs-json" else drafts_from_our_json
+        drafts, skipped = reader(data)
+    report = ImportReport(skipped=skipped)
+    for draft in drafts:
+        try:
+            written = write_new_event(root, draft)
+        except FileExists as error:
+            report.skipped.append(str(error))
+            continue
+        report.written.append(written.relative_to(root).as_posix())
+    return report
