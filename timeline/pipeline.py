@@ -13,7 +13,7 @@ from pathlib import Path
 from .config import CONFIG_FILE, Config, apply_base_url, load_config
 from .loader import EVENTS_DIR, EventFile, list_event_files, read_event_file
 from .model import Event
-from .problems import Problem, errors
+from .problems import Problem, ProblemError, errors
 from .site import OUTPUT_DIR, StagedSite, replace_file, remove_file
 from .validate import check_across_files, validate_file
 
@@ -192,6 +192,11 @@ class Builder:
                 staged.write(page.path, data)
                 written[page.path] = _digest(data)
             staged.commit()
+        except ProblemError as error:  # a description that cannot be rendered: report it like the others
+            staged.abort()
+            self._rendered_by = None
+            result.problems = sorted(result.problems + error.problems)
+            return result
         except BaseException:
             staged.abort()
             raise
@@ -226,7 +231,12 @@ class Builder:
             pages = renderer.plan(list(published.values()))
             removed = sorted(set(self._written) - {page.path for page in pages})
         for page in pages:
-            data = page.render()
+            try:
+                data = page.render()
+            except ProblemError as error:
+                self._rendered_by = None  # the lists were changed but not all pages: rebuild all next time
+                result.problems = sorted(result.problems + error.problems)
+                return result
             digest = _digest(data)
             if self._written.get(page.path) != digest:
                 replace_file(output, page.path, data)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
+import signal
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -18,6 +21,7 @@ from .config import Config
 from .dates import MONTH, MONTH_NAMES, YEAR, EventDate, format_range, format_year, range_parts
 from .exports import Exporter
 from .model import Event
+from .problems import Problem, ProblemError
 from .validate import slug
 
 TEMPLATES_DIR = "templates"
@@ -64,6 +68,33 @@ def shift_headings(root) -> None:
         el.tag = f"h{min(6, int(el.tag[1]) - top + BODY_TOP_HEADING)}"
 
 
+# A description that takes longer than this to render is refused rather than stalling the build.
+RENDER_SECONDS = 5.0
+
+
+class DescriptionTooHard(Exception):
+    """A contributed description that Markdown cannot render in reasonable time or depth."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Raise DescriptionTooHard in the block after seconds (in the main thread, where signals arrive)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield  # the preview's rebuild thread: the description limits in validation bound the time there
+        return
+
+    def expire(signum, frame):
+        raise DescriptionTooHard(f"took more than {seconds:g} s to render; simplify its Markdown")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 class MarkdownRenderer:
     """Turns a contributor's Markdown into HTML that can carry no script."""
 
@@ -84,10 +115,14 @@ class MarkdownRenderer:
         self._md.inlinePatterns.deregister("html")
 
     def __call__(self, text: str) -> Markup:
-        """Return the sanitised HTML of Markdown text."""
+        """Return the sanitised HTML of Markdown text, or raise DescriptionTooHard."""
         import nh3
 
-        html = self._md.reset().convert(text)
+        try:
+            with _time_limit(RENDER_SECONDS):
+                html = self._md.reset().convert(text)
+        except RecursionError:
+            raise DescriptionTooHard("nests lists or quotes too deeply for Markdown; flatten it") from None
         clean = nh3.clean(
             html,
             tags=ALLOWED_TAGS,
@@ -281,7 +316,7 @@ class SiteRenderer:
         self._years: dict[str, tuple[YearGroup, Markup]] = {}
         self._year_groups: dict[int, YearGroup] = {}
         self.index = SiteIndex([])
-        self.exporter = Exporter(config, self.event_url, lambda event: self.markdown(event.body))
+        self.exporter = Exporter(config, self.event_url, self.description)
         macros = self.env.get_template("_macros.html").module
         self._event_item = macros.event_item
         self._timeline_year = macros.timeline_year
@@ -449,9 +484,16 @@ class SiteRenderer:
         event = self.index.by_id[event_id]
         previous, following = self.index.neighbours(event)
         return Page(f"{event.id}/index.html", lambda: self.render(
-            "event.html", event=event, body=self.markdown(event.body),
+            "event.html", event=event, body=self.description(event),
             previous=previous, next=following, page_path=f"{event.id}/",
         ))
+
+    def description(self, event: Event) -> Markup:
+        """Return an event's description as safe HTML, or raise ProblemError naming its file and line."""
+        try:
+            return self.markdown(event.body)
+        except DescriptionTooHard as error:
+            raise ProblemError([Problem(event.path, event.body_line, "description", str(error))]) from None
 
     def _facets_page(self, facet: Facet) -> Page:
         """Return the page listing a facet's values (all tags, say) with their counts."""

@@ -265,11 +265,42 @@ def validate_file(event_file: EventFile) -> Event | None:
                 end_line, "end", f"is {end.iso()}, inside the date {start.iso()}; the end must come after the "
                 "whole date, so write both at the same precision (like date: 2024-11-04 and end: 2024-11-20)",
             )
+    check_description(event_file)
     if any(p.severity == "error" for p in event_file.problems):
         return None
     return Event(
         id=event_file.id, path=event_file.relpath, body=event_file.body, body_line=event_file.body_line, **values
     )
+
+
+MAX_DESCRIPTION = 32_000
+# Python-Markdown's time grows with the square of the '[' in a text (each may open a link):
+# 500 take 0.05 s, 8,000 take 14 s. No real description needs more.
+MAX_BRACKETS = 500
+# Lists and quotes inside each other recurse in Python-Markdown; past a few hundred levels it overflows.
+MAX_NESTING = 20
+_NESTING_MARK = re.compile(r"\s*(?:[>*+-]|\d{1,9}[.)])(?=\s)")
+
+
+def check_description(event_file: EventFile) -> None:
+    """Record problems with the Markdown description that would make it slow or impossible to render."""
+    body, first = event_file.body, event_file.body_line
+    if len(body) > MAX_DESCRIPTION:
+        event_file.problem(first, "description", f"is {len(body):,} characters long; keep it under "
+                           f"{MAX_DESCRIPTION:,} (a summary: put long material in a source)")
+        return
+    brackets = body.count("[")
+    if brackets > MAX_BRACKETS:
+        event_file.problem(first, "description", f"has {brackets:,} '[' characters; keep it under {MAX_BRACKETS} "
+                           "(Markdown reads each as a possible link, and that many would stall the build)")
+    for number, line in enumerate(body.split("\n"), first):
+        depth, position = 0, 0
+        while (match := _NESTING_MARK.match(line, position)) and depth <= MAX_NESTING:
+            depth, position = depth + 1, match.end()
+        if depth > MAX_NESTING:
+            event_file.problem(number, "description", f"nests more than {MAX_NESTING} lists or quotes inside each "
+                               "other on this line; flatten it")
+            return
 
 
 def check_id(event_file: EventFile, date: EventDate | None, title: str | None, fm: Mapping) -> None:

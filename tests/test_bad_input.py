@@ -1,0 +1,169 @@
+"""The bad-input catalogue: each contributed file that must not pass, with the exact outcome.
+
+For every case a good site is built first; then the bad file is added and `build` must exit 1
+with a message naming the file, the line and the field, print no traceback, and leave the
+previous site/ byte for byte as it was. (XSS payloads, which must build as harmless text, are
+in tests/test_render.py; bench/bad_input.py prints the catalogue's figures.)
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from timeline import render
+from tests.test_site import tree_digest
+
+VALID_SOURCES = "sources:\n  - title: S\n    publisher: P\n    published: 2024-11-07\n"
+HEAD = "---\ntitle: A meeting\n"
+
+
+def fm(*lines: str, body: str = "Text.\n", sources: bool = True) -> str:
+    """Return an event file with these front-matter lines after the title."""
+    return HEAD + "".join(line + "\n" for line in lines) + (VALID_SOURCES if sources else "") + "---\n" + body
+
+
+# (case id, file name, file text or bytes, the exact first problem line expected)
+CASES = [
+    # front matter
+    ("unclosed", "2024-11-04-a.md", "---\ntitle: A\ndate: 2024-11-04\n",
+     "events/2024-11-04-a.md:1: front matter: is not closed: add a line with --- after the last field"),
+    ("empty-file", "2024-11-04-a.md", "",
+     "events/2024-11-04-a.md:1: file: is empty; an event file starts with a --- line, its fields, and another --- line"),
+    ("no-front-matter", "2024-11-04-a.md", "Just text.\n",
+     "events/2024-11-04-a.md:1: front matter: is missing: the file must start with a line of three dashes (---), "
+     "then the fields (title: ..., date: ...), then another --- line"),
+    ("list-not-mapping", "2024-11-04-a.md", "---\n- title\n- date\n---\n",
+     "events/2024-11-04-a.md:2: front matter: must be fields written as 'name: value' lines, but it is a list"),
+    ("duplicate-key", "2024-11-04-a.md", fm("date: 2024-11-04", "title: Again"), None),
+    ("anchor", "2024-11-04-a.md", fm("date: &d 2024-11-04"), None),
+    ("alias", "2024-11-04-a.md", fm("date: 2024-11-04", "location: *x"), None),
+    ("alias-bomb", "2024-11-04-a.md",
+     "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+     "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n---\n", None),
+    ("python-tag", "2024-11-04-a.md", fm("date: !!python/object:os.system 2024-11-04"), None),
+    ("custom-tag", "2024-11-04-a.md", fm("date: !date 2024-11-04"), None),
+    ("deep-nesting", "2024-11-04-a.md", fm("date: 2024-11-04", "tags: " + "[" * 30 + "]" * 30), None),
+    ("huge-title", "2024-11-04-a.md", "---\ntitle: " + "x" * 5000 + "\ndate: 2024-11-04\n" + VALID_SOURCES + "---\n",
+     "events/2024-11-04-a.md:2: title: is 5000 characters long; shorten it to 200 at most"),
+    ("non-utf8", "2024-11-04-a.md", b"---\ntitle: Caf\xe9\ndate: 2024-11-04\n---\n", None),
+    ("nul-byte", "2024-11-04-a.md", b"---\ntitle: A\x00\ndate: 2024-11-04\n---\n", None),
+    ("lone-cr-bad-yaml", "2024-11-04-a.md", b"---\rtitle: [x\rdate: 2024-11-04\r---\r", None),
+    ("unknown-field", "2024-11-04-a.md", fm("date: 2024-11-04", "tittle: B"), None),
+    ("missing-sources", "2024-11-04-a.md", fm("date: 2024-11-04", sources=False), None),
+    ("source-js-url", "2024-11-04-a.md",
+     HEAD + "date: 2024-11-04\nsources:\n  - title: S\n    publisher: P\n    published: 2024\n"
+     "    url: javascript:alert(1)\n---\n", None),
+    ("source-data-url", "2024-11-04-a.md",
+     HEAD + "date: 2024-11-04\nsources:\n  - title: S\n    publisher: P\n    published: 2024\n"
+     "    url: data:text/html,<script>alert(1)</script>\n---\n", None),
+    ("bool-yes", "2024-11-04-a.md", fm("date: 2024-11-04", "draft: yes"), None),
+    # dates
+    ("impossible-date", "2024-02-30-a.md", fm("date: 2024-02-30"),
+     "events/2024-02-30-a.md:3: date: '2024-02-30' is not a real date: February 2024 has 29 days"),
+    ("ambiguous-date", "2024-11-04-a.md", fm("date: 04/11/2024"), None),
+    ("bce-mismatch", "2024-11-04-a.md", fm("date: 500 BC"), None),
+    ("year-zero", "0000-a.md", fm("date: 0000"), None),
+    ("far-future", "2024-11-04-a.md", fm("date: 12024-01-01"), None),
+    ("end-before-date", "2024-11-04-a.md", fm("date: 2024-11-04", "end: 2024-11-01"),
+     "events/2024-11-04-a.md:4: end: is 2024-11-01, before the date 2024-11-04; the end of a range must come after "
+     "its start (swap them?)"),
+    ("mixed-precision-inside", "2024-11-a.md", fm("date: 2024-11", "end: 2024-11-20"), None),
+    ("relative-date", "2024-11-04-a.md", fm("date: yesterday"), None),
+    ("name-date-mismatch", "2024-11-05-a.md", fm("date: 2024-11-04"),
+     "events/2024-11-05-a.md:3: date: is 2024-11-04 but the file name starts with 2024-11-05; fix the date or "
+     "rename the file to 2024-11-04-a.md"),
+    # paths and names
+    ("dotdot-name", "2024-11-04-..-a.md", fm("date: 2024-11-04"), None),
+    ("uppercase-name", "2024-11-04-Putin.md", fm("date: 2024-11-04"), None),
+    ("spaces-name", "2024-11-04 putin meets.md", fm("date: 2024-11-04"), None),
+    ("unicode-name", "2024-11-04-путин.md", fm("date: 2024-11-04"), None),
+    ("no-date-name", "putin.md", fm("date: 2024-11-04"), None),
+    ("reserved-like-name", "tags.md", fm("date: 2024-11-04"), None),
+    ("over-long-name", "2024-11-04-" + "a" * 120 + ".md", fm("date: 2024-11-04"), None),
+    # sizes
+    ("ten-megabytes", "2024-11-04-a.md", fm("date: 2024-11-04", body="x" * (10 * 1024 * 1024)),
+     "events/2024-11-04-a.md:1: file: is larger than 256 KiB; an event's description should be short, so split it "
+     "or move long material to a source"),
+    ("hundred-thousand-tags", "2024-11-04-a.md",
+     fm("date: 2024-11-04", "tags: [" + ", ".join(f"t{i}" for i in range(100_000)) + "]"), None),
+    ("brackets-8k", "2024-11-04-a.md", fm("date: 2024-11-04", body="[" * 8192),
+     "events/2024-11-04-a.md:9: description: has 8,192 '[' characters; keep it under 500 (Markdown reads each as a "
+     "possible link, and that many would stall the build)"),
+    ("nested-lists", "2024-11-04-a.md", fm("date: 2024-11-04", body="1. " * 2000 + "x\n"),
+     "events/2024-11-04-a.md:9: description: nests more than 20 lists or quotes inside each other on this line; "
+     "flatten it"),
+    ("nested-quotes", "2024-11-04-a.md", fm("date: 2024-11-04", body="> " * 500 + "x\n"), None),
+    ("long-description", "2024-11-04-a.md", fm("date: 2024-11-04", body="word " * 8000), None),
+]
+
+
+@pytest.fixture
+def good_site(project):
+    """Return the project with a good site built, and the site's digest."""
+    project.event("2024-11-07-good.md", title="A good event")
+    assert project.run("build").code == 0
+    return project, tree_digest(project.root / "site")
+
+
+@pytest.mark.parametrize("case, name, content, expected", CASES, ids=[c[0] for c in CASES])
+def test_bad_file_stops_the_build_with_a_located_message(good_site, case, name, content, expected):
+    project, before = good_site
+    path = project.root / "events" / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    result = project.run("build")
+    assert result.code == 1, result.err
+    assert "Traceback" not in result.out + result.err
+    lines = result.err.splitlines()
+    assert lines[-1].startswith("Build stopped: ") and lines[-1].endswith("; site/ was not changed.")
+    problem = lines[0]
+    assert problem.startswith(f"events/{name}:"), problem
+    location, field, message = problem.split(": ", 2)[0], problem.split(": ", 2)[1], problem.split(": ", 2)[2]
+    assert int(location.rsplit(":", 1)[1]) >= 1 and field and message
+    if expected is not None:
+        assert problem == expected
+    assert tree_digest(project.root / "site") == before
+    assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
+
+
+def test_a_symlink_out_of_events_is_refused(good_site, tmp_path):
+    project, before = good_site
+    secret = tmp_path / "secret.md"
+    secret.write_text(fm("date: 2024-11-04"))
+    os.symlink(secret, project.root / "events" / "2024-11-04-link.md")
+    result = project.run("build")
+    assert result.code == 1
+    assert result.err.splitlines()[0] == ("events/2024-11-04-link.md:1: file: is a symbolic link; event files must be "
+                                          "ordinary files inside events/")
+    assert tree_digest(project.root / "site") == before
+
+
+def test_ids_equal_but_for_case_or_normalisation_collide(good_site):
+    project, before = good_site
+    project.write("2024-11-04-cafe\u0301.md", fm("date: 2024-11-04"), dedent=False)
+    project.write("2024-11-04-caf\u00e9.md", fm("date: 2024-11-04"), dedent=False)
+    result = project.run("build")
+    assert result.code == 1
+    assert "when case and accents are ignored" in result.err
+    assert tree_digest(project.root / "site") == before
+
+
+def test_a_description_that_renders_too_slowly_is_stopped(good_site, monkeypatch):
+    project, before = good_site
+    monkeypatch.setattr(render, "RENDER_SECONDS", 0.005)
+    project.write("2024-11-04-slow.md", fm("date: 2024-11-04", body="[" * 450 + "\n"), dedent=False)
+    result = project.run("build")
+    assert result.code == 1
+    assert result.err.splitlines()[0] == ("events/2024-11-04-slow.md:9: description: took more than 0.005 s to "
+                                          "render; simplify its Markdown")
+    assert tree_digest(project.root / "site") == before
+
+
+def test_the_catalogue_is_large_enough():
+    from tests.test_render import XSS_PAYLOADS
+
+    assert len(CASES) + 3 + len(XSS_PAYLOADS) >= 75
