@@ -129,3 +129,22 @@ def test_sigkill_at_any_moment_never_costs_the_previous_site(project):
             good = site
     assert project.run("build").code == 0
     assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
+
+
+def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp_path, monkeypatch):
+    from timeline import pipeline
+
+    many_events(project, 30)
+    project.event("2020-01-02-event-1.md", title="Event 1", body="A [link](https://example.org).")
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline, "_default_workers", lambda: 2)
+    assert pipeline.Builder(project.root, workers=1).build().errors == []
+    single = tree_digest(project.root / "site")
+    builder = pipeline.Builder(project.root, workers=2)
+    assert builder.build().errors == []
+    assert tree_digest(project.root / "site") == single
+    # the preview goes on from a parallel build: a neighbour re-rendered from the cache stays HTML
+    project.event("2020-01-01-event-28.md", title="Renamed", tags="[tag0, t1]")
+    assert "2020-01-02-event-1/index.html" in builder.update().written
+    page = (project.root / "site" / "2020-01-02-event-1" / "index.html").read_text()
+    assert '<a href="https://example.org"' in page

@@ -7,6 +7,7 @@ re-read only changed files and rewrite only pages whose inputs changed.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,8 +64,10 @@ def _stat_key(path: Path) -> tuple[int, int, int]:
 class Builder:
     """Reads, validates, renders and writes a project, remembering its last build."""
 
-    def __init__(self, root: Path, base_url: str | None = None, include_drafts: bool = False):
+    def __init__(self, root: Path, base_url: str | None = None, include_drafts: bool = False,
+                 workers: int | None = None):
         self.root = root
+        self.workers = workers if workers is not None else _default_workers()
         self.base_url = base_url
         self.include_drafts = include_drafts
         self.config = Config()
@@ -185,12 +188,14 @@ class Builder:
         renderer = self._renderer_for(project.config)
         published = project.published(self.include_drafts)
         staged = StagedSite(self.root)
-        written: dict[str, str] = {}
         try:
-            for page in renderer.plan(published):
-                data = page.render()
-                staged.write(page.path, data)
-                written[page.path] = _digest(data)
+            pages = renderer.plan(published)
+            written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
+            for page in pages:
+                if page.path not in written:
+                    data = page.render()
+                    staged.write(page.path, data)
+                    written[page.path] = _digest(data)
             staged.commit()
         except ProblemError as error:  # a description that cannot be rendered: report it like the others
             staged.abort()
@@ -253,6 +258,68 @@ class Builder:
         """Return a BuildResult carrying the project's problems and counts."""
         published = len(project.published(self.include_drafts))
         return BuildResult(problems=project.problems, events=published, drafts=len(project.events) - published)
+
+
+# Below this many event pages, starting worker processes costs more than it saves.
+PARALLEL_FROM = 300
+_WORK: tuple | None = None  # what forked workers inherit: (pages, renderer, staging folder)
+
+
+def _default_workers() -> int:
+    """Return how many processes a build renders with: the usable cores where fork exists."""
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, str]:
+    """Render the event pages in forked workers straight into the staging folder; return their digests.
+
+    Event pages are most of a site and independent of each other. The workers are forked,
+    so they share the loaded events and templates; they send back digests and each
+    description's HTML, which the exports need too.
+    """
+    global _WORK
+    import multiprocessing
+
+    from markupsafe import Markup
+
+    indices = [i for i, page in enumerate(pages) if page.kind == "event"]
+    if len(indices) < PARALLEL_FROM:
+        return {}
+    workers = _default_workers()
+    _WORK = (pages, renderer, staged)
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunks = [indices[start::workers] for start in range(workers)]
+            results = pool.map(_render_chunk, chunks)
+    finally:
+        _WORK = None
+    written: dict[str, str] = {}
+    for digests, descriptions, problems in results:
+        if problems:
+            raise ProblemError(problems)
+        written.update(digests)
+        renderer.descriptions.update({text: Markup(html) for text, html in descriptions.items()})
+    staged.count += len(written)
+    return written
+
+
+def _render_chunk(indices: list[int]) -> tuple[dict[str, str], dict, list[Problem]]:
+    """Render some pages in a worker; return their digests, the descriptions made, and any problems."""
+    pages, renderer, staged = _WORK
+    digests: dict[str, str] = {}
+    try:
+        for index in indices:
+            page = pages[index]
+            data = page.render()
+            staged.write(page.path, data)
+            digests[page.path] = _digest(data)
+    except ProblemError as error:
+        return {}, {}, error.problems
+    return digests, {text: str(html) for text, html in renderer.descriptions.items()}, []
 
 
 def load_project(root: Path, base_url: str | None = None) -> Project:

@@ -316,6 +316,7 @@ class SiteRenderer:
         self._years: dict[str, tuple[YearGroup, Markup]] = {}
         self._year_groups: dict[int, YearGroup] = {}
         self.index = SiteIndex([])
+        self.descriptions: dict[str, Markup] = {}  # Markdown text -> its HTML: event pages and exports share it
         self.exporter = Exporter(config, self.event_url, self.description)
         macros = self.env.get_template("_macros.html").module
         self._event_item = macros.event_item
@@ -371,6 +372,7 @@ class SiteRenderer:
     def plan(self, events: list[Event]) -> list[Page]:
         """Return every page and asset of the site, and remember the lists they were made from."""
         self.index = SiteIndex(events)
+        self.descriptions.clear()
         self._items.clear()
         self._years.clear()
         self._year_groups = {}
@@ -486,14 +488,18 @@ class SiteRenderer:
         return Page(f"{event.id}/index.html", lambda: self.render(
             "event.html", event=event, body=self.description(event),
             previous=previous, next=following, page_path=f"{event.id}/",
-        ))
+        ), kind="event")
 
     def description(self, event: Event) -> Markup:
-        """Return an event's description as safe HTML, or raise ProblemError naming its file and line."""
-        try:
-            return self.markdown(event.body)
-        except DescriptionTooHard as error:
-            raise ProblemError([Problem(event.path, event.body_line, "description", str(error))]) from None
+        """Return an event's description as safe HTML (rendered once per text), or raise ProblemError."""
+        html = self.descriptions.get(event.body)
+        if html is None:
+            try:
+                html = self.markdown(event.body)
+            except DescriptionTooHard as error:
+                raise ProblemError([Problem(event.path, event.body_line, "description", str(error))]) from None
+            self.descriptions[event.body] = html
+        return html
 
     def _facets_page(self, facet: Facet) -> Page:
         """Return the page listing a facet's values (all tags, say) with their counts."""
@@ -597,7 +603,8 @@ def _put(events: list[Event], event: Event) -> int:
 
 @dataclass(frozen=True)
 class Page:
-    """One file of the site: where it goes and how to make it."""
+    """One file of the site: where it goes, how to make it, and what kind of page it is."""
 
     path: str
     render: Callable[[], bytes]
+    kind: str = "other"
