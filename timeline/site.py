@@ -35,7 +35,7 @@ def clean_leftovers(root: Path) -> None:
     output = root / OUTPUT_DIR
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(_OLD_PREFIX) and entry.is_dir():
-            if not output.exists():
+            if not output.exists() and not entry.name.endswith("-done"):
                 entry.rename(output)  # killed between the two renames of a non-atomic swap
             else:
                 shutil.rmtree(entry, ignore_errors=True)
@@ -76,6 +76,30 @@ def remove_file(output: Path, site_path: str) -> None:
         folder = folder.parent
 
 
+# Removing a big old site takes seconds of file-system time that the user need not wait for.
+BACKGROUND_REMOVAL_FROM = 2000
+
+
+def _remove(folder: Path, large: bool) -> None:
+    """Remove a replaced site: at once when small, by a detached process when large.
+
+    The detached removal renames the folder to a leftover name first, so that if it is
+    cut short the next build's clean_leftovers finishes it.
+    """
+    if not large:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    doomed = folder.with_name(_OLD_PREFIX + folder.name[len(_STAGING_PREFIX):] + "-done")
+    folder.rename(doomed)
+    import subprocess
+    import sys
+
+    subprocess.Popen(
+        [sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)", str(doomed)],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )
+
+
 class StagedSite:
     """A new site being written beside site/; commit() puts it in place, abort() discards it."""
 
@@ -105,7 +129,7 @@ class StagedSite:
         if output.is_symlink() or (output.exists() and not output.is_dir()):
             raise UnsafePath(f"{OUTPUT_DIR} exists and is not a folder; move it away")
         if output.exists() and _exchange(self.staging, output):
-            shutil.rmtree(self.staging)
+            _remove(self.staging, large=self.count > BACKGROUND_REMOVAL_FROM)
             return
         if output.exists():
             old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=self.root))
