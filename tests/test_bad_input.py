@@ -127,7 +127,7 @@ def test_bad_file_stops_the_build_with_a_located_message(good_site, case, name, 
     if expected is not None:
         assert problem == expected
     assert tree_digest(project.root / "site") == before
-    assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
+    assert sorted(p.name for p in project.root.iterdir()) == [".timeline-cache", "events", "site", "templates", "timeline.toml"]
 
 
 def test_a_symlink_out_of_events_is_refused(good_site, tmp_path):

@@ -786,4 +786,4 @@ def test_template_error_names_file_and_line_and_leaves_site_alone(project, templ
     assert message in first
     assert result.err.endswith("site/ was not changed.\n")
     assert tree_bytes(project.root / "site") == before
-    assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
+    assert sorted(p.name for p in project.root.iterdir()) == [".timeline-cache", "events", "site", "templates", "timeline.toml"]

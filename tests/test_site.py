@@ -43,7 +43,7 @@ def test_failed_render_leaves_previous_site_untouched(project):
         "Build stopped: a template has an error; site/ was not changed.\n"
     )
     assert tree_digest(project.root / "site") == before
-    assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
+    assert sorted(p.name for p in project.root.iterdir()) == [".timeline-cache", "events", "site", "templates", "timeline.toml"]
 
 
 def test_invalid_event_leaves_previous_site_untouched(project):
@@ -128,7 +128,7 @@ def test_sigkill_at_any_moment_never_costs_the_previous_site(project):
         if site != good:
             good = site
     assert project.run("build").code == 0
-    assert sorted(p.name for p in project.root.iterdir()) == ["events", "site", "templates", "timeline.toml"]
+    assert sorted(p.name for p in project.root.iterdir()) == [".timeline-cache", "events", "site", "templates", "timeline.toml"]
 
 
 def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp_path, monkeypatch):
@@ -148,3 +148,38 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
     assert "2020-01-02-event-1/index.html" in builder.update().written
     page = (project.root / "site" / "2020-01-02-event-1" / "index.html").read_text()
     assert '<a href="https://example.org"' in page
+
+
+def test_a_build_with_nothing_changed_keeps_the_site_as_it_is(project):
+    project.event()
+    assert project.run("build").err == "Built site/: 1 event, 21 files.\n"
+    inode = (project.root / "site").stat().st_ino
+    again = project.run("build")
+    assert again.err == "site/ is up to date: 1 event; nothing changed since it was built.\n"
+    assert (project.root / "site").stat().st_ino == inode
+
+
+@pytest.mark.parametrize("change", ["event", "template", "config", "base-url", "drafts", "site-removed", "new-file"])
+def test_any_changed_input_rebuilds(project, change):
+    project.event()
+    assert project.run("build").code == 0
+    args = ["build"]
+    if change == "event":
+        project.event(title="Changed")
+    elif change == "template":
+        base = project.root / "templates" / "base.html"
+        base.write_text(base.read_text() + "\n")
+    elif change == "config":
+        config = project.root / "timeline.toml"
+        config.write_text(config.read_text().replace('language = "en"', 'language = "de"'))
+    elif change == "base-url":
+        args += ["--base-url", "/timeline/"]
+    elif change == "drafts":
+        args += ["--drafts"]
+    elif change == "site-removed":
+        import shutil
+        shutil.rmtree(project.root / "site")
+    elif change == "new-file":
+        project.event("2024-11-05-another.md", title="Another")
+    result = project.run(*args)
+    assert result.err.startswith("Built site/: "), result.err

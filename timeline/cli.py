@@ -156,6 +156,10 @@ def cmd_build(args) -> int:
         raise ProblemError(result.problems)
     report(result.problems, sys.stderr)
     drafts = f" ({result.drafts} draft{'s' if result.drafts != 1 else ''} left out)" if result.drafts else ""
+    if result.up_to_date:
+        print(f"site/ is up to date: {result.events} event{'s' if result.events != 1 else ''}{drafts}; "
+              "nothing changed since it was built.", file=sys.stderr)
+        return EXIT_OK
     print(
         f"Built site/: {result.events} event{'s' if result.events != 1 else ''}{drafts}, {len(result.written)} files.",
         file=sys.stderr,

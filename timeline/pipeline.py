@@ -43,6 +43,7 @@ class BuildResult:
     removed: list[str] = field(default_factory=list)
     events: int = 0
     drafts: int = 0
+    up_to_date: bool = False
 
     @property
     def errors(self) -> list[Problem]:
@@ -179,8 +180,19 @@ class Builder:
             self._renderer_key = key
         return self._renderer
 
-    def build(self) -> BuildResult:
-        """Build the whole site into a staging folder and swap it in; nothing changes on error."""
+    def build(self, use_cache: bool = True) -> BuildResult:
+        """Build the whole site into a staging folder and swap it in; nothing changes on error.
+
+        When every input (event files, templates, settings, options, this code and its
+        libraries) is byte for byte what made the current site/, the site is kept as it is.
+        """
+        fingerprint = build_fingerprint(self.root, self.base_url, self.include_drafts)
+        cached = _read_manifest(self.root)
+        output = self.root / OUTPUT_DIR
+        if use_cache and cached and cached.get("fingerprint") == fingerprint and output.is_dir() \
+                and cached.get("site_inode") == output.stat().st_ino:
+            return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
+                               events=cached["events"], drafts=cached["drafts"])
         project = self.load()
         result = self._result(project)
         if result.errors:
@@ -208,6 +220,10 @@ class Builder:
         self._written, self._rendered_by = written, renderer
         self._published = {event.id: event for event in published}
         result.written = sorted(written)
+        _write_manifest(self.root, {
+            "fingerprint": fingerprint, "site_inode": output.stat().st_ino, "events": result.events,
+            "drafts": result.drafts, "problems": [list(p.__dict__.values()) for p in result.problems],
+        })
         return result
 
     def update(self, changes: set[str] | None = None) -> BuildResult:
@@ -218,7 +234,7 @@ class Builder:
         """
         output = self.root / OUTPUT_DIR
         if not self._written or not output.is_dir():
-            return self.build()
+            return self.build(use_cache=False)  # the preview needs every page in memory
         project = self.load(changes)
         result = self._result(project)
         if result.errors:
@@ -258,6 +274,50 @@ class Builder:
         """Return a BuildResult carrying the project's problems and counts."""
         published = len(project.published(self.include_drafts))
         return BuildResult(problems=project.problems, events=published, drafts=len(project.events) - published)
+
+
+CACHE_DIR = ".timeline-cache"
+MANIFEST = "build.json"
+
+
+def build_fingerprint(root: Path, base_url: str | None, include_drafts: bool) -> str:
+    """Return a digest of everything a build's output depends on, read byte for byte."""
+    from importlib.metadata import version
+
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(repr((base_url, include_drafts)).encode())
+    for package in ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser"):
+        digest.update(f"{package}={version(package)}".encode())
+    code = Path(__file__).resolve().parent
+    sources = sorted(code.glob("*.py")) + sorted(code.glob("*.js"))
+    inputs = sources + [root / CONFIG_FILE] + sorted((root / "templates").rglob("*"))
+    events = root / EVENTS_DIR
+    inputs += sorted(events.iterdir()) if events.is_dir() else []
+    for path in inputs:
+        if path.is_file() or path.is_symlink():
+            digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"link") + b"\0")
+    return digest.hexdigest()
+
+
+def _read_manifest(root: Path) -> dict | None:
+    """Return what the last build recorded about its inputs and output, or None."""
+    import json
+
+    try:
+        return json.loads((root / CACHE_DIR / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _write_manifest(root: Path, manifest: dict) -> None:
+    """Record what this build read and made, for the next build to compare."""
+    import json
+
+    folder = root / CACHE_DIR
+    folder.mkdir(exist_ok=True)
+    temporary = folder / (MANIFEST + ".tmp")
+    temporary.write_text(json.dumps(manifest))
+    os.replace(temporary, folder / MANIFEST)
 
 
 # Below this many event pages, starting worker processes costs more than it saves.
