@@ -152,7 +152,8 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
 
 def test_a_build_with_nothing_changed_keeps_the_site_as_it_is(project):
     project.event()
-    assert project.run("build").err == "Built site/: 1 event, 21 files.\n"
+    first = project.run("build").err
+    assert first.startswith("Built site/: 1 event, ") and first.endswith(" files.\n")
     inode = (project.root / "site").stat().st_ino
     again = project.run("build")
     assert again.err == "site/ is up to date: 1 event; nothing changed since it was built.\n"
