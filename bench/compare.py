@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Build speed beside Hugo, Eleventy and Pelican on the same generated events, in one run.
+
+Usage: .venv/bin/python bench/compare.py [N ...] [--runs K] [--peers ours,hugo,eleventy,pelican]
+
+First run bench/setup_peers.sh (installs the peers into the bench work dir). For each N
+(default 1000 and 10000) the peers' cold builds are interleaved round-robin K times
+(default 3) with bench/run_peer.sh, so that the machine's load drifts alike for all; then
+ours is also timed for a rebuild with nothing changed, a one-event rebuild through the
+preview's incremental path, and `check`. It prints min and median wall seconds, peak RSS,
+and the ratios the goals are stated in. A benchmark, not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+WORK = Path(os.environ.get("BENCH_WORK", Path(tempfile.gettempdir()) / "ssgbench"))
+
+
+def run_peer(peer: str, count: int) -> dict[str, str]:
+    """Return the figures of one cold build of a peer (bench/run_peer.sh's key=value line)."""
+    output = subprocess.run(["bash", str(HERE / "run_peer.sh"), peer, str(count)], capture_output=True, text=True,
+                            env={**os.environ, "BENCH_WORK": str(WORK)})
+    line = output.stdout.strip().splitlines()[-1] if output.stdout.strip() else ""
+    figures = dict(re.findall(r"(\S+?)=(\S+)", line))
+    if figures.get("rc") != "0":
+        print(f"  {peer} n={count} failed: {output.stderr.strip()[-300:]}", file=sys.stderr)
+    return figures
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Return (wall seconds, peak RSS MiB) of a command, measured with /usr/bin/time."""
+    started = time.perf_counter()
+    result = subprocess.run(["/usr/bin/time", "-f", "%M", *command], cwd=cwd, capture_output=True, text=True)
+    wall = time.perf_counter() - started
+    rss = int(result.stderr.strip().splitlines()[-1]) / 1024
+    return wall, rss
+
+
+INCREMENTAL = """
+import sys, time
+from pathlib import Path
+from timeline.pipeline import Builder
+root = Path(sys.argv[1])
+builder = Builder(root)
+builder.update()
+event = sorted((root / "events").glob("*.md"))[len(list((root / "events").glob("*.md"))) // 2]
+original = event.read_text()
+times = []
+for run in range(5):
+    event.write_text(original.replace("title: ", f"title: \\"Edited {run}\\" #", 1))
+    started = time.perf_counter()
+    builder.update({str(event)})
+    times.append(time.perf_counter() - started)
+event.write_text(original)
+print(min(times), sorted(times)[len(times) // 2])
+"""
+
+
+def ours_extra(count: int) -> dict[str, float]:
+    """Return our no-change rebuild, one-event rebuild and check times on the prepared site."""
+    site = WORK / "sites" / f"ours-{count}"
+    python = str(REPO / ".venv" / "bin" / "python")
+    no_change, _ = timed([python, str(REPO / "build.py"), "build", "--root", "."], site)
+    check, _ = timed([python, str(REPO / "build.py"), "check", "--root", "."], site)
+    help_, _ = timed([python, str(REPO / "build.py"), "--help"], site)
+    incremental = subprocess.run([python, "-c", INCREMENTAL, str(site)], capture_output=True, text=True,
+                                 cwd=REPO).stdout.split()
+    return {"no-change rebuild": no_change, "check": check, "--help": help_,
+            "one-event rebuild (min)": float(incremental[0]), "one-event rebuild (median)": float(incremental[1])}
+
+
+def main(argv: list[str]) -> int:
+    """Run the comparison and print its tables; return the exit code."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--peers", default="ours,hugo,eleventy,pelican")
+    args = parser.parse_args(argv)
+    peers = args.peers.split(",")
+    for count in args.sizes:
+        results: dict[str, list[dict]] = {peer: [] for peer in peers}
+        for run in range(args.runs):
+            for peer in peers:
+                figures = run_peer(peer, count)
+                if figures.get("rc") == "0":
+                    results[peer].append(figures)
+                print(f"  n={count} run {run + 1} {peer}: {figures.get('wall_s', '?')} s", file=sys.stderr)
+        print(f"\ncold build, {count:,} events ({args.runs} runs, interleaved)")
+        print(f"{'peer':10} {'min s':>8} {'median s':>9} {'peak RSS MiB':>13} {'files':>7}")
+        medians = {}
+        for peer, runs in results.items():
+            if not runs:
+                print(f"{peer:10} {'failed':>8}")
+                continue
+            walls = [float(r["wall_s"]) for r in runs]
+            medians[peer] = statistics.median(walls)
+            rss = statistics.median(float(r["maxrss_mb"]) for r in runs)
+            print(f"{peer:10} {min(walls):8.2f} {medians[peer]:9.2f} {rss:13.0f} {runs[-1]['out_files']:>7}")
+        if "ours" in medians and "hugo" in medians:
+            print(f"ratio ours/hugo (medians): {medians['ours'] / medians['hugo']:.2f}")
+        if "ours" in results and results["ours"]:
+            extra = ours_extra(count)
+            print(f"ours, {count:,} events:")
+            for name, seconds in extra.items():
+                print(f"  {name:28} {seconds:7.3f} s")
+            if "hugo" in medians:
+                print(f"  no-change rebuild / hugo cold: {extra['no-change rebuild'] / medians['hugo']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
