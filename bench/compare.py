@@ -49,12 +49,13 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
 
 
 INCREMENTAL = """
-import sys, time
+import gc, sys, time
 from pathlib import Path
 from timeline.pipeline import Builder
 root = Path(sys.argv[1])
 builder = Builder(root)
 builder.update()
+gc.freeze()  # as build.py serve does after its first build
 event = sorted((root / "events").glob("*.md"))[len(list((root / "events").glob("*.md"))) // 2]
 original = event.read_text()
 times = []
