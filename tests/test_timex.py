@@ -238,6 +238,14 @@ def test_references_known_to_the_day_month_or_year():
         find_timexes("Yesterday he left.", "2024-11-07")
 
 
+def test_dates_beyond_the_calendar_are_not_a_crash():
+    assert found("The city was founded 3,000 years ago; it began 99999999 days ago.") == [
+        ("3,000 years ago", "DATE", "PAST_REF"), ("99999999 days", "DURATION", "P99999999D")]
+    assert found("Yesterday, next year and on Christmas.", datetime.date(9999, 12, 31)) == [
+        ("Yesterday", "DATE", "9999-12-30")]
+    assert found("Yesterday and last year.", datetime.date(1, 1, 1)) == []
+
+
 def test_imports_nothing_heavy():
     # dateparser costs a third of a second and holidays a tenth: neither is loaded to tag a text.
     code = ("import sys, datetime; from timeline.timex import find_timexes; "

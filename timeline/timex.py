@@ -351,6 +351,8 @@ def _unit_value(day: datetime.date, unit: str, offset: int) -> str:
         year, month = _shift_months(day.year, day.month, 3 * offset)
         return f"{year:04d}-Q{(month - 1) // 3 + 1}"
     if unit == "year":
+        if not 0 < day.year + offset <= 9999:
+            raise ValueError(f"year {day.year + offset} is outside the calendar")
         return f"{day.year + offset:04d}"
     if unit == "decade":
         return f"{day.year // 10 + offset:03d}"
@@ -374,6 +376,8 @@ def _ago_value(day: datetime.date, quantity: float, unit: str) -> str:
         return _month_value(*_shift_months(day.year, day.month, -int(quantity * (3 if unit == "quarter" else 1))))
     years = int(quantity * _UNIT_CODES[unit][1])
     shifted = day.year - years
+    if not 0 < shifted <= 9999:
+        return "PAST_REF" if shifted <= 0 else "FUTURE_REF"  # "3,000 years ago": before AD 1
     if unit == "decade":
         return f"{shifted // 10:03d}"
     if unit == "century":
@@ -465,6 +469,8 @@ def _iso_day(match: re.Match, context: _Context) -> list[_Hit]:
 
 def _numeric_day(match: re.Match, context: _Context) -> list[_Hit]:
     """Return the day of '11/04/2024' (month first, as US news writes it, unless that cannot be)."""
+    if match["sep"] == "." and len(match["y"]) == 2:
+        return []  # "1.5.10" is more likely a version number
     first, second, year = int(match["a"]), int(match["b"]), match["y"]
     if len(year) == 2:
         century = context.reference.year // 100 * 100
@@ -472,8 +478,6 @@ def _numeric_day(match: re.Match, context: _Context) -> list[_Hit]:
     else:
         year = int(year)
     # Dots are the European way (4.11.2024 is 4 November); slashes in English news put the month first.
-    if match["sep"] == "." and len(match["y"]) == 2:
-        return []  # "1.5.10" is more likely a version number
     month, day = (second, first) if match["sep"] == "." or first > 12 else (first, second)
     if not _valid_day(year, month, day):
         return []
@@ -494,7 +498,7 @@ _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 
 
 def _month_alone_hit(match: re.Match, context: _Context) -> list[_Hit]:
-    """Return the month of 'July', 'last July', 'early December' or 'later this month's' kin."""
+    """Return the month of 'July', 'last July' or 'early December'; a bare 'May' or 'March' needs a word of time."""
     name = match["month"]
     before = context.text[max(0, match.start() - 20): match.start()]
     if not match["mod"] and not match["rel"]:
@@ -595,8 +599,6 @@ def _deictic_day(match: re.Match, context: _Context) -> list[_Hit]:
         part = "night"
     if part:
         return [_Hit(match.start(), match.end(), TIME, f"{value}T{_PARTS_OF_DAY[part]}", True)]
-    if word == "this":
-        return []
     return [_Hit(match.start(), match.end(), DATE, value, True)]
 
 
@@ -631,19 +633,18 @@ _PARENTHESIS_DATE = re.compile(
 def _relative_unit(match: re.Match, context: _Context) -> list[_Hit]:
     """Return the unit of 'this week', 'last month', 'earlier this year', 'the last week', 'the past year'."""
     relation = " ".join(match["rel"].lower().split())
-    unit = match["unit"].lower()
+    unit = match["unit"].lower().split()[-1]  # "fiscal year" is a year
     start, end = match.start(), match.end()
-    if unit == "fiscal year":
-        unit = "year"
     stretch = re.search(r"\b(?:over|during|for|within|throughout)\s+$", context.text[max(0, start - 12): start], re.I)
-    if match["the"] and (relation in ("past", "next", "coming") or (stretch and relation != "this")):
+    if match["the"] and unit in _UNIT_CODES and (relation in ("past", "next", "coming")
+                                                  or (stretch and relation != "this")):
         # "the past year", "over the following decade": a stretch of time, not a calendar unit.
         return [_Hit(start, end, DURATION, _duration_value("1", unit if unit != "weekend" else "day"))]
     if unit in _SEASONS:
         kind = {"past": "last", "previous": "last", "this past": "last", "coming": "next", "this coming": "next",
                 "current": "this"}.get(relation, relation)
-        if relation in ("following", "previous") and match["the"]:
-            return []
+        if relation in ("following", "previous", "preceding"):
+            return []  # a season relative to another date: left untagged rather than guessed
         return [_Hit(start, end, DATE, _season(context, _SEASONS[unit], start, end, kind), True)]
     if relation in ("following", "previous", "preceding"):
         offset = 1 if relation == "following" else -1
@@ -725,7 +726,7 @@ def _neighbour_day(match: re.Match, context: _Context) -> list[_Hit]:
 def _reference_word(match: re.Match, context: _Context) -> list[_Hit]:
     """Return PRESENT_REF, PAST_REF or FUTURE_REF for 'now', 'recently', 'the past', 'the future'."""
     word = " ".join(match[0].lower().split())
-    if word in ("the past", "at the time", "at that time", "recently", "lately", "in recent times"):
+    if word in ("the past", "at the time", "at that time", "recently", "lately"):
         value = "PAST_REF"
     elif "future" in word:
         value = "FUTURE_REF"
@@ -783,7 +784,7 @@ def _plural_units(match: re.Match, context: _Context) -> list[_Hit]:
 def _clock_duration(match: re.Match, context: _Context) -> list[_Hit]:
     """Return the duration of a race time like '3:07:35' (clock times rarely give seconds)."""
     hours, minutes, seconds = int(match["h"]), int(match["m"]), int(match["s"])
-    value = "PT" + "".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n)
+    value = "PT" + ("".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n) or "0S")
     return [_Hit(match.start(), match.end(), DURATION, value)]
 
 
@@ -973,18 +974,20 @@ def _holiday_days(code: str, year: int, name: str) -> tuple[datetime.date, ...]:
 @lru_cache(maxsize=256)
 def _holiday_table(code: str, year: int) -> tuple[tuple[datetime.date, str], ...]:
     """Return (day, English name) of a country's holidays in a year, from the holidays package."""
+    import warnings
+
     import holidays  # imported late: it costs a tenth of a second and most texts name no holiday
 
-    try:
-        table = holidays.country_holidays(code, years=year, language="en_US")
-    except (NotImplementedError, KeyError, ValueError):
-        return ()
-    if not table:
-        try:
-            table = holidays.country_holidays(code, years=year)
-        except (NotImplementedError, KeyError, ValueError):
-            return ()
-    return tuple(sorted(table.items()))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # years outside a country's table warn; they simply find nothing
+        for language in ("en_US", None):
+            try:
+                table = holidays.country_holidays(code, years=year, language=language)
+            except (NotImplementedError, KeyError, ValueError):
+                return ()
+            if table:
+                return tuple(sorted(table.items()))
+    return ()
 
 
 # Names, demonyms and capitals the holidays package cannot give us ("Russian", "U.S.", "Kremlin").
@@ -1209,7 +1212,10 @@ def find_timexes(text: str, reference: EventDate | datetime.date, *, country: st
     candidates = []
     for priority, rule in enumerate(_RULES):
         for match in _matches(rule, text, context.lowered):
-            hits = rule.handler(match, context)
+            try:
+                hits = rule.handler(match, context)
+            except (OverflowError, ValueError):
+                continue  # "9999999 days ago": a date outside the calendar Python can count in
             if hits:
                 start, end = min(h.start for h in hits), max(h.end for h in hits)
                 candidates.append((start, end, priority, hits))
@@ -1289,22 +1295,29 @@ def _resolve_narrative(hits: list[_Hit], context: _Context) -> None:
     anchor = context.reference
     for index, hit in enumerate(hits):
         if hit.narrative:
-            kind = hit.narrative[0]
-            if kind == "clock":
-                # "at 8 p.m. on Friday": the day just after the time is its day.
-                following = hits[index + 1] if index + 1 < len(hits) else None
-                if following and not following.narrative and _DAY_VALUE.match(following.value) \
-                        and re.fullmatch(r"\s*,?\s*(?:on\s+)?", context.text[hit.end: following.start]):
-                    hit.value = following.value + hit.narrative[1]
-                    continue
-                hit.value = _day_value(anchor) + hit.narrative[1]
-            elif kind == "shift":
-                hit.value = _ago_value(anchor, -hit.narrative[2], hit.narrative[1])
-            elif kind == "unit":
-                hit.value = _unit_value(anchor, hit.narrative[1], hit.narrative[2])
+            try:
+                _resolve_one(hit, hits[index + 1] if index + 1 < len(hits) else None, anchor, context)
+            except (OverflowError, ValueError):
+                pass  # it keeps the value resolved against the reference
             continue
         if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
             anchor = datetime.date.fromisoformat(hit.value[:10])
+
+
+def _resolve_one(hit: _Hit, following: _Hit | None, anchor: datetime.date, context: _Context) -> None:
+    """Set the value of a narrative expression from the day before it (for a clock time, the day just after it)."""
+    kind = hit.narrative[0]
+    if kind == "clock":
+        # "at 8 p.m. on Friday": the day just after the time is its day.
+        if following and not following.narrative and _DAY_VALUE.match(following.value) \
+                and re.fullmatch(r"\s*,?\s*(?:on\s+)?", context.text[hit.end: following.start]):
+            hit.value = following.value + hit.narrative[1]
+        else:
+            hit.value = _day_value(anchor) + hit.narrative[1]
+    elif kind == "shift":
+        hit.value = _ago_value(anchor, -hit.narrative[2], hit.narrative[1])
+    elif kind == "unit":
+        hit.value = _unit_value(anchor, hit.narrative[1], hit.narrative[2])
 
 
 _PRECISION_LENGTH = {YEAR: 4, MONTH: 7, DAY: 10}
