@@ -98,6 +98,8 @@ CASES = [
     ("The vote was on Nov. 4, 2024. A day earlier, the envoy arrived.",
      [("Nov. 4, 2024", "DATE", "2024-11-04"), ("A day earlier", "DATE", "2024-11-03")]),
     ("The polls closed Friday at 8 p.m.", [("Friday", "DATE", "2024-11-01"), ("8 p.m.", "TIME", "2024-11-01T20:00")]),
+    ("The vote was on Sunday.\n\nA strike starts at midnight.",  # a clock time takes a day from its own sentence
+     [("Sunday", "DATE", "2024-11-03"), ("midnight", "TIME", "2024-11-07T24:00")]),
     ("At 8 p.m. on Friday the polls closed.",
      [("8 p.m.", "TIME", "2024-11-01T20:00"), ("Friday", "DATE", "2024-11-01")]),
     ("The game was postponed until 15:00 GMT Saturday.", [("15:00 GMT Saturday", "TIME", "2024-11-09T15:00")]),
@@ -120,7 +122,9 @@ CASES = [
      [("years", "DURATION", "PXY"), ("12", "DURATION", "P12M"), ("18 months", "DURATION", "P18M")]),
     ("Two years after his diagnosis he ran the race in 3:07:35.",
      [("Two years", "DURATION", "P2Y"), ("3:07:35", "DURATION", "PT3H7M35S")]),
+    ("Officials said the talks would last until the end of March.", [("the end of March", "DATE", "2025-03")]),
     # sets
+    ("Prices rose 2.5% a year for a decade.", [("a year", "SET", "P1Y"), ("a decade", "DURATION", "P10Y")]),
     ("The committee meets every week; reports come out daily.",
      [("every week", "SET", "P1W"), ("daily", "SET", "P1D")]),
     ("They meet twice a week, once a year and every Monday.",
@@ -154,6 +158,7 @@ NOT_DATES = [
     "He read John 3:16 aloud and ran a sub-five-minute mile.",
     "They met on 3/4 of the days; version 1.5.10 is out.",
     "He won a second term; a quarter of the votes were cast.",
+    "Black Friday and Cyber Monday sales beat Super Tuesday turnout.",
 ]
 
 

@@ -87,9 +87,11 @@ _UNIT_CODES = {
     "century": ("Y", 100, False), "millennium": ("Y", 1000, False),
 }
 
-# Sentence clues for tense; the nearest one to an expression decides (see _Context.tense).
+# Sentence clues for tense; the nearest one to an expression decides (see _Context.tense). "would"
+# counts as future: in news it mostly reports a plan ("said he would visit on Monday"). "last" is no
+# clue: "last week" is an expression of its own, and "would last until March" is not past.
 _FUTURE_CLUES = re.compile(
-    r"\b(?:will|won['’]t|shall|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to|intends?\s+to"
+    r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to|intends?\s+to"
     r"|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to|(?:is|are)\s+set\s+to"
     r"|upcoming|next|aims?\s+to|hopes?\s+to|would\s+like\s+to|to\s+begin|to\s+start"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
@@ -105,7 +107,7 @@ _PAST_CLUES = re.compile(
     r"|came|took|made|gave|held|won|lost|began|saw|spoke|left|sent|brought|became|fell|rose|found|got|thought"
     r"|felt|knew|kept|led|ran|sat|stood|struck|wrote|broke|chose|drove|flew|grew|paid|sold|shot|spent|taught"
     # "-ed" after a form of "be" is a passive participle ("is due to be published"), not a past tense.
-    rf"|ago|yesterday|last|earlier|recently|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)"
+    rf"|ago|yesterday|earlier|recently|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)"
     rf"(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b"
 )
 _ABBREVIATIONS = {
@@ -606,6 +608,9 @@ def _weekday_hit(match: re.Match, context: _Context) -> list[_Hit]:
     """Return the day of 'Thursday', 'last Monday', 'Friday afternoon'; 'Thursday (Nov. 7)' takes the date."""
     weekday = _WEEKDAYS.index(match["weekday"].lower())
     relation = " ".join((match["rel"] or "").lower().split())
+    name = re.search(r"\b[A-Z][a-z]+\s+$", context.text[max(0, match.start() - 20): match.start()])
+    if name and not relation and not _TEMPORAL_BEFORE.search(name[0]):
+        return []  # "Black Friday", "Super Tuesday", "Bloody Sunday": names, not days of this week
     explicit = _PARENTHESIS_DATE.match(context.text, match.end())
     day = None
     if explicit:
@@ -738,7 +743,7 @@ def _reference_word(match: re.Match, context: _Context) -> list[_Hit]:
 def _duration_hit(match: re.Match, context: _Context) -> list[_Hit]:
     """Return the duration of 'three years', 'a month', 'the past two years', 'almost seven years'."""
     after = context.text[match.end(): match.end() + 8]
-    before = context.text[max(0, match.start() - 8): match.start()]
+    before = context.text[max(0, match.start() - 16): match.start()]
     if re.match(r"[-\s]old\b", after) or re.search(r"\bage[sd]?\s+$", before, re.IGNORECASE):
         return []  # an age: "60 years old", "children ages 6 months and older"
     if re.search(r"[$£€]\s*$", before):
@@ -746,6 +751,10 @@ def _duration_hit(match: re.Match, context: _Context) -> list[_Hit]:
     unit = match["unit"].lower()
     if (unit == "second" and re.match(r"\s+[a-z]", after)) or (unit == "quarter" and re.match(r"\s+of\b", after)):
         return []  # "a second term", "a quarter of the votes"
+    if match["quantity"].lower() in ("a", "an", "per") and re.search(
+            r"(?:\d|%|percent|per\s+cent|million|billion|trillion|bn)\s+$", before, re.IGNORECASE):
+        # "2.5% a year", "$50,000 a year": a rate, so a set of years
+        return [_Hit(match.start(), match.end(), SET, _duration_value("1", unit))]
     value = _duration_value(match["quantity"], match["unit"])
     end = match.end()
     if context.text[end: end + 1] in ("'", "’") and match["unit"].lower().endswith("s") \
@@ -1292,16 +1301,22 @@ def _merge_day_and_clock(text: str, hits: list[_Hit]) -> list[_Hit]:
 
 def _resolve_narrative(hits: list[_Hit], context: _Context) -> None:
     """Re-resolve 'a day earlier', 'the following week' and bare clock times against the day mentioned before them."""
-    anchor = context.reference
+    anchor, anchor_sentence = context.reference, None
     for index, hit in enumerate(hits):
         if hit.narrative:
+            # A clock time takes a day only from its own sentence: "at midnight" in a new paragraph
+            # is not on the Sunday of the one before.
+            if hit.narrative[0] == "clock" and context.sentence(hit.start) != anchor_sentence:
+                day = context.reference
+            else:
+                day = anchor
             try:
-                _resolve_one(hit, hits[index + 1] if index + 1 < len(hits) else None, anchor, context)
+                _resolve_one(hit, hits[index + 1] if index + 1 < len(hits) else None, day, context)
             except (OverflowError, ValueError):
                 pass  # it keeps the value resolved against the reference
             continue
         if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
-            anchor = datetime.date.fromisoformat(hit.value[:10])
+            anchor, anchor_sentence = datetime.date.fromisoformat(hit.value[:10]), context.sentence(hit.start)
 
 
 def _resolve_one(hit: _Hit, following: _Hit | None, anchor: datetime.date, context: _Context) -> None:
