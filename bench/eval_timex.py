@@ -249,7 +249,8 @@ def _date_event(documents: dict, mention: str, wanted: str) -> str:
     sentence = sentences[sentence_id]
     position = next((start for text, start in sentence.events if text == word), None)
     if position is None:
-        found = re.search(rf"(?<!\S){re.escape(word)}(?!\S)", sentence.text)
+        first_word = word.split("_")[0]  # "took_off" is the event of "took six months off"
+        found = re.search(rf"(?<!\S){re.escape(first_word)}(?!\S)", sentence.text)
         position = found.start() if found else 0
     dated = [t for t in find_timexes(sentence.text, dct) if t.date is not None]
     if not dated:
@@ -317,6 +318,11 @@ def speed(documents: list[Document], rounds: int = 5) -> tuple[float, float, flo
     return len(documents) / elapsed, words / len(documents), 1000 * elapsed / words * 1000
 
 
+def _percent(part: int, whole: int) -> str:
+    """Return part of whole as a percentage ('22.1%')."""
+    return f"{100 * part / whole:.1f}%" if whole else "n/a"
+
+
 def te3_folder(path: Path) -> Path:
     """Return the folder of TempEval-3 .tml files in or at path."""
     return path / "te3-platinum" if (path / "te3-platinum").is_dir() else path
@@ -351,11 +357,14 @@ def main(argv: list[str] | None = None) -> int:
     semeval = args.eval_dir / "semeval2015-trial"
     if (semeval / "timelines").is_dir():
         counts = semeval_share(semeval)
-        share = 100 * counts["right"] / counts["dated events"] if counts["dated events"] else 0.0
-        print(f"\nSemEval-2015 Task 4 trial: {counts['right']} of {counts['dated events']} dated timeline events "
-              f"({share:.1f}%) get the gold date at the gold precision from the expression nearest them in their "
-              f"sentence; {counts['no date in sentence']} sentences name no date, {counts['wrong date']} another one "
-              f"({counts['document missing']} event of a document not in the trial set left out)")
+        dated = counts["dated events"]
+        with_date = dated - counts["no date in sentence"]
+        print(f"\nSemEval-2015 Task 4 trial timelines: {counts['right']} of {dated} dated events "
+              f"({_percent(counts['right'], dated)}) get the gold date at the gold precision from the expression "
+              f"nearest them in their sentence;\n{with_date} of the {dated} sentences name a date, and for "
+              f"{_percent(counts['right'], with_date)} of those the nearest is the gold one "
+              f"({counts['wrong date']} name another; {counts['document missing']} event of a document missing "
+              "from the trial set left out)")
     else:
         print(f"\nSemEval-2015 Task 4 trial: skipped ({semeval} not found)")
     per_second, words, per_thousand = speed(documents)

@@ -11,7 +11,7 @@ from dataclasses import fields
 import pytest
 
 from bench.eval_timex import (Counts, Span, evaluate, gold_precision_date, pair, read_semeval_document, read_timeml,
-                              score, tag_timex)
+                              score, semeval_share, tag_timex)
 from tests.conftest import REPO
 from timeline.dates import EventDate
 from timeline.timex import Timex, find_timexes
@@ -340,6 +340,22 @@ def test_semeval_reading():
     assert [t.value for t in find_timexes(sentences["2"].text, dct)] == ["2010-06-07"]
     assert [gold_precision_date(d) for d in ("2010-06-07", "2008-03-XX", "2009-XX-XX", "2011-06", "XXXX-XX-XX")] == [
         "2010-06-07", "2008-03", "2009", "2011-06", None]
+
+
+def test_semeval_share_counts_right_missing_and_wrong(tmp_path):
+    (tmp_path / "documents").mkdir()
+    (tmp_path / "timelines").mkdir()
+    (tmp_path / "documents" / "16844-Apple_unveils.tml").write_text(
+        '<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2010-06-08">2010-06-08</TIMEX3></DCT><TEXT>'
+        '<s id="1">Yesterday , Jobs <EVENT eid="e1">unveiled</EVENT> iPhone 4 .</s>'
+        '<s id="2">The phone <EVENT eid="e2">has</EVENT> a new screen .</s>'
+        '<s id="3">In April , Gizmodo <EVENT eid="e3">obtained</EVENT> a prototype and it <EVENT eid="e4">sold</EVENT> '
+        'in 2009 .</s></TEXT></TimeML>', encoding="utf-8")
+    (tmp_path / "timelines" / "iphone_4.txt").write_text(
+        "iPhone 4\n0\tXXXX-XX-XX\t16844-2-has\n1\t2010-04-XX\t16844-3-obtained\n2\t2010-06-07\t16844-1-unveiled\n"
+        "3\t2010-06-08\t16844-2-has\n4\t2010-XX-XX\t16844-3-sold\t99999-1-gone\n", encoding="utf-8")
+    assert semeval_share(tmp_path) == {"dated events": 4, "right": 2, "no date in sentence": 1, "wrong date": 1,
+                                       "document missing": 1}
 
 
 # --- regression guard on TempEval-3 ---------------------------------------------------------------
