@@ -243,12 +243,23 @@ def cmd_extract(args) -> int:
         print(f"   dated by: {' + '.join(repr(e) for e in draft.evidence)}")
         print(f"   actors: {', '.join(draft.actors) or '-'}; location: {draft.location or '-'}")
         if draft.duplicate_of:
-            print(f"   already in {draft.duplicate_of}: add this article there as a further source")
+            print(f"   already in {draft.duplicate_of}: add this article to its sources instead:")
+            print(_source_snippet({**source_of(article), "quote": draft.quote}, indent="     "), end="")
     if not args.write:
         if drafts:
             print("\nRun again with --write to save them in events/ as drafts (draft: true).")
         return EXIT_OK
     return _write_drafts(args.root, article, drafts, source_of(article))
+
+
+def _source_snippet(source: dict, indent: str) -> str:
+    """Return a source as the YAML lines to paste under an event's sources:."""
+    from .model import SOURCE_FIELDS
+    from .scaffold import yaml_text
+
+    lines = [f"{'- ' if not index else '  '}{spec.name}: {yaml_text(source[spec.name])}"
+             for index, spec in enumerate(s for s in SOURCE_FIELDS if source.get(s.name))]
+    return "".join(f"{indent}{line}\n" for line in lines)
 
 
 def _write_drafts(root: Path, article, drafts, source: dict) -> int:

@@ -1,0 +1,190 @@
+"""extract: reading articles, their publication date, sentences, drafts, the command and its bad input."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from timeline.dates import EventDate
+from timeline.extract import ExtractError, find_publication_line, paragraphs, read_source, sentences
+from tests.conftest import REPO
+
+DATA = REPO / "tests" / "data"
+SEED_TEXT = DATA / "wion-2024-11-07-rutte-russia-north-korea.txt"
+SEED_HTML = DATA / "wion-2024-11-07-rutte-russia-north-korea.html"
+EXPECTED = json.loads((DATA / "wion-2024-11-07-rutte-russia-north-korea.expected.json").read_text())
+
+
+@pytest.fixture
+def served(tmp_path):
+    """Return a function giving the URL of a file served from 127.0.0.1."""
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def url(name: str, data: bytes | None = None) -> str:
+        if data is not None:
+            (tmp_path / name).write_bytes(data)
+        return f"http://127.0.0.1:{server.server_address[1]}/{name}"
+
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_text_article_headline_and_publication_line():
+    article = read_source(str(SEED_TEXT))
+    assert article.title == ("‘Threat to US security,’ NATO chief’s warning on Russia-North Korea ties, "
+                             "says will discuss with Trump")
+    assert article.published == EventDate(2024, 11, 7)
+    assert article.published_note == ("the article's line 'Updated: Nov 07, 2024, 10:15 PM(IST)' "
+                                      "(IST: India Standard Time, UTC+05:30)")
+    assert article.publisher == ""
+
+
+def test_html_article_text_and_metadata():
+    article = read_source(str(SEED_HTML))
+    assert article.title.startswith("‘Threat to US security,’")
+    assert (article.publisher, article.published) == ("WION", EventDate(2024, 11, 7))
+    assert article.url == "https://news.example.org/world/rutte-russia-north-korea"
+    assert "Putin noted that they were meeting on Russia's National Unity Day" in article.text
+    assert "Copyright notice" not in article.text
+
+
+def test_url_article_is_fetched(served):
+    article = read_source(served("story.html", SEED_HTML.read_bytes()))
+    assert (article.publisher, article.published) == ("WION", EventDate(2024, 11, 7))
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Updated: Nov 07, 2024, 10:15 PM(IST)", EventDate(2024, 11, 7)),
+    ("Published 4 November 2024", EventDate(2024, 11, 4)),
+    ("Last updated on November 4th, 2024 at 09:00 GMT", EventDate(2024, 11, 4)),
+    ("First published: 2024-11-04", EventDate(2024, 11, 4)),
+])
+def test_publication_lines(line, expected):
+    assert find_publication_line(f"Headline\n\n{line}\n\nText.")[0] == expected
+
+
+def test_no_publication_line_is_none():
+    assert find_publication_line("Headline\n\nIt happened in November 2024.\n") is None
+
+
+def test_sentences_keep_abbreviations_and_drop_page_furniture():
+    article = read_source(str(SEED_TEXT))
+    units = [s for p in paragraphs(article) for s in sentences(p)]
+    assert units[1] == ("North Atlantic Treaty Organization (NATO) chief Mark Rutte said on Thursday (Nov. 7) that "
+                        "the growing ties between Russia and North Korea are not only a threat to the European part "
+                        "of NATO, but also to the United States.")
+    assert not any(u.startswith(("Also read", "Watch |", "Read in App", "Edited By", "(With inputs")) for u in units)
+    assert not any("Photograph" in u or "Updated:" in u for u in units)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "the file is empty"),
+    (b"   \n\n", "the file is empty"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "this is a binary file, not an article (text or HTML)"),
+    (b"<html><body><nav>Home</nav><p>Short.</p></body></html>", "no article text found in this page"),
+])
+def test_bad_files_are_one_line_messages(tmp_path, content, message):
+    path = tmp_path / "article"
+    path.write_bytes(content)
+    with pytest.raises(ExtractError) as raised:
+        read_source(str(path))
+    assert str(raised.value) == f"{path}: {message}"
+
+
+def test_huge_file_is_refused(tmp_path):
+    path = tmp_path / "huge.txt"
+    path.write_bytes(b"word " * (1024 * 1024 + 10))
+    with pytest.raises(ExtractError, match=r"huge.txt: the file is larger than 5 MB; is it an article\?$"):
+        read_source(str(path))
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ExtractError, match=r"nope.txt: no such file$"):
+        read_source(str(tmp_path / "nope.txt"))
+
+
+def test_unreachable_and_failing_urls(served):
+    with pytest.raises(ExtractError, match=r"^http://127\.0\.0\.1:\d+/missing\.html: the server answered 404 File not found$"):
+        read_source(served("missing.html"))
+    with pytest.raises(ExtractError, match=r"^http://127\.0\.0\.1:9/x: could not fetch it \(.*\)$"):
+        read_source("http://127.0.0.1:9/x")
+
+
+def test_seed_article_gives_exactly_the_two_expected_events(project):
+    result = project.run("extract", str(SEED_TEXT), "--publisher", "WION")
+    assert result.code == 0, result.err
+    lines = result.out.splitlines()
+    assert lines[1] == "2 dated events found."
+    found = [line for line in lines if line[:1].isdigit() and ". " in line[:4]]
+    dates = [(line.split()[1], line.split()[2]) for line in found]
+    assert dates == [(e["date"], f"({e['precision']})") for e in EXPECTED["events"]]
+    assert "   dated by: 'earlier this week' + 'National Unity Day'" in lines
+    actor_lines = [line for line in lines if line.startswith("   actors: ")]
+    for expected, line in zip(EXPECTED["events"], actor_lines):
+        for actor in expected["actors"]:
+            assert actor in line
+    assert "location: Budapest" in actor_lines[0] and "location: Kremlin" in actor_lines[1]
+    assert lines[-1] == "Run again with --write to save them in events/ as drafts (draft: true)."
+
+
+def test_saved_html_page_gives_the_same_events_with_its_metadata(project):
+    result = project.run("extract", str(SEED_HTML))
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[0].endswith("(WION, published 2024-11-07: the page's metadata gives 2024-11-07)")
+    assert "2 dated events found." in result.out
+
+
+def test_write_saves_drafts_that_check_and_stay_off_the_site(project):
+    result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--write")
+    assert result.code == 0
+    written = sorted(p.name for p in (project.root / "events").glob("*.md"))
+    assert [name[:10] for name in written] == ["2024-11-04", "2024-11-07"]
+    text = (project.root / "events" / written[0]).read_text()
+    assert "draft: true" in text and "publisher: WION" in text and "published: 2024-11-07" in text
+    assert "# Dated by 'earlier this week' + 'National Unity Day', resolved against the publication" in text
+    assert "Putin noted that they were meeting on Russia's National Unity Day" in text  # the quote
+    check = project.run("check")
+    assert (check.code, check.out) == (0, "Checked 2 files: no problems.\n")
+    assert project.run("build").err.startswith("Built site/: 0 events (2 drafts left out)")
+    again = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--write")
+    assert again.out.count("skipped: ") == 2  # never overwrites
+
+
+def test_existing_events_get_the_article_proposed_as_a_source_not_a_duplicate(project):
+    for path in sorted((REPO / "events").glob("*.md")):
+        (project.root / "events" / path.name).write_text(path.read_text())
+    result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--write")
+    assert result.out.count("add this article to its sources instead:") == 2
+    assert "skipped: 2024-11-04 is already events/2024-11-04-putin-meets-choe-son-hui.md" in result.out
+    assert len(list((project.root / "events").glob("*.md"))) == 2
+
+
+def test_no_publication_date_and_no_publisher_are_one_line_errors(project, tmp_path):
+    article = tmp_path / "story.txt"
+    article.write_text("A headline\n\nOn Thursday the minister met the envoy in Geneva.\n")
+    result = project.run("extract", str(article), "--publisher", "X")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "error: cannot find when the article was published; give it with --published DATE\n"
+    result = project.run("extract", str(SEED_TEXT))
+    assert result.err == (f"error: {SEED_TEXT}: cannot tell who published it; give it with --publisher NAME\n")
+    result = project.run("extract", str(article), "--publisher", "X", "--published", "2024-11-08")
+    assert result.code == 0
+    assert "1. 2024-11-07 (day)" in result.out
+    assert list((project.root / "events").iterdir()) == []
+
+
+def test_bad_source_is_a_one_line_error_and_writes_nothing(project, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = project.run("extract", str(empty), "--write")
+    assert (result.code, result.err) == (1, f"error: {empty}: the file is empty\n")
+    assert list((project.root / "events").iterdir()) == []
