@@ -97,6 +97,11 @@ CASES = [
     # relative to the date mentioned before
     ("The vote was on Nov. 4, 2024. A day earlier, the envoy arrived.",
      [("Nov. 4, 2024", "DATE", "2024-11-04"), ("A day earlier", "DATE", "2024-11-03")]),
+    ("The vote was on Nov. 4, 2024. The next day, results came; the following week, protests began.",
+     [("Nov. 4, 2024", "DATE", "2024-11-04"), ("The next day", "DATE", "2024-11-05"),
+      ("the following week", "DATE", "2024-W46")]),
+    ("He arrived on March 3, 2020, and left the day before.",
+     [("March 3, 2020", "DATE", "2020-03-03"), ("the day before", "DATE", "2020-03-02")]),
     ("The polls closed Friday at 8 p.m.", [("Friday", "DATE", "2024-11-01"), ("8 p.m.", "TIME", "2024-11-01T20:00")]),
     ("The vote was on Sunday.\n\nA strike starts at midnight.",  # a clock time takes a day from its own sentence
      [("Sunday", "DATE", "2024-11-03"), ("midnight", "TIME", "2024-11-07T24:00")]),

@@ -91,9 +91,9 @@ _UNIT_CODES = {
 # counts as future: in news it mostly reports a plan ("said he would visit on Monday"). "last" is no
 # clue: "last week" is an expression of its own, and "would last until March" is not past.
 _FUTURE_CLUES = re.compile(
-    r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to|intends?\s+to"
-    r"|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to|(?:is|are)\s+set\s+to"
-    r"|upcoming|next|aims?\s+to|hopes?\s+to|would\s+like\s+to|to\s+begin|to\s+start"
+    r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
+    r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to"
+    r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
 )  # searched in the lower-cased text
