@@ -76,8 +76,14 @@ def read_source(source: str) -> Article:
         raise ExtractError(f"{source}: this is a binary file, not an article (text or HTML)")
     text = _decode(data, source)
     if re.search(r"<(html|body|article|p|div)\b", text[:20000], re.IGNORECASE):
-        return read_html(text, url, source)
-    return read_text(text)
+        article = read_html(text, url, source)
+    else:
+        article = read_text(text)
+    if article.published is None:  # a page without date metadata may still have a stamp line
+        found = find_publication_line(article.text)
+        if found:
+            article.published, article.published_note = found
+    return article
 
 
 def fetch(url: str) -> bytes:
@@ -129,7 +135,7 @@ def read_html(html: str, url: str, source: str) -> Article:
             note = f"the page's metadata gives {metadata.date}"
         except DateError:
             published = None
-    article = Article(
+    return Article(
         text=text,
         title=(metadata.title if metadata and metadata.title else "").strip(),
         publisher=(metadata.sitename if metadata and metadata.sitename else "").strip(),
@@ -137,11 +143,6 @@ def read_html(html: str, url: str, source: str) -> Article:
         published_note=note,
         url=(metadata.url if metadata and metadata.url else url) or "",
     )
-    if article.published is None:
-        found = find_publication_line(text)
-        if found:
-            article.published, article.published_note = found
-    return article
 
 
 # "Updated: Nov 07, 2024, 10:15 PM(IST)", "Published on 7 November 2024", "First published: ..."
@@ -173,14 +174,9 @@ def find_publication_line(text: str) -> tuple[EventDate, str] | None:
 
 
 def read_text(text: str) -> Article:
-    """Return a plain-text article: its first line is the headline, its stamp line the date."""
+    """Return a plain-text article: its first line is the headline (read_source finds its date)."""
     lines = [line.strip() for line in text.splitlines()]
-    title = next((line for line in lines if line), "")
-    article = Article(text=text, title=title)
-    found = find_publication_line(text)
-    if found:
-        article.published, article.published_note = found
-    return article
+    return Article(text=text, title=next((line for line in lines if line), ""))
 
 
 # --- sentences ----------------------------------------------------------------------------------
