@@ -91,6 +91,8 @@ CASES = [
     ("Last summer he left; next spring he returns.",
      [("Last summer", "DATE", "2024-SU"), ("next spring", "DATE", "2025-SP")]),
     ("Protests spread over the weekend.", [("the weekend", "DATE", "2024-W44-WE")]),
+    ("The talks began in the spring; the offensive will resume in the spring. The fall of Kabul shocked many.",
+     [("the spring", "DATE", "2024-SP"), ("the spring", "DATE", "2025-SP")]),
     ("The deal expired at the end of last year; sales peaked by the end of the year.",
      [("the end of last year", "DATE", "2023"), ("the end of the year", "DATE", "2023")]),
     ("The agreement expires at the end of the year.", [("the end of the year", "DATE", "2024")]),

@@ -684,6 +684,12 @@ def _weekend_hit(match: re.Match, context: _Context) -> list[_Hit]:
     return [_Hit(match.start(), match.end(), DATE, _unit_value(reference, "weekend", offset), True)]
 
 
+def _the_season(match: re.Match, context: _Context) -> list[_Hit]:
+    """Return the season of 'in the spring' (not 'the fall of Kabul'): the last one, or the next if future."""
+    code = _SEASONS[match["season"].lower()]
+    return [_Hit(match.start(), match.end(), DATE, _season(context, code, match.start(), match.end()), True)]
+
+
 def _quarter_hit(match: re.Match, context: _Context) -> list[_Hit]:
     """Return the quarter of 'the third quarter' or 'in Q3' without a year: the last, or the next if future."""
     number = int(match["number"]) if match["number"] else _ORDINALS[match["ordinal"].lower()]
@@ -1170,6 +1176,9 @@ _RULES: list[_Rule] = [
           r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b", _relative_unit,
           "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
     _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s))the\s+weekend\b", _weekend_hit, "weekend"),
+    _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
+          r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+of\b)", _the_season,
+          "spring|summer|fall|autumn|winter"),
     _rule(r"(?i)\bthe\s+(?P<ordinal>first|second|third|fourth)\s+quarter\b(?!\s+of\b)|(?<=in\s)Q(?P<number>[1-4])\b",
           _quarter_hit, r"quarter|q[1-4]"),
     _rule(r"(?i)\b(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|(?P<rel>this|last|next)\s+)?"
