@@ -980,9 +980,11 @@ def _holiday_days(code: str, year: int, name: str) -> tuple[datetime.date, ...]:
         if words == wanted:
             exact.append(day)
         elif words and words < wanted:
-            inside.append(day)  # "Unity Day" in "National Unity Day"
+            inside.append((len(words), day))  # "Unity Day" in "National Unity Day"
         elif wanted < words and wanted - {"day"}:
             around.append(day)  # "Christmas" in "Christmas Day"
+    # Of the names inside the one written, the longest says most: not "National Day" in "National Unity Day".
+    inside = [day for size, day in inside if size == max(size for size, _ in inside)]
     return tuple(exact or inside or around)
 
 
