@@ -306,20 +306,18 @@ class Exporter:
 
     def events_json(self, events: list[Event]) -> bytes:
         """Return events.json."""
-        pieces = [self._piece(e, "json", lambda e=e: _json_text(event_record(e, self.page_url(e)), indent=4))
-                  for e in events]
+        pieces = [self._piece(e, "json", lambda e=e: _indented(event_record(e, self.page_url(e)))) for e in events]
         head = {"title": self.config.title, "description": self.config.description, "url": self.config.url}
         text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
-        body = ",\n".join("    " + piece.replace("\n", "\n    ") for piece in pieces)
+        body = ",\n".join(pieces)
         return (text + ',\n  "events": [\n' + body + ("\n" if body else "") + "  ]\n}\n").encode()
 
     def timelinejs_json(self, events: list[Event]) -> bytes:
         """Return timelinejs.json in TimelineJS3's format."""
-        slides = [self._piece(e, "tljs", lambda e=e: _json_text(timelinejs_event(e, self._html(e)), indent=4))
-                  for e in events]
+        slides = [self._piece(e, "tljs", lambda e=e: _indented(timelinejs_event(e, self._html(e)))) for e in events]
         title = {"text": {"headline": self.config.title, "text": self.config.description}}
         head = json.dumps({"title": title}, ensure_ascii=False, indent=2)[:-2]
-        body = ",\n".join("    " + piece.replace("\n", "\n    ") for piece in slides)
+        body = ",\n".join(slides)
         return (head + ',\n  "events": [\n' + body + ("\n" if body else "") + "  ]\n}\n").encode()
 
     def events_csv(self, events: list[Event]) -> bytes:
@@ -361,9 +359,9 @@ class Exporter:
         ).encode()
 
 
-def _json_text(value, indent: int) -> str:
-    """Return value as indented JSON text, non-ASCII kept as is."""
-    return json.dumps(value, ensure_ascii=False, indent=indent // 2)
+def _indented(value) -> str:
+    """Return value as JSON text indented to sit in a top-level list, non-ASCII kept as is."""
+    return "    " + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")
 
 
 def _json_bytes(value) -> bytes:

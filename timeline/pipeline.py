@@ -77,6 +77,7 @@ class Builder:
         self._published: dict[str, Event] = {}
         self._rendered_by = None
         self._cross_file: tuple[tuple, list[Problem]] | None = None
+        self._deferred: list = []
         self._renderer = None
         self._renderer_key: tuple | None = None
         self._listing: tuple[list[Path], list[Problem]] | None = None
@@ -226,11 +227,13 @@ class Builder:
         })
         return result
 
-    def update(self, changes: set[str] | None = None) -> BuildResult:
+    def update(self, changes: set[str] | None = None, defer_exports: bool = False) -> BuildResult:
         """Rebuild site/ in place, rendering only the pages that changed events touch.
 
         The first call builds everything; after a change of templates or settings every
-        page is rendered again, but only files whose bytes changed are written.
+        page is rendered again, but only files whose bytes changed are written. With
+        defer_exports, the export files (events.json, feed.xml...) wait for write_deferred(),
+        so the preview can reload pages before it rewrites them.
         """
         output = self.root / OUTPUT_DIR
         if not self._written or not output.is_dir():
@@ -251,6 +254,9 @@ class Builder:
         else:
             pages = renderer.plan(list(published.values()))
             removed = sorted(set(self._written) - {page.path for page in pages})
+        if defer_exports:
+            self._deferred = [page for page in pages if page.kind == "export"]
+            pages = [page for page in pages if page.kind != "export"]
         for page in pages:
             try:
                 data = page.render()
@@ -269,6 +275,19 @@ class Builder:
                 result.removed.append(site_path)
         self._published, self._rendered_by = published, renderer
         return result
+
+    def write_deferred(self) -> list[str]:
+        """Write the export files an update deferred; return the site paths written."""
+        pages, self._deferred = self._deferred, []
+        written = []
+        for page in pages:
+            data = page.render()
+            digest = _digest(data)
+            if self._written.get(page.path) != digest:
+                replace_file(self.root / OUTPUT_DIR, page.path, data)
+                self._written[page.path] = digest
+                written.append(page.path)
+        return written
 
     def _result(self, project: Project) -> BuildResult:
         """Return a BuildResult carrying the project's problems and counts."""

@@ -427,7 +427,7 @@ class SiteRenderer:
     def _export_files(self) -> list[Page]:
         """Return the export files (events.json, feed.xml, events.ics...), rejoined from cached pieces."""
         self.exporter.forget(set(self.index.by_id))
-        return [Page(path, make) for path, make in self.exporter.files(self.index.chronological).items()]
+        return [Page(path, make, kind="export") for path, make in self.exporter.files(self.index.chronological).items()]
 
     def event_url(self, event: Event) -> str:
         """Return the address of an event's page: absolute when the site URL is known."""

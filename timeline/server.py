@@ -208,10 +208,11 @@ class Preview:
 
     def rebuild(self, changes: set[str] | None = None, initial: bool = False) -> None:
         """Rebuild after changes and tell open pages; problems are shown, never raised."""
-        result = self.builder.update(changes)
+        result = self.builder.update(changes, defer_exports=True)
         problems = [str(p) for p in result.errors]
         previous = self.state.problems
         self.state.publish(problems, changed=bool(result.written or result.removed))
+        result.written += self.builder.write_deferred()  # after the pages have been told to reload
         if initial:
             return
         if problems and problems != previous:
