@@ -443,12 +443,26 @@ def check_page_structure(path: str, doc: Node) -> None:
             assert node.attrs["aria-labelledby"] in ids, f"{path}: aria-labelledby points nowhere"
         if node.tag == "time":
             assert re.fullmatch(r"\d{4}(-\d\d(-\d\d)?)?", node.attrs.get("datetime") or ""), path
-        assert node.tag != "script", f"{path}: <script>"
+        if node.tag == "script":
+            assert_allowed_script(path, doc, node)
         assert node.tag != "style", f"{path}: <style>"
         assert "style" not in node.attrs, f"{path}: style attribute on <{node.tag}>"
         assert not any(name.startswith("on") for name in node.attrs), f"{path}: event handler on <{node.tag}>"
     for link in doc.find_all("link"):
         assert not urlsplit(link.attrs["href"]).scheme or link.attrs.get("rel") == "canonical", path
+
+
+def assert_allowed_script(path: str, doc: Node, node: Node) -> None:
+    """Assert a <script> is one of the two the templates write, in the head: our own file, or JSON-LD data."""
+    assert node.parent is doc.find("head"), f"{path}: <script> outside the head"
+    if node.attrs.get("type") == "application/ld+json":
+        text = "".join(child for child in node.children if isinstance(child, str))
+        json.loads(text)  # data, and nothing but data
+        assert "<" not in text and ">" not in text and "&" not in text, f"{path}: JSON-LD with markup characters"
+        return
+    assert set(node.attrs) == {"src", "defer"}, f"{path}: <script {node.attrs}>"
+    assert re.fullmatch(r"/([^/]+/)*static/timeline\.js\?v=[0-9a-f]{10}", node.attrs["src"]), path
+    assert not node.children, f"{path}: a <script src> with inline content"
 
 
 def test_every_page_is_well_formed_and_accessible(project):
@@ -560,9 +574,15 @@ def normalised_url(value: str) -> str:
 def assert_nothing_active(path: str, doc: Node) -> None:
     """Assert a page carries nothing that could run script or leave the page on its own."""
     head_links = doc.find("head").find_all("link")
+    chrome = {id(n) for box in doc.find_all(id="finder") + doc.find_all(cls="permalink-row") for n in box.iter()}
     for node in doc.iter():
         where = f"{path}:{node.line}: <{node.tag} {node.attrs}>"
-        assert node.tag not in FORBIDDEN_TAGS, where
+        if node.tag == "script":
+            assert_allowed_script(path, doc, node)
+        elif id(node) in chrome and node.tag in ("input", "button", "select"):
+            pass  # the template's own controls (the finder, "Copy link"); no contributed text goes there
+        else:
+            assert node.tag not in FORBIDDEN_TAGS, where
         if node.tag == "link":
             assert node in head_links and node.attrs.get("rel") in ("stylesheet", "icon", "canonical"), where
         if node.tag == "meta":

@@ -146,6 +146,7 @@ def test_only_changed_pages_are_rewritten(project):
         "2024-11-04-event-4/index.html",   # its "earlier" link shows the new title
         "events.csv", "events.ics", "events.json", "feed.xml",
         "index.html",
+        "search/docs-0.json", "search/meta.json", "search/terms-0.json",  # the title is searchable
         "tags/t3/index.html",
         "timelinejs.json",
     ]

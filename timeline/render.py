@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import hashlib
+import json
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -18,9 +19,11 @@ import jinja2
 from markupsafe import Markup
 
 from .config import Config
-from .dates import MONTH, MONTH_NAMES, YEAR, EventDate, format_range, format_year, range_parts
+from .dates import MONTH, MONTH_NAMES, YEAR, EventDate
+from .i18n import Language, language
 from .exports import Exporter
 from .model import Event
+from .search import SearchIndex
 from .problems import Problem, ProblemError
 from .validate import slug
 
@@ -145,24 +148,31 @@ def time_html(date: EventDate, text: str) -> Markup:
     return Markup('<time datetime="{}">{}</time>').format(machine, text)
 
 
-def date_html(event: Event) -> Markup:
+def date_html(event: Event, lang: Language | None = None) -> Markup:
     """Return the event's date as HTML, at its precision, with <time> elements for machines."""
+    lang = lang or language("en")
     if event.display_date:
         return time_html(event.date, event.display_date)
-    prefix = Markup('<abbr title="circa: about">c.</abbr> ') if event.approximate else Markup("")
+    prefix = Markup('<abbr title="{}">{}</abbr> ').format(lang.gettext("circa: about"), lang.gettext("c.")) \
+        if event.approximate else Markup("")
     if event.end is None:
-        return prefix + time_html(event.date, event.date.format())
-    first, last = range_parts(event.date, event.end)
-    text = format_range(event.date, event.end)  # the one place that decides how a range reads
+        return prefix + time_html(event.date, lang.format_date(event.date))
+    first, last = lang.range_parts(event.date, event.end)
+    text = lang.format_range(event.date, event.end)  # the one place that decides how a range reads
     if not (text.startswith(first) and text.endswith(last)):
         return prefix + time_html(event.date, text)
     dash = text[len(first): len(text) - len(last)]
     return prefix + time_html(event.date, first) + dash + time_html(event.end, last)
 
 
+def year_key(year: int) -> str:
+    """Return a year's key in anchors and addresses ('2024', 'bc0500')."""
+    return f"{'bc' if year < 0 else ''}{abs(year):04d}"
+
+
 def year_anchor(date: EventDate) -> str:
     """Return the timeline's anchor for a date's year ('y2024', 'ybc0500')."""
-    return f"y{'bc' if date.is_bce else ''}{abs(date.year):04d}"
+    return f"y{year_key(date.year)}"
 
 
 def month_anchor(date: EventDate) -> str:
@@ -171,10 +181,14 @@ def month_anchor(date: EventDate) -> str:
     return anchor if date.month is None else f"{anchor}-{date.month:02d}"
 
 
-def month_label(date: EventDate) -> str:
+def month_label(date: EventDate, lang: Language | None = None) -> str:
     """Return a month heading ('November 2024'), or the year alone for year-precision dates."""
-    year = format_year(date.year)
-    return year if date.month is None else f"{MONTH_NAMES[date.month - 1]} {year}"
+    lang = lang or language("en")
+    year = lang.format_year(date.year)
+    if date.month is None:
+        return year
+    return lang.format_date(EventDate(date.year, date.month)) if not lang.english else \
+        f"{MONTH_NAMES[date.month - 1]} {year}"
 
 
 @dataclass
@@ -201,23 +215,29 @@ class YearGroup:
         """Return how many events the year holds."""
         return sum(len(m.events) for m in self.months)
 
+    @property
+    def key(self) -> str:
+        """Return the year's key in addresses ('2024', 'bc0500')."""
+        return year_key(self.year)
 
-def group_by_year_and_month(events: list[Event]) -> list[YearGroup]:
+
+def group_by_year_and_month(events: list[Event], lang: Language | None = None) -> list[YearGroup]:
     """Return events grouped by year, then month, in the order given.
 
     Whatever the order, an event known only to the year sits at the head of its year,
     and one known only to the month at the head of its month.
     """
+    lang = lang or language("en")
     years: list[YearGroup] = []
     months: dict[int | None, MonthGroup] = {}
     for event in events:
         date = event.date
         if not years or years[-1].year != date.year:
-            years.append(YearGroup(date.year, format_year(date.year), year_anchor(date)))
+            years.append(YearGroup(date.year, lang.format_year(date.year), year_anchor(date)))
             months = {}
         month = months.get(date.month)
         if month is None:
-            month = months[date.month] = MonthGroup(date.month, month_label(date), month_anchor(date))
+            month = months[date.month] = MonthGroup(date.month, month_label(date, lang), month_anchor(date))
             years[-1].months.append(month)
         month.events.append(event)
     for year in years:
@@ -225,15 +245,6 @@ def group_by_year_and_month(events: list[Event]) -> list[YearGroup]:
         for month in year.months:
             month.events.sort(key=lambda e: e.date.precision != MONTH)  # stable: the month's own first
     return years
-
-
-def timeline_position(event: Event) -> list[tuple[str, str]]:
-    """Return (label, anchor) of the year and, if known, the month an event sits under on the timeline."""
-    date = event.date
-    position = [(format_year(date.year), year_anchor(date))]
-    if date.precision != YEAR:
-        position.append((month_label(date), month_anchor(date)))
-    return position
 
 
 @dataclass(frozen=True)
@@ -244,6 +255,7 @@ class Facet:
     plural: str
     heading: str
     attribute: str
+    param: str
 
     def values(self, event: Event) -> tuple[str, ...]:
         """Return the event's values for this facet."""
@@ -272,11 +284,49 @@ class Facet:
 
 
 FACETS = (
-    Facet("tag", "tags", "Tags", "tags"),
-    Facet("actor", "actors", "Actors", "actors"),
-    Facet("location", "locations", "Places", "location"),
+    Facet("tag", "tags", "Tags", "tags", "tag"),
+    Facet("actor", "actors", "Actors", "actors", "actor"),
+    Facet("location", "locations", "Places", "location", "place"),
 )
 FACET_OF = {facet.kind: facet for facet in FACETS}
+
+# From this many events on, the timeline is split into a page per year (years/2024/), and the
+# home page shows the overview, the years and the first year: the page a reader opens stays
+# small however long the timeline grows. Below it, the whole timeline is one page.
+YEAR_PAGES_FROM = 400
+# The overview strip counts events per month when the timeline spans at most this many years.
+MONTHLY_OVERVIEW_YEARS = 3
+DENSITY_LEVELS = 8
+
+
+def json_script(data) -> Markup:
+    """Return data as JSON for a <script type="application/ld+json"> block that no text can close."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def schema_date(date: EventDate) -> str:
+    """Return a date for schema.org at its precision (ISO 8601: astronomical years, 500 BC is -0499)."""
+    year = date.year + 1 if date.year < 0 else date.year
+    text = f"-{abs(year):04d}" if year < 0 else f"{year:04d}"
+    if date.month is not None:
+        text += f"-{date.month:02d}"
+    if date.day is not None:
+        text += f"-{date.day:02d}"
+    return text
+
+
+@dataclass(frozen=True)
+class OverviewBar:
+    """One bar of the overview strip: a year or a month, how many events it has, where it leads."""
+
+    label: str
+    short: str
+    count: int
+    level: int
+    href: str | None
+    tick: bool
 
 
 class SiteRenderer:
@@ -285,6 +335,7 @@ class SiteRenderer:
     def __init__(self, root: Path, config: Config):
         self.root = root
         self.config = config
+        self.lang = language(config.language)
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(root / TEMPLATES_DIR),
             autoescape=True,
@@ -301,25 +352,37 @@ class SiteRenderer:
             p.relative_to(root / TEMPLATES_DIR).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()[:10]
             for p in self.static_files
         }
+        lang = self.lang
         self.env.globals.update(
             site=config,
             url=self.url,
             asset=self.asset,
-            date_html=date_html,
+            absolute_url=self.absolute_url,
+            lang=lang,
+            _=lang.gettext,
+            ngettext=lang.ngettext,
+            date_html=partial(date_html, lang=lang),
+            date_text=lang.date_text,
             time_html=time_html,
             facets=FACETS,
             facet_of=FACET_OF,
-            timeline_position=timeline_position,
+            event_position=self.event_position,
+            timeline_href=self.timeline_href,
+            year_href=self.year_href,
             item=self.item,
             items=self.items,
             year_section=self.year_section,
+            json_ld=self.json_ld,
+            span_text=self.span_text,
         )
         self._items: dict[str, tuple[Event, dict[str, Markup]]] = {}
         self._years: dict[str, tuple[YearGroup, Markup]] = {}
         self._year_groups: dict[int, YearGroup] = {}
+        self._layout: tuple[bool, tuple[int, ...]] = (False, ())
         self.index = SiteIndex([])
         self.descriptions: dict[str, Markup] = {}  # Markdown text -> its HTML: event pages and exports share it
         self.exporter = Exporter(config, self.event_url, self.description)
+        self.search = SearchIndex(self._search_row, self.description)
         macros = self.env.get_template("_macros.html").module
         self._event_item = macros.event_item
         self._timeline_year = macros.timeline_year
@@ -338,6 +401,44 @@ class SiteRenderer:
     def render(self, template: str, **context) -> bytes:
         """Return a rendered template as UTF-8 bytes."""
         return self.env.get_template(template).render(**context).encode("utf-8")
+
+    # --- where things are on the timeline ------------------------------------------------------
+
+    @property
+    def split(self) -> bool:
+        """Return whether the timeline is split into a page per year."""
+        return len(self.index.chronological) >= YEAR_PAGES_FROM
+
+    def year_path(self, year: int) -> str:
+        """Return the site path of a year's page ('years/2024/')."""
+        return f"years/{year_key(year)}/"
+
+    def year_href(self, year: int, anchor: str = "", local: bool = False) -> str:
+        """Return the address of a year (or a place in it) on the timeline: its page, or its anchor.
+
+        local: the link is on the timeline page itself, where an unsplit timeline needs only the anchor.
+        """
+        if self.split:
+            return self.url(self.year_path(year)) + (f"#{anchor}" if anchor else "")
+        return ("" if local else self.url()) + f"#{anchor or f'y{year_key(year)}'}"
+
+    def timeline_href(self, event: Event) -> str:
+        """Return the address of an event's entry on the timeline (its permalink there)."""
+        return self.year_href(event.date.year, event.id)
+
+    def event_position(self, event: Event) -> list[tuple[str, str]]:
+        """Return (label, address) of the year and, if known, the month an event sits under on the timeline."""
+        date = event.date
+        position = [(self.lang.format_year(date.year), self.year_href(date.year))]
+        if date.precision != YEAR:
+            position.append((month_label(date, self.lang), self.year_href(date.year, month_anchor(date))))
+        return position
+
+    def span_text(self, event: Event) -> str:
+        """Return how long a range lasts ('3 days'), or '' for a single date."""
+        return self.lang.span(event.date, event.end) if event.end is not None and not event.display_date else ""
+
+    # --- pieces rendered once ------------------------------------------------------------------
 
     def item(self, event: Event, heading: str = "h4") -> Markup:
         """Return an event's entry in a list of events, rendered once per version of the event.
@@ -371,6 +472,37 @@ class SiteRenderer:
         """Return chronological events in the configured order."""
         return events if self.config.order == "oldest-first" else events[::-1]
 
+    def json_ld(self, event: Event) -> Markup:
+        """Return an event page's schema.org Event, its dates at their precision, as escaped JSON."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": event.title,
+            "startDate": schema_date(event.date),
+        }
+        if event.end is not None:
+            data["endDate"] = schema_date(event.end)
+        if event.location:
+            data["location"] = {"@type": "Place", "name": event.location}
+        data["description"] = f"{self.lang.date_text(event)}: {event.title}"
+        data["url"] = self.event_url(event)
+        if event.tags:
+            data["keywords"] = ", ".join(event.tags)
+        if event.actors:
+            data["about"] = [{"@type": "Thing", "name": actor} for actor in event.actors]
+        sources = []
+        for source in event.sources:
+            work = {"@type": "NewsArticle", "headline": source.title,
+                    "publisher": {"@type": "Organization", "name": source.publisher},
+                    "datePublished": schema_date(source.published)}
+            if source.url:
+                work["url"] = source.url
+            sources.append(work)
+        data["subjectOf"] = sources
+        return json_script(data)
+
+    # --- the pages ----------------------------------------------------------------------------
+
     def plan(self, events: list[Event]) -> list[Page]:
         """Return every page and asset of the site, and remember the lists they were made from."""
         self.index = SiteIndex(events)
@@ -378,7 +510,14 @@ class SiteRenderer:
         self._items.clear()
         self._years.clear()
         self._year_groups = {}
+        self.search.clear()
+        return self._all_pages()
+
+    def _all_pages(self) -> list[Page]:
+        """Return every page and asset of the site from the current index."""
+        self._layout = self._current_layout()
         pages = [self._timeline_page()]
+        pages += self._year_pages(self.index.by_year)
         pages += [self._event_page(event.id) for event in self.index.chronological]
         for facet in FACETS:
             pages.append(self._facets_page(facet))
@@ -391,12 +530,18 @@ class SiteRenderer:
             pages.append(Page(site_path, path.read_bytes))
         return pages
 
+    def _current_layout(self) -> tuple[bool, tuple[int, ...]]:
+        """Return what every timeline page's navigation depends on: the split, and the years."""
+        return self.split, tuple(sorted(self.index.by_year))
+
     def plan_changes(self, replaced: list[tuple[Event | None, Event | None]]) -> tuple[list[Page], list[str]]:
         """Return the pages a change of some events touches, and the site paths it removes.
 
         replaced holds (old, new) pairs: None as old for an added event, as new for a removed one.
         Only the lists those events are in are looked at, so the cost grows with the
-        change, not with the site.
+        change, not with the site. When the years on the timeline change, every year page is
+        made again (their navigation lists the years); when the timeline is split into year
+        pages or joined again, every page is.
         """
         touched = Touched()
         for old, new in replaced:
@@ -407,7 +552,23 @@ class SiteRenderer:
                 self.index.add(new, touched)
         for year in touched.years:
             self._year_groups.pop(year, None)
+        before = self._layout
+        after = self._current_layout()
+        if after[0] != before[0]:  # split or joined: every event page links to its place on the timeline
+            old_years = {f"{self.year_path(y)}index.html" for y in before[1]} if before[0] else set()
+            pages = self._all_pages()
+            removed = sorted(old_years - {page.path for page in pages})
+            removed += [f"{event_id}/index.html" for event_id in sorted(touched.events)
+                        if event_id not in self.index.by_id]
+            removed += [f"{FACET_OF[kind].path(value)}index.html" for kind, value in sorted(touched.values)
+                        if value not in self.index.groups[kind]]
+            return pages, removed
+        self._layout = after
         pages, removed = [self._timeline_page()], []
+        if after[0]:
+            years = set(after[1]) if after[1] != before[1] else touched.years
+            pages += self._year_pages([year for year in years if year in self.index.by_year])
+            removed += [f"{self.year_path(year)}index.html" for year in sorted(set(before[1]) - set(after[1]))]
         for event_id in sorted(touched.events):
             if event_id in self.index.by_id:
                 pages.append(self._event_page(event_id))
@@ -425,9 +586,27 @@ class SiteRenderer:
         return pages, removed
 
     def _export_files(self) -> list[Page]:
-        """Return the export files (events.json, feed.xml, events.ics...), rejoined from cached pieces."""
-        self.exporter.forget(set(self.index.by_id))
-        return [Page(path, make, kind="export") for path, make in self.exporter.files(self.index.chronological).items()]
+        """Return the export files (events.json, feed.xml, events.ics...) and the search index, from cached pieces."""
+        ids = set(self.index.by_id)
+        self.exporter.forget(ids)
+        self.search.forget(ids)
+        pages = [Page(path, make, kind="export") for path, make in self.exporter.files(self.index.chronological).items()]
+        settings = {"order": self.config.order, "split": self.split}
+        paths = {facet.kind: facet.path for facet in FACETS}
+        search = self.search.files(self.index.chronological, self.index.groups, paths, settings)
+        return pages + [Page(path, make, kind="export") for path, make in search.items()]
+
+    def _search_row(self, event: Event) -> list:
+        """Return an event's row in the search index (see timeline.search)."""
+        date = event.date
+        flags = date.precision[0] + ("a" if event.approximate else "") + ("s" if len(event.sources) == 1 else "")
+        publishers = list(dict.fromkeys(source.publisher for source in event.sources))
+        return [
+            event.id, event.title, self.lang.date_text(event), year_key(date.year), self.lang.format_year(date.year),
+            month_anchor(date) if date.month is not None else "",
+            month_label(date, self.lang) if date.month is not None else "",
+            event.location, list(event.tags), list(event.actors), flags, publishers,
+        ]
 
     def event_url(self, event: Event) -> str:
         """Return the address of an event's page: absolute when the site URL is known."""
@@ -452,7 +631,10 @@ class SiteRenderer:
 
     def _sitemap_xml(self) -> bytes:
         """Return the sitemap: the absolute address of every page but the 404."""
-        paths = [""] + [f"{event.id}/" for event in self.index.chronological]
+        paths = [""]
+        if self.split:
+            paths += [self.year_path(year) for year in sorted(self.index.by_year)]
+        paths += [f"{event.id}/" for event in self.index.chronological]
         for facet in FACETS:
             paths.append(f"{facet.plural}/")
             paths += [facet.path(value) for value in sorted(self.index.groups[facet.kind])]
@@ -466,22 +648,92 @@ class SiteRenderer:
         """Return the full address of a site path, from the configured site URL."""
         return self.config.url.rstrip("/") + "/" + path.lstrip("/")
 
+    def _year_group(self, year: int) -> YearGroup:
+        """Return a year's group of events in the configured order, regrouped only when it changed."""
+        group = self._year_groups.get(year)
+        if group is None:
+            group = group_by_year_and_month(self.in_order(self.index.by_year[year]), self.lang)[0]
+            self._year_groups[year] = group
+        return group
+
     def _years_in_order(self) -> list[YearGroup]:
         """Return the timeline's year groups in the configured order, regrouping only changed years."""
-        groups = []
-        for year in self.in_order(sorted(self.index.by_year)):
-            group = self._year_groups.get(year)
-            if group is None:
-                group = group_by_year_and_month(self.in_order(self.index.by_year[year]))[0]
-                self._year_groups[year] = group
-            groups.append(group)
-        return groups
+        return [self._year_group(year) for year in self.in_order(sorted(self.index.by_year))]
+
+    def _year_links(self) -> list[tuple[str, str, int]]:
+        """Return (label, address, year) of every year, in the configured order, for the year navigation."""
+        return [(self.lang.format_year(year), self.year_href(year, local=True), year)
+                for year in self.in_order(sorted(self.index.by_year))]
+
+    def overview(self) -> tuple[str, list[OverviewBar]]:
+        """Return the overview strip: its unit ('year' or 'month') and a bar per year or month, oldest first."""
+        years = sorted(self.index.by_year)
+        if not years:
+            return "year", []
+        if not self.split and len(years) <= MONTHLY_OVERVIEW_YEARS and years[-1] - years[0] < MONTHLY_OVERVIEW_YEARS:
+            counts: dict[tuple[int, int], int] = {}
+            for event in self.index.chronological:
+                if event.date.month is not None:
+                    key = (event.date.year, event.date.month)
+                    counts[key] = counts.get(key, 0) + 1
+            if counts:
+                first, last = min(counts), max(counts)
+                top = max(counts.values())
+                bars: list[OverviewBar] = []
+                for year in years:
+                    for month in range(1, 13):
+                        if not first <= (year, month) <= last:
+                            continue
+                        n = counts.get((year, month), 0)
+                        date = EventDate(year, month)
+                        tick = month == 1 or not bars
+                        bars.append(OverviewBar(
+                            month_label(date, self.lang), self.lang.format_year(year) if tick else "", n,
+                            _level(n, top), self.year_href(year, month_anchor(date), local=True) if n else None, tick,
+                        ))
+                return "month", bars
+        top = max(len(self.index.by_year[year]) for year in years)
+        every = 1 if len(years) <= 12 else 10 if len(years) <= 150 else 100
+        bars = []
+        for position, year in enumerate(years):
+            n = len(self.index.by_year[year])
+            tick = position in (0, len(years) - 1) or every == 1 or year % every == 0
+            label = self.lang.format_year(year)
+            bars.append(OverviewBar(label, label if tick else "", n, _level(n, top), self.year_href(year, local=True), tick))
+        return "year", bars
 
     def _timeline_page(self) -> Page:
-        """Return the timeline page."""
-        return Page("index.html", lambda: self.render(
-            "timeline.html", years=self._years_in_order(), count=len(self.index.chronological), page_path=""
-        ))
+        """Return the timeline page: the whole timeline, or (split) the overview and the first year."""
+        def make() -> bytes:
+            links = self._year_links()
+            years = self._years_in_order()[:1] if self.split else self._years_in_order()
+            unit, bars = self.overview()
+            return self.render(
+                "timeline.html", years=years, year_links=links, current=None, count=len(self.index.chronological),
+                split=self.split, overview_unit=unit, overview=bars, previous_year=None,
+                next_year=links[1] if self.split and len(links) > 1 else None, page_path="",
+            )
+        return Page("index.html", make)
+
+    def _year_pages(self, years) -> list[Page]:
+        """Return the pages of the given years (only when the timeline is split into year pages)."""
+        if not self.split:
+            return []
+        return [self._year_page(year) for year in sorted(years)]
+
+    def _year_page(self, year: int) -> Page:
+        """Return a year's page of a split timeline, with the years around it."""
+        def make() -> bytes:
+            links = self._year_links()
+            position = next(i for i, link in enumerate(links) if link[2] == year)
+            return self.render(
+                "timeline.html", years=[self._year_group(year)], year_links=links, current=year,
+                count=len(self.index.by_year[year]), split=True, overview_unit="year", overview=[],
+                previous_year=links[position - 1] if position > 0 else None,
+                next_year=links[position + 1] if position + 1 < len(links) else None,
+                page_path=self.year_path(year),
+            )
+        return Page(f"{self.year_path(year)}index.html", make)
 
     def _event_page(self, event_id: str) -> Page:
         """Return an event's own page, with its neighbours in time."""
@@ -522,6 +774,15 @@ class SiteRenderer:
         """Yield (site path, bytes) for every page and asset of the site."""
         for page in self.plan(events):
             yield page.path, page.render()
+
+
+def _level(count: int, top: int) -> int:
+    """Return the overview bar's height class (0 for none, 1..DENSITY_LEVELS) for a count."""
+    if count <= 0 or top <= 0:
+        return 0
+    return max(1, -(-count * DENSITY_LEVELS // top))
+
+
 
 
 @dataclass

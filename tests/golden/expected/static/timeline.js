@@ -1,0 +1,445 @@
+/* timeline: the reader's tools, added on top of pages that work without them.
+   - the finder: full-text search and tag, actor and place filters, combinable, with counts,
+     the state kept in the address (?q=…&tag=…&actor=…&place=…) so a filtered view can be shared;
+   - the year navigation marks the year in view;
+   - "Copy link" on event pages.
+   The search index is a few JSON files under search/ (see timeline/search.py), fetched on demand.
+   No inline script, no eval, no innerHTML of data: every text is set with textContent. */
+(function () {
+  "use strict";
+
+  var PAGE = 50; // results shown at a time
+
+  function tokens(text) {
+    var folded = String(text).normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    return folded.match(/[\p{L}\p{N}_]+/gu) || [];
+  }
+
+  function bucketOf(term, buckets) {
+    var points = Array.from(term).slice(0, 2).map(function (c) { return c.codePointAt(0); });
+    return (points[0] * 31 + (points.length > 1 ? points[1] : 0)) % buckets;
+  }
+
+  function undoGaps(gaps) {
+    var out = new Array(gaps.length), value = 0;
+    for (var i = 0; i < gaps.length; i++) { value += gaps[i]; out[i] = value; }
+    return out;
+  }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) { i++; } else { j++; }
+    }
+    return out;
+  }
+
+  function union(lists, size) {
+    var seen = new Uint8Array(size), out = [];
+    lists.forEach(function (list) { for (var i = 0; i < list.length; i++) seen[list[i]] = 1; });
+    for (var n = 0; n < size; n++) if (seen[n]) out.push(n);
+    return out;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* --- the search index ------------------------------------------------------------------ */
+
+  function Index(root) {
+    this.root = root;
+    this.files = {};
+  }
+  Index.prototype.get = function (name, version) {
+    var url = this.root + name + (version ? "?v=" + version : "");
+    if (!this.files[url]) {
+      this.files[url] = fetch(url, version ? {} : {cache: "no-cache"}).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + url);
+        return response.json();
+      });
+    }
+    return this.files[url];
+  };
+  Index.prototype.meta = function () { return this.get("meta.json"); };
+  Index.prototype.facets = function () {
+    var self = this;
+    if (!this._facets) {
+      this._facets = this.meta().then(function (meta) { return self.get("facets.json", meta.facets); })
+        .then(function (data) {
+          var out = {};
+          Object.keys(data).forEach(function (kind) {
+            out[kind] = data[kind].map(function (entry) {
+              return {name: entry[0], path: entry[1], docs: undoGaps(entry[2])};
+            });
+          });
+          return out;
+        });
+    }
+    return this._facets;
+  };
+  Index.prototype.term = function (term) {
+    var self = this;
+    return this.meta().then(function (meta) {
+      if (Array.from(term).length < 2 && meta.buckets > 1) return null; // one letter: too little to look up
+      var bucket = bucketOf(term, meta.buckets);
+      return self.get("terms-" + bucket + ".json", meta.terms[bucket]).then(function (terms) {
+        var lists = [];
+        Object.keys(terms).forEach(function (key) {
+          if (key.lastIndexOf(term, 0) === 0) lists.push(undoGaps(terms[key]));
+        });
+        return union(lists, meta.count);
+      });
+    });
+  };
+  Index.prototype.docs = function (numbers) {
+    var self = this;
+    return this.meta().then(function (meta) {
+      var chunks = {};
+      numbers.forEach(function (n) { chunks[Math.floor(n / meta.chunk)] = true; });
+      var keys = Object.keys(chunks).map(Number);
+      return Promise.all(keys.map(function (k) { return self.get("docs-" + k + ".json", meta.docs[k]); }))
+        .then(function (loaded) {
+          var rows = {};
+          keys.forEach(function (k, i) { rows[k] = loaded[i]; });
+          return numbers.map(function (n) { return rows[Math.floor(n / meta.chunk)][n % meta.chunk]; });
+        });
+    });
+  };
+
+  /* --- the finder ------------------------------------------------------------------------ */
+
+  function Finder(box) {
+    this.box = box;
+    this.base = box.getAttribute("data-base");
+    this.strings = JSON.parse(box.getAttribute("data-strings"));
+    this.plural = new Intl.PluralRules(box.getAttribute("data-lang") || "en");
+    this.index = new Index(box.getAttribute("data-index"));
+    this.input = box.querySelector("input[type=search]");
+    this.selects = Array.prototype.slice.call(box.querySelectorAll("select[data-facet]"));
+    this.chips = box.querySelector(".chips");
+    this.clear = box.querySelector(".finder-clear");
+    this.status = box.querySelector(".finder-status");
+    this.results = document.getElementById("results");
+    this.hideWhenFiltering = Array.prototype.slice.call(document.querySelectorAll("#timeline, .year-pager"));
+    this.state = {q: "", tag: [], actor: [], location: []};
+    this.shown = PAGE;
+    this.run = 0;
+  }
+
+  Finder.prototype.start = function () {
+    var self = this, params = new URLSearchParams(location.search);
+    this.state.q = params.get("q") || "";
+    this.selects.forEach(function (select) {
+      self.state[select.getAttribute("data-facet")] = params.getAll(select.getAttribute("data-param"));
+    });
+    this.input.value = this.state.q;
+    this.box.hidden = false;
+    var timer = null;
+    this.input.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { self.state.q = self.input.value; self.changed(); }, 120);
+    });
+    this.input.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && self.input.value) { self.input.value = ""; self.state.q = ""; self.changed(); }
+    });
+    var warm = function () {
+      self.box.removeEventListener("focusin", warm);
+      self.box.removeEventListener("pointerenter", warm);
+      if (!self.active()) self.fillSelects();
+    };
+    this.box.addEventListener("focusin", warm);
+    this.box.addEventListener("pointerenter", warm);
+    this.selects.forEach(function (select) {
+      select.addEventListener("change", function () {
+        var kind = select.getAttribute("data-facet");
+        if (select.value && self.state[kind].indexOf(select.value) < 0) self.state[kind].push(select.value);
+        select.value = "";
+        self.changed();
+      });
+    });
+    this.clear.addEventListener("click", function () {
+      self.state = {q: "", tag: [], actor: [], location: []};
+      self.input.value = "";
+      self.changed();
+      self.input.focus();
+    });
+    if (this.active()) this.update();
+  };
+
+  Finder.prototype.active = function () {
+    var s = this.state;
+    return tokens(s.q).length > 0 || s.tag.length + s.actor.length + s.location.length > 0;
+  };
+
+  Finder.prototype.changed = function () {
+    var params = new URLSearchParams(), self = this;
+    if (this.state.q.trim()) params.set("q", this.state.q.trim());
+    this.selects.forEach(function (select) {
+      self.state[select.getAttribute("data-facet")].forEach(function (value) {
+        params.append(select.getAttribute("data-param"), value);
+      });
+    });
+    var query = params.toString();
+    history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
+    this.shown = PAGE;
+    this.update();
+  };
+
+  /* The documents matching the text and every facet but `except` (null: every facet). */
+  Finder.prototype.match = function (facets, except) {
+    var self = this, terms = tokens(this.state.q);
+    return Promise.all(terms.map(function (t) { return self.index.term(t); })).then(function (lists) {
+      return self.index.meta().then(function (meta) {
+        var result = null;
+        lists.forEach(function (list) { if (list) result = result ? intersect(result, list) : list; });
+        Object.keys(facets).forEach(function (kind) {
+          var chosen = self.state[kind];
+          if (kind === except || !chosen.length) return;
+          var lists = facets[kind].filter(function (v) { return chosen.indexOf(v.name) >= 0; })
+            .map(function (v) { return v.docs; });
+          var any = union(lists, meta.count);
+          result = result ? intersect(result, any) : any;
+        });
+        if (!result) { result = []; for (var n = 0; n < meta.count; n++) result.push(n); }
+        return result;
+      });
+    });
+  };
+
+  Finder.prototype.fillSelects = function (facetsGiven) {
+    var self = this;
+    return (facetsGiven ? Promise.resolve(facetsGiven) : this.index.facets()).then(function (facets) {
+      return Promise.all(self.selects.map(function (select) {
+        var kind = select.getAttribute("data-facet");
+        return self.match(facets, kind).then(function (base) {
+          var inBase = new Uint8Array(Math.max(1, base.length ? base[base.length - 1] + 1 : 1));
+          base.forEach(function (n) { inBase[n] = 1; });
+          while (select.options.length > 1) select.remove(1);
+          facets[kind].forEach(function (value) {
+            if (self.state[kind].indexOf(value.name) >= 0) return;
+            var count = 0;
+            for (var i = 0; i < value.docs.length; i++) if (inBase[value.docs[i]]) count++;
+            if (!count) return;
+            var option = el("option", "", value.name + " (" + count + ")");
+            option.value = value.name;
+            select.appendChild(option);
+          });
+        });
+      }));
+    }).catch(function () { self.failed(); });
+  };
+
+  Finder.prototype.failed = function () {
+    this.status.textContent = this.strings.failed;
+  };
+
+  Finder.prototype.renderChips = function (facets) {
+    var self = this;
+    this.chips.textContent = "";
+    this.selects.forEach(function (select) {
+      var kind = select.getAttribute("data-facet");
+      self.state[kind].forEach(function (value) {
+        var item = el("li"), button = el("button", "chip", value);
+        button.type = "button";
+        button.setAttribute("aria-label", self.strings.remove.replace("{value}", value));
+        button.appendChild(el("span", "chip-x", " ×")).setAttribute("aria-hidden", "true");
+        button.addEventListener("click", function () {
+          self.state[kind] = self.state[kind].filter(function (v) { return v !== value; });
+          self.changed();
+          (self.chips.querySelector("button") || select).focus();
+        });
+        item.appendChild(button);
+        self.chips.appendChild(item);
+      });
+    });
+    this.clear.hidden = !this.active();
+  };
+
+  Finder.prototype.update = function () {
+    var self = this, run = ++this.run;
+    this.renderChips();
+    if (!this.active()) {
+      this.results.hidden = true;
+      this.results.textContent = "";
+      this.hideWhenFiltering.forEach(function (node) { node.hidden = false; });
+      this.status.textContent = "";
+      this.fillSelects();
+      return;
+    }
+    this.status.textContent = this.strings.loading;
+    this.index.facets().then(function (facets) {
+      return Promise.all([self.index.meta(), self.match(facets, null), self.fillSelects(facets)]);
+    }).then(function (found) {
+      if (run !== self.run) return null;
+      var meta = found[0], numbers = found[1];
+      return self.index.facets().then(function (facets) {
+        if (!self.tagPaths) {
+          self.tagPaths = {};
+          facets.tag.forEach(function (value) { self.tagPaths[value.name] = value.path; });
+        }
+        return [meta, numbers];
+      });
+    }).then(function (found) {
+      if (!found || run !== self.run) return null;
+      var meta = found[0], numbers = found[1];
+      if (meta.order === "newest-first") numbers = numbers.slice().reverse();
+      return self.index.docs(numbers.slice(0, self.shown)).then(function (rows) {
+        if (run !== self.run) return;
+        self.show(meta, numbers.length, rows);
+      });
+    }).catch(function () { if (run === self.run) self.failed(); });
+  };
+
+  Finder.prototype.timelineHref = function (meta, row) {
+    return (meta.split ? this.base + "years/" + row[3] + "/" : this.base) + "#" + row[0];
+  };
+
+  Finder.prototype.show = function (meta, total, rows) {
+    var self = this, strings = this.strings;
+    this.hideWhenFiltering.forEach(function (node) { node.hidden = true; });
+    this.results.hidden = false;
+    this.results.textContent = "";
+    this.status.textContent = total ? (this.plural.select(total) === "one" ? strings.one : strings.other)
+      .replace("{n}", total.toLocaleString()) : strings.none;
+    var yearBox = null, list = null, yearKey = null, monthKey = null;
+    rows.forEach(function (row) {
+      if (row[3] !== yearKey) {
+        yearKey = row[3]; monthKey = null;
+        yearBox = el("section", "year");
+        var head = el("div", "year-head");
+        head.appendChild(el("h2", "", row[4]));
+        yearBox.appendChild(head);
+        self.results.appendChild(yearBox);
+        list = null;
+      }
+      if (row[5] !== monthKey || !list) {
+        monthKey = row[5];
+        var holder = yearBox;
+        if (row[5]) {
+          holder = el("section", "month");
+          holder.appendChild(el("h3", "", row[6]));
+          yearBox.appendChild(holder);
+        }
+        list = el("ol", "events" + (row[5] ? "" : " year-events"));
+        holder.appendChild(list);
+      }
+      list.appendChild(self.item(meta, row));
+    });
+    if (total > rows.length) {
+      var more = el("button", "show-more", strings.more);
+      more.type = "button";
+      more.addEventListener("click", function () {
+        self.shown += PAGE;
+        self.update();
+      });
+      this.results.appendChild(more);
+    }
+  };
+
+  Finder.prototype.item = function (meta, row) {
+    var flags = row[10], strings = this.strings, base = this.base;
+    var precision = {d: "day", m: "month", y: "year"}[flags.charAt(0)];
+    var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : ""));
+    var when = el("p", "event-when"), date = el("a", "event-date", row[2]);
+    date.href = this.timelineHref(meta, row);
+    when.appendChild(date);
+    item.appendChild(when);
+    var body = el("div", "event-body");
+    var title = el(row[5] ? "h4" : "h3", "event-title"), link = el("a", "", row[1]);
+    link.href = base + row[0] + "/";
+    title.appendChild(link);
+    body.appendChild(title);
+    if (row[7]) body.appendChild(el("p", "event-place", row[7]));
+    var sources = el("p", "event-sources", (row[11].length > 1 || flags.indexOf("s") < 0 ? strings.sources : strings.source)
+      + ": " + row[11].join(", "));
+    if (flags.indexOf("s") >= 0) {
+      sources.appendChild(document.createTextNode(" · "));
+      sources.appendChild(el("span", "single", strings.single));
+    }
+    body.appendChild(sources);
+    if (row[8].length) {
+      var tags = el("ul", "tags");
+      tags.setAttribute("aria-label", strings.tags);
+      var paths = this.tagPaths || {};
+      row[8].forEach(function (tag) {
+        var li = el("li"), a = el("a", "", tag);
+        a.href = base + (paths[tag] || "tags/");
+        li.appendChild(a);
+        tags.appendChild(li);
+      });
+      body.appendChild(tags);
+    }
+    item.appendChild(body);
+    return item;
+  };
+
+  /* --- the year in view ------------------------------------------------------------------ */
+
+  function followYears() {
+    var nav = document.querySelector("nav.years");
+    var sections = document.querySelectorAll("#timeline > .year");
+    if (!nav || sections.length < 2 || !("IntersectionObserver" in window)) return;
+    var links = {};
+    Array.prototype.forEach.call(nav.querySelectorAll("a"), function (a) {
+      var hash = a.getAttribute("href").split("#")[1];
+      if (hash) links[hash] = a;
+    });
+    var visible = {};
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        visible[entry.target.getAttribute("aria-labelledby")] = entry.isIntersecting;
+      });
+      var current = null;
+      Array.prototype.some.call(sections, function (section) {
+        var id = section.getAttribute("aria-labelledby");
+        if (visible[id]) { current = id; return true; }
+        return false;
+      });
+      if (!current) return;
+      Object.keys(links).forEach(function (id) {
+        if (id === current) {
+          links[id].setAttribute("aria-current", "true");
+          var list = links[id].closest("ul"), box = links[id].getBoundingClientRect(), frame = list.getBoundingClientRect();
+          if (box.left < frame.left || box.right > frame.right) list.scrollLeft += box.left - frame.left - 16;
+        } else {
+          links[id].removeAttribute("aria-current");
+        }
+      });
+    }, {rootMargin: "-64px 0px -55% 0px"});
+    Array.prototype.forEach.call(sections, function (section) { observer.observe(section); });
+  }
+
+  /* --- copy link --------------------------------------------------------------------------- */
+
+  function copyLinks() {
+    Array.prototype.forEach.call(document.querySelectorAll("button.copy-link"), function (button) {
+      if (!navigator.clipboard || !window.isSecureContext) return;
+      var status = button.parentNode.querySelector(".copy-status");
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var canonical = document.querySelector("link[rel=canonical]");
+        var address = canonical ? canonical.href : location.origin + location.pathname;
+        navigator.clipboard.writeText(address).then(function () {
+          status.textContent = button.getAttribute("data-copied");
+        }, function () {
+          status.textContent = address;
+        });
+      });
+    });
+  }
+
+  function start() {
+    copyLinks();
+    followYears();
+    var box = document.getElementById("finder");
+    if (box && window.fetch && window.URLSearchParams && window.Intl && Intl.PluralRules) {
+      new Finder(box).start();
+    }
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
