@@ -191,7 +191,7 @@ class Language:
         last = self.format_date(end)
         pattern = self._pattern(DAY)
         if (start.precision == end.precision == DAY and start.year == end.year and start.month == end.month
-                and not start.is_bce and re.match(r"d+[ .]", pattern)):
+                and not start.is_bce and re.match(r"d+ ", pattern)):
             return str(start.day), last
         return self.format_date(start), last
 

@@ -1,0 +1,247 @@
+"""The reader's pages beyond one event: year pages of a long timeline, the overview, the search index,
+metadata (JSON-LD, OpenGraph), and the site in another language."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import shutil
+
+import pytest
+
+from timeline import render
+from timeline.i18n import MESSAGES, Language, tokens
+from timeline.pipeline import Builder
+from timeline.search import bucket
+from tests.conftest import REPO
+from tests.test_incremental import random_event
+from tests.test_render import (SEED_PUTIN, assert_links_resolve, build, check_page_structure, copy_seed_events,
+                               html_pages, page, parse, set_config, timeline_ids)
+from tests.test_site import tree_digest
+
+
+@pytest.fixture
+def small_split(monkeypatch):
+    """Split the timeline into year pages from 6 events on, so small projects show it."""
+    monkeypatch.setattr(render, "YEAR_PAGES_FROM", 6)
+
+
+def years_project(project, years=(2021, 2022, 2023, 2024)):
+    """Write two events in each year, one tagged by its year."""
+    for year in years:
+        project.event(f"{year}-03-01-spring-{year}.md", title=f"Spring {year}", tags=f"[y{year}]")
+        project.event(f"{year}-09-01-autumn-{year}.md", title=f"Autumn {year}", actors="[Someone]")
+
+
+# --- year pages ---------------------------------------------------------------------------------
+
+def test_a_long_timeline_is_split_into_year_pages(project, small_split):
+    years_project(project)
+    build(project, "--base-url", "/timeline/")
+    site = project.root / "site"
+    assert sorted(p.name for p in (site / "years").iterdir()) == ["2021", "2022", "2023", "2024"]
+    home = page(project)
+    # the home page: the overview of every year, the years, and only the first year's events
+    bars = home.find("nav", cls="overview").find_all("a")
+    assert [a.attrs["href"] for a in bars] == [f"/timeline/years/{y}/" for y in (2021, 2022, 2023, 2024)]
+    assert "2021: 2 events" in bars[0].text()
+    assert timeline_ids(home) == ["2021-03-01-spring-2021", "2021-09-01-autumn-2021"]
+    assert home.find("nav", cls="year-pager").find("a").attrs["href"] == "/timeline/years/2022/"
+    year = page(project, "years/2023/index.html")
+    assert timeline_ids(year) == ["2023-03-01-spring-2023", "2023-09-01-autumn-2023"]
+    current = [a for a in year.find("nav", cls="years").find_all("a") if a.attrs.get("aria-current")]
+    assert [(a.text(), a.attrs["aria-current"]) for a in current] == [("2023", "page")]
+    assert [a.attrs["href"] for a in year.find("nav", cls="year-pager").find_all("a")] == [
+        "/timeline/years/2022/", "/timeline/years/2024/"]
+    assert year.find("title").text() == "2023 · Russia and North Korea: a timeline"
+    # an event's page links to its place on its year's page
+    event = page(project, "2022-09-01-autumn-2022/index.html")
+    assert event.find("a", cls="timeline-link").attrs["href"] == "/timeline/years/2022/#2022-09-01-autumn-2022"
+    crumbs = [a.attrs["href"] for a in event.find("nav", cls="breadcrumb").find_all("a")]
+    assert crumbs == ["/timeline/", "/timeline/years/2022/", "/timeline/years/2022/#y2022-09"]
+    pages = html_pages(site)
+    assert_links_resolve(site, "/timeline/", pages)
+    for path, doc in pages.items():
+        check_page_structure(path, doc)
+    meta = json.loads((site / "search" / "meta.json").read_text())
+    assert meta["split"] is True and meta["count"] == 8
+
+
+def test_a_short_timeline_is_one_page_with_a_monthly_overview(project):
+    project.event("2024-01-10-a.md", title="A")
+    project.event("2024-01-20-b.md", title="B")
+    project.event("2024-03-05-c.md", title="C")
+    build(project)
+    home = page(project)
+    assert not (project.root / "site" / "years").exists()
+    overview = home.find("nav", cls="overview")
+    assert overview.attrs["aria-label"] == "Events per month"
+    items = overview.find_all("li")
+    assert [li.text() for li in items] == ["January 2024: 2 events2024", "February 2024: 0 events",
+                                           "March 2024: 1 event"]
+    assert [a.attrs["href"] for a in overview.find_all("a")] == ["#y2024-01", "#y2024-03"]
+    assert [span.attrs["class"] for span in overview.find_all("span", cls="bar")] == ["bar d8", "bar d0", "bar d4"]
+    assert home.find("nav", cls="years").find("a").attrs["href"] == "#y2024"
+    assert not home.find_all("nav", cls="year-pager")
+
+
+@pytest.mark.parametrize("order", ["oldest-first", "newest-first"])
+@pytest.mark.parametrize("seed", [4, 5])
+def test_incremental_rebuilds_match_a_full_build_across_the_split(project, tmp_path, monkeypatch, order, seed):
+    """Random edits that split the timeline into year pages and join it again, each compared with a full build."""
+    monkeypatch.setattr(render, "YEAR_PAGES_FROM", 10)
+    rng = random.Random(seed)
+    set_config(project, order=order)
+    files = {f"e{i}": random_event(rng, project, f"e{i}", rng.choice([2022, 2023, 2024])) for i in range(9)}
+    builder = Builder(project.root)
+    assert builder.update().errors == []
+    for step in range(22):
+        action = rng.choice(["add", "add", "remove", "edit", "move"])
+        slug = rng.choice(sorted(files))
+        if action == "add":
+            slug = f"n{step}"
+        elif action == "remove" and len(files) > 2:
+            (project.root / "events" / files.pop(slug)).unlink()
+            slug = None
+        else:
+            (project.root / "events" / files.pop(slug)).unlink()
+        if slug:
+            files[slug] = random_event(rng, project, slug, rng.choice([2021, 2022, 2023, 2024]))
+        result = builder.update()
+        assert result.errors == [], (step, result.errors)
+        reference = tmp_path / f"reference-{step}"
+        shutil.copytree(project.root, reference, ignore=shutil.ignore_patterns("site"))
+        assert Builder(reference).build().errors == []
+        assert tree_digest(project.root / "site") == tree_digest(reference / "site"), (step, action, len(files))
+        shutil.rmtree(reference)
+
+
+# --- the search index ---------------------------------------------------------------------------
+
+def test_search_index_finds_words_of_titles_descriptions_actors_and_places(project):
+    copy_seed_events(project)
+    project.event("2024-11-10-zurich.md", title="Crème brûlée summit", location="Zürich",
+                  actors="[Ærøskøbing Council]", body="The *delegates* agreed on fisheries.")
+    build(project)
+    search = project.root / "site" / "search"
+    meta = json.loads((search / "meta.json").read_text())
+    assert meta["count"] == 3 and meta["buckets"] == 1 and meta["order"] == "oldest-first"
+    docs = json.loads((search / "docs-0.json").read_text())
+    assert [row[0] for row in docs] == [SEED_PUTIN, "2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us",
+                                        "2024-11-10-zurich"]
+    assert docs[2][1:4] == ["Crème brûlée summit", "10 November 2024", "2024"]
+    assert docs[0][10] == "ds" and docs[0][11] == ["WION"]  # day precision, single source
+    terms = json.loads((search / "terms-0.json").read_text())
+    for word, number in [("creme", 2), ("brulee", 2), ("zurich", 2), ("delegates", 2), ("fisheries", 2),
+                         ("aeroskobing", None), ("kremlin", 0), ("handshake", None), ("shaking", 0)]:
+        folded = tokens(word)[0]
+        if number is None:
+            continue
+        positions, total = [], 0
+        for gap in terms[folded]:
+            total += gap
+            positions.append(total)
+        assert number in positions, word
+    facets = json.loads((search / "facets.json").read_text())
+    assert [entry[:2] for entry in facets["location"]] == [
+        ["Budapest, Hungary", "locations/budapest-hungary/"], ["Kremlin, Moscow, Russia", "locations/kremlin-moscow-russia/"],
+        ["Zürich", "locations/zurich/"]]
+    assert facets["tag"][[e[0] for e in facets["tag"]].index("North Korea")][2] == [0, 1]
+    # every file the meta names carries the digest the browser will ask for
+    import hashlib
+    assert meta["terms"] == [hashlib.sha256((search / "terms-0.json").read_bytes()).hexdigest()[:10]]
+
+
+def test_terms_are_folded_the_way_the_browser_folds_them():
+    assert tokens("Crème BRÛLÉE, Zürich's 2024 — naïve") == ["creme", "brulee", "zurich", "s", "2024", "naive"]
+    assert bucket("zurich", 7) == (ord("z") * 31 + ord("u")) % 7
+    script = (REPO / "templates" / "static" / "timeline.js").read_text()
+    assert 'normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase()' in script
+    assert "(points[0] * 31 + (points.length > 1 ? points[1] : 0)) % buckets" in script
+
+
+# --- metadata -----------------------------------------------------------------------------------
+
+def test_event_pages_carry_json_ld_open_graph_and_canonical_links(project):
+    copy_seed_events(project)
+    project.event("bc0044-03-15-ides.md", title="</script><script>alert(1)</script> & more", date="15 March 44 BC",
+                  end="-0044-03-17", approximate="true")
+    project.event("2024-11-month.md", title="Month", date="2024-11", location="Moscow", tags="[a, b]")
+    build(project, "--base-url", "https://example.org/timeline/")
+    doc = page(project, f"{SEED_PUTIN}/index.html")
+    data = json.loads(doc.find("script", type="application/ld+json").children[0])
+    assert data["@type"] == "Event" and data["startDate"] == "2024-11-04"
+    assert data["location"] == {"@type": "Place", "name": "Kremlin, Moscow, Russia"}
+    assert data["url"] == f"https://example.org/timeline/{SEED_PUTIN}/"
+    assert data["subjectOf"][0]["publisher"]["name"] == "WION"
+    assert data["subjectOf"][0]["datePublished"] == "2024-11-07"
+    metas = {m.attrs.get("property") or m.attrs.get("name"): m.attrs.get("content") for m in doc.find_all("meta")}
+    assert metas["og:type"] == "article" and metas["twitter:card"] == "summary" and metas["og:locale"] == "en"
+    assert metas["og:url"] == f"https://example.org/timeline/{SEED_PUTIN}/"
+    assert doc.find("link", rel="canonical").attrs["href"] == f"https://example.org/timeline/{SEED_PUTIN}/"
+    month = json.loads(page(project, "2024-11-month/index.html").find("script", type="application/ld+json").children[0])
+    assert month["startDate"] == "2024-11" and month["keywords"] == "a, b"
+    raw = (project.root / "site" / "bc0044-03-15-ides" / "index.html").read_text()
+    block = raw.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and "&" not in block  # the title cannot close the element
+    ides = json.loads(block)
+    assert ides["name"].startswith("</script>") and ides["startDate"] == "-0043-03-15"  # 44 BC is year -43
+    assert ides["endDate"] == "-0043-03-17"
+    assert page(project).find("link", rel="icon").attrs["href"].startswith("/timeline/static/favicon.svg?v=")
+
+
+# --- the site in another language ---------------------------------------------------------------
+
+def test_a_french_site_reads_in_french(project):
+    set_config(project, language="fr")
+    copy_seed_events(project)
+    project.event("bc0500-old.md", title="Ancien", date="-0500", approximate="true")
+    project.event("2024-03-14-range.md", title="Trois jours", date="2024-03-14", end="2024-03-16")
+    build(project)
+    home = page(project)
+    assert home.find("html").attrs["lang"] == "fr"
+    assert home.find("a", cls="skip-link").text() == "Aller au contenu"
+    assert home.find("h3", id="y2024-11").text() == "novembre 2024"
+    assert home.find("h2", id="ybc0500").text() == "500 av. J.-C."
+    assert home.find("li", id=SEED_PUTIN).find(cls="event-date").text() == "4 novembre 2024"
+    assert home.find("li", id="bc0500-old").find(cls="event-date").text() == "v. 500 av. J.-C."
+    assert home.find("li", id="2024-03-14-range").find(cls="event-date").text() == "14–16 mars 2024"
+    assert home.find("li", id="2024-03-14-range").find(cls="event-span").text() == "3 jours"
+    assert home.find("section", aria_labelledby="y2024").find(cls="year-count").text() == "3 événements"
+    assert home.find(cls="count").text() == "4 événements, du plus ancien au plus récent."
+    assert [a.text() for a in home.find("nav", cls="site-nav").find_all("a")] == ["Chronologie", "Thèmes", "Acteurs",
+                                                                                 "Lieux"]
+    event = page(project, f"{SEED_PUTIN}/index.html")
+    assert event.find("h2", id="sources-heading").text() == "Source"
+    assert event.find(cls="single-source").text() == "Cet événement repose sur une seule source."
+    assert event.find(cls="source-meta").find("time").text() == "7 novembre 2024"
+    assert event.find("meta", property="og:locale").attrs["content"] == "fr"
+    strings = json.loads(home.find(id="finder").attrs["data-strings"])
+    assert strings["one"] == "{n} événement correspond" and strings["other"] == "{n} événements correspondent"
+
+
+def test_every_ui_string_in_the_templates_has_a_french_translation():
+    used = set()
+    for template in (REPO / "templates").glob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""_\('([^']+)'""", text))
+        used |= set(re.findall(r"""ngettext\('([^']+)'""", text))
+        used |= set(re.findall(r"""plural_template\('([^']+)'""", text))
+        used |= {s for group in re.findall(r"""_\(\{([^}]+)\}\[""", text) for s in re.findall(r"'([^']+)': '([^']+)'", group) for s in s[1:]}
+    used |= {"Tags", "Actors", "Places", "tag", "actor", "place", "tags", "actors", "places", "{n} tags", "{n} actors",
+             "{n} places"}
+    missing = sorted(s for s in used if s not in MESSAGES["fr"] and not s.endswith(" "))
+    assert missing == [], missing
+
+
+def test_dates_follow_any_language_babel_knows():
+    german = Language("de")
+    from timeline.dates import parse_date
+
+    assert german.format_date(parse_date("2024-11-04")) == "4. November 2024"
+    assert german.format_date(parse_date("2024-11")) == "November 2024"
+    assert german.format_range(parse_date("2024-11-04"), parse_date("2024-11-06")) == "4. November 2024 – 6. November 2024"
+    assert Language("pt-BR").format_date(parse_date("2024-11-04")) == "4 de novembro de 2024"
+    assert Language("en").format_range(parse_date("2024-11-04"), parse_date("2024-11-06"), True) == "c. 4–6 November 2024"
+    assert Language("xx").format_date(parse_date("2024-11-04")) == "November 4, 2024"  # unknown: Babel's English
