@@ -1,0 +1,263 @@
+"""The reader's tools in a real browser: search, filters and their address, keyboard-only use, year pages,
+and axe-core's accessibility rules on every kind of page in light and dark.
+
+axe-core comes from npm (package.json); without node_modules/axe-core the axe tests skip, except under
+CI=true, where they fail.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from timeline import render
+from tests.browser.conftest import ServedSite
+from tests.conftest import REPO, Project, run_cli
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PUTIN = "2024-11-04-putin-meets-choe-son-hui"
+
+
+def axe_violations(page) -> list[dict]:
+    """Return axe-core's violations of WCAG 2.x A/AA and best practice on the page as loaded."""
+    if not AXE.is_file():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail("axe-core is not installed (python3 dev.py setup installs it with npm)", pytrace=False)
+        pytest.skip("axe-core's npm package is not installed (python3 dev.py setup installs it)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 5)}));
+    }""")
+    return result
+
+
+@pytest.fixture
+def reader(request, browser):
+    """Return a function making a page at a viewport and color scheme, with axe allowed to run (bypass_csp)."""
+    contexts = []
+
+    def make(device: str = "desktop", scheme: str = "light"):
+        size = {"phone": {"width": 375, "height": 740}, "desktop": {"width": 1280, "height": 900}}[device]
+        context = browser.new_context(viewport=size, color_scheme=scheme, reduced_motion="reduce", bypass_csp=True)
+        contexts.append(context)
+        page = context.new_page()
+        page.problems = []
+        page.on("pageerror", lambda error: page.problems.append(f"script error: {error}"))
+        page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(scope="session")
+def split_site(tmp_path_factory):
+    """Return a site of 36 events over three years, split into year pages (from 20 events), under /timeline/."""
+    project = Project(tmp_path_factory.mktemp("browser-split") / "project")
+    tags = ["diplomacy", "trade", "nato"]
+    places = ["Moscow", "Pyongyang", "Budapest"]
+    for year in (2022, 2023, 2024):
+        for n in range(12):
+            project.event(f"{year}-{n + 1:02d}-0{1 + n % 9}-event-{year}-{n}.md",
+                          title=f"Event {n} of {year}, {'talks on grain' if n % 4 == 0 else 'a meeting'}",
+                          tags=f"[{tags[n % 3]}]", location=places[(n + year) % 3],
+                          actors=f"[{'Kim Jong Un' if n % 2 else 'Vladimir Putin'}]",
+                          body=f"Delegates {'discussed fisheries' if n == 5 else 'met'} in {places[(n + year) % 3]}.")
+    old = render.YEAR_PAGES_FROM
+    render.YEAR_PAGES_FROM = 20
+    try:
+        result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
+    finally:
+        render.YEAR_PAGES_FROM = old
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/timeline/")
+    yield site
+    site.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_axe_finds_no_violations(reader, seed_site, split_site, shot, device, scheme):
+    page = reader(device, scheme)
+    checked = {}
+    for name, url in [("timeline", seed_site.url()), ("event", seed_site.url(f"{PUTIN}/")),
+                      ("tag", seed_site.url("tags/north-korea/")), ("places", seed_site.url("locations/")),
+                      ("year-page", split_site.url("years/2023/")),
+                      ("filtered", seed_site.url("?tag=Russia&q=kremlin")), ("404", seed_site.url("no-such-page/"))]:
+        page.goto(url)
+        if name == "filtered":
+            page.wait_for_selector("#results li.event")
+        checked[name] = axe_violations(page)
+    assert checked == {name: [] for name in checked}, json.dumps(checked, indent=1)
+
+
+def test_filters_combine_with_counts_and_live_in_the_address(reader, split_site, shot):
+    page = reader("desktop", "light")
+    page.goto(split_site.url())
+    finder = page.locator("#finder")
+    assert finder.is_visible()
+    tag = page.locator("#finder-tag")
+    tag.focus()
+    page.wait_for_function("document.querySelectorAll('#finder-tag option').length > 1")
+    options = page.eval_on_selector_all("#finder-tag option", "os => os.map(o => o.textContent)")
+    assert options == ["Any tag", "diplomacy (12)", "nato (12)", "trade (12)"]
+    tag.select_option("trade")
+    page.wait_for_selector("#results li.event")
+    assert page.locator(".finder-status").inner_text() == "12 events match"
+    assert parse_qs(urlsplit(page.url).query) == {"tag": ["trade"]}
+    assert page.locator("#timeline").is_hidden()
+    # the actor select counts only what the tag leaves
+    page.locator("#finder-actor").focus()
+    actor_options = page.eval_on_selector_all("#finder-actor option", "os => os.map(o => o.textContent)")
+    assert actor_options == ["Any actor", "Kim Jong Un (6)", "Vladimir Putin (6)"]
+    page.locator("#finder-actor").select_option("Kim Jong Un")
+    page.wait_for_function("document.querySelector('.finder-status').textContent === '6 events match'")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"tag": ["trade"], "actor": ["Kim Jong Un"]}
+    titles = page.locator("#results .event-title").all_inner_texts()
+    assert len(titles) == 6 and all(t.startswith("Event ") for t in titles)
+    shot(page, "finder-filtered-desktop-light")
+    # a shared address opens the same view
+    other = reader("phone", "dark")
+    other.goto(page.url)
+    other.wait_for_function("document.querySelector('.finder-status').textContent === '6 events match'")
+    assert other.locator("#results li.event").count() == 6
+    assert other.locator(".chip").all_inner_texts() == ["trade ×", "Kim Jong Un ×"]
+    shot(other, "finder-filtered-phone-dark")
+    # a result's date leads to its place on its year's page
+    href = other.locator("#results .event-date").first.get_attribute("href")
+    assert href.startswith("/timeline/years/") and "#20" in href
+    # removing the filters brings the timeline back and empties the address
+    page.locator(".finder-clear").click()
+    page.wait_for_function("!document.getElementById('timeline').hidden")
+    assert urlsplit(page.url).query == ""
+    assert page.problems == [] and other.problems == []
+
+
+def test_search_finds_words_in_descriptions_titles_and_places(reader, split_site, seed_site, shot):
+    page = reader("desktop", "dark")
+    page.goto(split_site.url("years/2024/"))
+    box = page.locator("#finder-q")
+    box.fill("fisheries")
+    page.wait_for_function("document.querySelector('.finder-status').textContent === '3 events match'")
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["fisheries"]}
+    box.fill("grain pyong")  # every word, each also as the start of a longer one
+    page.wait_for_function("[...document.querySelectorAll('#results .event-title')].every(e => /grain/.test(e.textContent))"
+                           " && document.querySelectorAll('#results .event-title').length > 0")
+    titles = page.locator("#results .event-title").all_inner_texts()
+    places = page.locator("#results .event-place").all_inner_texts()
+    assert titles and all("grain" in t for t in titles) and set(places) == {"Pyongyang"}
+    box.fill("nosuchwordanywhere")
+    page.wait_for_function("document.querySelector('.finder-status').textContent === 'No events match.'")
+    box.press("Escape")
+    page.wait_for_function("!document.getElementById('timeline').hidden")
+    seed = reader("desktop", "light")
+    seed.goto(seed_site.url("?q=Rutte"))
+    seed.wait_for_selector("#results li.event")
+    assert seed.locator("#results .event-title a").inner_text().startswith("NATO chief Mark Rutte")
+    assert seed.locator("#results .event-title a").get_attribute("href") == seed_site.url(
+        "2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us/").split(":", 2)[2][seed_site.url().split(":", 2)[2].index("/"):]
+    shot(seed, "finder-search-desktop-light")
+    assert page.problems == [] and seed.problems == []
+
+
+def test_keyboard_alone_reaches_and_operates_every_control(reader, split_site):
+    page = reader("desktop", "light")
+    page.goto(split_site.url())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "finder-q"
+    page.keyboard.type("meeting")
+    page.wait_for_selector("#results li.event")
+    page.keyboard.press("Tab")  # the tag filter
+    assert page.evaluate("document.activeElement.id") == "finder-tag"
+    page.wait_for_function("document.querySelectorAll('#finder-tag option').length > 1")
+    page.keyboard.press("ArrowDown")  # a closed select changes value with the arrows
+    page.wait_for_selector(".chip")
+    assert parse_qs(urlsplit(page.url).query)["tag"] == ["diplomacy"]
+    # every control on the way has a visible focus ring, and Tab reaches the chip and "Clear all"
+    seen = []
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        seen.append(page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+            return [e.tagName, e.className, e.matches(':focus-visible') && s.outlineStyle === 'solid'
+                    && parseFloat(s.outlineWidth) >= 2]; }"""))
+    assert all(ok for _, _, ok in seen), seen
+    classes = [cls for _, cls, _ in seen]
+    assert "chip" in classes and "finder-clear" in classes, seen
+    page.locator(".chip").focus()
+    page.keyboard.press("Enter")  # removes the filter
+    page.wait_for_function("document.querySelectorAll('.chip').length === 0")
+    assert "tag" not in parse_qs(urlsplit(page.url).query)
+    assert page.problems == []
+
+
+def test_year_navigation_shows_where_you_are(reader, long_site, split_site, shot):
+    page = reader("desktop", "light")
+    page.goto(long_site.url("#y2005"))
+    page.wait_for_function("document.querySelector('nav.years a[aria-current]') !== null")
+    page.wait_for_timeout(200)
+    assert page.locator("nav.years a[aria-current]").inner_text() == "2005"
+    assert page.locator("nav.years a[aria-current]").is_visible()
+    page.goto(split_site.url("years/2023/"))
+    assert page.locator("nav.years a[aria-current=page]").inner_text() == "2023"
+    page.locator("nav.year-pager a.next").click()
+    page.wait_for_url(split_site.url("years/2024/"))
+    assert page.locator("nav.years a[aria-current=page]").inner_text() == "2024"
+    page.goto(split_site.url())
+    page.locator("nav.overview a").nth(1).click()
+    page.wait_for_url(split_site.url("years/2023/"))
+    shot(page, "year-page-desktop-light")
+    assert page.problems == []
+
+
+def test_copy_link_copies_the_event_address(reader, seed_site, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        page.goto(seed_site.url(f"{PUTIN}/"))
+        button = page.get_by_role("button", name="Copy link")
+        assert button.is_visible()
+        button.click()
+        page.wait_for_function("document.querySelector('.copy-status').textContent === 'Link copied'")
+        assert page.evaluate("navigator.clipboard.readText()") == seed_site.url(f"{PUTIN}/")
+        assert page.locator("a.timeline-link").get_attribute("href") == f"/timeline/#{PUTIN}"
+    finally:
+        context.close()
+
+
+def test_without_javascript_every_filter_is_a_page(browser, seed_site):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(seed_site.url())
+        assert page.locator("#finder").is_hidden()
+        assert page.locator("li.event").count() == 2
+        page.locator(".browse a", has_text="tags").click()
+        page.wait_for_url(seed_site.url("tags/"))
+        page.get_by_role("link", name="Russia", exact=True).click()
+        assert page.locator("li.event").count() == 2
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_the_timeline_prints_as_a_dated_list(reader, seed_site, device, tmp_path):
+    page = reader(device, "dark")
+    page.goto(seed_site.url())
+    page.emulate_media(media="print")
+    hidden = page.evaluate("""() => ['.finder', 'nav.years', '.site-nav', '.browse']
+        .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
+    assert set(hidden) == {"none"}
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    assert page.locator("li.event .event-date").first.is_visible()
+    if device == "desktop":
+        page.pdf(path=str(tmp_path / "timeline.pdf"))  # prints without error
