@@ -460,7 +460,7 @@ def assert_allowed_script(path: str, doc: Node, node: Node) -> None:
         json.loads(text)  # data, and nothing but data
         assert "<" not in text and ">" not in text and "&" not in text, f"{path}: JSON-LD with markup characters"
         return
-    assert set(node.attrs) == {"src", "defer"}, f"{path}: <script {node.attrs}>"
+    assert set(node.attrs) == {"src"}, f"{path}: <script {node.attrs}>"
     assert re.fullmatch(r"/([^/]+/)*static/timeline\.js\?v=[0-9a-f]{10}", node.attrs["src"]), path
     assert not node.children, f"{path}: a <script src> with inline content"
 

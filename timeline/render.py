@@ -294,8 +294,12 @@ FACET_OF = {facet.kind: facet for facet in FACETS}
 # home page shows the overview, the years and the first year: the page a reader opens stays
 # small however long the timeline grows. Below it, the whole timeline is one page.
 YEAR_PAGES_FROM = 400
-# The overview strip counts events per month when the timeline spans at most this many years.
-MONTHLY_OVERVIEW_YEARS = 3
+# The overview strip counts events per month when the timeline spans at most this many years (and
+# months), else per year, or per span of years: never more than MAX_BARS bars, so that each bar stays
+# a target a finger can hit on a 320 px phone (WCAG 2.5.8: 24 px).
+MONTHLY_OVERVIEW_YEARS = 2
+MAX_BARS = 12
+BAR_YEARS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000)
 DENSITY_LEVELS = 8
 
 
@@ -670,14 +674,14 @@ class SiteRenderer:
         years = sorted(self.index.by_year)
         if not years:
             return "year", []
-        if not self.split and len(years) <= MONTHLY_OVERVIEW_YEARS and years[-1] - years[0] < MONTHLY_OVERVIEW_YEARS:
+        if not self.split and years[-1] - years[0] < MONTHLY_OVERVIEW_YEARS:
             counts: dict[tuple[int, int], int] = {}
             for event in self.index.chronological:
                 if event.date.month is not None:
                     key = (event.date.year, event.date.month)
                     counts[key] = counts.get(key, 0) + 1
-            if counts:
-                first, last = min(counts), max(counts)
+            first, last = (min(counts), max(counts)) if counts else ((0, 0), (0, 0))
+            if counts and (last[0] - first[0]) * 12 + last[1] - first[1] + 1 <= MAX_BARS:
                 top = max(counts.values())
                 bars: list[OverviewBar] = []
                 for year in years:
@@ -692,15 +696,24 @@ class SiteRenderer:
                             _level(n, top), self.year_href(year, month_anchor(date), local=True) if n else None, tick,
                         ))
                 return "month", bars
-        top = max(len(self.index.by_year[year]) for year in years)
-        every = 1 if len(years) <= 12 else 10 if len(years) <= 150 else 100
+        size = next(size for size in BAR_YEARS if (years[-1] // size) - (years[0] // size) + 1 <= MAX_BARS)
+        counts: dict[int, list[int]] = {}
+        for year in years:
+            counts.setdefault(year // size, []).append(year)
+        top = max(sum(len(self.index.by_year[y]) for y in group) for group in counts.values())
+        keys = [key for key in range(years[0] // size, years[-1] // size + 1) if size > 1 or key != 0]
+        step = 1 if len(keys) <= 6 else 4
         bars = []
-        for position, year in enumerate(years):
-            n = len(self.index.by_year[year])
-            tick = position in (0, len(years) - 1) or every == 1 or year % every == 0
-            label = self.lang.format_year(year)
-            bars.append(OverviewBar(label, label if tick else "", n, _level(n, top), self.year_href(year, local=True), tick))
-        return "year", bars
+        for position, key in enumerate(keys):
+            group = counts.get(key, [])
+            n = sum(len(self.index.by_year[y]) for y in group)
+            first, last = max(key * size, years[0]) or 1, min(key * size + size - 1, years[-1]) or -1
+            label = self.lang.format_year(first) if size == 1 else \
+                f"{self.lang.format_year(first)}–{self.lang.format_year(last)}"
+            tick = position % step == 0 or position == len(keys) - 1
+            bars.append(OverviewBar(label, self.lang.format_year(first) if tick else "", n, _level(n, top),
+                                    self.year_href(group[0], local=True) if group else None, tick))
+        return ("year" if size == 1 else "years"), bars
 
     def _timeline_page(self) -> Page:
         """Return the timeline page: the whole timeline, or (split) the overview and the first year."""

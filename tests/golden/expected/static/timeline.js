@@ -8,6 +8,9 @@
 (function () {
   "use strict";
 
+  // Loaded in the head, before the page is drawn: the finder's place is kept from the first paint.
+  document.documentElement.classList.add("js");
+
   var PAGE = 50; // results shown at a time
 
   function tokens(text) {
@@ -137,7 +140,6 @@
       self.state[select.getAttribute("data-facet")] = params.getAll(select.getAttribute("data-param"));
     });
     this.input.value = this.state.q;
-    this.box.hidden = false;
     var timer = null;
     this.input.addEventListener("input", function () {
       clearTimeout(timer);
