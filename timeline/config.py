@@ -28,7 +28,7 @@ class Config:
     description: str = _setting("", "One sentence on what the timeline covers, for the home page and search engines.")
     url: str = _setting("", "The address the site is published at, like https://user.github.io/repo/ (for canonical links).")
     base_path: str = _setting("/", "The path the site lives under: /repo/ on GitHub project pages, / at a domain's root.")
-    language: str = _setting("en", "The language of the site's text, as a code like en or pt-BR (the <html lang>).")
+    language: str = _setting("en", "The language of the site's text, as a code like en or pt-BR: the <html lang>, the dates (any language Babel knows) and the interface (English or French).")
     order: str = _setting("oldest-first", "oldest-first or newest-first: the order of the timeline.")
     domain: str = _setting("", "A custom domain for GitHub Pages, like timeline.example.org; the build writes it to site/CNAME.")
 
