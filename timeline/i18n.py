@@ -37,7 +37,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
             "Aucun événement pour l'instant. Ajoutez un fichier dans events/ (voir CONTRIBUTING.md).",
         "Find events": "Trouver des événements",
         "Search": "Rechercher",
-        "Search titles, descriptions, actors and places": "Titres, descriptions, acteurs et lieux",
+        "Words, people or places": "Mots, personnes ou lieux",
         "Any tag": "Tous les thèmes",
         "Any actor": "Tous les acteurs",
         "Any place": "Tous les lieux",
