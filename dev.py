@@ -52,11 +52,11 @@ def ensure_virtualenv(requirements: str) -> Path:
 
 
 def requirements_digest(path: Path) -> str:
-    """Return a hash of a requirements file and the files it includes with -r."""
+    """Return a hash of a requirements file and the files it includes with -r or -c."""
     digest = hashlib.sha256()
     for line in path.read_text().splitlines():
         digest.update(line.encode())
-        if line.startswith("-r "):
+        if line.startswith(("-r ", "-c ")):
             digest.update(requirements_digest(path.parent / line[3:].strip()).encode())
     return digest.hexdigest()
 

@@ -276,6 +276,10 @@ class Builder:
         self._published, self._rendered_by = published, renderer
         return result
 
+    def has_deferred(self) -> bool:
+        """Return whether an update left export files to write."""
+        return bool(self._deferred)
+
     def write_deferred(self) -> list[str]:
         """Write the export files an update deferred; return the site paths written."""
         pages, self._deferred = self._deferred, []
@@ -305,7 +309,7 @@ def build_fingerprint(root: Path, base_url: str | None, include_drafts: bool) ->
 
     digest = hashlib.blake2b(digest_size=20)
     digest.update(repr((base_url, include_drafts)).encode())
-    for package in ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser"):
+    for package in ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel"):
         digest.update(f"{package}={version(package)}".encode())
     code = Path(__file__).resolve().parent
     sources = sorted(code.glob("*.py")) + sorted(code.glob("*.js"))

@@ -21,6 +21,7 @@ from .site import OUTPUT_DIR
 
 LIVE_PREFIX = "/__timeline__/"
 WATCH_TIMEOUT_MS = 200
+EXPORT_DELAY = 0.3
 RELOAD_SCRIPT = Path(__file__).with_name("live_reload.js")
 NOT_BUILT_PAGE = (
     b"<!doctype html><html lang=en><meta charset=utf-8><title>Not built yet</title>"
@@ -212,7 +213,10 @@ class Preview:
         problems = [str(p) for p in result.errors]
         previous = self.state.problems
         self.state.publish(problems, changed=bool(result.written or result.removed))
-        result.written += self.builder.write_deferred()  # after the pages have been told to reload
+        if self.builder.has_deferred():
+            # Open pages reload now; give them the processor before rewriting the exports.
+            self.stop_event.wait(EXPORT_DELAY)
+            result.written += self.builder.write_deferred()
         if initial:
             return
         if problems and problems != previous:
