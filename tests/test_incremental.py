@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import shutil
 
 import pytest
@@ -42,9 +43,17 @@ def test_random_edits_rebuilt_incrementally_match_a_full_build(project, tmp_path
     builder = Builder(project.root)
     assert builder.update().errors == []
     for step in range(25):
-        action = rng.choice(["edit", "edit", "add", "remove", "move"])
+        action = rng.choice(["edit", "edit", "add", "remove", "move", "retitle", "retitle"])
         slug = rng.choice(sorted(files))
-        if action == "add":
+        if action == "retitle":  # in place: same file and date, so the search index is patched, not remade
+            path = project.root / "events" / files[slug]
+            text = path.read_text()
+            words = " ".join(rng.sample(["Summit", "talks", "Über", "naïve", "Pyongyang", "troops", "deal"], 3))
+            tags = ", ".join(rng.sample(TAGS, rng.randint(0, 3)))
+            text = re.sub(r"(?m)^title: .*$", f"title: {words} {step}", text, count=1)
+            path.write_text(re.sub(r"(?m)^tags: .*$", f"tags: [{tags}]", text, count=1))
+            slug = None
+        elif action == "add":
             slug = f"n{step}"
         elif action == "remove" and len(files) > 2:
             (project.root / "events" / files.pop(slug)).unlink()

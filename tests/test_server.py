@@ -115,6 +115,65 @@ def test_a_bad_edit_keeps_serving_and_reports_then_clears(preview, project):
     assert preview.state.problems == []
 
 
+def test_exports_follow_once_the_author_pauses(preview, project, monkeypatch):
+    from timeline import server
+
+    monkeypatch.setattr(server, "EXPORT_DELAY", 1.0)
+    events_json = project.root / "site" / "events.json"
+    before = preview.state.version
+    project.event(title="First rename")
+    wait_for_version(preview, before + 1)
+    # the page is there at once; the feed, calendar, JSON and search index wait for a pause
+    assert "First rename" in project.site("2024-11-04-a-meeting/index.html")
+    assert "First rename" not in events_json.read_text()
+    project.event(title="Second rename")  # saved again before the pause: only the latest is written
+    wait_for_version(preview, before + 2)
+    deadline = time.monotonic() + 10
+    while preview.builder.has_deferred():
+        assert time.monotonic() < deadline, "the exports were never rewritten"
+        time.sleep(0.05)
+    with preview.lock:  # the last file is written under the lock
+        assert "Second rename" in events_json.read_text() and "First rename" not in events_json.read_text()
+        assert "Second rename" in project.site("feed.xml") and "Second rename" in project.site("search/docs-0.json")
+
+
+def test_the_exporter_yields_to_a_pending_edit(preview, project, monkeypatch):
+    from timeline import server
+
+    monkeypatch.setattr(server, "EXPORT_DELAY", 0.5)
+    before = preview.state.version
+    project.event(title="Waiting rename")
+    wait_for_version(preview, before + 1)
+    preview.edit_pending.set()  # as the watcher does when the next save arrives
+    time.sleep(1.5)
+    assert preview.builder.has_deferred()  # an edit is pending: no export was written
+    assert "Waiting rename" not in project.site("events.json")
+    preview.edit_pending.clear()
+    deadline = time.monotonic() + 10
+    while preview.builder.has_deferred():
+        assert time.monotonic() < deadline, "the exports were never rewritten"
+        time.sleep(0.05)
+    with preview.lock:
+        assert "Waiting rename" in project.site("events.json")
+
+
+def test_stopping_writes_exports_still_waiting(project, monkeypatch):
+    from timeline import server
+
+    monkeypatch.setattr(server, "EXPORT_DELAY", 600)
+    project.event()
+    builder = Builder(project.root)
+    preview = Preview(builder, port=0, log=lambda text: None)
+    preview.start()
+    before = preview.state.version
+    project.event(title="Renamed just before Ctrl-C")
+    wait_for_version(preview, before + 1)
+    assert "Renamed just before Ctrl-C" not in project.site("events.json")
+    preview.stop()
+    assert "Renamed just before Ctrl-C" in project.site("events.json")
+    assert not builder.has_deferred()
+
+
 def test_event_stream_sends_the_state(preview):
     connection = http.client.HTTPConnection("127.0.0.1", port_of(preview), timeout=5)
     connection.request("GET", LIVE_PREFIX + "events")

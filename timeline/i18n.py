@@ -276,8 +276,9 @@ def tokens(text: str) -> list[str]:
     import unicodedata
 
     # As static/timeline.js does: decompose, drop every mark, lower-case (lower(), as JavaScript's toLowerCase()).
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.category(c).startswith("M")).lower()
-    return _TOKEN.findall(folded)
+    if not text.isascii():  # ASCII has nothing to decompose; most text is, and this is the index's hot loop
+        text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.category(c).startswith("M"))
+    return _TOKEN.findall(text.lower())
 
 
 @lru_cache(maxsize=16)

@@ -78,6 +78,7 @@ class Builder:
         self._rendered_by = None
         self._cross_file: tuple[tuple, list[Problem]] | None = None
         self._deferred: list = []
+        self._exported: dict[str, bytes] = {}  # the last bytes write_deferred saw per path
         self._renderer = None
         self._renderer_key: tuple | None = None
         self._listing: tuple[list[Path], list[Problem]] | None = None
@@ -194,6 +195,7 @@ class Builder:
                 and cached.get("site_inode") == output.stat().st_ino:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
                                events=cached["events"], drafts=cached["drafts"])
+        self._deferred, self._exported = [], {}  # a full build writes every export itself
         project = self.load()
         result = self._result(project)
         if result.errors:
@@ -233,7 +235,7 @@ class Builder:
         The first call builds everything; after a change of templates or settings every
         page is rendered again, but only files whose bytes changed are written. With
         defer_exports, the export files (events.json, feed.xml...) wait for write_deferred(),
-        so the preview can reload pages before it rewrites them.
+        so the preview can reload pages at once and rewrite the exports when the author pauses.
         """
         output = self.root / OUTPUT_DIR
         if not self._written or not output.is_dir():
@@ -255,7 +257,9 @@ class Builder:
             pages = renderer.plan(list(published.values()))
             removed = sorted(set(self._written) - {page.path for page in pages})
         if defer_exports:
-            self._deferred = [page for page in pages if page.kind == "export"]
+            exports = [page for page in pages if page.kind == "export"]
+            if exports:  # a plan's exports are the full set, newer than any still waiting
+                self._deferred = exports
             pages = [page for page in pages if page.kind != "export"]
         for page in pages:
             try:
@@ -268,6 +272,7 @@ class Builder:
             if self._written.get(page.path) != digest:
                 replace_file(output, page.path, data)
                 self._written[page.path] = digest
+                self._exported.pop(page.path, None)
                 result.written.append(page.path)
         for site_path in removed:
             if self._written.pop(site_path, None) is not None:
@@ -282,16 +287,26 @@ class Builder:
 
     def write_deferred(self) -> list[str]:
         """Write the export files an update deferred; return the site paths written."""
-        pages, self._deferred = self._deferred, []
         written = []
-        for page in pages:
-            data = page.render()
-            digest = _digest(data)
-            if self._written.get(page.path) != digest:
-                replace_file(self.root / OUTPUT_DIR, page.path, data)
-                self._written[page.path] = digest
-                written.append(page.path)
+        while self._deferred:
+            path = self.write_next_deferred()
+            if path is not None:
+                written.append(path)
         return written
+
+    def write_next_deferred(self) -> str | None:
+        """Write the next export file an update deferred; return its site path, or None if unchanged."""
+        page = self._deferred.pop(0)
+        data = page.render()
+        if self._exported.get(page.path) is data:
+            return None  # the same bytes object as last time: the search index kept an untouched file
+        self._exported[page.path] = data
+        digest = _digest(data)
+        if self._written.get(page.path) == digest:
+            return None
+        replace_file(self.root / OUTPUT_DIR, page.path, data)
+        self._written[page.path] = digest
+        return page.path
 
     def _result(self, project: Project) -> BuildResult:
         """Return a BuildResult carrying the project's problems and counts."""

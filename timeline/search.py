@@ -24,6 +24,7 @@ import hashlib
 import html
 import json
 import re
+from bisect import insort
 from collections.abc import Callable
 
 from .i18n import tokens
@@ -68,6 +69,8 @@ class SearchIndex:
         self._row = row
         self._text = text
         self._cache: dict[str, tuple[Event, list, list[str]]] = {}
+        self._last: _Postings | None = None
+        self._digests: dict[str, tuple[bytes, str]] = {}
 
     def forget(self, keep: set[str]) -> None:
         """Drop what is cached for events no longer on the site."""
@@ -77,6 +80,15 @@ class SearchIndex:
     def clear(self) -> None:
         """Drop everything cached (a full build)."""
         self._cache.clear()
+        self._last = None
+        self._digests.clear()
+
+    def _digest(self, path: str, data: bytes) -> str:
+        """Return the short digest of a file's bytes, remembered while they stay the same object."""
+        known = self._digests.get(path)
+        if known is None or known[0] is not data:
+            known = self._digests[path] = (data, hashlib.sha256(data).hexdigest()[:10])
+        return known[1]
 
     def _entry(self, event: Event) -> tuple[Event, list, list[str]]:
         cached = self._cache.get(event.id)
@@ -108,30 +120,23 @@ class SearchIndex:
     def _make(self, chronological, groups, facet_paths, settings, chunks: int, buckets: int) -> dict[str, bytes]:
         """Return the bytes of every file of the index."""
         entries = [self._entry(event) for event in chronological]
-        made: dict[str, bytes] = {}
-        for k in range(chunks):
-            made[f"search/docs-{k}.json"] = _json([e[1] for e in entries[k * DOCS_PER_CHUNK:(k + 1) * DOCS_PER_CHUNK]])
-        postings: dict[str, list[int]] = {}
-        for number, entry in enumerate(entries):
-            for term in entry[2]:
-                found = postings.get(term)
-                if found is None:
-                    postings[term] = [number]
-                else:
-                    found.append(number)
-        split: list[dict[str, list[int]]] = [{} for _ in range(buckets)]
-        for term in sorted(postings):
-            split[bucket(term, buckets)][term] = gaps(postings[term])
-        for number, terms in enumerate(split):
-            made[f"search/terms-{number}.json"] = _json(terms)
-        position = {event.id: number for number, event in enumerate(chronological)}
-        facets = {}
-        for kind, values in groups.items():
-            names = sorted(values, key=lambda v: (v.casefold(), v))
-            facets[kind] = [[name, facet_paths[kind](name), gaps([position[e.id] for e in values[name]])]
-                            for name in names]
-        made["search/facets.json"] = _json(facets)
-        digest = {path: hashlib.sha256(data).hexdigest()[:10] for path, data in made.items()}
+        layout = ([event.id for event in chronological], chunks, buckets)
+        last = self._last
+        if last is not None and last.layout == layout:
+            made = last.update(entries)  # same events in the same order: an edit in place
+        else:
+            last = self._last = _Postings(layout, entries)
+            made = last.files()
+        if last.facets is None:
+            position = {event.id: number for number, event in enumerate(chronological)}
+            facets = {}
+            for kind, values in groups.items():
+                names = sorted(values, key=lambda v: (v.casefold(), v))
+                facets[kind] = [[name, facet_paths[kind](name), gaps([position[e.id] for e in values[name]])]
+                                for name in names]
+            last.facets = _json(facets)
+        made["search/facets.json"] = last.facets
+        digest = {path: self._digest(path, data) for path, data in made.items()}
         meta = {
             "version": 1, "count": len(entries), "chunk": DOCS_PER_CHUNK, "buckets": buckets, **settings,
             "docs": [digest[f"search/docs-{k}.json"] for k in range(chunks)],
@@ -140,3 +145,67 @@ class SearchIndex:
         }
         made["search/meta.json"] = _json(meta)
         return made
+
+
+class _Postings:
+    """The documents and term postings of the last index made, so an edit in place re-encodes only what it touched.
+
+    An edit that keeps every event at its place in time order (a new title, text, tags) changes
+    one document row and a few terms; at 10,000 events re-encoding those few files instead of all
+    of them is what lets the preview rewrite the index between two saves.
+    """
+
+    def __init__(self, layout: tuple[list[str], int, int], entries: list[tuple[Event, list, list[str]]]):
+        self.layout = layout
+        _, self.chunks, self.buckets = layout
+        self.entries = entries
+        self.split: list[dict[str, list[int]]] = [{} for _ in range(self.buckets)]
+        for number, entry in enumerate(entries):
+            for term in entry[2]:
+                found = self.split[bucket(term, self.buckets)].get(term)
+                if found is None:
+                    self.split[bucket(term, self.buckets)][term] = [number]
+                else:
+                    found.append(number)
+        self.made: dict[str, bytes] = {}
+        self.facets: bytes | None = None  # facets.json, made by the index while no tag, actor or place changes
+
+    def files(self) -> dict[str, bytes]:
+        """Return the bytes of every documents and terms file."""
+        self.made = {f"search/docs-{k}.json": self._docs(k) for k in range(self.chunks)}
+        self.made.update({f"search/terms-{b}.json": self._terms(b) for b in range(self.buckets)})
+        return dict(self.made)
+
+    def update(self, entries: list[tuple[Event, list, list[str]]]) -> dict[str, bytes]:
+        """Return the bytes of every documents and terms file after replacing entries, re-encoding what changed."""
+        chunks, buckets = set(), set()
+        for number, (old, new) in enumerate(zip(self.entries, entries)):
+            if old is new:
+                continue
+            if old[1] != new[1]:
+                chunks.add(number // DOCS_PER_CHUNK)
+            if (old[0].tags, old[0].actors, old[0].location) != (new[0].tags, new[0].actors, new[0].location):
+                self.facets = None
+            old_terms, new_terms = set(old[2]), set(new[2])
+            for term in old_terms - new_terms:
+                terms = self.split[bucket(term, self.buckets)]
+                terms[term].remove(number)
+                if not terms[term]:
+                    del terms[term]
+                buckets.add(bucket(term, self.buckets))
+            for term in new_terms - old_terms:
+                insort(self.split[bucket(term, self.buckets)].setdefault(term, []), number)
+                buckets.add(bucket(term, self.buckets))
+        self.entries = entries
+        self.made.update({f"search/docs-{k}.json": self._docs(k) for k in chunks})
+        self.made.update({f"search/terms-{b}.json": self._terms(b) for b in buckets})
+        return dict(self.made)
+
+    def _docs(self, chunk: int) -> bytes:
+        """Return the bytes of one documents file."""
+        return _json([e[1] for e in self.entries[chunk * DOCS_PER_CHUNK:(chunk + 1) * DOCS_PER_CHUNK]])
+
+    def _terms(self, number: int) -> bytes:
+        """Return the bytes of one terms file: its terms in sorted order, each with its gaps."""
+        terms = self.split[number]
+        return _json({term: gaps(terms[term]) for term in sorted(terms)})

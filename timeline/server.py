@@ -11,6 +11,7 @@ import json
 import posixpath
 import sys
 import threading
+import time
 from functools import partial
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -21,7 +22,7 @@ from .site import OUTPUT_DIR
 
 LIVE_PREFIX = "/__timeline__/"
 WATCH_TIMEOUT_MS = 200
-EXPORT_DELAY = 0.3
+EXPORT_DELAY = 0.5
 RELOAD_SCRIPT = Path(__file__).with_name("live_reload.js")
 NOT_BUILT_PAGE = (
     b"<!doctype html><html lang=en><meta charset=utf-8><title>Not built yet</title>"
@@ -185,12 +186,18 @@ class Preview:
         self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
         self.stop_event = threading.Event()
         self.watching = threading.Event()
+        # The watcher rebuilds and the exporter writes the deferred exports, one file at a
+        # time, each holding the lock; an edit raises edit_pending so the exporter yields.
+        self.lock = threading.Lock()
+        self.edit_pending = threading.Event()
+        self.exports_due = threading.Event()
         self.rebuild(initial=True)
         # The first build leaves many long-lived objects; freezing them keeps the
         # collector from walking them all again during each later rebuild.
         gc.freeze()
         self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
         self.watcher = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
+        self.exporter = threading.Thread(target=self._export, name="timeline-export", daemon=True)
         self.http = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="timeline-http", daemon=True)
 
     @property
@@ -205,6 +212,7 @@ class Preview:
 
         self.http.start()
         self.watcher.start()
+        self.exporter.start()
         self.watching.wait(timeout=10)
 
     def rebuild(self, changes: set[str] | None = None, initial: bool = False) -> None:
@@ -213,10 +221,9 @@ class Preview:
         problems = [str(p) for p in result.errors]
         previous = self.state.problems
         self.state.publish(problems, changed=bool(result.written or result.removed))
+        self.last_rebuild = time.monotonic()
         if self.builder.has_deferred():
-            # Open pages reload now; give them the processor before rewriting the exports.
-            self.stop_event.wait(EXPORT_DELAY)
-            result.written += self.builder.write_deferred()
+            self.exports_due.set()
         if initial:
             return
         if problems and problems != previous:
@@ -237,16 +244,55 @@ class Preview:
                              rust_timeout=WATCH_TIMEOUT_MS, yield_on_timeout=True, watch_filter=_interesting):
             if not changes and self.watching.is_set():
                 continue
+            self.edit_pending.set()
             try:
-                self.rebuild({path for _, path in changes})
+                with self.lock:
+                    self.rebuild({path for _, path in changes})
             except Exception as error:  # the preview must outlive any one bad build
                 self.state.publish([f"internal error: {type(error).__name__}: {error}"], changed=False)
                 self.log(f"internal error during rebuild: {type(error).__name__}: {error}")
+            finally:
+                self.edit_pending.clear()
             self.watching.set()
 
+    def _export(self) -> None:
+        """Write the exports the rebuilds deferred, once no edit has come for EXPORT_DELAY, until stopped.
+
+        Feeds, calendars and the search index cover every event, so at 10,000 events they
+        take longer to write than the pages an edit touches. Pages reload first; the exports
+        follow one file at a time, and a new edit waits for one file at most, never for all.
+        """
+        while not self.stop_event.is_set():
+            self.exports_due.wait()
+            remaining = self.last_rebuild + EXPORT_DELAY - time.monotonic()
+            if remaining > 0:  # a later save moves the moment on
+                self.stop_event.wait(remaining)
+                continue
+            written, finished = 0, False
+            try:
+                while not finished and not self.stop_event.is_set():
+                    with self.lock:  # checked under the lock: a rebuild may have come while we waited for it
+                        if self.edit_pending.is_set() or time.monotonic() - self.last_rebuild < EXPORT_DELAY:
+                            break
+                        if self.builder.has_deferred():
+                            written += self.builder.write_next_deferred() is not None
+                        finished = not self.builder.has_deferred()
+                        if finished:
+                            self.exports_due.clear()
+            except Exception as error:  # the preview must outlive any one bad export
+                self.exports_due.clear()
+                self.log(f"internal error writing exports: {type(error).__name__}: {error}")
+            if finished and written:
+                self.log(f"Exports rewritten: {written} file{'s' if written != 1 else ''}.")
+
     def stop(self) -> None:
-        """Stop watching and serving."""
+        """Stop watching and serving; write any exports still waiting, so site/ is whole."""
         self.stop_event.set()
+        self.exports_due.set()  # wakes the exporter to see the stop
+        for thread in (self.watcher, self.exporter):
+            if thread.is_alive():
+                thread.join(timeout=30)
+        self.builder.write_deferred()
         self.state.close()
         self.server.shutdown()
         self.server.server_close()
