@@ -304,9 +304,29 @@ class Exporter:
         """Return an event's sanitised description HTML, cached."""
         return self._piece(event, "html", lambda: str(self.description_html(event)))
 
+    def _record(self, event: Event) -> str:
+        """Return an event's entry in events.json, cached."""
+        return self._piece(event, "json", lambda: _indented(event_record(event, self.page_url(event))))
+
+    def _slide(self, event: Event) -> str:
+        """Return an event's slide in timelinejs.json, cached."""
+        return self._piece(event, "tljs", lambda: _indented(timelinejs_event(event, self._html(event))))
+
+    def _row(self, event: Event) -> str:
+        """Return an event's line of events.csv, cached."""
+        return self._piece(event, "csv", lambda: _csv_line(csv_row(event, self._html(event))))
+
+    def _vevent(self, event: Event) -> str:
+        """Return an event's VEVENT in events.ics, cached."""
+        return self._piece(event, "ics", lambda: ics_event(event, self.page_url(event), self._domain()))
+
+    def _domain(self) -> str:
+        """Return the domain that makes the calendar's UIDs unique."""
+        return self.config.domain or _host(self.config.url) or "timeline.invalid"
+
     def events_json(self, events: list[Event]) -> bytes:
         """Return events.json."""
-        pieces = [self._piece(e, "json", lambda e=e: _indented(event_record(e, self.page_url(e)))) for e in events]
+        pieces = [self._record(e) for e in events]
         head = {"title": self.config.title, "description": self.config.description, "url": self.config.url}
         text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
         body = ",\n".join(pieces)
@@ -314,7 +334,7 @@ class Exporter:
 
     def timelinejs_json(self, events: list[Event]) -> bytes:
         """Return timelinejs.json in TimelineJS3's format."""
-        slides = [self._piece(e, "tljs", lambda e=e: _indented(timelinejs_event(e, self._html(e)))) for e in events]
+        slides = [self._slide(e) for e in events]
         title = {"text": {"headline": self.config.title, "text": self.config.description}}
         head = json.dumps({"title": title}, ensure_ascii=False, indent=2)[:-2]
         body = ",\n".join(slides)
@@ -322,13 +342,12 @@ class Exporter:
 
     def events_csv(self, events: list[Event]) -> bytes:
         """Return events.csv with TimelineJS's spreadsheet columns."""
-        rows = [self._piece(e, "csv", lambda e=e: _csv_line(csv_row(e, self._html(e)))) for e in events]
+        rows = [self._row(e) for e in events]
         return (_csv_line(list(CSV_COLUMNS)) + "".join(rows)).encode()
 
     def events_ics(self, events: list[Event]) -> bytes:
         """Return events.ics: one all-day VEVENT per event from AD 1 on."""
-        domain = self.config.domain or _host(self.config.url) or "timeline.invalid"
-        body = "".join(self._piece(e, "ics", lambda e=e: ics_event(e, self.page_url(e), domain)) for e in events)
+        body = "".join(self._vevent(e) for e in events)
         head = "".join(_fold(line) for line in (
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//events//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(self.config.title)}",

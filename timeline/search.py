@@ -159,14 +159,17 @@ class _Postings:
         self.layout = layout
         _, self.chunks, self.buckets = layout
         self.entries = entries
-        self.split: list[dict[str, list[int]]] = [{} for _ in range(self.buckets)]
+        postings: dict[str, list[int]] = {}
         for number, entry in enumerate(entries):
             for term in entry[2]:
-                found = self.split[bucket(term, self.buckets)].get(term)
+                found = postings.get(term)
                 if found is None:
-                    self.split[bucket(term, self.buckets)][term] = [number]
+                    postings[term] = [number]
                 else:
                     found.append(number)
+        self.split: list[dict[str, list[int]]] = [{} for _ in range(self.buckets)]
+        for term, numbers in postings.items():
+            self.split[bucket(term, self.buckets)][term] = numbers
         self.made: dict[str, bytes] = {}
         self.facets: bytes | None = None  # facets.json, made by the index while no tag, actor or place changes
 
