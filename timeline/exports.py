@@ -11,7 +11,7 @@ import datetime
 import io
 import json
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from xml.sax.saxutils import escape as xml_escape
 
 from .config import Config
@@ -264,6 +264,34 @@ def atom_entry(event: Event, page_url: str, description_html: str) -> str:
 
 # --- whole files --------------------------------------------------------------------------------
 
+def _concatenated(head: list[str], pieces: Iterable[str], tail: list[str]) -> bytes:
+    """Return the UTF-8 bytes of head, pieces and tail in a row, encoding one piece at a time.
+
+    An export of 100,000 events runs to a hundred megabytes; joining it as text and then
+    encoding would hold it three or four times over, this holds it about once.
+    """
+    buffer = io.BytesIO()
+    for text in head:
+        buffer.write(text.encode())
+    for text in pieces:
+        buffer.write(text.encode())
+    for text in tail:
+        buffer.write(text.encode())
+    return buffer.getvalue()
+
+
+def _json_list(head: str, items: Iterable[str], tail: str) -> bytes:
+    """Return a JSON document whose items (indented JSON texts) sit between head and tail, comma-separated."""
+    def separated():
+        first = True
+        for item in items:
+            yield item if first else ",\n" + item
+            first = False
+        if not first:
+            yield "\n"
+    return _concatenated([head], separated(), [tail])
+
+
 class Exporter:
     """Writes the export files of a site, caching each event's pieces until the event changes."""
 
@@ -272,9 +300,13 @@ class Exporter:
         self.page_url = page_url
         self.description_html = description_html
         self._pieces: dict[str, tuple[Event, dict]] = {}
+        # A one-off build uses each piece once; the preview keeps them for its next update.
+        self.keep_pieces = True
 
     def _piece(self, event: Event, kind: str, make: Callable[[], object]):
-        """Return one cached piece of an event's exports."""
+        """Return one piece of an event's exports, cached while keep_pieces is set."""
+        if not self.keep_pieces:
+            return make()
         cached = self._pieces.get(event.id)
         if cached is None or (cached[0] is not event and cached[0] != event):
             cached = (event, {})
@@ -326,33 +358,27 @@ class Exporter:
 
     def events_json(self, events: list[Event]) -> bytes:
         """Return events.json."""
-        pieces = [self._record(e) for e in events]
         head = {"title": self.config.title, "description": self.config.description, "url": self.config.url}
         text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
-        body = ",\n".join(pieces)
-        return (text + ',\n  "events": [\n' + body + ("\n" if body else "") + "  ]\n}\n").encode()
+        return _json_list(text + ',\n  "events": [\n', (self._record(e) for e in events), "  ]\n}\n")
 
     def timelinejs_json(self, events: list[Event]) -> bytes:
         """Return timelinejs.json in TimelineJS3's format."""
-        slides = [self._slide(e) for e in events]
         title = {"text": {"headline": self.config.title, "text": self.config.description}}
         head = json.dumps({"title": title}, ensure_ascii=False, indent=2)[:-2]
-        body = ",\n".join(slides)
-        return (head + ',\n  "events": [\n' + body + ("\n" if body else "") + "  ]\n}\n").encode()
+        return _json_list(head + ',\n  "events": [\n', (self._slide(e) for e in events), "  ]\n}\n")
 
     def events_csv(self, events: list[Event]) -> bytes:
         """Return events.csv with TimelineJS's spreadsheet columns."""
-        rows = [self._row(e) for e in events]
-        return (_csv_line(list(CSV_COLUMNS)) + "".join(rows)).encode()
+        return _concatenated([_csv_line(list(CSV_COLUMNS))], (self._row(e) for e in events), [])
 
     def events_ics(self, events: list[Event]) -> bytes:
         """Return events.ics: one all-day VEVENT per event from AD 1 on."""
-        body = "".join(self._vevent(e) for e in events)
-        head = "".join(_fold(line) for line in (
+        head = [_fold(line) for line in (
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//events//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(self.config.title)}",
-        ))
-        return (head + body + "END:VCALENDAR\r\n").encode()
+        )]
+        return _concatenated(head, (self._vevent(e) for e in events), ["END:VCALENDAR\r\n"])
 
     def feed_xml(self, events: list[Event]) -> bytes:
         """Return the Atom feed of the latest events, newest first."""

@@ -66,6 +66,12 @@ class EventFile:
         """Return the event id: the file name without .md."""
         return self.path.name[: -len(".md")]
 
+    def keep_only_field_lines(self) -> None:
+        """Drop the front matter's values once validated, keeping where each field is (for later messages)."""
+        if self.front_matter is not None:
+            lines = {name: (line, None) for name, (line, _) in self.front_matter.entries.items()}
+            self.front_matter = Mapping(lines, self.front_matter.line)
+
     def problem(self, line: int, field_name: str, message: str, severity: str = ERROR) -> None:
         """Record a problem in this file."""
         self.problems.append(Problem(self.relpath, line, field_name, message, severity))

@@ -145,6 +145,7 @@ class Builder:
             return cached[1], cached[2]
         event_file = read_event_file(path, self.root)
         event = validate_file(event_file)
+        event_file.keep_only_field_lines()  # the value tree is done with; 100,000 of them cost gigabytes
         self._files[path] = (key, event_file, event)
         return event_file, event
 
@@ -182,11 +183,12 @@ class Builder:
             self._renderer_key = key
         return self._renderer
 
-    def build(self, use_cache: bool = True) -> BuildResult:
+    def build(self, use_cache: bool = True, keep_pieces: bool = False) -> BuildResult:
         """Build the whole site into a staging folder and swap it in; nothing changes on error.
 
         When every input (event files, templates, settings, options, this code and its
         libraries) is byte for byte what made the current site/, the site is kept as it is.
+        keep_pieces keeps each event's export pieces for later updates (the preview's first build).
         """
         fingerprint = build_fingerprint(self.root, self.base_url, self.include_drafts)
         cached = _read_manifest(self.root)
@@ -201,6 +203,7 @@ class Builder:
         if result.errors:
             return result
         renderer = self._renderer_for(project.config)
+        renderer.exporter.keep_pieces = keep_pieces
         published = project.published(self.include_drafts)
         staged = StagedSite(self.root)
         try:
@@ -239,7 +242,7 @@ class Builder:
         """
         output = self.root / OUTPUT_DIR
         if not self._written or not output.is_dir():
-            return self.build(use_cache=False)  # the preview needs every page in memory
+            return self.build(use_cache=False, keep_pieces=True)  # the preview needs every page in memory
         project = self.load(changes)
         result = self._result(project)
         if result.errors:
@@ -396,11 +399,13 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     finally:
         _WORK = None
     written: dict[str, str] = {}
+    own_text = {event.body: event.body for event in renderer.index.chronological}
     for digests, descriptions, problems in results:
         if problems:
             raise ProblemError(problems)
         written.update(digests)
-        renderer.descriptions.update({text: Markup(html) for text, html in descriptions.items()})
+        # Keyed by this process's own copy of each text, so the workers' copies can be freed.
+        renderer.descriptions.update({own_text.get(text, text): Markup(html) for text, html in descriptions.items()})
     staged.count += len(written)
     return written
 
