@@ -6,6 +6,7 @@ re-read only changed files and rewrite only pages whose inputs changed.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 from dataclasses import dataclass, field
@@ -363,6 +364,7 @@ def _write_manifest(root: Path, manifest: dict) -> None:
 
 # Below this many event pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 300
+CHUNK_PAGES = 500  # event pages per task: results come back a chunk at a time
 _WORK: tuple | None = None  # what forked workers inherit: (pages, renderer, staging folder)
 
 
@@ -392,20 +394,24 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
         return {}
     workers = _default_workers()
     _WORK = (pages, renderer, staged)
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunks = [indices[start::workers] for start in range(workers)]
-            results = pool.map(_render_chunk, chunks)
-    finally:
-        _WORK = None
     written: dict[str, str] = {}
     own_text = {event.body: event.body for event in renderer.index.chronological}
-    for digests, descriptions, problems in results:
-        if problems:
-            raise ProblemError(problems)
-        written.update(digests)
-        # Keyed by this process's own copy of each text, so the workers' copies can be freed.
-        renderer.descriptions.update({own_text.get(text, text): Markup(html) for text, html in descriptions.items()})
+    # Frozen objects are left alone by the workers' garbage collector, so the memory pages
+    # they share with this process are not copied just by being looked at.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunks = [indices[start:start + CHUNK_PAGES] for start in range(0, len(indices), CHUNK_PAGES)]
+            for digests, descriptions, problems in pool.imap_unordered(_render_chunk, chunks):
+                if problems:
+                    raise ProblemError(problems)
+                written.update(digests)
+                # Keyed by this process's own copy of each text, so the workers' copies can be freed.
+                renderer.descriptions.update({own_text.get(text, text): Markup(html)
+                                              for text, html in descriptions.items()})
+    finally:
+        _WORK = None
+        gc.unfreeze()
     staged.count += len(written)
     return written
 
@@ -413,6 +419,7 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
 def _render_chunk(indices: list[int]) -> tuple[dict[str, str], dict, list[Problem]]:
     """Render some pages in a worker; return their digests, the descriptions made, and any problems."""
     pages, renderer, staged = _WORK
+    renderer.descriptions.clear()  # this worker's copy: what it holds after the chunk is the chunk's own
     digests: dict[str, str] = {}
     try:
         for index in indices:
