@@ -150,6 +150,28 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
     assert '<a href="https://example.org"' in page
 
 
+def test_files_read_in_parallel_give_the_same_problems_and_events(project, monkeypatch):
+    from timeline import pipeline
+
+    many_events(project, 20)
+    project.write("2020-02-01-broken.md", "---\ntitle: [broken\n---\n")
+    project.write("2020-02-02-no-sources.md", "---\ntitle: No sources\ndate: 2020-02-02\n---\n")
+    project.write("2020-02-03-bad-date.md", "---\ntitle: Bad\ndate: 04/11/2024\nsources: []\n---\n")
+    serial = pipeline.Builder(project.root, workers=1).load()
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_FILES", 4)
+    chunks = []
+    real_read_in_parallel = pipeline.Builder._read_in_parallel
+    monkeypatch.setattr(pipeline.Builder, "_read_in_parallel",
+                        lambda self, paths: chunks.append(len(paths)) or real_read_in_parallel(self, paths))
+    parallel = pipeline.Builder(project.root, workers=2).load()
+    assert chunks == [23]
+    assert len(serial.problems) >= 3
+    assert parallel.problems == serial.problems
+    assert parallel.events == serial.events
+    assert [f.relpath for f in parallel.files] == [f.relpath for f in serial.files]
+
+
 def test_a_build_with_nothing_changed_keeps_the_site_as_it_is(project):
     project.event()
     first = project.run("build").err
