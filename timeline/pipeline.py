@@ -160,9 +160,11 @@ class Builder:
         try:
             with multiprocessing.get_context("fork").Pool(self.workers) as pool:
                 chunks = [paths[start:start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
+                own_path = {path: path for path in paths}
                 for readings in pool.imap_unordered(_read_chunk, chunks):
                     for path, key, event_file, event in readings:
-                        self._files[path] = (key, event_file, event)
+                        event_file.path = own_path[path]  # one Path object per file, not a copy per reading
+                        self._files[event_file.path] = (key, event_file, event)
         finally:
             _READ_ROOT = None
 
