@@ -150,6 +150,16 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
     assert '<a href="https://example.org"' in page
 
 
+def test_package_versions_match_importlib_metadata():
+    from importlib.metadata import version
+
+    from timeline.pipeline import package_versions
+
+    names = ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel", "lxml_html_clean")
+    assert package_versions(names) == {name: version(name) for name in names}
+    assert package_versions(("no-such-package-here",)) == {"no-such-package-here": "not installed"}
+
+
 def test_files_read_in_parallel_give_the_same_problems_and_events(project, monkeypatch):
     from timeline import pipeline
 
@@ -207,9 +217,9 @@ def test_any_changed_input_rebuilds(project, change, monkeypatch):
     elif change == "new-file":
         project.event("2024-11-05-another.md", title="Another")
     else:  # an upgraded package renders differently: its version is part of the fingerprint
-        import importlib.metadata
-        real_version = importlib.metadata.version
-        monkeypatch.setattr(importlib.metadata, "version",
-                            lambda name: "99.0" if name == change else real_version(name))
+        from timeline import pipeline
+        real_versions = pipeline.package_versions
+        monkeypatch.setattr(pipeline, "package_versions",
+                            lambda names: {**real_versions(names), change: "99.0"})
     result = project.run(*args)
     assert result.err.startswith("Built site/: "), result.err
