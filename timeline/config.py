@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from .problems import Problem
 
 CONFIG_FILE = "timeline.toml"
+EVENTS_DIR = "events"  # one Markdown file per event
 ORDERS = ("oldest-first", "newest-first")
 
 

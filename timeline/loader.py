@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
+from .config import EVENTS_DIR  # noqa: F401 - where other modules look for it too
 from .problems import ERROR, WARNING, Problem
 
-EVENTS_DIR = "events"
 # An event is a page of text; anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 256 * 1024
 MAX_NESTING = 8

@@ -12,12 +12,17 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import CONFIG_FILE, Config, apply_base_url, load_config
-from .loader import EVENTS_DIR, EventFile, list_event_files, read_event_file
-from .model import Event
+from typing import TYPE_CHECKING
+
+from .config import CONFIG_FILE, EVENTS_DIR, Config, apply_base_url, load_config
 from .problems import Problem, ProblemError, errors
 from .site import OUTPUT_DIR, StagedSite, replace_file, remove_file
-from .validate import check_across_files, validate_file
+
+if TYPE_CHECKING:
+    from .loader import EventFile
+    from .model import Event
+# Reading and validation (YAML and all) are imported where they are used: a build with
+# nothing changed needs neither, and should cost next to nothing.
 
 
 @dataclass
@@ -106,6 +111,8 @@ class Builder:
         project = Project(root=self.root, config=config, problems=problems)
         changed = self._changed_event_paths(changes)
         if changed is None:
+            from .loader import list_event_files
+
             self._listing = list_event_files(self.root)
         paths, listing_problems = self._listing
         project.problems.extend(listing_problems)
@@ -135,6 +142,8 @@ class Builder:
             tuple((event.path, event.tags, event.actors, event.location) for event in project.events),
         )
         if self._cross_file is None or self._cross_file[0] != signature:
+            from .validate import check_across_files
+
             self._cross_file = (signature, check_across_files(project.events, project.files))
         return self._cross_file[1]
 
@@ -478,6 +487,9 @@ def _read_chunk(paths: list[Path]) -> list[tuple]:
 
 def _read_and_validate(path: Path, root: Path) -> tuple:
     """Return (stat key or None, the file read, its Event or None) for an event file."""
+    from .loader import read_event_file
+    from .validate import validate_file
+
     key = _stat_key_or_none(path)  # taken before reading, so an edit made meanwhile is seen next time
     event_file = read_event_file(path, root)
     event = validate_file(event_file)
