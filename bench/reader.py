@@ -4,7 +4,7 @@
 Usage: .venv/bin/python bench/reader.py [--weight 1000 10000 100000] [--lighthouse seed 10000]
                                         [--search 10000] [--pagefind]
 
-Every site is generated with bench/gen_events.py into bench/work/ (git-ignored) and built with
+Every site is generated with bench/gen_events.py into bench/scratch/ (git-ignored) and built with
 build.py. A benchmark, not a test; it prints its figures.
 
 - weight: the bytes the first page a reader opens (the home page) makes the browser load, every
@@ -38,7 +38,7 @@ from urllib.parse import urlsplit
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-WORK = HERE / "work"
+WORK = HERE / "scratch"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
