@@ -11,7 +11,6 @@ import hashlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from .config import CONFIG_FILE, EVENTS_DIR, Config, apply_base_url, load_config
@@ -84,7 +83,6 @@ class Builder:
         self._rendered_by = None
         self._cross_file: tuple[tuple, list[Problem]] | None = None
         self._deferred: list = []
-        self._exported: dict[str, bytes] = {}  # the last bytes write_deferred saw per path
         self._renderer = None
         self._renderer_key: tuple | None = None
         self._listing: tuple[list[Path], list[Problem]] | None = None
@@ -225,7 +223,7 @@ class Builder:
                 and cached.get("site_inode") == output.stat().st_ino:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
                                events=cached["events"], drafts=cached["drafts"])
-        self._deferred, self._exported = [], {}  # a full build writes every export itself
+        self._deferred = []  # a full build writes every export itself
         project = self.load()
         result = self._result(project)
         if result.errors:
@@ -303,7 +301,6 @@ class Builder:
             if self._written.get(page.path) != digest:
                 replace_file(output, page.path, data)
                 self._written[page.path] = digest
-                self._exported.pop(page.path, None)
                 result.written.append(page.path)
         for site_path in removed:
             if self._written.pop(site_path, None) is not None:
@@ -329,9 +326,6 @@ class Builder:
         """Write the next export file an update deferred; return its site path, or None if unchanged."""
         page = self._deferred.pop(0)
         data = page.render()
-        if self._exported.get(page.path) is data:
-            return None  # the same bytes object as last time: the search index kept an untouched file
-        self._exported[page.path] = data
         digest = _digest(data)
         if self._written.get(page.path) == digest:
             return None

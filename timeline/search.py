@@ -176,9 +176,7 @@ class _Postings:
 
     def files(self) -> dict[str, bytes]:
         """Return the bytes of every documents and terms file."""
-        self.made = {f"search/docs-{k}.json": self._docs(k) for k in range(self.chunks)}
-        self.made.update({f"search/terms-{b}.json": self._terms(b) for b in range(self.buckets)})
-        return dict(self.made)
+        return self._encode(range(self.chunks), range(self.buckets))
 
     def update(self, entries: list[tuple[Event, list, list[str]]]) -> dict[str, bytes]:
         """Return the bytes of every documents and terms file after replacing entries, re-encoding what changed."""
@@ -201,6 +199,10 @@ class _Postings:
                 insort(self.split[bucket(term, self.buckets)].setdefault(term, []), number)
                 buckets.add(bucket(term, self.buckets))
         self.entries = entries
+        return self._encode(chunks, buckets)
+
+    def _encode(self, chunks, buckets) -> dict[str, bytes]:
+        """Return the bytes of every documents and terms file, encoding again those of the chunks and buckets given."""
         self.made.update({f"search/docs-{k}.json": self._docs(k) for k in chunks})
         self.made.update({f"search/terms-{b}.json": self._terms(b) for b in buckets})
         return dict(self.made)
