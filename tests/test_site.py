@@ -153,7 +153,7 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
 def test_package_versions_match_importlib_metadata():
     from importlib.metadata import version
 
-    from timeline.pipeline import package_versions
+    from timeline.freshness import package_versions
 
     names = ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel", "lxml_html_clean")
     assert package_versions(names) == {name: version(name) for name in names}
@@ -192,6 +192,35 @@ def test_a_build_with_nothing_changed_keeps_the_site_as_it_is(project):
     assert (project.root / "site").stat().st_ino == inode
 
 
+@pytest.mark.parametrize("options", [[], ["--drafts"]], ids=["plain", "with-options"])
+def test_an_up_to_date_build_repeats_the_warnings_of_the_build_that_made_it(project, options):
+    project.event(end="2024-11-04")
+    warning = "events/2024-11-04-a-meeting.md:8: warning: end: is the same as date; remove it\n"
+    assert project.run("build", *options).err.startswith(warning + "Built site/: 1 event, ")
+    again = project.run("build", *options)
+    assert (again.code, again.err) == (0, warning + "site/ is up to date: 1 event; nothing changed since it was built.\n")
+
+
+def test_an_up_to_date_build_counts_the_drafts_it_left_out(project):
+    project.event()
+    project.event("2024-11-05-draft.md", draft="true")
+    project.run("build")
+    again = project.run("build")
+    assert again.err == "site/ is up to date: 1 event (1 draft left out); nothing changed since it was built.\n"
+
+
+def test_a_plain_build_finds_its_project_like_any_other_command(project, monkeypatch):
+    from timeline.cli import _plain_build_root
+
+    monkeypatch.chdir(project.root)
+    assert _plain_build_root(["build"], None) == str(project.root.resolve())
+    assert _plain_build_root(["build"], "elsewhere") == str((project.root / "elsewhere").resolve())
+    assert _plain_build_root(["build", "--root", "."], "elsewhere") == str(project.root.resolve())
+    for other in (["build", "--drafts"], ["build", "--root"], ["build", "--root", ""], ["check"],
+                  ["build", "--root=.", "--debug"]):
+        assert _plain_build_root(other, None) is None, other
+
+
 @pytest.mark.parametrize("change", [
     "event", "template", "config", "base-url", "drafts", "site-removed", "new-file", "Babel", "Markdown",
 ])
@@ -217,9 +246,9 @@ def test_any_changed_input_rebuilds(project, change, monkeypatch):
     elif change == "new-file":
         project.event("2024-11-05-another.md", title="Another")
     else:  # an upgraded package renders differently: its version is part of the fingerprint
-        from timeline import pipeline
-        real_versions = pipeline.package_versions
-        monkeypatch.setattr(pipeline, "package_versions",
+        from timeline import freshness
+        real_versions = freshness.package_versions
+        monkeypatch.setattr(freshness, "package_versions",
                             lambda names: {**real_versions(names), change: "99.0"})
     result = project.run(*args)
     assert result.err.startswith("Built site/: "), result.err

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import argparse
+import os
 import sys
-import traceback
-from pathlib import Path
 
-from .problems import Problem, ProblemError, describe, errors, summary
+# Everything else is imported where it is used: a build with nothing changed decides so
+# before anything heavier than reading files is loaded.
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -24,6 +23,9 @@ COMMANDS = {
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of every command."""
+    import argparse
+    from pathlib import Path
+
     main_parser = argparse.ArgumentParser(
         prog="build.py",
         description="Build a static HTML timeline from the event files in events/.",
@@ -76,16 +78,23 @@ def parser() -> argparse.ArgumentParser:
     return main_parser
 
 
-def main(argv: list[str] | None = None, default_root: Path | None = None) -> int:
+def main(argv: list[str] | None = None, default_root: str | os.PathLike | None = None) -> int:
     """Run a command and return its exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv.insert(0, "build")
+    plain_build_root = _plain_build_root(argv, default_root)
+    if plain_build_root and _report_if_up_to_date(plain_build_root):
+        return EXIT_OK
+    from pathlib import Path
+
+    from .problems import ProblemError, describe
+
     try:
         args = parser().parse_args(argv)
     except SystemExit as exit_:
         return int(exit_.code or 0)
-    args.root = (args.root or default_root or Path.cwd()).resolve()
+    args.root = Path(args.root or default_root or Path.cwd()).resolve()
     if getattr(args, "base_url", None):
         from .config import Config, apply_base_url
 
@@ -113,6 +122,37 @@ def main(argv: list[str] | None = None, default_root: Path | None = None) -> int
         return EXIT_PROBLEMS
 
 
+def _plain_build_root(argv: list[str], default_root: str | os.PathLike | None) -> str | None:
+    """Return the project folder of a plain `build [--root DIR]`, the command run most often, else None."""
+    if argv[:1] != ["build"]:
+        return None
+    options = argv[1:]
+    if not options:
+        return os.path.realpath(default_root or os.getcwd())
+    if len(options) == 2 and options[0] == "--root" and options[1]:
+        return os.path.realpath(options[1])
+    return None
+
+
+def _report_if_up_to_date(root: str) -> bool:
+    """Print what the last build reported and return True when site/ is what these inputs make."""
+    from .freshness import build_fingerprint, up_to_date_manifest
+
+    manifest = up_to_date_manifest(root, build_fingerprint(root, None, False))
+    if manifest is None:
+        return False
+    for line in manifest["report"]:
+        print(line, file=sys.stderr)
+    print(up_to_date_message(manifest["events"], manifest["drafts"]), file=sys.stderr)
+    return True
+
+
+def up_to_date_message(events: int, drafts: int) -> str:
+    """Return the line a build prints when site/ was already up to date."""
+    left_out = f" ({drafts} draft{'s' if drafts != 1 else ''} left out)" if drafts else ""
+    return f"site/ is up to date: {events} event{'s' if events != 1 else ''}{left_out}; nothing changed since it was built."
+
+
 def report(problems: list[Problem], stream) -> None:
     """Print each problem on its own line."""
     for problem in problems:
@@ -121,7 +161,11 @@ def report(problems: list[Problem], stream) -> None:
 
 def template_error_problem(error: Exception, root: Path) -> Problem | None:
     """Return a template error as a Problem naming the template file and line, or None."""
+    import traceback
+
     import jinja2
+
+    from .problems import Problem
 
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         return Problem(_relative(error.filename, root), error.lineno or 1, "template", error.message or str(error))
@@ -136,6 +180,8 @@ def template_error_problem(error: Exception, root: Path) -> Problem | None:
 
 def _relative(filename: str, root: Path) -> str:
     """Return filename relative to root where it lies inside it."""
+    from pathlib import Path
+
     try:
         return Path(filename).resolve().relative_to(root).as_posix()
     except ValueError:
@@ -151,15 +197,16 @@ def _builder(args):
 
 def cmd_build(args) -> int:
     """Build the site; return the exit code."""
+    from .problems import ProblemError
+
     result = _builder(args).build()
     if result.errors:
         raise ProblemError(result.problems)
     report(result.problems, sys.stderr)
-    drafts = f" ({result.drafts} draft{'s' if result.drafts != 1 else ''} left out)" if result.drafts else ""
     if result.up_to_date:
-        print(f"site/ is up to date: {result.events} event{'s' if result.events != 1 else ''}{drafts}; "
-              "nothing changed since it was built.", file=sys.stderr)
+        print(up_to_date_message(result.events, result.drafts), file=sys.stderr)
         return EXIT_OK
+    drafts = f" ({result.drafts} draft{'s' if result.drafts != 1 else ''} left out)" if result.drafts else ""
     print(
         f"Built site/: {result.events} event{'s' if result.events != 1 else ''}{drafts}, {len(result.written)} files.",
         file=sys.stderr,
@@ -170,6 +217,7 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     """Check every file and print the problems; return the exit code."""
     from .pipeline import load_project
+    from .problems import Problem, errors, summary
 
     project = load_project(args.root)
     problems = project.problems
@@ -192,7 +240,7 @@ def cmd_links(args) -> int:
     """Check the built site's internal links; return the exit code."""
     from .config import apply_base_url, load_config
     from .links import check_links
-    from .site import OUTPUT_DIR
+    from .layout import OUTPUT_DIR
 
     config, _ = load_config(args.root)
     if args.base_url:

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .layout import CONFIG_FILE
 from .problems import Problem
 
-CONFIG_FILE = "timeline.toml"
-EVENTS_DIR = "events"  # one Markdown file per event
 ORDERS = ("oldest-first", "newest-first")
 
 

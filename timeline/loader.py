@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .config import EVENTS_DIR  # noqa: F401 - where other modules look for it too
+from .layout import EVENTS_DIR
 from .problems import ERROR, WARNING, Problem
 
 # An event is a page of text; anything this large is a mistake or an attack.

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import CONFIG_FILE, EVENTS_DIR, Config, apply_base_url, load_config
+from .config import Config, apply_base_url, load_config
+from .freshness import build_fingerprint, up_to_date_manifest, write_manifest
+from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
-from .site import OUTPUT_DIR, StagedSite, replace_file, remove_file
+from .site import StagedSite, replace_file, remove_file
 
 if TYPE_CHECKING:
     from .loader import EventFile
@@ -94,7 +96,7 @@ class Builder:
 
     def watched_paths(self) -> list[Path]:
         """Return the files and folders whose changes call for a rebuild."""
-        return [self.root / EVENTS_DIR, self.root / "templates", self.root / CONFIG_FILE]
+        return [self.root / EVENTS_DIR, self.root / TEMPLATES_DIR, self.root / CONFIG_FILE]
 
     def load(self, changes: set[str] | None = None) -> Project:
         """Return the project with every file validated, re-reading only files that changed.
@@ -200,7 +202,7 @@ class Builder:
 
     def _renderer_for(self, config: Config):
         """Return a renderer, made anew when the config or any template changed."""
-        from .render import TEMPLATES_DIR, SiteRenderer
+        from .render import SiteRenderer
 
         templates = self.root / TEMPLATES_DIR
         key = (config, tuple(sorted((p.as_posix(), _stat_key(p)) for p in templates.rglob("*") if p.is_file())))
@@ -217,12 +219,11 @@ class Builder:
         keep_pieces keeps each event's export pieces for later updates (the preview's first build).
         """
         fingerprint = build_fingerprint(self.root, self.base_url, self.include_drafts)
-        cached = _read_manifest(self.root)
-        output = self.root / OUTPUT_DIR
-        if use_cache and cached and cached.get("fingerprint") == fingerprint and output.is_dir() \
-                and cached.get("site_inode") == output.stat().st_ino:
+        cached = up_to_date_manifest(self.root, fingerprint) if use_cache else None
+        if cached:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
                                events=cached["events"], drafts=cached["drafts"])
+        output = self.root / OUTPUT_DIR
         self._deferred = []  # a full build writes every export itself
         project = self.load()
         result = self._result(project)
@@ -237,9 +238,7 @@ class Builder:
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
             for page in pages:
                 if page.path not in written:
-                    data = page.render()
-                    staged.write(page.path, data)
-                    written[page.path] = _digest(data)
+                    written[page.path] = _render_into(staged, page)
             staged.commit()
         except ProblemError as error:  # a description that cannot be rendered: report it like the others
             staged.abort()
@@ -252,9 +251,10 @@ class Builder:
         self._written, self._rendered_by = written, renderer
         self._published = {event.id: event for event in published}
         result.written = sorted(written)
-        _write_manifest(self.root, {
+        write_manifest(self.root, {
             "fingerprint": fingerprint, "site_inode": output.stat().st_ino, "events": result.events,
             "drafts": result.drafts, "problems": [list(p.__dict__.values()) for p in result.problems],
+            "report": [str(p) for p in result.problems],
         })
         return result
 
@@ -339,85 +339,6 @@ class Builder:
         return BuildResult(problems=project.problems, events=published, drafts=len(project.events) - published)
 
 
-CACHE_DIR = ".timeline-cache"
-MANIFEST = "build.json"
-
-
-def build_fingerprint(root: Path, base_url: str | None, include_drafts: bool) -> str:
-    """Return a digest of everything a build's output depends on, read byte for byte."""
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((base_url, include_drafts)).encode())
-    versions = package_versions(("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel"))
-    for package, version in versions.items():
-        digest.update(f"{package}={version}".encode())
-    code = Path(__file__).resolve().parent
-    sources = sorted(code.glob("*.py")) + sorted(code.glob("*.js"))
-    inputs = sources + [root / CONFIG_FILE] + sorted((root / "templates").rglob("*"))
-    events = root / EVENTS_DIR
-    inputs += sorted(events.iterdir()) if events.is_dir() else []
-    for path in inputs:
-        if path.is_file() or path.is_symlink():
-            digest.update(path.name.encode() + b"\0" + (path.read_bytes() if path.is_file() else b"link") + b"\0")
-    return digest.hexdigest()
-
-
-def package_versions(packages: tuple[str, ...]) -> dict[str, str]:
-    """Return {package: installed version}, read from the names of the dist-info folders on sys.path.
-
-    A wheel installs NAME-VERSION.dist-info; listing a few folders is several times faster
-    than importlib.metadata, and a build with nothing changed should cost next to nothing.
-    """
-    import sys
-
-    def normal(name: str) -> str:
-        return name.lower().replace("-", "_").replace(".", "_")
-
-    wanted = {normal(package): package for package in packages}
-    found: dict[str, str] = {}
-    for folder in sys.path:
-        try:
-            entries = os.listdir(folder or ".")
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.endswith(".dist-info"):
-                name, _, version = entry[: -len(".dist-info")].partition("-")
-                package = wanted.get(normal(name))
-                if package is not None and package not in found:
-                    found[package] = version
-    if len(found) < len(packages):  # installed some other way (an egg, a system package)
-        from importlib.metadata import PackageNotFoundError, version
-
-        for package in packages:
-            if package not in found:
-                try:
-                    found[package] = version(package)
-                except PackageNotFoundError:
-                    found[package] = "not installed"
-    return {package: found[package] for package in packages}
-
-
-def _read_manifest(root: Path) -> dict | None:
-    """Return what the last build recorded about its inputs and output, or None."""
-    import json
-
-    try:
-        return json.loads((root / CACHE_DIR / MANIFEST).read_text())
-    except (OSError, ValueError):
-        return None
-
-
-def _write_manifest(root: Path, manifest: dict) -> None:
-    """Record what this build read and made, for the next build to compare."""
-    import json
-
-    folder = root / CACHE_DIR
-    folder.mkdir(exist_ok=True)
-    temporary = folder / (MANIFEST + ".tmp")
-    temporary.write_text(json.dumps(manifest))
-    os.replace(temporary, folder / MANIFEST)
-
-
 # Below this many event pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 300
 CHUNK_PAGES = 500  # event pages per task: results come back a chunk at a time
@@ -431,12 +352,21 @@ def _default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _render_into(staged: StagedSite, page) -> str:
+    """Render a page into the staging folder; return its digest."""
+    data = page.render()
+    staged.write(page.path, data)
+    return _digest(data)
+
+
 def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, str]:
-    """Render the event pages in forked workers straight into the staging folder; return their digests.
+    """Render the event pages in forked workers, and the lists meanwhile here; return the digests written.
 
     Event pages are most of a site and independent of each other. The workers are forked,
     so they share the loaded events and templates; they send back digests and each
-    description's HTML, which the exports need too.
+    description's HTML, which the exports need too. The lists (timeline, years, tags...)
+    need no description, so this process renders them while the workers run; the
+    exports wait for the descriptions.
     """
     global _WORK
     import multiprocessing
@@ -456,7 +386,12 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     try:
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunks = [indices[start:start + CHUNK_PAGES] for start in range(0, len(indices), CHUNK_PAGES)]
-            for digests, descriptions, problems in pool.imap_unordered(_render_chunk, chunks):
+            results = pool.imap_unordered(_render_chunk, chunks)
+            for page in pages:
+                if page.kind not in ("event", "export"):
+                    written[page.path] = _render_into(staged, page)
+            own_pages = len(written)
+            for digests, descriptions, problems in results:
                 if problems:
                     raise ProblemError(problems)
                 written.update(digests)
@@ -466,7 +401,7 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     finally:
         _WORK = None
         gc.unfreeze()
-    staged.count += len(written)
+    staged.count += len(written) - own_pages
     return written
 
 

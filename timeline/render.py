@@ -20,14 +20,14 @@ from markupsafe import Markup
 
 from .config import Config
 from .dates import MONTH, MONTH_NAMES, YEAR, EventDate
-from .i18n import Language, language
 from .exports import Exporter
+from .i18n import Language, language
+from .layout import TEMPLATES_DIR
 from .model import Event
 from .search import SearchIndex
 from .problems import Problem, ProblemError
 from .validate import slug
 
-TEMPLATES_DIR = "templates"
 STATIC_DIR = "static"
 
 # Python-Markdown extensions a contributor may use; none of them adds attributes from the text.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import EventDate
-from .loader import EVENTS_DIR
+from .layout import EVENTS_DIR
 from .model import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
 from .validate import date_prefix, slug
 

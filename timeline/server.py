@@ -18,7 +18,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .site import OUTPUT_DIR
+from .layout import OUTPUT_DIR
 
 LIVE_PREFIX = "/__timeline__/"
 WATCH_TIMEOUT_MS = 200

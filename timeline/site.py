@@ -7,7 +7,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-OUTPUT_DIR = "site"
+from .layout import OUTPUT_DIR
+
 _STAGING_PREFIX = ".site-build-"
 _OLD_PREFIX = ".site-old-"
 _RENAME_EXCHANGE = 2

@@ -1,0 +1,7 @@
+"""The project folder's layout: where the events, templates, settings, output and cache live."""
+
+EVENTS_DIR = "events"  # one Markdown file per event
+TEMPLATES_DIR = "templates"
+CONFIG_FILE = "timeline.toml"
+OUTPUT_DIR = "site"  # the built site; never edited by hand
+CACHE_DIR = ".timeline-cache"  # what a build remembers for the next one
