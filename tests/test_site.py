@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -12,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.site import StagedSite, UnsafePath, clean_leftovers
-from tests.conftest import REPO
+from timeline.site import SPARE_SITE, StagedSite, UnsafePath, clean_leftovers
+from tests.conftest import REPO, run_cli
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -66,6 +68,38 @@ def test_build_replaces_stale_files(project):
     assert not (project.root / "site" / "2024-11-05-second").exists()
 
 
+def test_a_build_writes_over_the_site_it_replaced_and_leaves_exactly_the_new_site(project, tmp_path):
+    project.event()
+    project.event("2024-11-05-second.md", title="Second", tags="[visits]")
+    assert project.run("build").code == 0
+    first_inode = (project.root / "site" / "index.html").stat().st_ino
+    page_inode = (project.root / "site" / "2024-11-04-a-meeting" / "index.html").stat().st_ino
+    project.event(title="Renamed")
+    assert project.run("build").code == 0  # the first site is now the spare
+    spare = project.root / SPARE_SITE
+    assert (spare / "index.html").stat().st_ino == first_inode
+    # What the spare holds that the next site must not: stale pages, stray files, links out.
+    outside = tmp_path / "outside.html"
+    outside.write_text("not ours")
+    (spare / "stray.html").write_text("stray")
+    (spare / "tags" / "visits" / "extra").mkdir()
+    (spare / "404.html").unlink()
+    (spare / "404.html").symlink_to(outside)
+    os.link(outside, spare / "robots.txt.new")
+    (spare / "index.html").unlink()
+    os.link(outside, spare / "index.html")
+    (project.root / "events" / "2024-11-05-second.md").unlink()
+    assert project.run("build").code == 0
+    assert outside.read_text() == "not ours"
+    reused = tree_digest(project.root / "site")
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    assert run_cli(["build", "--root", str(fresh)]).code == 0
+    assert reused == tree_digest(fresh / "site")
+    assert not any(p.is_symlink() for p in (project.root / "site").rglob("*"))
+    assert (project.root / "site" / "2024-11-04-a-meeting" / "index.html").stat().st_ino == page_inode  # written over
+
+
 def test_staged_site_refuses_paths_outside_the_site(tmp_path):
     staged = StagedSite(tmp_path)
     try:
@@ -74,7 +108,7 @@ def test_staged_site_refuses_paths_outside_the_site(tmp_path):
                 staged.write(bad, b"x")
     finally:
         staged.abort()
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == [".timeline-cache"]  # kept for the next build to write over
 
 
 def test_leftovers_of_a_killed_build_are_cleaned(tmp_path):
@@ -83,7 +117,8 @@ def test_leftovers_of_a_killed_build_are_cleaned(tmp_path):
     (tmp_path / "site").mkdir()
     (tmp_path / ".site-old-xyz").mkdir()
     clean_leftovers(tmp_path)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".timeline-cache", "site"]
+    assert (tmp_path / SPARE_SITE / "index.html").read_text() == "half"  # written over by the next build
 
 
 def test_a_swap_cut_short_is_recovered(tmp_path):
@@ -129,6 +164,67 @@ def test_sigkill_at_any_moment_never_costs_the_previous_site(project):
             good = site
     assert project.run("build").code == 0
     assert sorted(p.name for p in project.root.iterdir()) == [".timeline-cache", "events", "site", "templates", "timeline.toml"]
+
+
+def _count_markdown(monkeypatch, log: Path):
+    """Make every run of Markdown, in this process or a forked worker, note its text in log; return a reader."""
+    from timeline import render
+
+    real_call = render.MarkdownRenderer.__call__
+
+    def noting_call(self, text):
+        with open(log, "a", encoding="utf-8") as file:
+            file.write(json.dumps(text) + "\n")
+        return real_call(self, text)
+
+    monkeypatch.setattr(render.MarkdownRenderer, "__call__", noting_call)
+    return lambda: sorted(json.loads(line) for line in log.read_text().splitlines()) if log.exists() else []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, tmp_path, monkeypatch, workers):
+    from timeline import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_PAGES", 3)
+    for i in range(8):
+        project.event(f"2020-01-0{i + 1}-event-{i}.md", title=f"Event {i}",
+                      body=f"Event *{i}* [link](https://example.org/{i})")
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    rendered = _count_markdown(monkeypatch, tmp_path / "markdown.log")
+    project.event("2020-01-03-event-2.md", title="Event 2", body="Edited *text*")
+    project.event("2020-01-09-new.md", title="New", body="A new *one*")
+    (project.root / "templates" / "base.html").write_text((project.root / "templates" / "base.html").read_text() + "\n")
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert rendered() == ["A new *one*\n", "Edited *text*\n"]  # in the workers too: they send back what they made
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    assert pipeline.Builder(fresh, workers=1).build().errors == []
+    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+
+
+@pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
+def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
+    from timeline import pipeline, render
+
+    project.event(body="Some *text*")
+    assert project.run("build").code == 0
+    cache = project.root / ".timeline-cache" / pipeline.DESCRIPTIONS_CACHE
+    saved = json.loads(cache.read_text())
+    assert list(saved["items"].values()) == ["<p>Some <em>text</em></p>"]
+    if damage == "other-version":
+        monkeypatch.setattr(render, "markdown_version", lambda: "a later Markdown")
+    elif damage == "not-json":
+        cache.write_text("{not json")
+    elif damage == "wrong-shape":
+        cache.write_text(json.dumps([saved]))
+    else:
+        cache.write_text(json.dumps({**saved, "items": {key: 7 for key in saved["items"]}}))
+    project.event(title="Changed", body="Some *text*")
+    rendered = _count_markdown(monkeypatch, tmp_path / "markdown.log")
+    result = project.run("build")
+    assert (result.code, rendered()) == (0, ["Some *text*\n"])
+    assert "<p>Some <em>text</em></p>" in project.site("2024-11-04-a-meeting/index.html")
 
 
 def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp_path, monkeypatch):

@@ -150,7 +150,8 @@ def _report_if_up_to_date(root: str) -> bool:
 def up_to_date_message(events: int, drafts: int) -> str:
     """Return the line a build prints when site/ was already up to date."""
     left_out = f" ({drafts} draft{'s' if drafts != 1 else ''} left out)" if drafts else ""
-    return f"site/ is up to date: {events} event{'s' if events != 1 else ''}{left_out}; nothing changed since it was built."
+    counts = f"{events} event{'s' if events != 1 else ''}{left_out}"
+    return f"site/ is up to date: {counts}; nothing changed since it was built."
 
 
 def report(problems: list[Problem], stream) -> None:

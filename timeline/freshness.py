@@ -97,34 +97,50 @@ def package_versions(packages: tuple[str, ...]) -> dict[str, str]:
 
 def up_to_date_manifest(root: str | os.PathLike, fingerprint: str) -> dict | None:
     """Return the last build's manifest when it was made from these very inputs and site/ is its output, else None."""
-    manifest = read_manifest(root)
+    manifest = read_json(root, MANIFEST)
     try:
         site_inode = os.stat(os.path.join(root, OUTPUT_DIR)).st_ino
     except OSError:
         return None
-    if manifest and manifest.get("fingerprint") == fingerprint and manifest.get("site_inode") == site_inode:
-        return manifest
-    return None
+    if not isinstance(manifest, dict) or manifest.get("fingerprint") != fingerprint:
+        return None
+    return manifest if manifest.get("site_inode") == site_inode else None
 
 
-def read_manifest(root: str | os.PathLike) -> dict | None:
-    """Return what the last build recorded about its inputs and output, or None."""
+def read_json(root: str | os.PathLike, name: str) -> object:
+    """Return what a build saved in the cache folder under name, or None when it is missing or unreadable."""
     import json
 
     try:
-        with open(os.path.join(root, CACHE_DIR, MANIFEST), encoding="utf-8") as file:
+        with open(os.path.join(root, CACHE_DIR, name), encoding="utf-8") as file:
             return json.load(file)
     except (OSError, ValueError):
         return None
 
 
-def write_manifest(root: str | os.PathLike, manifest: dict) -> None:
-    """Record what this build read and made, for the next build to compare."""
+def write_json(root: str | os.PathLike, name: str, data: object) -> None:
+    """Save data as JSON in the cache folder under name, replacing the file at once."""
     import json
 
     folder = os.path.join(root, CACHE_DIR)
     os.makedirs(folder, exist_ok=True)
-    temporary = os.path.join(folder, MANIFEST + ".tmp")
+    temporary = os.path.join(folder, name + ".tmp")
     with open(temporary, "w", encoding="utf-8") as file:
-        json.dump(manifest, file)
-    os.replace(temporary, os.path.join(folder, MANIFEST))
+        json.dump(data, file, ensure_ascii=False)
+    os.replace(temporary, os.path.join(folder, name))
+
+
+def read_cache(root: str | os.PathLike, name: str, version: str) -> dict:
+    """Return the dict a build saved under name for this version, or {} when it is missing, unreadable or stale.
+
+    Kept as JSON, not pickle: loading it can never run code, whoever wrote the folder.
+    """
+    saved = read_json(root, name)
+    if not isinstance(saved, dict) or saved.get("version") != version or not isinstance(saved.get("items"), dict):
+        return {}
+    return saved["items"]
+
+
+def write_cache(root: str | os.PathLike, name: str, version: str, items: dict) -> None:
+    """Save a dict for the next build to read with read_cache."""
+    write_json(root, name, {"version": version, "items": items})

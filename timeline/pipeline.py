@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, apply_base_url, load_config
-from .freshness import build_fingerprint, up_to_date_manifest, write_manifest
+from .freshness import MANIFEST, build_fingerprint, up_to_date_manifest, write_json
 from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
 from .site import StagedSite, replace_file, remove_file
@@ -235,6 +235,8 @@ class Builder:
         staged = StagedSite(self.root)
         try:
             pages = renderer.plan(published)
+            staged.keep_only({page.path for page in pages})
+            _reuse_descriptions(self.root, renderer, published)
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
             for page in pages:
                 if page.path not in written:
@@ -251,11 +253,12 @@ class Builder:
         self._written, self._rendered_by = written, renderer
         self._published = {event.id: event for event in published}
         result.written = sorted(written)
-        write_manifest(self.root, {
+        write_json(self.root, MANIFEST, {
             "fingerprint": fingerprint, "site_inode": output.stat().st_ino, "events": result.events,
             "drafts": result.drafts, "problems": [list(p.__dict__.values()) for p in result.problems],
             "report": [str(p) for p in result.problems],
         })
+        _save_descriptions(self.root, renderer, published)
         return result
 
     def update(self, changes: set[str] | None = None, defer_exports: bool = False) -> BuildResult:
@@ -352,6 +355,42 @@ def _default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+DESCRIPTIONS_CACHE = "descriptions.json"
+
+
+def _reuse_descriptions(root: Path, renderer, events: list[Event]) -> None:
+    """Give the renderer the HTML the last build made of these events' descriptions, where the text is the same.
+
+    Markdown is the largest part of rendering an event; a description's HTML depends only on
+    its text, the Markdown and nh3 versions and our code, which the cache's version names.
+    """
+    from markupsafe import Markup
+
+    from .freshness import read_cache
+    from .render import markdown_version
+
+    cached = read_cache(root, DESCRIPTIONS_CACHE, markdown_version())
+    if not cached:
+        return
+    for event in events:
+        html = cached.pop(_digest(event.body.encode()), None)  # popped: each text is held once, as Markup
+        if isinstance(html, str):
+            renderer.descriptions[event.body] = Markup(html)
+
+
+def _save_descriptions(root: Path, renderer, events: list[Event]) -> None:
+    """Save the HTML of the built events' descriptions for the next build (only theirs, so it never grows stale)."""
+    from .freshness import write_cache
+    from .render import markdown_version
+
+    items = {}
+    for event in events:
+        html = renderer.descriptions.get(event.body)
+        if html is not None:
+            items[_digest(event.body.encode())] = str(html)
+    write_cache(root, DESCRIPTIONS_CACHE, markdown_version(), items)
+
+
 def _render_into(staged: StagedSite, page) -> str:
     """Render a page into the staging folder; return its digest."""
     data = page.render()
@@ -437,7 +476,10 @@ def _stat_key_or_none(path: Path) -> tuple[int, int, int] | None:
 def _render_chunk(indices: list[int]) -> tuple[dict[str, str], dict, list[Problem]]:
     """Render some pages in a worker; return their digests, the descriptions made, and any problems."""
     pages, renderer, staged = _WORK
-    renderer.descriptions.clear()  # this worker's copy: what it holds after the chunk is the chunk's own
+    # This worker's copy: forget what the last chunk made (it was sent back), so what is new is the chunk's own.
+    for text in renderer.made_descriptions:
+        renderer.descriptions.pop(text, None)
+    renderer.made_descriptions.clear()
     digests: dict[str, str] = {}
     try:
         for index in indices:
@@ -447,7 +489,7 @@ def _render_chunk(indices: list[int]) -> tuple[dict[str, str], dict, list[Proble
             digests[page.path] = _digest(data)
     except ProblemError as error:
         return {}, {}, error.problems
-    return digests, {text: str(html) for text, html in renderer.descriptions.items()}, []
+    return digests, {text: str(renderer.descriptions[text]) for text in renderer.made_descriptions}, []
 
 
 def load_project(root: Path, base_url: str | None = None) -> Project:

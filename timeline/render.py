@@ -100,6 +100,15 @@ def _time_limit(seconds: float):
         signal.signal(signal.SIGALRM, previous)
 
 
+def markdown_version() -> str:
+    """Return what a description's HTML depends on besides its text: the Markdown and nh3 versions and this code."""
+    from .freshness import package_versions
+
+    digest = hashlib.blake2b(repr(package_versions(("Markdown", "nh3"))).encode(), digest_size=16)
+    digest.update(Path(__file__).read_bytes())
+    return digest.hexdigest()
+
+
 class MarkdownRenderer:
     """Turns a contributor's Markdown into HTML that can carry no script."""
 
@@ -347,6 +356,7 @@ class SiteRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # a renderer is made anew when a template changes (see Builder._renderer_for)
         )
         self.markdown = MarkdownRenderer()
         self.static_files = sorted(
@@ -385,6 +395,7 @@ class SiteRenderer:
         self._layout: tuple[bool, tuple[int, ...]] = (False, ())
         self.index = SiteIndex([])
         self.descriptions: dict[str, Markup] = {}  # Markdown text -> its HTML: event pages and exports share it
+        self.made_descriptions: list[str] = []  # the texts rendered here, not found in descriptions
         self.exporter = Exporter(config, self.event_url, self.description)
         self.search = SearchIndex(self._search_row, self.description)
         macros = self.env.get_template("_macros.html").module
@@ -511,6 +522,7 @@ class SiteRenderer:
         """Return every page and asset of the site, and remember the lists they were made from."""
         self.index = SiteIndex(events)
         self.descriptions.clear()
+        self.made_descriptions.clear()
         self._items.clear()
         self._years.clear()
         self._year_groups = {}
@@ -766,6 +778,7 @@ class SiteRenderer:
             except DescriptionTooHard as error:
                 raise ProblemError([Problem(event.path, event.body_line, "description", str(error))]) from None
             self.descriptions[event.body] = html
+            self.made_descriptions.append(event.body)
         return html
 
     def _facets_page(self, facet: Facet) -> Page:
