@@ -227,15 +227,18 @@ def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, m
     assert "<p>Some <em>text</em></p>" in project.site("2024-11-04-a-meeting/index.html")
 
 
-def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp_path, monkeypatch):
+@pytest.mark.parametrize("lists_meanwhile", [True, False], ids=["lists-meanwhile", "lists-after"])
+def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp_path, monkeypatch, lists_meanwhile):
     from timeline import pipeline
 
     many_events(project, 30)
     project.event("2020-01-02-event-1.md", title="Event 1", body="A [link](https://example.org).")
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline, "LISTS_MEANWHILE_UP_TO", 10_000 if lists_meanwhile else 0)
     monkeypatch.setattr(pipeline, "_default_workers", lambda: 2)
     assert pipeline.Builder(project.root, workers=1).build().errors == []
     single = tree_digest(project.root / "site")
+    shutil.rmtree(project.root / ".timeline-cache")  # so that the workers render every description
     builder = pipeline.Builder(project.root, workers=2)
     assert builder.build().errors == []
     assert tree_digest(project.root / "site") == single
