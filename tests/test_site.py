@@ -203,6 +203,48 @@ def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, t
     assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
 
 
+def _count_event_pages(monkeypatch, log: Path):
+    """Make every rendering of an event page, here or in a forked worker, note its event in log; return a reader."""
+    from timeline import render
+
+    real_render = render.SiteRenderer.render
+
+    def noting_render(self, template, **context):
+        if template == "event.html":
+            with open(log, "a", encoding="utf-8") as file:
+                file.write(context["event"].id + "\n")
+        return real_render(self, template, **context)
+
+    monkeypatch.setattr(render.SiteRenderer, "render", noting_render)
+    return lambda: sorted(log.read_text().split()) if log.exists() else []
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_path, monkeypatch, workers):
+    from timeline import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(pipeline, "CHUNK_PAGES", 3)
+    for i in range(1, 10):
+        project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}")
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    rendered = _count_event_pages(monkeypatch, tmp_path / "pages.log")
+    project.event("2020-01-05-event-5.md", title="Event 5, renamed")  # its neighbours show its title
+    page = project.root / "site" / "2020-01-08-event-8" / "index.html"
+    page.write_text(page.read_text().replace("Event 8", "Event 8 edited by hand"))
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert rendered() == ["2020-01-04-event-4", "2020-01-05-event-5", "2020-01-06-event-6", "2020-01-08-event-8"]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    assert pipeline.Builder(fresh, workers=1).build().errors == []
+    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+    # Anything else the pages show (templates, settings, code, libraries) renders every page again.
+    (tmp_path / "pages.log").unlink()
+    (project.root / "templates" / "event.html").write_text((project.root / "templates" / "event.html").read_text() + "\n")
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert len(rendered()) == 9
+
+
 @pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
 def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
     from timeline import pipeline, render

@@ -19,17 +19,34 @@ _CODE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 def build_fingerprint(root: str | os.PathLike, base_url: str | None, include_drafts: bool) -> str:
     """Return a digest of everything a build's output depends on, read byte for byte."""
+    return fingerprint_of(*input_digests(root, base_url, include_drafts))
+
+
+def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts: bool) -> tuple[str, dict[str, str]]:
+    """Return the digest of all inputs but the event files (options, libraries, code, settings, templates),
+    and the digest of each event file (its name and bytes) by file name."""
     root = os.fspath(root)
-    digest = hashlib.blake2b(digest_size=20)
-    digest.update(repr((base_url, include_drafts)).encode())
+    setup = hashlib.blake2b(digest_size=20)
+    setup.update(repr((base_url, include_drafts)).encode())
     for package, version in package_versions(RENDERING_PACKAGES).items():
-        digest.update(f"{package}={version}".encode())
+        setup.update(f"{package}={version}".encode())
     code = [entry for entry in _files_in(_CODE_DIR) if entry[0].endswith((".py", ".js"))]
     inputs = code + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
-    inputs += _files_in(os.path.join(root, EVENTS_DIR))
     for name, path in inputs:
-        digest.update(name.encode() + b"\0" + _contents(path) + b"\0")
+        setup.update(name.encode() + b"\0" + _contents(path) + b"\0")
+    events = {
+        name: hashlib.blake2b(name.encode() + b"\0" + _contents(path), digest_size=16).hexdigest()
+        for name, path in _files_in(os.path.join(root, EVENTS_DIR))
+    }
+    return setup.hexdigest(), events
+
+
+def fingerprint_of(setup: str, events: dict[str, str]) -> str:
+    """Return the build fingerprint made of input_digests()."""
+    digest = hashlib.blake2b(setup.encode(), digest_size=20)
+    for name, value in events.items():
+        digest.update(f"{name}\0{value}\0".encode())
     return digest.hexdigest()
 
 

@@ -10,11 +10,12 @@ import gc
 import hashlib
 import os
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, apply_base_url, load_config
-from .freshness import MANIFEST, build_fingerprint, up_to_date_manifest, write_json
+from .freshness import MANIFEST, fingerprint_of, input_digests, up_to_date_manifest, write_cache, write_json
 from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
 from .site import StagedSite, replace_file, remove_file
@@ -218,7 +219,8 @@ class Builder:
         libraries) is byte for byte what made the current site/, the site is kept as it is.
         keep_pieces keeps each event's export pieces for later updates (the preview's first build).
         """
-        fingerprint = build_fingerprint(self.root, self.base_url, self.include_drafts)
+        setup, event_digests = input_digests(self.root, self.base_url, self.include_drafts)
+        fingerprint = fingerprint_of(setup, event_digests)
         cached = up_to_date_manifest(self.root, fingerprint) if use_cache else None
         if cached:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
@@ -237,6 +239,7 @@ class Builder:
             pages = renderer.plan(published)
             staged.keep_only({page.path for page in pages})
             _reuse_descriptions(self.root, renderer, published)
+            page_keys = _reuse_event_pages(self.root, renderer, pages, setup, event_digests)
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
             for page in pages:
                 if page.path not in written:
@@ -259,6 +262,7 @@ class Builder:
             "report": [str(p) for p in result.problems],
         })
         _save_descriptions(self.root, renderer, published)
+        write_cache(self.root, PAGES_CACHE, setup, {path: [key, written[path]] for path, key in page_keys.items()})
         return result
 
     def update(self, changes: set[str] | None = None, defer_exports: bool = False) -> BuildResult:
@@ -360,6 +364,42 @@ def _default_workers() -> int:
 
 
 DESCRIPTIONS_CACHE = "descriptions.json"
+PAGES_CACHE = "event-pages.json"
+
+
+def _reuse_event_pages(root: Path, renderer, pages: list, setup: str, event_digests: dict[str, str]) -> dict[str, str]:
+    """Return each event page's key, and let pages whose key and bytes the last build recorded be copied from site/.
+
+    A key digests everything an event page shows beyond the settings, templates, code and
+    libraries (which the cache's version, setup, digests): the event's file, its neighbours'
+    files and the timeline's split. A page is copied only if site/ still holds the very
+    bytes recorded for that key, so a hand-edited or missing page is rendered again.
+    """
+    from .freshness import read_cache
+    from .render import Page
+
+    recorded = read_cache(root, PAGES_CACHE, setup)
+    site = root / OUTPUT_DIR
+    keys: dict[str, str] = {}
+    for event in renderer.index.chronological:
+        path, previous, following, split = renderer.event_page_inputs(event)
+        files = [event_digests.get(e.path.rpartition("/")[2], "") if e is not None else "" for e in (event, previous, following)]
+        keys[path] = _digest(repr((files, split)).encode())
+    for index, page in enumerate(pages):
+        entry = recorded.get(page.path) if page.kind == "event" else None
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == keys[page.path] and isinstance(entry[1], str):
+            pages[index] = Page(page.path, partial(_copied_or_rendered, site / page.path, entry[1], page.render),
+                                kind="event")
+    return keys
+
+
+def _copied_or_rendered(old: Path, digest: str, render) -> bytes:
+    """Return the bytes of the page at old if their digest is digest, else render the page."""
+    try:
+        data = old.read_bytes()
+    except OSError:
+        return render()
+    return data if _digest(data) == digest else render()
 
 
 def _reuse_descriptions(root: Path, renderer, events: list[Event]) -> None:
@@ -384,7 +424,6 @@ def _reuse_descriptions(root: Path, renderer, events: list[Event]) -> None:
 
 def _save_descriptions(root: Path, renderer, events: list[Event]) -> None:
     """Save the HTML of the built events' descriptions for the next build (only theirs, so it never grows stale)."""
-    from .freshness import write_cache
     from .render import markdown_version
 
     items = {}

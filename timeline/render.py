@@ -760,11 +760,17 @@ class SiteRenderer:
             )
         return Page(f"{self.year_path(year)}index.html", make)
 
+    def event_page_inputs(self, event: Event) -> tuple[str, Event | None, Event | None, bool]:
+        """Return the site path of an event's page and what it shows besides the event, settings and templates:
+        its neighbours in time, and whether the timeline is split into year pages (its links depend on it)."""
+        previous, following = self.index.neighbours(event)
+        return f"{event.id}/index.html", previous, following, self.split
+
     def _event_page(self, event_id: str) -> Page:
         """Return an event's own page, with its neighbours in time."""
         event = self.index.by_id[event_id]
-        previous, following = self.index.neighbours(event)
-        return Page(f"{event.id}/index.html", lambda: self.render(
+        path, previous, following, _ = self.event_page_inputs(event)
+        return Page(path, lambda: self.render(
             "event.html", event=event, body=self.description(event),
             previous=previous, next=following, page_path=f"{event.id}/",
         ), kind="event")

@@ -110,10 +110,18 @@ class StagedSite:
         clean_leftovers(root)
         self.staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
         self.count = 0
-        spare = root / SPARE_SITE
-        self.reused = spare.is_dir() and not spare.is_symlink()
-        if self.reused:
-            os.rename(spare, self.staging)  # onto the empty folder just made
+        self.reused = self._reuse(root / SPARE_SITE)
+
+    def _reuse(self, spare: Path) -> bool:
+        """Return whether the kept site became the staging folder (renamed onto the empty one just made)."""
+        if spare.is_symlink() or not spare.is_dir():
+            return False
+        try:
+            os.rename(spare, self.staging)
+        except OSError:  # another file system, say: build afresh, and remove it for good
+            shutil.rmtree(spare, ignore_errors=True)
+            return False
+        return True
 
     def keep_only(self, site_paths: set[str]) -> None:
         """Remove from a reused staging folder everything but regular files at the given site paths.
