@@ -240,7 +240,8 @@ def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_
     assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
     # Anything else the pages show (templates, settings, code, libraries) renders every page again.
     (tmp_path / "pages.log").unlink()
-    (project.root / "templates" / "event.html").write_text((project.root / "templates" / "event.html").read_text() + "\n")
+    template = project.root / "templates" / "event.html"
+    template.write_text(template.read_text() + "\n")
     assert pipeline.Builder(project.root, workers=workers).build().errors == []
     assert len(rendered()) == 9
 
@@ -276,7 +277,7 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
     many_events(project, 30)
     project.event("2020-01-02-event-1.md", title="Event 1", body="A [link](https://example.org).")
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pipeline, "LISTS_MEANWHILE_UP_TO", 10_000 if lists_meanwhile else 0)
+    monkeypatch.setattr(pipeline, "OVERLAP_UP_TO", 10_000 if lists_meanwhile else 0)
     monkeypatch.setattr(pipeline, "_default_workers", lambda: 2)
     assert pipeline.Builder(project.root, workers=1).build().errors == []
     single = tree_digest(project.root / "site")

@@ -241,6 +241,8 @@ class Builder:
             _reuse_descriptions(self.root, renderer, published)
             page_keys = _reuse_event_pages(self.root, renderer, pages, setup, event_digests)
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
+            if written and not keep_pieces and len(published) <= OVERLAP_UP_TO:
+                written.update(_render_exports_beside_search(pages, renderer, staged))
             for page in pages:
                 if page.path not in written:
                     written[page.path] = _render_into(staged, page)
@@ -293,10 +295,10 @@ class Builder:
             pages = renderer.plan(list(published.values()))
             removed = sorted(set(self._written) - {page.path for page in pages})
         if defer_exports:
-            exports = [page for page in pages if page.kind == "export"]
+            exports = [page for page in pages if page.kind in WHOLE_SITE_KINDS]
             if exports:  # a plan's exports are the full set, newer than any still waiting
                 self._deferred = exports
-            pages = [page for page in pages if page.kind != "export"]
+            pages = [page for page in pages if page.kind not in WHOLE_SITE_KINDS]
         for page in pages:
             try:
                 data = page.render()
@@ -349,10 +351,12 @@ class Builder:
 # Below this many event pages, starting worker processes costs more than it saves.
 PARALLEL_FROM = 300
 CHUNK_PAGES = 500  # event pages per task: results come back a chunk at a time
-# Rendering the lists while the workers run holds their entries in memory beside the workers'
-# (at 100,000 events the tree's peak went from 1.8 to 2.2 GB); above this many events the lists
-# wait until the workers are done.
-LISTS_MEANWHILE_UP_TO = 50_000
+# The files that cover every event (exports, search index): written after the pages.
+WHOLE_SITE_KINDS = ("export", "search")
+# Rendering lists beside the workers, or exports beside the search index, holds more in memory
+# at once (at 100,000 events the lists beside the workers took the tree's peak from 1.8 to
+# 2.2 GB); above this many events those parts are rendered one after another.
+OVERLAP_UP_TO = 50_000
 _WORK: tuple | None = None  # what forked workers inherit: (pages, renderer, staging folder)
 
 
@@ -383,7 +387,8 @@ def _reuse_event_pages(root: Path, renderer, pages: list, setup: str, event_dige
     keys: dict[str, str] = {}
     for event in renderer.index.chronological:
         path, previous, following, split = renderer.event_page_inputs(event)
-        files = [event_digests.get(e.path.rpartition("/")[2], "") if e is not None else "" for e in (event, previous, following)]
+        files = [event_digests.get(e.path.rpartition("/")[2], "") if e is not None else ""
+                 for e in (event, previous, following)]
         keys[path] = _digest(repr((files, split)).encode())
     for index, page in enumerate(pages):
         entry = recorded.get(page.path) if page.kind == "event" else None
@@ -448,7 +453,7 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     so they share the loaded events and templates; they send back digests and each
     description's HTML, which the exports need too. The lists (timeline, years, tags...)
     need no description, so this process renders them while the workers run; the
-    exports wait for the descriptions. (Up to LISTS_MEANWHILE_UP_TO events.)
+    exports wait for the descriptions. (Up to OVERLAP_UP_TO events.)
     """
     global _WORK
     import multiprocessing
@@ -469,9 +474,9 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
         with multiprocessing.get_context("fork").Pool(workers) as pool:
             chunks = [indices[start:start + CHUNK_PAGES] for start in range(0, len(indices), CHUNK_PAGES)]
             results = pool.imap_unordered(_render_chunk, chunks)
-            if len(indices) <= LISTS_MEANWHILE_UP_TO:
+            if len(indices) <= OVERLAP_UP_TO:
                 for page in pages:
-                    if page.kind not in ("event", "export"):
+                    if page.kind not in ("event", *WHOLE_SITE_KINDS):
                         written[page.path] = _render_into(staged, page)
             own_pages = len(written)
             for digests, descriptions, problems in results:
@@ -486,6 +491,35 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
         gc.unfreeze()
     staged.count += len(written) - own_pages
     return written
+
+
+def _render_exports_beside_search(pages: list, renderer, staged: StagedSite) -> dict[str, str]:
+    """Render the exports in a forked process while this one makes the search index; return the digests written.
+
+    Both cover every event and need every description, which this process now holds; the
+    exports' pieces are not kept here, so this is only for builds that are not the preview's.
+    """
+    global _WORK
+    import multiprocessing
+
+    exports = [i for i, page in enumerate(pages) if page.kind == "export"]
+    written: dict[str, str] = {}
+    _WORK = (pages, renderer, staged)
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            pending = pool.apply_async(_render_chunk, (exports,))
+            for page in pages:
+                if page.kind == "search":
+                    written[page.path] = _render_into(staged, page)
+            digests, _, problems = pending.get()
+    finally:
+        _WORK = None
+        gc.unfreeze()
+    if problems:
+        raise ProblemError(problems)
+    staged.count += len(digests)
+    return {**written, **digests}
 
 
 _READ_ROOT: Path | None = None  # what forked readers inherit: the project root

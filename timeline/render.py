@@ -610,7 +610,7 @@ class SiteRenderer:
         settings = {"order": self.config.order, "split": self.split}
         paths = {facet.kind: facet.path for facet in FACETS}
         search = self.search.files(self.index.chronological, self.index.groups, paths, settings)
-        return pages + [Page(path, make, kind="export") for path, make in search.items()]
+        return pages + [Page(path, make, kind="search") for path, make in search.items()]
 
     def _search_row(self, event: Event) -> list:
         """Return an event's row in the search index (see timeline.search)."""
@@ -898,7 +898,11 @@ def _put(events: list[Event], event: Event) -> int:
 
 @dataclass(frozen=True)
 class Page:
-    """One file of the site: where it goes, how to make it, and what kind of page it is."""
+    """One file of the site: where it goes, how to make it, and what kind of page it is.
+
+    kind: "event" (an event's own page), "export" (events.json, feed.xml... from the Exporter),
+    "search" (the search index's files) or "other" (lists, assets, robots.txt...).
+    """
 
     path: str
     render: Callable[[], bytes]
