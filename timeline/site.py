@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import stat
 import tempfile
 from pathlib import Path
 
@@ -135,7 +134,7 @@ class StagedSite:
         for site_path in site_paths:
             parts = safe_parts(site_path)
             folders.update("/".join(parts[:end]) for end in range(1, len(parts)))
-        _prune(self.staging, "", site_paths, folders)
+        _prune(os.fspath(self.staging), "", site_paths, folders)
 
     def path_for(self, site_path: str) -> Path:
         """Return where a site path is written, refusing any that would escape the site."""
@@ -178,18 +177,18 @@ class StagedSite:
         _keep_as_spare(self.root, self.staging)
 
 
-def _prune(folder: Path, prefix: str, site_paths: set[str], folders: set[str]) -> bool:
+def _prune(folder: str, prefix: str, site_paths: set[str], folders: set[str]) -> bool:
     """Remove what is not a wanted file or folder under folder; return whether folder is left empty."""
     empty = True
     with os.scandir(folder) as entries:
         for entry in entries:
             site_path = prefix + entry.name
-            info = entry.stat(follow_symlinks=False)
-            if stat.S_ISDIR(info.st_mode):
-                if _prune(Path(entry.path), site_path + "/", site_paths, folders) and site_path not in folders:
+            if entry.is_dir(follow_symlinks=False):  # from the directory listing: no system call
+                if _prune(entry.path, site_path + "/", site_paths, folders) and site_path not in folders:
                     os.rmdir(entry.path)
                     continue
-            elif stat.S_ISREG(info.st_mode) and info.st_nlink == 1 and site_path in site_paths:
+            elif site_path in site_paths and entry.is_file(follow_symlinks=False) \
+                    and entry.stat(follow_symlinks=False).st_nlink == 1:
                 pass  # a file of the new site: written over
             else:
                 os.unlink(entry.path)  # not on the new site, a link, or a file linked from elsewhere
