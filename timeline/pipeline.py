@@ -385,8 +385,7 @@ def _reuse_event_pages(root: Path, renderer, pages: list, setup: str, event_dige
     recorded = read_cache(root, PAGES_CACHE, setup)
     site = root / OUTPUT_DIR
     keys: dict[str, str] = {}
-    for event in renderer.index.chronological:
-        path, previous, following, split = renderer.event_page_inputs(event)
+    for path, event, previous, following, split in renderer.event_page_inputs():
         files = [event_digests.get(e.path.rpartition("/")[2], "") if e is not None else ""
                  for e in (event, previous, following)]
         keys[path] = _digest(repr((files, split)).encode())

@@ -760,17 +760,25 @@ class SiteRenderer:
             )
         return Page(f"{self.year_path(year)}index.html", make)
 
-    def event_page_inputs(self, event: Event) -> tuple[str, Event | None, Event | None, bool]:
-        """Return the site path of an event's page and what it shows besides the event, settings and templates:
-        its neighbours in time, and whether the timeline is split into year pages (its links depend on it)."""
-        previous, following = self.index.neighbours(event)
-        return f"{event.id}/index.html", previous, following, self.split
+    def event_page_inputs(self) -> Iterator[tuple[str, Event, Event | None, Event | None, bool]]:
+        """Yield, for every event page, its site path and all it shows besides settings and templates:
+        the event, its neighbours in time, and whether the timeline is split into year pages (its links say)."""
+        chronological, split = self.index.chronological, self.split
+        for index, event in enumerate(chronological):
+            previous = chronological[index - 1] if index > 0 else None
+            following = chronological[index + 1] if index + 1 < len(chronological) else None
+            yield self._event_page_path(event), event, previous, following, split
+
+    @staticmethod
+    def _event_page_path(event: Event) -> str:
+        """Return the site path of an event's own page."""
+        return f"{event.id}/index.html"
 
     def _event_page(self, event_id: str) -> Page:
         """Return an event's own page, with its neighbours in time."""
         event = self.index.by_id[event_id]
-        path, previous, following, _ = self.event_page_inputs(event)
-        return Page(path, lambda: self.render(
+        previous, following = self.index.neighbours(event)
+        return Page(self._event_page_path(event), lambda: self.render(
             "event.html", event=event, body=self.description(event),
             previous=previous, next=following, page_path=f"{event.id}/",
         ), kind="event")
