@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, apply_base_url, load_config
-from .freshness import MANIFEST, fingerprint_of, input_digests, up_to_date_manifest, write_cache, write_json
+from .freshness import MANIFEST, fingerprint_of, input_digests, read_cache, up_to_date_manifest, write_cache, write_json
 from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
 from .site import StagedSite, replace_file, remove_file
@@ -379,7 +379,6 @@ def _reuse_event_pages(root: Path, renderer, pages: list, setup: str, event_dige
     files and the timeline's split. A page is copied only if site/ still holds the very
     bytes recorded for that key, so a hand-edited or missing page is rendered again.
     """
-    from .freshness import read_cache
     from .render import Page
 
     recorded = read_cache(root, PAGES_CACHE, setup)
@@ -414,7 +413,6 @@ def _reuse_descriptions(root: Path, renderer, events: list[Event]) -> None:
     """
     from markupsafe import Markup
 
-    from .freshness import read_cache
     from .render import markdown_version
 
     cached = read_cache(root, DESCRIPTIONS_CACHE, markdown_version())
