@@ -295,11 +295,12 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
 def test_package_versions_match_importlib_metadata():
     from importlib.metadata import version
 
-    from timeline.freshness import package_versions
+    from timeline.freshness import RENDERING_PACKAGES, package_versions
 
     names = ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel", "lxml_html_clean")
     assert package_versions(names) == {name: version(name) for name in names}
     assert package_versions(("no-such-package-here",)) == {"no-such-package-here": "not installed"}
+    assert package_versions(RENDERING_PACKAGES) == {name: version(name) for name in RENDERING_PACKAGES}
 
 
 def test_files_read_in_parallel_give_the_same_problems_and_events(project, monkeypatch):

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 
 from .layout import CACHE_DIR, CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 
 MANIFEST = "build.json"
-# The libraries whose upgrade can change the output; their versions are part of the digest.
-RENDERING_PACKAGES = ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel")
+# The libraries whose upgrade can change the output; their versions (and Python's) are part of the digest.
+RENDERING_PACKAGES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "python-slugify", "text-unidecode", "PyYAML",
+                      "dateparser", "Babel")
 _CODE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -27,7 +29,7 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     and the digest of each event file (its name and bytes) by file name."""
     root = os.fspath(root)
     setup = hashlib.blake2b(digest_size=20)
-    setup.update(repr((base_url, include_drafts)).encode())
+    setup.update(repr((base_url, include_drafts, sys.version)).encode())
     for package, version in package_versions(RENDERING_PACKAGES).items():
         setup.update(f"{package}={version}".encode())
     code = [entry for entry in _files_in(_CODE_DIR) if entry[0].endswith((".py", ".js"))]
@@ -82,8 +84,6 @@ def package_versions(packages: tuple[str, ...]) -> dict[str, str]:
     A wheel installs NAME-VERSION.dist-info; listing a few folders is several times faster
     than importlib.metadata, and a build with nothing changed should cost next to nothing.
     """
-    import sys
-
     def normal(name: str) -> str:
         return name.lower().replace("-", "_").replace(".", "_")
 

@@ -101,10 +101,12 @@ def _time_limit(seconds: float):
 
 
 def markdown_version() -> str:
-    """Return what a description's HTML depends on besides its text: the Markdown and nh3 versions and this code."""
+    """Return what a description's HTML depends on besides its text: Python, Markdown and nh3 versions, this code."""
+    import sys
+
     from .freshness import package_versions
 
-    digest = hashlib.blake2b(repr(package_versions(("Markdown", "nh3"))).encode(), digest_size=16)
+    digest = hashlib.blake2b(repr((sys.version, package_versions(("Markdown", "nh3")))).encode(), digest_size=16)
     digest.update(Path(__file__).read_bytes())
     return digest.hexdigest()
 
