@@ -88,6 +88,7 @@ def test_a_build_writes_over_the_site_it_replaced_and_leaves_exactly_the_new_sit
     os.link(outside, spare / "robots.txt.new")
     (spare / "index.html").unlink()
     os.link(outside, spare / "index.html")
+    (spare / "2024-11-04-a-meeting" / "index.html").chmod(0o600)
     (project.root / "events" / "2024-11-05-second.md").unlink()
     assert project.run("build").code == 0
     assert outside.read_text() == "not ours"
@@ -97,7 +98,8 @@ def test_a_build_writes_over_the_site_it_replaced_and_leaves_exactly_the_new_sit
     assert run_cli(["build", "--root", str(fresh)]).code == 0
     assert reused == tree_digest(fresh / "site")
     assert not any(p.is_symlink() for p in (project.root / "site").rglob("*"))
-    assert (project.root / "site" / "2024-11-04-a-meeting" / "index.html").stat().st_ino == page_inode  # written over
+    page = (project.root / "site" / "2024-11-04-a-meeting" / "index.html").stat()
+    assert (page.st_ino, page.st_mode & 0o777) == (page_inode, 0o644)  # written over, readable by all again
 
 
 def test_staged_site_refuses_paths_outside_the_site(tmp_path):

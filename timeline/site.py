@@ -36,6 +36,8 @@ def _exchange(a: Path, b: Path) -> bool:
 # files that exist costs the file system far less than making 10,000 folders and files anew
 # and deleting as many (ext4 in particular slows down when it must skip recently freed inodes).
 SPARE_SITE = f"{CACHE_DIR}/spare-site"
+# Writing over a file of the reused folder; never through a link (where the system can refuse one).
+_WRITE_OVER = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
 def clean_leftovers(root: Path) -> None:
@@ -143,14 +145,14 @@ class StagedSite:
     def write(self, site_path: str, data: bytes) -> None:
         """Write one file of the new site (over the file keep_only() left there, if any)."""
         target = self.path_for(site_path)
-        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | getattr(os, "O_BINARY", 0)
         try:
-            handle = os.open(target, flags, 0o644)
+            handle = os.open(target, _WRITE_OVER, 0o644)
         except FileNotFoundError:
             target.parent.mkdir(parents=True, exist_ok=True)
-            handle = os.open(target, flags, 0o644)
+            handle = os.open(target, _WRITE_OVER, 0o644)
         with os.fdopen(handle, "wb") as stream:
-            os.chmod(handle, 0o644)
+            if hasattr(os, "fchmod"):
+                os.fchmod(handle, 0o644)  # whatever the umask: the published site must be readable
             stream.write(data)
         self.count += 1
 
