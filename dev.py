@@ -110,13 +110,30 @@ def main(argv: list[str]) -> int:
     command, rest = argv[0], argv[1:]
     if command == "serve":
         python = ensure_virtualenv("requirements.txt")
-        return subprocess.call([str(python), str(ROOT / "build.py"), "serve", *rest])
+        return hand_over([str(python), str(ROOT / "build.py"), "serve", *rest])
     python = ensure_virtualenv("requirements-dev.txt")
     ensure_node_tools()
     ensure_chromium()
     if command == "setup":
         return 0
-    return subprocess.call([str(python), "-m", "pytest", *rest], cwd=ROOT)
+    os.chdir(ROOT)
+    return hand_over([str(python), "-m", "pytest", *rest])
+
+
+def hand_over(command: list[str]) -> int:
+    """Replace dev.py with the command, so that Ctrl-C reaches only it; return its exit code where that cannot be.
+
+    A terminal's Ctrl-C goes to every process in the foreground: a dev.py still waiting for
+    its child would stop with a KeyboardInterrupt traceback of its own.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    if os.name == "posix":
+        os.execv(command[0], command)
+    try:
+        return subprocess.call(command)
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

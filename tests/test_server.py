@@ -232,6 +232,26 @@ def test_serve_starts_prints_the_url_and_stops_cleanly_on_ctrl_c(project):
             process.kill()
 
 
+def test_the_quick_start_preview_stops_on_ctrl_c_without_a_traceback(project):
+    # A terminal's Ctrl-C reaches the whole foreground process group: dev.py as well as the server.
+    project.event()
+    process = subprocess.Popen(
+        [sys.executable, str(REPO / "dev.py"), "serve", "--root", str(project.root), "--port", "0"],
+        stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    try:
+        line = process.stderr.readline()
+        while line.startswith("dev.py: "):  # a fresh clone's set-up
+            line = process.stderr.readline()
+        assert line.startswith("Serving the timeline at http://127.0.0.1:")
+        os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=10) == 0
+        assert process.stderr.read() == "Stopped.\n"
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
 def test_serve_with_broken_files_still_serves_and_lists_problems(project):
     project.write("2024-11-04-broken.md", "no front matter\n")
     builder = Builder(project.root)
