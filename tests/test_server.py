@@ -241,7 +241,7 @@ def test_the_quick_start_preview_stops_on_ctrl_c_without_a_traceback(project):
     )
     try:
         line = process.stderr.readline()
-        while line.startswith("dev.py: "):  # a fresh clone's set-up
+        while line and not line.startswith("Serving the timeline at "):  # a fresh clone's set-up (pip) says more
             line = process.stderr.readline()
         assert line.startswith("Serving the timeline at http://127.0.0.1:")
         os.killpg(process.pid, signal.SIGINT)
