@@ -45,7 +45,7 @@ def clean_leftovers(root: Path) -> None:
     output = root / OUTPUT_DIR
     for entry in sorted(root.iterdir()):
         if entry.name.startswith(_OLD_PREFIX) and entry.is_dir():
-            if not output.exists() and not entry.name.endswith("-done"):
+            if not output.exists():
                 entry.rename(output)  # killed between the two renames of a non-atomic swap
             else:
                 shutil.rmtree(entry, ignore_errors=True)
