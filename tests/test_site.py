@@ -102,6 +102,18 @@ def test_a_build_writes_over_the_site_it_replaced_and_leaves_exactly_the_new_sit
     assert (page.st_ino, page.st_mode & 0o777) == (page_inode, 0o644)  # written over, readable by all again
 
 
+def test_a_reused_staging_folder_is_never_committed_unpruned(tmp_path):
+    (tmp_path / SPARE_SITE).mkdir(parents=True)
+    (tmp_path / SPARE_SITE / "old.html").write_text("two builds old")
+    staged = StagedSite(tmp_path)
+    staged.write("index.html", b"new")
+    with pytest.raises(RuntimeError, match=r"keep_only\(\) must run before"):
+        staged.commit()
+    staged.keep_only({"index.html"})
+    staged.commit()
+    assert sorted(p.name for p in (tmp_path / "site").iterdir()) == ["index.html"]
+
+
 def test_staged_site_refuses_paths_outside_the_site(tmp_path):
     staged = StagedSite(tmp_path)
     try:

@@ -112,6 +112,7 @@ class StagedSite:
         self.staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
         self.count = 0
         self.reused = self._reuse(root / SPARE_SITE)
+        self.pruned = False
 
     def _reuse(self, spare: Path) -> bool:
         """Return whether the kept site became the staging folder (renamed onto the empty one just made)."""
@@ -130,6 +131,7 @@ class StagedSite:
         Links and files with other names are removed wherever they are, so that writing
         over what is left can only ever change files of this site.
         """
+        self.pruned = True
         if not self.reused:
             return
         folders = {""}
@@ -157,7 +159,9 @@ class StagedSite:
         self.count += 1
 
     def commit(self) -> None:
-        """Replace site/ with the new site in one step; the old one is removed after."""
+        """Replace site/ with the new site in one step; the old one is kept for the next build to write over."""
+        if self.reused and not self.pruned:  # it would still hold the files of a site two builds old
+            raise RuntimeError("StagedSite.keep_only() must run before a reused staging folder is committed")
         output = self.root / OUTPUT_DIR
         os.chmod(self.staging, 0o755)
         if output.is_symlink() or (output.exists() and not output.is_dir()):
@@ -175,7 +179,7 @@ class StagedSite:
             self.staging.rename(output)
 
     def abort(self) -> None:
-        """Discard the new site, leaving site/ as it was."""
+        """Put the new site aside (as the next build's spare), leaving site/ as it was."""
         _keep_as_spare(self.root, self.staging)
 
 
