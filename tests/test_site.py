@@ -260,6 +260,31 @@ def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_
     assert len(rendered()) == 9
 
 
+def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, tmp_path, monkeypatch):
+    from tests.test_exports import varied
+    from timeline import pipeline
+
+    varied(project)
+    project.event("2024-11-05-warned.md", title="Warned", end="2024-11-05",  # a warning, and a comment
+                  location="Kremlin #the palace", draft="true", body="")
+    project.write("2024-11-06-archived.md", "---\ntitle: Archived\ndate: 2024-11-06\nsources:\n  - title: T\n"
+                  "    publisher: P\n    published: 2024-11-06\n    url: https://example.org/a\n"
+                  "    archive_url: https://web.archive.org/web/2024/https://example.org/a\n---\nBody\n")
+    assert project.run("build", "--drafts").code == 0
+    read = []
+    real_read = pipeline._read_and_validate
+    monkeypatch.setattr(pipeline, "_read_and_validate", lambda path, root: read.append(path.name) or real_read(path, root))
+    project.event("2024-10-summit.md", title="A summit, renamed", date="2024-10", sources="[]", draft="true")
+    builder = pipeline.Builder(project.root, include_drafts=True, workers=1)
+    assert builder.build().errors == []
+    assert read == ["2024-10-summit.md"]  # only the edited file is read and validated again
+    reused = builder.load()
+    fresh = pipeline.Builder(project.root, include_drafts=True, workers=1).load()
+    assert reused.files == fresh.files and reused.events == fresh.events and reused.problems == fresh.problems
+    assert len(fresh.events) == 7 and any(p.severity == "warning" for p in fresh.problems)
+    assert {e.end for e in fresh.events} > {None} and any(s.archive_url for e in fresh.events for s in e.sources)
+
+
 @pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
 def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
     from timeline import pipeline, render

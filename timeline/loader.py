@@ -60,6 +60,7 @@ class EventFile:
     body: str = ""
     body_line: int = 1
     problems: list[Problem] = field(default_factory=list)
+    digest: str = ""  # of the file's name and bytes as read: what a saved reading of it is found by
 
     @property
     def id(self) -> str:
@@ -109,6 +110,7 @@ def read_event_file(path: Path, root: Path) -> EventFile:
     except OSError as error:
         event_file.problem(1, "file", f"cannot be read: {error.strerror}")
         return event_file
+    event_file.digest = file_digest(path.name, data)
     if len(data) > MAX_FILE_BYTES:
         event_file.problem(
             1, "file", f"is larger than {MAX_FILE_BYTES // 1024} KiB; an event's description should be short, "
@@ -119,6 +121,42 @@ def read_event_file(path: Path, root: Path) -> EventFile:
     if text is not None:
         split_front_matter(text, event_file)
     return event_file
+
+
+def file_digest(name: str, data: bytes) -> str:
+    """Return the digest of an event file's name and bytes."""
+    import hashlib
+
+    return hashlib.blake2b(name.encode() + b"\0" + data, digest_size=16).hexdigest()
+
+
+def reading_data(event_file: EventFile, event) -> dict:
+    """Return what reading and validating a file found, as JSON data, once its values are dropped (see
+    keep_only_field_lines): where each field is, the body, the problems and the event."""
+    from .model import event_data
+
+    front = event_file.front_matter
+    return {
+        "fields": None if front is None else [front.line, {name: line for name, (line, _) in front.entries.items()}],
+        "body": event_file.body, "body_line": event_file.body_line,
+        "problems": [[p.path, p.line, p.field, p.message, p.severity] for p in event_file.problems],
+        "event": None if event is None else event_data(event),
+    }
+
+
+def reading_from_data(path: Path, root: Path, digest: str, data: dict) -> tuple[EventFile, object]:
+    """Return the EventFile and Event (or None) that reading_data() turned into data."""
+    from .model import event_from_data
+
+    front = data["fields"]
+    event_file = EventFile(
+        path=path, relpath=path.relative_to(root).as_posix(), body=data["body"], body_line=data["body_line"],
+        front_matter=None if front is None else Mapping({name: (line, None) for name, line in front[1].items()},
+                                                        front[0]),
+        problems=[Problem(*problem) for problem in data["problems"]], digest=digest,
+    )
+    event = None if data["event"] is None else event_from_data(data["event"], event_file.body)
+    return event_file, event
 
 
 def decode(data: bytes, event_file: EventFile) -> str | None:

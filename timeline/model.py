@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from .dates import EventDate, format_range
 
@@ -98,3 +98,28 @@ class Event:
         # Without an end, the date itself: (0, 0, 0) would sort BC events without an end after those with one.
         end = self.end or self.date
         return (self.date.sort_key(), end.sort_key(), self.id)
+
+
+def event_data(event: Event) -> dict:
+    """Return an event as JSON data (dates as [year, month, day]), leaving out its body, which its file holds."""
+    def plain(value):
+        if isinstance(value, EventDate):
+            return [value.year, value.month, value.day]
+        if isinstance(value, Source):
+            return {spec.name: plain(getattr(value, spec.name)) for spec in fields(Source)}
+        if isinstance(value, tuple):
+            return [plain(item) for item in value]
+        return value
+
+    return {spec.name: plain(getattr(event, spec.name)) for spec in fields(Event) if spec.name != "body"}
+
+
+def event_from_data(data: dict, body: str) -> Event:
+    """Return the event that event_data() turned into data."""
+    values = dict(data)
+    values["date"] = EventDate(*data["date"])
+    values["end"] = EventDate(*data["end"]) if data["end"] is not None else None
+    values["sources"] = tuple(Source(**{**source, "published": EventDate(*source["published"])})
+                              for source in data["sources"])
+    values["actors"], values["tags"] = tuple(data["actors"]), tuple(data["tags"])
+    return Event(body=body, **values)

@@ -89,6 +89,7 @@ class Builder:
         self._renderer = None
         self._renderer_key: tuple | None = None
         self._listing: tuple[list[Path], list[Problem]] | None = None
+        self._saved_readings: dict = {}  # digest of a file -> what reading it found, saved by the last build
 
     @property
     def base_path(self) -> str:
@@ -117,6 +118,8 @@ class Builder:
             self._listing = list_event_files(self.root)
         paths, listing_problems = self._listing
         project.problems.extend(listing_problems)
+        if changed is None and self._saved_readings:
+            self._reuse_readings([path for path in paths if path not in self._files])
         if changed is None and self.workers > 1:
             self._read_in_parallel([path for path in paths if path not in self._files])
         for path in paths:
@@ -154,6 +157,21 @@ class Builder:
             return cached[1], cached[2]
         reading = self._files[path] = _read_and_validate(path, self.root)
         return reading[1], reading[2]
+
+    def _reuse_readings(self, paths: list[Path]) -> None:
+        """Take what the last build found in files whose name and bytes are unchanged into the cache _read() reads."""
+        from .loader import file_digest, reading_from_data
+
+        saved, self._saved_readings = self._saved_readings, {}
+        for path in paths:
+            key = _stat_key_or_none(path)  # taken before reading, as _read_and_validate does
+            try:
+                digest = file_digest(path.name, path.read_bytes())
+            except OSError:
+                continue
+            data = saved.get(digest)
+            if isinstance(data, dict):
+                self._files[path] = (key, *reading_from_data(path, self.root, digest, data))
 
     def _read_in_parallel(self, paths: list[Path]) -> None:
         """Read and validate many files in forked workers into the cache that _read() consults.
@@ -227,6 +245,8 @@ class Builder:
                                events=cached["events"], drafts=cached["drafts"])
         output = self.root / OUTPUT_DIR
         self._deferred = []  # a full build writes every export itself
+        if not self._files:  # a first build in this process: what the last build read may serve
+            self._saved_readings = read_cache(self.root, READINGS_CACHE, setup)
         project = self.load()
         result = self._result(project)
         if result.errors:
@@ -264,6 +284,8 @@ class Builder:
             "report": [str(p) for p in result.problems],
         })
         _save_descriptions(self.root, renderer, published)
+        if len(published) <= OVERLAP_UP_TO:  # above, the readings' data would add hundreds of MB at once
+            write_cache(self.root, READINGS_CACHE, setup, self._readings_data())
         write_cache(self.root, PAGES_CACHE, setup, {path: [key, written[path]] for path, key in page_keys.items()})
         return result
 
@@ -342,6 +364,13 @@ class Builder:
         self._written[page.path] = digest
         return page.path
 
+    def _readings_data(self) -> dict:
+        """Return what reading each file found, as JSON data keyed by the file's digest."""
+        from .loader import reading_data
+
+        return {event_file.digest: reading_data(event_file, event)
+                for _, event_file, event in self._files.values() if event_file.digest}
+
     def _result(self, project: Project) -> BuildResult:
         """Return a BuildResult carrying the project's problems and counts."""
         published = len(project.published(self.include_drafts))
@@ -368,6 +397,7 @@ def _default_workers() -> int:
 
 
 DESCRIPTIONS_CACHE = "descriptions.json"
+READINGS_CACHE = "readings.json"
 PAGES_CACHE = "event-pages.json"
 
 
