@@ -285,6 +285,17 @@ def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, 
     assert {e.end for e in fresh.events} > {None} and any(s.archive_url for e in fresh.events for s in e.sources)
 
 
+@pytest.mark.parametrize("count", [0, 1, 1000, 2501])
+def test_a_cache_written_in_pieces_reads_back_whole(tmp_path, count):
+    from timeline.freshness import CACHE_DIR, read_cache, write_cache
+
+    items = {f"key {i}": {"html": f"<p>é {i} \"quoted\"</p>", "n": [i, None]} for i in range(count)}
+    write_cache(tmp_path, "test.json", "v1", items)
+    assert json.loads((tmp_path / CACHE_DIR / "test.json").read_text()) == {"version": "v1", "items": items}
+    assert read_cache(tmp_path, "test.json", "v1") == items
+    assert read_cache(tmp_path, "test.json", "v2") == {}
+
+
 @pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
 def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
     from timeline import pipeline, render

@@ -159,5 +159,21 @@ def read_cache(root: str | os.PathLike, name: str, version: str) -> dict:
 
 
 def write_cache(root: str | os.PathLike, name: str, version: str, items: dict) -> None:
-    """Save a dict for the next build to read with read_cache."""
-    write_json(root, name, {"version": version, "items": items})
+    """Save a dict for the next build to read with read_cache, replacing the file at once.
+
+    Encoded a thousand entries at a time: near the speed of one json.dumps (json.dump writes
+    piece by piece, twice as slow), without the whole text in memory at 100,000 events.
+    """
+    import json
+
+    folder = os.path.join(root, CACHE_DIR)
+    os.makedirs(folder, exist_ok=True)
+    temporary = os.path.join(folder, name + ".tmp")
+    keys = list(items)
+    with open(temporary, "w", encoding="utf-8") as file:
+        file.write(f'{{"version": {json.dumps(version)}, "items": {{')
+        for start in range(0, len(keys), 1000):
+            chunk = json.dumps({key: items[key] for key in keys[start:start + 1000]}, ensure_ascii=False)
+            file.write(("," if start else "") + chunk[1:-1])
+        file.write("}}")
+    os.replace(temporary, os.path.join(folder, name))

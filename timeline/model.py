@@ -102,16 +102,22 @@ class Event:
 
 def event_data(event: Event) -> dict:
     """Return an event as JSON data (dates as [year, month, day]), leaving out its body, which its file holds."""
-    def plain(value):
-        if isinstance(value, EventDate):
-            return [value.year, value.month, value.day]
-        if isinstance(value, Source):
-            return {spec.name: plain(getattr(value, spec.name)) for spec in fields(Source)}
-        if isinstance(value, tuple):
-            return [plain(item) for item in value]
-        return value
+    data = {name: getattr(event, name) for name in _EVENT_DATA_FIELDS}
+    data["date"] = _date_data(event.date)
+    data["end"] = _date_data(event.end) if event.end is not None else None
+    data["sources"] = [{**{name: getattr(source, name) for name in _SOURCE_DATA_FIELDS},
+                        "published": _date_data(source.published)} for source in event.sources]
+    data["actors"], data["tags"] = list(event.actors), list(event.tags)
+    return data
 
-    return {spec.name: plain(getattr(event, spec.name)) for spec in fields(Event) if spec.name != "body"}
+
+def _date_data(date: EventDate) -> list:
+    """Return a date as [year, month, day]."""
+    return [date.year, date.month, date.day]
+
+
+_EVENT_DATA_FIELDS = tuple(spec.name for spec in fields(Event) if spec.name != "body")
+_SOURCE_DATA_FIELDS = tuple(spec.name for spec in fields(Source))
 
 
 def event_from_data(data: dict, body: str) -> Event:

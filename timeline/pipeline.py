@@ -90,6 +90,7 @@ class Builder:
         self._renderer_key: tuple | None = None
         self._listing: tuple[list[Path], list[Problem]] | None = None
         self._saved_readings: dict = {}  # digest of a file -> what reading it found, saved by the last build
+        self._reused_readings: dict = {}  # those of them this build took, to be saved again as they are
 
     @property
     def base_path(self) -> str:
@@ -172,6 +173,7 @@ class Builder:
             data = saved.get(digest)
             if isinstance(data, dict):
                 self._files[path] = (key, *reading_from_data(path, self.root, digest, data))
+                self._reused_readings[digest] = data
 
     def _read_in_parallel(self, paths: list[Path]) -> None:
         """Read and validate many files in forked workers into the cache that _read() consults.
@@ -368,7 +370,8 @@ class Builder:
         """Return what reading each file found, as JSON data keyed by the file's digest."""
         from .loader import reading_data
 
-        return {event_file.digest: reading_data(event_file, event)
+        reused, self._reused_readings = self._reused_readings, {}
+        return {event_file.digest: reused.get(event_file.digest) or reading_data(event_file, event)
                 for _, event_file, event in self._files.values() if event_file.digest}
 
     def _result(self, project: Project) -> BuildResult:
