@@ -180,19 +180,27 @@ def test_sigkill_at_any_moment_never_costs_the_previous_site(project):
     assert sorted(p.name for p in project.root.iterdir()) == [".timeline-cache", "events", "site", "templates", "timeline.toml"]
 
 
+def _note_calls(monkeypatch, owner, name: str, log: Path, note):
+    """Make every call of owner.name, here or in a forked worker, add note(arguments) to log unless it is None;
+    return a reader of the notes, sorted."""
+    real = getattr(owner, name)
+
+    def noting(self, *args, **kwargs):
+        value = note(*args, **kwargs)
+        if value is not None:
+            with open(log, "a", encoding="utf-8") as file:
+                file.write(json.dumps(value) + "\n")
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(owner, name, noting)
+    return lambda: sorted(json.loads(line) for line in log.read_text().splitlines()) if log.exists() else []
+
+
 def _count_markdown(monkeypatch, log: Path):
-    """Make every run of Markdown, in this process or a forked worker, note its text in log; return a reader."""
+    """Note the text of every run of Markdown in log; return a reader."""
     from timeline import render
 
-    real_call = render.MarkdownRenderer.__call__
-
-    def noting_call(self, text):
-        with open(log, "a", encoding="utf-8") as file:
-            file.write(json.dumps(text) + "\n")
-        return real_call(self, text)
-
-    monkeypatch.setattr(render.MarkdownRenderer, "__call__", noting_call)
-    return lambda: sorted(json.loads(line) for line in log.read_text().splitlines()) if log.exists() else []
+    return _note_calls(monkeypatch, render.MarkdownRenderer, "__call__", log, lambda text: text)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -218,19 +226,11 @@ def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, t
 
 
 def _count_event_pages(monkeypatch, log: Path):
-    """Make every rendering of an event page, here or in a forked worker, note its event in log; return a reader."""
+    """Note the event of every event page rendered in log; return a reader."""
     from timeline import render
 
-    real_render = render.SiteRenderer.render
-
-    def noting_render(self, template, **context):
-        if template == "event.html":
-            with open(log, "a", encoding="utf-8") as file:
-                file.write(context["event"].id + "\n")
-        return real_render(self, template, **context)
-
-    monkeypatch.setattr(render.SiteRenderer, "render", noting_render)
-    return lambda: sorted(log.read_text().split()) if log.exists() else []
+    return _note_calls(monkeypatch, render.SiteRenderer, "render", log,
+                       lambda template, **context: context["event"].id if template == "event.html" else None)
 
 
 @pytest.mark.parametrize("workers", [1, 2])

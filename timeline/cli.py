@@ -149,9 +149,13 @@ def _report_if_up_to_date(root: str) -> bool:
 
 def up_to_date_message(events: int, drafts: int) -> str:
     """Return the line a build prints when site/ was already up to date."""
+    return f"site/ is up to date: {_counts(events, drafts)}; nothing changed since it was built."
+
+
+def _counts(events: int, drafts: int) -> str:
+    """Return '3 events (1 draft left out)': what a build put on the site and what it left out."""
     left_out = f" ({drafts} draft{'s' if drafts != 1 else ''} left out)" if drafts else ""
-    counts = f"{events} event{'s' if events != 1 else ''}{left_out}"
-    return f"site/ is up to date: {counts}; nothing changed since it was built."
+    return f"{events} event{'s' if events != 1 else ''}{left_out}"
 
 
 def report(problems: list[Problem], stream) -> None:
@@ -207,11 +211,7 @@ def cmd_build(args) -> int:
     if result.up_to_date:
         print(up_to_date_message(result.events, result.drafts), file=sys.stderr)
         return EXIT_OK
-    drafts = f" ({result.drafts} draft{'s' if result.drafts != 1 else ''} left out)" if result.drafts else ""
-    print(
-        f"Built site/: {result.events} event{'s' if result.events != 1 else ''}{drafts}, {len(result.written)} files.",
-        file=sys.stderr,
-    )
+    print(f"Built site/: {_counts(result.events, result.drafts)}, {len(result.written)} files.", file=sys.stderr)
     return EXIT_OK
 
 

@@ -37,11 +37,13 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
     for name, path in inputs:
         setup.update(name.encode() + b"\0" + _contents(path) + b"\0")
-    events = {
-        name: hashlib.blake2b(name.encode() + b"\0" + _contents(path), digest_size=16).hexdigest()
-        for name, path in _files_in(os.path.join(root, EVENTS_DIR))
-    }
+    events = {name: file_digest(name, _contents(path)) for name, path in _files_in(os.path.join(root, EVENTS_DIR))}
     return setup.hexdigest(), events
+
+
+def file_digest(name: str, data: bytes) -> str:
+    """Return the digest of an event file's name and bytes: what its readings and pages are keyed by."""
+    return hashlib.blake2b(name.encode() + b"\0" + data, digest_size=16).hexdigest()
 
 
 def fingerprint_of(setup: str, events: dict[str, str]) -> str:
@@ -139,11 +141,17 @@ def write_json(root: str | os.PathLike, name: str, data: object) -> None:
     """Save data as JSON in the cache folder under name, replacing the file at once."""
     import json
 
+    _write_whole(root, name, [json.dumps(data, ensure_ascii=False)])
+
+
+def _write_whole(root: str | os.PathLike, name: str, pieces) -> None:
+    """Write the pieces of text one after another as the cache file name, which readers see whole or not at all."""
     folder = os.path.join(root, CACHE_DIR)
     os.makedirs(folder, exist_ok=True)
     temporary = os.path.join(folder, name + ".tmp")
     with open(temporary, "w", encoding="utf-8") as file:
-        json.dump(data, file, ensure_ascii=False)
+        for piece in pieces:
+            file.write(piece)
     os.replace(temporary, os.path.join(folder, name))
 
 
@@ -166,14 +174,12 @@ def write_cache(root: str | os.PathLike, name: str, version: str, items: dict) -
     """
     import json
 
-    folder = os.path.join(root, CACHE_DIR)
-    os.makedirs(folder, exist_ok=True)
-    temporary = os.path.join(folder, name + ".tmp")
-    keys = list(items)
-    with open(temporary, "w", encoding="utf-8") as file:
-        file.write(f'{{"version": {json.dumps(version)}, "items": {{')
+    def pieces():
+        keys = list(items)
+        yield f'{{"version": {json.dumps(version)}, "items": {{'
         for start in range(0, len(keys), 1000):
             chunk = json.dumps({key: items[key] for key in keys[start:start + 1000]}, ensure_ascii=False)
-            file.write(("," if start else "") + chunk[1:-1])
-        file.write("}}")
-    os.replace(temporary, os.path.join(folder, name))
+            yield ("," if start else "") + chunk[1:-1]
+        yield "}}"
+
+    _write_whole(root, name, pieces())

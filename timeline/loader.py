@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .freshness import file_digest
 from .layout import EVENTS_DIR
 from .problems import ERROR, WARNING, Problem
 
@@ -121,13 +122,6 @@ def read_event_file(path: Path, root: Path) -> EventFile:
     if text is not None:
         split_front_matter(text, event_file)
     return event_file
-
-
-def file_digest(name: str, data: bytes) -> str:
-    """Return the digest of an event file's name and bytes."""
-    import hashlib
-
-    return hashlib.blake2b(name.encode() + b"\0" + data, digest_size=16).hexdigest()
 
 
 def reading_data(event_file: EventFile, event) -> dict:

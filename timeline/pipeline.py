@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .config import Config, apply_base_url, load_config
-from .freshness import MANIFEST, fingerprint_of, input_digests, read_cache, up_to_date_manifest, write_cache, write_json
+from .freshness import (
+    MANIFEST, file_digest, fingerprint_of, input_digests, read_cache, up_to_date_manifest, write_cache, write_json,
+)
 from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
 from .site import StagedSite, replace_file, remove_file
@@ -161,7 +163,7 @@ class Builder:
 
     def _reuse_readings(self, paths: list[Path]) -> None:
         """Take what the last build found in files whose name and bytes are unchanged into the cache _read() reads."""
-        from .loader import file_digest, reading_from_data
+        from .loader import reading_from_data
 
         saved, self._saved_readings = self._saved_readings, {}
         for path in paths:
@@ -508,7 +510,6 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
                 for page in pages:
                     if page.kind not in ("event", *WHOLE_SITE_KINDS):
                         written[page.path] = _render_into(staged, page)
-            own_pages = len(written)
             for digests, descriptions, problems in results:
                 if problems:
                     raise ProblemError(problems)
@@ -519,7 +520,6 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     finally:
         _WORK = None
         gc.unfreeze()
-    staged.count += len(written) - own_pages
     return written
 
 
@@ -548,7 +548,6 @@ def _render_exports_beside_search(pages: list, renderer, staged: StagedSite) -> 
         gc.unfreeze()
     if problems:
         raise ProblemError(problems)
-    staged.count += len(digests)
     return {**written, **digests}
 
 

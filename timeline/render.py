@@ -576,7 +576,7 @@ class SiteRenderer:
             old_years = {f"{self.year_path(y)}index.html" for y in before[1]} if before[0] else set()
             pages = self._all_pages()
             removed = sorted(old_years - {page.path for page in pages})
-            removed += [f"{event_id}/index.html" for event_id in sorted(touched.events)
+            removed += [event_page_path(event_id) for event_id in sorted(touched.events)
                         if event_id not in self.index.by_id]
             removed += [f"{FACET_OF[kind].path(value)}index.html" for kind, value in sorted(touched.values)
                         if value not in self.index.groups[kind]]
@@ -591,7 +591,7 @@ class SiteRenderer:
             if event_id in self.index.by_id:
                 pages.append(self._event_page(event_id))
             else:
-                removed.append(f"{event_id}/index.html")
+                removed.append(event_page_path(event_id))
         for kind, value in sorted(touched.values):
             facet = FACET_OF[kind]
             if value in self.index.groups[kind]:
@@ -769,18 +769,13 @@ class SiteRenderer:
         for index, event in enumerate(chronological):
             previous = chronological[index - 1] if index > 0 else None
             following = chronological[index + 1] if index + 1 < len(chronological) else None
-            yield self._event_page_path(event), event, previous, following, split
-
-    @staticmethod
-    def _event_page_path(event: Event) -> str:
-        """Return the site path of an event's own page."""
-        return f"{event.id}/index.html"
+            yield event_page_path(event.id), event, previous, following, split
 
     def _event_page(self, event_id: str) -> Page:
         """Return an event's own page, with its neighbours in time."""
         event = self.index.by_id[event_id]
         previous, following = self.index.neighbours(event)
-        return Page(self._event_page_path(event), lambda: self.render(
+        return Page(event_page_path(event.id), lambda: self.render(
             "event.html", event=event, body=self.description(event),
             previous=previous, next=following, page_path=f"{event.id}/",
         ), kind="event")
@@ -904,6 +899,11 @@ def _put(events: list[Event], event: Event) -> int:
     index = bisect.bisect_left(events, event.sort_key(), key=Event.sort_key)
     events.insert(index, event)
     return index
+
+
+def event_page_path(event_id: str) -> str:
+    """Return the site path of an event's own page."""
+    return f"{event_id}/index.html"
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,6 @@ class StagedSite:
         self.root = root
         clean_leftovers(root)
         self.staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
-        self.count = 0
         self.reused = self._reuse(root / SPARE_SITE)
         self.pruned = False
 
@@ -156,7 +155,6 @@ class StagedSite:
             if hasattr(os, "fchmod"):
                 os.fchmod(handle, 0o644)  # whatever the umask: the published site must be readable
             stream.write(data)
-        self.count += 1
 
     def commit(self) -> None:
         """Replace site/ with the new site in one step; the old one is kept for the next build to write over."""
