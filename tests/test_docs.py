@@ -1,5 +1,6 @@
 """Every field, setting and command is documented where a user looks, exactly as the code declares it."""
 
+import re
 from dataclasses import fields
 
 import pytest
@@ -33,6 +34,18 @@ def test_every_command_has_its_row_in_readme(command):
 def test_commands_table_matches_the_parser():
     subparsers = next(a for a in parser()._actions if a.dest == "command")
     assert sorted(subparsers.choices) == sorted(COMMANDS)
+
+
+def command_options() -> list[tuple[str, str]]:
+    """Return (command, --option) for every option of every command but --help."""
+    subparsers = next(a for a in parser()._actions if a.dest == "command")
+    return [(name, option) for name, command in sorted(subparsers.choices.items()) for action in command._actions
+            for option in action.option_strings if option.startswith("--") and option != "--help"]
+
+
+@pytest.mark.parametrize("command, option", command_options(), ids=[" ".join(o) for o in command_options()])
+def test_every_option_is_in_readme(command, option):
+    assert re.search(re.escape(option) + r"(?![\w-])", README), f"{command} {option} is not in README.md"
 
 
 def test_readme_quick_start_has_exactly_the_two_commands():

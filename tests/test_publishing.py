@@ -75,6 +75,13 @@ def test_check_workflow_runs_on_pull_request_read_only():
                for step in workflow["jobs"]["check"]["steps"])
 
 
+@pytest.mark.parametrize("name", ["pages.yml", "check.yml"])
+def test_workflows_build_from_the_sources_alone(name):
+    builds = [step["run"] for job in load(name)["jobs"].values() for step in job["steps"]
+              if "build.py build" in step.get("run", "")]
+    assert len(builds) == 1 and "build.py build --fresh " in builds[0]
+
+
 def workflow_commands(name: str, substitutions: dict[str, str]) -> list[str]:
     """Return the shell commands a workflow runs to check and build the site, with expressions filled in."""
     commands = []

@@ -459,3 +459,36 @@ def test_any_changed_input_rebuilds(project, change, monkeypatch):
                             lambda names: {**real_versions(names), change: "99.0"})
     result = project.run(*args)
     assert result.err.startswith("Built site/: "), result.err
+
+
+def test_a_fresh_build_ignores_a_planted_site_and_cache(project):
+    # What a pull request could carry besides event files: a site/ and caches of its own making.
+    project.event(body="Some *text*")
+    assert project.run("build").code == 0
+    page = project.root / "site" / "2024-11-04-a-meeting" / "index.html"
+    page.write_text(page.read_text().replace("<p>Some", "<script>alert(1)</script><p>Some"))
+    assert project.run("build").err == "site/ is up to date: 1 event; nothing changed since it was built.\n"
+    cache = project.root / ".timeline-cache" / "descriptions.json"
+    saved = json.loads(cache.read_text())
+    cache.write_text(json.dumps({**saved, "items": {key: "<script>alert(2)</script>" for key in saved["items"]}}))
+    project.event(title="Renamed", body="Some *text*")
+    assert project.run("build").code == 0
+    assert "<script>alert(2)</script>" in page.read_text()  # a plain build trusts its caches, like templates
+    cache.write_text(json.dumps({**saved, "items": {key: "<script>alert(3)</script>" for key in saved["items"]}}))
+    page.write_text(page.read_text().replace("<p>Some", "<script>alert(4)</script><p>Some"))
+
+    result = project.run("build", "--fresh")
+    assert result.code == 0 and result.err.startswith("Built site/: 1 event, ")
+    assert "<script>" not in page.read_text() and "<p>Some <em>text</em></p>" in page.read_text()
+    assert json.loads(cache.read_text())["items"] == saved["items"]  # what this build made, nothing planted
+
+
+def test_a_fresh_build_removes_a_cache_that_is_a_link_without_following_it(project, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("kept")
+    project.event()
+    (project.root / ".timeline-cache").symlink_to(elsewhere, target_is_directory=True)
+    assert project.run("build", "--fresh").code == 0
+    assert (elsewhere / "keep.txt").read_text() == "kept"
+    assert (project.root / ".timeline-cache").is_dir() and not (project.root / ".timeline-cache").is_symlink()

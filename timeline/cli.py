@@ -41,7 +41,9 @@ def parser() -> argparse.ArgumentParser:
         help="serve the site under this path (like /timeline/) or full URL, overriding base_path in timeline.toml",
     )
     site_options.add_argument("--drafts", action="store_true", help="include events marked draft: true")
-    sub.add_parser("build", parents=[common, site_options], help=COMMANDS["build"], description=COMMANDS["build"])
+    build = sub.add_parser("build", parents=[common, site_options], help=COMMANDS["build"], description=COMMANDS["build"])
+    build.add_argument("--fresh", action="store_true",
+                       help="read and render everything anew, deleting what earlier builds left in .timeline-cache/")
     check = sub.add_parser("check", parents=[common], help=COMMANDS["check"], description=COMMANDS["check"])
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text (default) or github: GitHub Actions annotations on the changed lines")
@@ -204,6 +206,10 @@ def cmd_build(args) -> int:
     """Build the site; return the exit code."""
     from .problems import ProblemError
 
+    if args.fresh:
+        from .freshness import forget_cache
+
+        forget_cache(args.root)
     result = _builder(args).build()
     if result.errors:
         raise ProblemError(result.problems)

@@ -183,3 +183,18 @@ def write_cache(root: str | os.PathLike, name: str, version: str, items: dict) -
         yield "}}"
 
     _write_whole(root, name, pieces())
+
+
+def forget_cache(root: str | os.PathLike) -> None:
+    """Remove what earlier builds left in the cache folder, so that the next build reads and renders everything.
+
+    The caches are trusted like templates; a build for publishing starts without them, so
+    nothing committed there (by mistake or in a pull request) can reach the site.
+    """
+    import shutil
+
+    path = os.path.join(os.fspath(root), CACHE_DIR)
+    if os.path.islink(path) or os.path.isfile(path):
+        os.unlink(path)
+    elif os.path.isdir(path):
+        shutil.rmtree(path)
