@@ -12,5 +12,19 @@ def main(argv: list[str]) -> int:
     return run(argv, default_root=os.path.dirname(os.path.realpath(__file__)))
 
 
+def finish(code: int) -> None:
+    """End the process with code once the output is flushed, without freeing every object one by one.
+
+    Python's own exit frees what a build holds object by object: a third of a second at
+    10,000 events, after every file is written and closed.
+    """
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe (build.py check | head): what is left unprinted has no reader
+        pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    finish(main(sys.argv[1:]))

@@ -304,3 +304,22 @@ def test_every_command_has_help(command):
     assert result.code == 0
     assert result.out.startswith(f"usage: build.py {command}")
     assert " ".join(cli.COMMANDS[command].split()) in " ".join(result.out.split())
+
+
+
+def test_build_py_run_as_a_script_prints_everything_and_exits_with_the_code(project):
+    # build.py ends its process without Python's usual clean-up (see build.finish): nothing may be lost.
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    project.event(date="2024-13-01")
+    for number in range(40):
+        project.event(f"2024-11-04-more-{number}.md", title=f"More {number}")
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "--root", str(project.root)],
+                            capture_output=True, text=True, env=buffered)
+    assert (result.returncode, result.stdout, result.stderr) == (1, project.run("check").out, "")
+    assert result.stdout.endswith("Checked 41 files: 1 error in 1 file.\n")
