@@ -266,3 +266,28 @@ def test_serve_with_broken_files_still_serves_and_lists_problems(project):
         assert status == 404 and b"has not been built yet" in body and b"reload.js" in body
     finally:
         server.stop()
+
+
+def test_an_edit_saved_while_the_first_build_runs_is_picked_up(project, monkeypatch):
+    # At 10,000 events the first build takes seconds: an author may save before the watch begins.
+    project.event()
+    builder = Builder(project.root)
+    first_build = builder.update
+
+    def edit_after_reading(*args, **kwargs):
+        result = first_build(*args, **kwargs)
+        if not hasattr(builder, "edited"):
+            builder.edited = True
+            project.event(title="Saved during the first build")
+        return result
+
+    monkeypatch.setattr(builder, "update", edit_after_reading)
+    preview = Preview(builder, port=0, log=lambda text: None)
+    preview.start()
+    try:
+        deadline = time.monotonic() + 10
+        while b"Saved during the first build" not in get(port_of(preview), "/2024-11-04-a-meeting/")[2]:
+            assert time.monotonic() < deadline, "the edit was never built"
+            time.sleep(0.05)
+    finally:
+        preview.stop()

@@ -238,8 +238,9 @@ class Preview:
         from watchfiles import watch
 
         paths = [str(p) for p in self.builder.watched_paths() if p.exists()]
-        # With yield_on_timeout, the first empty batch tells us the watch is in place; a rebuild
-        # then catches any edit made between the first build and that moment.
+        # With yield_on_timeout, the first batch (empty, or an edit) tells us the watch is in
+        # place; that rebuild looks at every file, not just the batch, so that an edit saved
+        # during the first build (seconds, at 10,000 events) is not missed.
         for changes in watch(*paths, stop_event=self.stop_event, debounce=200, step=20,
                              rust_timeout=WATCH_TIMEOUT_MS, yield_on_timeout=True, watch_filter=_interesting):
             if not changes and self.watching.is_set():
@@ -247,7 +248,7 @@ class Preview:
             self.edit_pending.set()
             try:
                 with self.lock:
-                    self.rebuild({path for _, path in changes})
+                    self.rebuild({path for _, path in changes} if self.watching.is_set() else None)
             except Exception as error:  # the preview must outlive any one bad build
                 self.state.publish([f"internal error: {type(error).__name__}: {error}"], changed=False)
                 self.log(f"internal error during rebuild: {type(error).__name__}: {error}")
