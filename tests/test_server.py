@@ -291,3 +291,28 @@ def test_an_edit_saved_while_the_first_build_runs_is_picked_up(project, monkeypa
             time.sleep(0.05)
     finally:
         preview.stop()
+
+
+def test_the_previews_first_build_keeps_the_export_pieces_its_fork_made(project, tmp_path, monkeypatch):
+    # The first build renders the exports in a forked process; the preview needs their pieces after.
+    import shutil
+
+    from tests.test_site import tree_digest
+    from timeline import exports, pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    for day in range(1, 7):
+        project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}", body=f"Body *{day}*")
+    builder = Builder(project.root, workers=2)
+    assert builder.update(defer_exports=True).errors == []
+    recorded = []
+    real_record = exports.event_record
+    monkeypatch.setattr(exports, "event_record", lambda event, url: recorded.append(event.id) or real_record(event, url))
+    project.event("2024-11-03-event-3.md", title="Event three", body="Body *3*")
+    assert builder.update(defer_exports=True).errors == []
+    assert "events.json" in builder.write_deferred()
+    assert recorded == ["2024-11-03-event-3"]  # every other event's piece came back from the fork
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    assert Builder(fresh, workers=1).build().errors == []
+    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")

@@ -315,6 +315,19 @@ class Exporter:
             cached[1][kind] = make()
         return cached[1][kind]
 
+    def kept_pieces(self) -> dict[str, dict]:
+        """Return the pieces kept so far by event id: what a forked process sends back to the preview's."""
+        return {event_id: pieces for event_id, (_, pieces) in self._pieces.items()}
+
+    def adopt_pieces(self, pieces_by_id: dict[str, dict], events: list[Event]) -> None:
+        """Keep the pieces another process made of these very events (a fork of this one)."""
+        if not self.keep_pieces:
+            return
+        for event in events:
+            pieces = pieces_by_id.get(event.id)
+            if pieces is not None:
+                self._pieces[event.id] = (event, pieces)
+
     def forget(self, live_ids: set[str]) -> None:
         """Drop the pieces of events that are gone."""
         for stale in [key for key in self._pieces if key not in live_ids]:

@@ -265,7 +265,7 @@ class Builder:
             _reuse_descriptions(self.root, renderer, published)
             page_keys = _reuse_event_pages(self.root, renderer, pages, setup, event_digests)
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
-            if written and not keep_pieces and len(published) <= OVERLAP_UP_TO:
+            if written and len(published) <= OVERLAP_UP_TO:
                 written.update(_render_exports_beside_search(pages, renderer, staged))
             for page in pages:
                 if page.path not in written:
@@ -526,8 +526,8 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
 def _render_exports_beside_search(pages: list, renderer, staged: StagedSite) -> dict[str, str]:
     """Render the exports in a forked process while this one makes the search index; return the digests written.
 
-    Both cover every event and need every description, which this process now holds; the
-    exports' pieces are not kept here, so this is only for builds that are not the preview's.
+    Both cover every event and need every description, which this process now holds. The
+    preview keeps each event's export pieces for its next update: the fork sends them back.
     """
     global _WORK
     import multiprocessing
@@ -538,17 +538,25 @@ def _render_exports_beside_search(pages: list, renderer, staged: StagedSite) -> 
     gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(1) as pool:
-            pending = pool.apply_async(_render_chunk, (exports,))
+            pending = pool.apply_async(_render_exports, (exports,))
             for page in pages:
                 if page.kind == "search":
                     written[page.path] = _render_into(staged, page)
-            digests, _, problems = pending.get()
+            digests, problems, pieces = pending.get()
     finally:
         _WORK = None
         gc.unfreeze()
     if problems:
         raise ProblemError(problems)
+    renderer.exporter.adopt_pieces(pieces, renderer.index.chronological)
     return {**written, **digests}
+
+
+def _render_exports(indices: list[int]) -> tuple[dict[str, str], list[Problem], dict[str, dict]]:
+    """Render the export files in a worker; return their digests, any problems, and the pieces kept."""
+    digests, _, problems = _render_chunk(indices)
+    exporter = _WORK[1].exporter
+    return digests, problems, exporter.kept_pieces() if exporter.keep_pieces else {}
 
 
 _READ_ROOT: Path | None = None  # what forked readers inherit: the project root
