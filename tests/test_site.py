@@ -260,6 +260,51 @@ def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_
     assert len(rendered()) == 9
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp_path, monkeypatch, workers):
+    from timeline import pipeline, render
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    for i in range(1, 9):
+        project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 3}]", actors="[Someone]")
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    rendered = _note_calls(monkeypatch, render.SiteRenderer, "_render_item", tmp_path / "items.log",
+                           lambda event, heading: [event.id, heading])
+    project.event("2020-01-03-event-3.md", title="Event 3, renamed", tags="[t0]", actors="[Someone]")
+    project.event("2020-01-09-new.md", title="New", tags="[t1]", actors="[Someone]")
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert rendered() == [["2020-01-03-event-3", "h2"], ["2020-01-03-event-3", "h4"],  # tag and timeline lists
+                          ["2020-01-09-new", "h2"], ["2020-01-09-new", "h4"]]
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    assert pipeline.Builder(fresh, workers=1).build().errors == []
+    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+    # Anything else an entry shows (templates, settings, code, libraries) renders every entry again.
+    (tmp_path / "items.log").unlink()
+    macros = project.root / "templates" / "_macros.html"
+    macros.write_text(macros.read_text() + "\n")
+    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert len(rendered()) == 18
+
+
+@pytest.mark.parametrize("damage", [7, ["<li>x</li>"], {"h4": 7}])
+def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, damage):
+    from timeline.pipeline import Builder
+
+    project.event()
+    assert project.run("build").code == 0
+    cache = project.root / ".timeline-cache" / "list-items.json"
+    saved = json.loads(cache.read_text())
+    assert [sorted(entries) for entries in saved["items"].values()] == [["h4"]]
+    cache.write_text(json.dumps({**saved, "items": {key: damage for key in saved["items"]}}))
+    project.event("2024-11-05-another.md", title="Another")
+    assert project.run("build").code == 0
+    fresh = tmp_path / "fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    assert Builder(fresh, workers=1).build().errors == []
+    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+
+
 def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, tmp_path, monkeypatch):
     from tests.test_exports import varied
     from timeline import pipeline

@@ -263,6 +263,7 @@ class Builder:
             pages = renderer.plan(published)
             staged.keep_only({page.path for page in pages})
             _reuse_descriptions(self.root, renderer, published)
+            _reuse_list_items(self.root, renderer, published, setup, event_digests)
             page_keys = _reuse_event_pages(self.root, renderer, pages, setup, event_digests)
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
             if written and len(published) <= OVERLAP_UP_TO:
@@ -288,8 +289,11 @@ class Builder:
             "report": [str(p) for p in result.problems],
         })
         _save_descriptions(self.root, renderer, published)
-        if len(published) <= OVERLAP_UP_TO:  # above, the readings' data would add hundreds of MB at once
-            write_cache(self.root, READINGS_CACHE, setup, self._readings_data())
+        # Above OVERLAP_UP_TO events these two would add hundreds of MB at once; they are emptied
+        # instead, so that no later build loads a stale one.
+        small = len(published) <= OVERLAP_UP_TO
+        write_cache(self.root, READINGS_CACHE, setup, self._readings_data() if small else {})
+        _save_list_items(self.root, renderer, published if small else [], setup, event_digests)
         write_cache(self.root, PAGES_CACHE, setup, {path: [key, written[path]] for path, key in page_keys.items()})
         return result
 
@@ -404,6 +408,7 @@ def _default_workers() -> int:
 DESCRIPTIONS_CACHE = "descriptions.json"
 READINGS_CACHE = "readings.json"
 PAGES_CACHE = "event-pages.json"
+LIST_ITEMS_CACHE = "list-items.json"
 
 
 def _reuse_event_pages(root: Path, renderer, pages: list, setup: str, event_digests: dict[str, str]) -> dict[str, str]:
@@ -420,7 +425,7 @@ def _reuse_event_pages(root: Path, renderer, pages: list, setup: str, event_dige
     site = root / OUTPUT_DIR
     keys: dict[str, str] = {}
     for path, event, previous, following, split in renderer.event_page_inputs():
-        files = [event_digests.get(e.path.rpartition("/")[2], "") if e is not None else ""
+        files = [event_digests.get(_file_name(e), "") if e is not None else ""
                  for e in (event, previous, following)]
         keys[path] = _digest(repr((files, split)).encode())
     for index, page in enumerate(pages):
@@ -469,6 +474,39 @@ def _save_descriptions(root: Path, renderer, events: list[Event]) -> None:
         if html is not None:
             items[_digest(event.body.encode())] = html  # Markup is a str: JSON writes it as one, without a copy
     write_cache(root, DESCRIPTIONS_CACHE, markdown_version(), items)
+
+
+def _file_name(event: Event) -> str:
+    """Return the name of the file an event was read from."""
+    return event.path.rpartition("/")[2]
+
+
+def _reuse_list_items(root: Path, renderer, events: list[Event], setup: str, event_digests: dict[str, str]) -> None:
+    """Give the renderer each event's entries in lists as the last build rendered them, where its file is the same.
+
+    An entry shows only its event, under the settings, templates, code and libraries that
+    the cache's version (setup) digests; every list page of the site is made of them.
+    """
+    from markupsafe import Markup
+
+    cached = read_cache(root, LIST_ITEMS_CACHE, setup)
+    if not cached:
+        return
+    for event in events:
+        items = cached.pop(event_digests.get(_file_name(event), ""), None)
+        if isinstance(items, dict) and all(isinstance(html, str) for html in items.values()):
+            renderer.adopt_items(event, {heading: Markup(html) for heading, html in items.items()})
+
+
+def _save_list_items(root: Path, renderer, events: list[Event], setup: str, event_digests: dict[str, str]) -> None:
+    """Save the built events' entries in lists for the next build, keyed by their files' digests."""
+    items = {}
+    for event in events:
+        digest = event_digests.get(_file_name(event))
+        kept = renderer.kept_items(event)
+        if digest and kept:
+            items[digest] = kept
+    write_cache(root, LIST_ITEMS_CACHE, setup, items)
 
 
 def _render_into(staged: StagedSite, page) -> str:

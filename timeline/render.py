@@ -469,9 +469,21 @@ class SiteRenderer:
             self._items[event.id] = cached
         html = cached[1].get(heading)
         if html is None:
-            html = Markup(self._event_item(event, heading))
-            cached[1][heading] = html
+            html = cached[1][heading] = self._render_item(event, heading)
         return html
+
+    def _render_item(self, event: Event, heading: str) -> Markup:
+        """Return an event's entry in a list, rendered."""
+        return Markup(self._event_item(event, heading))
+
+    def kept_items(self, event: Event) -> dict[str, Markup]:
+        """Return the entries of this very event rendered so far, by heading."""
+        cached = self._items.get(event.id)
+        return cached[1] if cached is not None and cached[0] is event else {}
+
+    def adopt_items(self, event: Event, items: dict[str, Markup]) -> None:
+        """Take entries of this event that an earlier build rendered from the same file and setup."""
+        self._items[event.id] = (event, items)
 
     def year_section(self, year: YearGroup) -> Markup:
         """Return a year's section of the timeline, rendered once per YearGroup (made anew when it changes)."""
