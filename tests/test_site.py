@@ -73,7 +73,7 @@ def test_a_build_writes_over_the_site_it_replaced_and_leaves_exactly_the_new_sit
     project.event("2024-11-05-second.md", title="Second", tags="[visits]")
     assert project.run("build").code == 0
     first_inode = (project.root / "site" / "index.html").stat().st_ino
-    page_inode = (project.root / "site" / "2024-11-04-a-meeting" / "index.html").stat().st_ino
+    schema = (project.root / "site" / "schema" / "event.json").stat()
     project.event(title="Renamed")
     assert project.run("build").code == 0  # the first site is now the spare
     spare = project.root / SPARE_SITE
@@ -89,6 +89,7 @@ def test_a_build_writes_over_the_site_it_replaced_and_leaves_exactly_the_new_sit
     (spare / "index.html").unlink()
     os.link(outside, spare / "index.html")
     (spare / "2024-11-04-a-meeting" / "index.html").chmod(0o600)
+    (spare / "schema" / "events.json").chmod(0o600)  # its bytes are the new site's, its mode is not
     (project.root / "events" / "2024-11-05-second.md").unlink()
     assert project.run("build").code == 0
     assert outside.read_text() == "not ours"
@@ -99,7 +100,10 @@ def test_a_build_writes_over_the_site_it_replaced_and_leaves_exactly_the_new_sit
     assert reused == tree_digest(fresh / "site")
     assert not any(p.is_symlink() for p in (project.root / "site").rglob("*"))
     page = (project.root / "site" / "2024-11-04-a-meeting" / "index.html").stat()
-    assert (page.st_ino, page.st_mode & 0o777) == (page_inode, 0o644)  # written over, readable by all again
+    assert page.st_mode & 0o777 == 0o644  # a file whose mode is not a build's is made anew, readable by all
+    assert (project.root / "site" / "schema" / "events.json").stat().st_mode & 0o777 == 0o644
+    kept = (project.root / "site" / "schema" / "event.json").stat()
+    assert (kept.st_ino, kept.st_mtime_ns) == (schema.st_ino, schema.st_mtime_ns)  # the same bytes: not written
 
 
 def test_a_reused_staging_folder_is_never_committed_unpruned(tmp_path):

@@ -144,8 +144,10 @@ class StagedSite:
         return self.staging.joinpath(*safe_parts(site_path))
 
     def write(self, site_path: str, data: bytes) -> None:
-        """Write one file of the new site (over the file keep_only() left there, if any)."""
+        """Write one file of the new site (over the file keep_only() left there, if any, unless it holds data)."""
         target = self.path_for(site_path)
+        if self.reused and _holds(target, data):
+            return
         try:
             handle = os.open(target, _WRITE_OVER, 0o644)
         except FileNotFoundError:
@@ -192,10 +194,30 @@ def _prune(folder: str, prefix: str, site_paths: set[str], folders: set[str]) ->
                     os.rmdir(entry.path)
                     continue
             elif site_path in site_paths and entry.is_file(follow_symlinks=False) \
-                    and entry.stat(follow_symlinks=False).st_nlink == 1:
-                pass  # a file of the new site: written over
+                    and _plain_file(entry.stat(follow_symlinks=False)):
+                pass  # a file of the new site: written over, or kept if it holds the new bytes
             else:
                 os.unlink(entry.path)  # not on the new site, a link, or a file linked from elsewhere
                 continue
             empty = False
     return empty
+
+
+def _plain_file(status: os.stat_result) -> bool:
+    """Return whether a file is one a build wrote: linked from nowhere else, readable by all, writable by us only."""
+    return status.st_nlink == 1 and status.st_mode & 0o7777 == 0o644
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Return whether the regular file at path holds exactly data (never following a link).
+
+    Reading a file back is cheaper than writing it: most pages of a rebuild are unchanged.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return False
+    with os.fdopen(handle, "rb") as stream:
+        if os.fstat(handle).st_size != len(data):
+            return False
+        return stream.read(len(data) + 1) == data
