@@ -295,9 +295,7 @@ def test_an_edit_saved_while_the_first_build_runs_is_picked_up(project, monkeypa
 
 def test_the_previews_first_build_keeps_the_export_pieces_its_fork_made(project, tmp_path, monkeypatch):
     # The first build renders the exports in a forked process; the preview needs their pieces after.
-    import shutil
-
-    from tests.test_site import tree_digest
+    from tests.test_site import assert_like_a_fresh_build
     from timeline import exports, pipeline
 
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
@@ -312,7 +310,4 @@ def test_the_previews_first_build_keeps_the_export_pieces_its_fork_made(project,
     assert builder.update(defer_exports=True).errors == []
     assert "events.json" in builder.write_deferred()
     assert recorded == ["2024-11-03-event-3"]  # every other event's piece came back from the fork
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
-    assert Builder(fresh, workers=1).build().errors == []
-    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+    assert_like_a_fresh_build(project.root, tmp_path)

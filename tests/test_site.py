@@ -26,6 +26,16 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
+def assert_like_a_fresh_build(root: Path, tmp_path: Path) -> None:
+    """Assert that root's site/ is byte for byte what a build of a copy of its sources alone makes."""
+    from timeline.pipeline import Builder
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
+    assert Builder(fresh, workers=1).build().errors == []
+    assert tree_digest(root / "site") == tree_digest(fresh / "site")
+
+
 def many_events(project, count: int) -> None:
     """Write count valid events into the project."""
     for i in range(count):
@@ -223,10 +233,7 @@ def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, t
     (project.root / "templates" / "base.html").write_text((project.root / "templates" / "base.html").read_text() + "\n")
     assert pipeline.Builder(project.root, workers=workers).build().errors == []
     assert rendered() == ["A new *one*\n", "Edited *text*\n"]  # in the workers too: they send back what they made
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
-    assert pipeline.Builder(fresh, workers=1).build().errors == []
-    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+    assert_like_a_fresh_build(project.root, tmp_path)
 
 
 def _count_event_pages(monkeypatch, log: Path):
@@ -252,10 +259,7 @@ def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_
     page.write_text(page.read_text().replace("Event 8", "Event 8 edited by hand"))
     assert pipeline.Builder(project.root, workers=workers).build().errors == []
     assert rendered() == ["2020-01-04-event-4", "2020-01-05-event-5", "2020-01-06-event-6", "2020-01-08-event-8"]
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
-    assert pipeline.Builder(fresh, workers=1).build().errors == []
-    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+    assert_like_a_fresh_build(project.root, tmp_path)
     # Anything else the pages show (templates, settings, code, libraries) renders every page again.
     (tmp_path / "pages.log").unlink()
     template = project.root / "templates" / "event.html"
@@ -279,10 +283,7 @@ def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp
     assert pipeline.Builder(project.root, workers=workers).build().errors == []
     assert rendered() == [["2020-01-03-event-3", "h2"], ["2020-01-03-event-3", "h4"],  # tag and timeline lists
                           ["2020-01-09-new", "h2"], ["2020-01-09-new", "h4"]]
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
-    assert pipeline.Builder(fresh, workers=1).build().errors == []
-    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+    assert_like_a_fresh_build(project.root, tmp_path)
     # Anything else an entry shows (templates, settings, code, libraries) renders every entry again.
     (tmp_path / "items.log").unlink()
     macros = project.root / "templates" / "_macros.html"
@@ -293,8 +294,6 @@ def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp
 
 @pytest.mark.parametrize("damage", [7, ["<li>x</li>"], {"h4": 7}])
 def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, damage):
-    from timeline.pipeline import Builder
-
     project.event()
     assert project.run("build").code == 0
     cache = project.root / ".timeline-cache" / "list-items.json"
@@ -303,10 +302,7 @@ def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, 
     cache.write_text(json.dumps({**saved, "items": {key: damage for key in saved["items"]}}))
     project.event("2024-11-05-another.md", title="Another")
     assert project.run("build").code == 0
-    fresh = tmp_path / "fresh"
-    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
-    assert Builder(fresh, workers=1).build().errors == []
-    assert tree_digest(project.root / "site") == tree_digest(fresh / "site")
+    assert_like_a_fresh_build(project.root, tmp_path)
 
 
 def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, tmp_path, monkeypatch):
