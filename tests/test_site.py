@@ -305,9 +305,13 @@ def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, 
     assert_like_a_fresh_build(project.root, tmp_path)
 
 
-def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, tmp_path, monkeypatch):
+@pytest.mark.parametrize("settled", [True, False], ids=["known-by-status", "just-written"])
+def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, tmp_path, monkeypatch, settled):
     from tests.test_exports import varied
-    from timeline import pipeline
+    from timeline import freshness, pipeline
+
+    if settled:  # the files' status and digest come from the digest pass, which noted them at the last build
+        monkeypatch.setattr(freshness, "SETTLED_NS", 0)
 
     varied(project)
     project.event("2024-11-05-warned.md", title="Warned", end="2024-11-05",  # a warning, and a comment
@@ -537,3 +541,46 @@ def test_a_fresh_build_removes_a_cache_that_is_a_link_without_following_it(proje
     assert project.run("build", "--fresh").code == 0
     assert (elsewhere / "keep.txt").read_text() == "kept"
     assert (project.root / ".timeline-cache").is_dir() and not (project.root / ".timeline-cache").is_symlink()
+
+
+def _note_event_reads(monkeypatch) -> list[str]:
+    """Return the list of event files the digest pass reads from now on, filled as it reads them."""
+    from timeline import freshness
+
+    read: list[str] = []
+    real_contents = freshness._contents
+    monkeypatch.setattr(freshness, "_contents", lambda path: (read.append(os.path.basename(path))
+                                                               if "/events/" in path else None) or real_contents(path))
+    return read
+
+
+def test_an_unchanged_event_file_is_known_by_its_status_and_not_read_again(project, monkeypatch):
+    from timeline import freshness
+
+    project.event()
+    project.event("2024-11-05-second.md", title="Second")
+    assert project.run("build").code == 0
+    read = _note_event_reads(monkeypatch)
+    assert project.run("build").err.startswith("site/ is up to date")
+    assert read == ["2024-11-04-a-meeting.md", "2024-11-05-second.md"]  # just written: maybe still changing
+    monkeypatch.setattr(freshness, "SETTLED_NS", 0)
+    assert project.run("build", "--drafts").err.startswith("Built site/")  # notes their status
+    read.clear()
+    assert project.run("build", "--drafts").err.startswith("site/ is up to date")
+    assert read == []
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(project, monkeypatch):
+    # Tools that copy or restore files can set the modification time back; no tool can set back ctime.
+    from timeline import freshness
+
+    monkeypatch.setattr(freshness, "SETTLED_NS", 0)
+    path = project.event(title="Same size A")
+    assert project.run("build").code == 0
+    before = path.stat()
+    time.sleep(0.01)
+    path.write_text(path.read_text().replace("Same size A", "Same size B"))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert project.run("build").err.startswith("Built site/")
+    assert "Same size B" in project.site("2024-11-04-a-meeting/index.html")

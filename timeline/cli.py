@@ -138,9 +138,11 @@ def _plain_build_root(argv: list[str], default_root: str | os.PathLike | None) -
 
 def _report_if_up_to_date(root: str) -> bool:
     """Print what the last build reported and return True when site/ is what these inputs make."""
-    from .freshness import build_fingerprint, up_to_date_manifest
+    from .freshness import MANIFEST, build_fingerprint, read_json, up_to_date_manifest
 
-    manifest = up_to_date_manifest(root, build_fingerprint(root, None, False))
+    manifest = read_json(root, MANIFEST)
+    known = manifest.get("files") if isinstance(manifest, dict) else None
+    manifest = up_to_date_manifest(root, build_fingerprint(root, None, False, known), manifest)
     if manifest is None:
         return False
     for line in manifest["report"]:

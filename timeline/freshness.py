@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import sys
+import time
 
 from .layout import CACHE_DIR, CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 
@@ -19,14 +21,27 @@ RENDERING_PACKAGES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "python-slugify
 _CODE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
-def build_fingerprint(root: str | os.PathLike, base_url: str | None, include_drafts: bool) -> str:
-    """Return a digest of everything a build's output depends on, read byte for byte."""
-    return fingerprint_of(*input_digests(root, base_url, include_drafts))
+def build_fingerprint(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
+                      known: object = None) -> str:
+    """Return a digest of everything a build's output depends on, read byte for byte (see input_digests for known)."""
+    setup, events, _ = input_digests(root, base_url, include_drafts, known)
+    return fingerprint_of(setup, events)
 
 
-def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts: bool) -> tuple[str, dict[str, str]]:
+# An event file whose status changed less than this before it was looked at may still be
+# changing within the file system's clock tick: its status is not noted, so it is read next time.
+SETTLED_NS = 2_000_000_000
+
+
+def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
+                  known: object = None) -> tuple[str, dict[str, str], dict[str, list]]:
     """Return the digest of all inputs but the event files (options, libraries, code, settings, templates),
-    and the digest of each event file (its name and bytes) by file name."""
+    the digest of each event file (its name and bytes) by file name, and the status of each settled
+    event file with its digest: [mtime ns, size, inode, ctime ns, digest] by name.
+
+    known is that last table from an earlier call (a manifest's "files"): a file whose status is
+    the same is not read again. Any write changes a file's ctime, which no tool can set back.
+    """
     root = os.fspath(root)
     setup = hashlib.blake2b(digest_size=20)
     setup.update(repr((base_url, include_drafts, sys.version)).encode())
@@ -37,8 +52,32 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
     for name, path in inputs:
         setup.update(name.encode() + b"\0" + _contents(path) + b"\0")
-    events = {name: file_digest(name, _contents(path)) for name, path in _files_in(os.path.join(root, EVENTS_DIR))}
-    return setup.hexdigest(), events
+    known = known if isinstance(known, dict) else {}
+    events: dict[str, str] = {}
+    statuses: dict[str, list] = {}
+    for name, path in _files_in(os.path.join(root, EVENTS_DIR)):
+        status = _status(path)  # taken before the bytes are read: an edit meanwhile shows next time
+        noted = known.get(name)
+        if status is not None and isinstance(noted, list) and len(noted) == 5 and noted[:4] == status \
+                and isinstance(noted[4], str):
+            events[name] = noted[4]
+        else:
+            events[name] = file_digest(name, _contents(path))
+        if status is not None:
+            statuses[name] = [*status, events[name]]
+    settled_before = time.time_ns() - SETTLED_NS
+    return setup.hexdigest(), events, {name: noted for name, noted in statuses.items() if noted[3] < settled_before}
+
+
+def _status(path: str) -> list[int] | None:
+    """Return [mtime ns, size, inode, ctime ns] of a regular file, or None for a link or anything else."""
+    try:
+        status = os.lstat(path)
+    except OSError:
+        return None
+    if not stat.S_ISREG(status.st_mode):
+        return None
+    return [status.st_mtime_ns, status.st_size, status.st_ino, status.st_ctime_ns]
 
 
 def file_digest(name: str, data: bytes) -> str:
@@ -114,9 +153,9 @@ def package_versions(packages: tuple[str, ...]) -> dict[str, str]:
     return {package: found[package] for package in packages}
 
 
-def up_to_date_manifest(root: str | os.PathLike, fingerprint: str) -> dict | None:
-    """Return the last build's manifest when it was made from these very inputs and site/ is its output, else None."""
-    manifest = read_json(root, MANIFEST)
+def up_to_date_manifest(root: str | os.PathLike, fingerprint: str, manifest: object) -> dict | None:
+    """Return the last build's manifest (as read) when it was made from these very inputs and site/ is its output,
+    else None."""
     try:
         site_inode = os.stat(os.path.join(root, OUTPUT_DIR)).st_ino
     except OSError:

@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 
 from .config import Config, apply_base_url, load_config
 from .freshness import (
-    MANIFEST, file_digest, fingerprint_of, input_digests, read_cache, up_to_date_manifest, write_cache, write_json,
+    MANIFEST, file_digest, fingerprint_of, input_digests, read_cache, read_json, up_to_date_manifest, write_cache,
+    write_json,
 )
 from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
@@ -93,6 +94,7 @@ class Builder:
         self._listing: tuple[list[Path], list[Problem]] | None = None
         self._saved_readings: dict = {}  # digest of a file -> what reading it found, saved by the last build
         self._reused_readings: dict = {}  # those of them this build took, to be saved again as they are
+        self._settled: dict = {}  # file name -> [mtime, size, inode, ctime, digest] from this build's digest pass
 
     @property
     def base_path(self) -> str:
@@ -166,12 +168,17 @@ class Builder:
         from .loader import reading_from_data
 
         saved, self._saved_readings = self._saved_readings, {}
+        settled, self._settled = self._settled, {}
         for path in paths:
-            key = _stat_key_or_none(path)  # taken before reading, as _read_and_validate does
-            try:
-                digest = file_digest(path.name, path.read_bytes())
-            except OSError:
-                continue
+            noted = settled.get(path.name)
+            if noted is not None:  # this build's digest pass just found its status and digest
+                key, digest = tuple(noted[:3]), noted[4]
+            else:
+                key = _stat_key_or_none(path)  # taken before reading, as _read_and_validate does
+                try:
+                    digest = file_digest(path.name, path.read_bytes())
+                except OSError:
+                    continue
             data = saved.get(digest)
             if isinstance(data, dict):
                 self._files[path] = (key, *reading_from_data(path, self.root, digest, data))
@@ -241,9 +248,11 @@ class Builder:
         libraries) is byte for byte what made the current site/, the site is kept as it is.
         keep_pieces keeps each event's export pieces for later updates (the preview's first build).
         """
-        setup, event_digests = input_digests(self.root, self.base_url, self.include_drafts)
+        manifest = read_json(self.root, MANIFEST)
+        known = manifest.get("files") if isinstance(manifest, dict) else None
+        setup, event_digests, statuses = input_digests(self.root, self.base_url, self.include_drafts, known)
         fingerprint = fingerprint_of(setup, event_digests)
-        cached = up_to_date_manifest(self.root, fingerprint) if use_cache else None
+        cached = up_to_date_manifest(self.root, fingerprint, manifest) if use_cache else None
         if cached:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
                                events=cached["events"], drafts=cached["drafts"])
@@ -251,6 +260,7 @@ class Builder:
         self._deferred = []  # a full build writes every export itself
         if not self._files:  # a first build in this process: what the last build read may serve
             self._saved_readings = read_cache(self.root, READINGS_CACHE, setup)
+            self._settled = statuses
         project = self.load()
         result = self._result(project)
         if result.errors:
@@ -286,7 +296,7 @@ class Builder:
         write_json(self.root, MANIFEST, {
             "fingerprint": fingerprint, "site_inode": output.stat().st_ino, "events": result.events,
             "drafts": result.drafts, "problems": [list(p.__dict__.values()) for p in result.problems],
-            "report": [str(p) for p in result.problems],
+            "report": [str(p) for p in result.problems], "files": statuses,
         })
         _save_descriptions(self.root, renderer, published)
         # Above OVERLAP_UP_TO events these two would add hundreds of MB at once; they are emptied
