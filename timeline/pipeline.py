@@ -253,6 +253,7 @@ class Builder:
         setup, event_digests, statuses = input_digests(self.root, self.base_url, self.include_drafts, known)
         fingerprint = fingerprint_of(setup, event_digests)
         cached = up_to_date_manifest(self.root, fingerprint, manifest) if use_cache else None
+        manifest = known = None  # tens of MB at 100,000 events, not needed again
         if cached:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
                                events=cached["events"], drafts=cached["drafts"])
