@@ -277,8 +277,14 @@ class Builder:
             _reuse_list_items(self.root, renderer, published, setup, event_digests)
             page_keys = _reuse_event_pages(self.root, renderer, pages, setup, event_digests)
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
+            caches_saved = False
             if written and len(published) <= OVERLAP_UP_TO:
-                written.update(_render_exports_beside_search(pages, renderer, staged))
+                def save_caches_meanwhile() -> None:
+                    nonlocal caches_saved
+                    self._save_caches(renderer, published, setup, event_digests, page_keys, written)
+                    caches_saved = True
+
+                written.update(_render_exports_beside_search(pages, renderer, staged, save_caches_meanwhile))
             for page in pages:
                 if page.path not in written:
                     written[page.path] = _render_into(staged, page)
@@ -299,6 +305,13 @@ class Builder:
             "drafts": result.drafts, "problems": [list(p.__dict__.values()) for p in result.problems],
             "report": [str(p) for p in result.problems], "files": statuses,
         })
+        if not caches_saved:
+            self._save_caches(renderer, published, setup, event_digests, page_keys, written)
+        return result
+
+    def _save_caches(self, renderer, published: list[Event], setup: str, event_digests: dict[str, str],
+                     page_keys: dict[str, str], written: dict[str, str]) -> None:
+        """Save what the next build may reuse: keyed by content, it holds whether or not this build is committed."""
         _save_descriptions(self.root, renderer, published)
         # Above OVERLAP_UP_TO events these two would add hundreds of MB at once; they are emptied
         # instead, so that no later build loads a stale one.
@@ -306,7 +319,6 @@ class Builder:
         write_cache(self.root, READINGS_CACHE, setup, self._readings_data() if small else {})
         _save_list_items(self.root, renderer, published if small else [], setup, event_digests)
         write_cache(self.root, PAGES_CACHE, setup, {path: [key, written[path]] for path, key in page_keys.items()})
-        return result
 
     def update(self, changes: set[str] | None = None, defer_exports: bool = False) -> BuildResult:
         """Rebuild site/ in place, rendering only the pages that changed events touch.
@@ -572,8 +584,9 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     return written
 
 
-def _render_exports_beside_search(pages: list, renderer, staged: StagedSite) -> dict[str, str]:
-    """Render the exports in a forked process while this one makes the search index; return the digests written.
+def _render_exports_beside_search(pages: list, renderer, staged: StagedSite, meanwhile) -> dict[str, str]:
+    """Render the exports in a forked process while this one makes the search index and then calls meanwhile();
+    return the digests written.
 
     Both cover every event and need every description, which this process now holds. The
     preview keeps each event's export pieces for its next update: the fork sends them back.
@@ -591,6 +604,7 @@ def _render_exports_beside_search(pages: list, renderer, staged: StagedSite) -> 
             for page in pages:
                 if page.kind == "search":
                     written[page.path] = _render_into(staged, page)
+            meanwhile()  # the exports take longer than the search index
             digests, problems, pieces = pending.get()
     finally:
         _WORK = None
