@@ -7,12 +7,12 @@ rewrite every export after an edit by joining pieces instead of redoing them all
 from __future__ import annotations
 
 import csv
+import html
 import datetime
 import io
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from xml.sax.saxutils import escape as xml_escape
 
 from .config import Config
 from .dates import DAY, MONTH, EventDate
@@ -247,16 +247,16 @@ def atom_entry(event: Event, page_url: str, description_html: str) -> str:
     """Return an event as an Atom entry: its date at its precision leads the summary."""
     entry_id = page_url if page_url.startswith("http") else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, event.id)}"
     latest = max((s.published for s in event.sources), key=EventDate.end_key, default=event.date)
-    categories = "".join(f'    <category term="{xml_escape(tag, {chr(34): "&quot;"})}"/>\n' for tag in event.tags)
+    categories = "".join(f'    <category term="{xml_attribute(tag)}"/>\n' for tag in event.tags)
     return (
         "  <entry>\n"
-        f"    <id>{xml_escape(entry_id)}</id>\n"
-        f"    <title>{xml_escape(event.title)}</title>\n"
-        f'    <link rel="alternate" type="text/html" href="{xml_escape(page_url, {chr(34): "&quot;"})}"/>\n'
+        f"    <id>{xml_text(entry_id)}</id>\n"
+        f"    <title>{xml_text(event.title)}</title>\n"
+        f'    <link rel="alternate" type="text/html" href="{xml_attribute(page_url)}"/>\n'
         f"    <published>{_rfc3339(event.date)}</published>\n"
         f"    <updated>{_rfc3339(latest)}</updated>\n"
-        f"    <summary>{xml_escape(event.date_text)}: {xml_escape(event.title)}</summary>\n"
-        f'    <content type="html">{xml_escape(description_html)}</content>\n'
+        f"    <summary>{xml_text(event.date_text)}: {xml_text(event.title)}</summary>\n"
+        f'    <content type="html">{xml_text(description_html)}</content>\n'
         f"{categories}"
         "  </entry>\n"
     )
@@ -405,11 +405,11 @@ class Exporter:
         return (
             '<?xml version="1.0" encoding="utf-8"?>\n'
             '<feed xmlns="http://www.w3.org/2005/Atom">\n'
-            f"  <id>{xml_escape(feed_id)}</id>\n"
-            f"  <title>{xml_escape(self.config.title)}</title>\n"
-            f"  <subtitle>{xml_escape(self.config.description)}</subtitle>\n"
-            f'  <link rel="alternate" type="text/html" href="{xml_escape(site)}"/>\n'
-            f'  <link rel="self" type="application/atom+xml" href="{xml_escape(site)}feed.xml"/>\n'
+            f"  <id>{xml_text(feed_id)}</id>\n"
+            f"  <title>{xml_text(self.config.title)}</title>\n"
+            f"  <subtitle>{xml_text(self.config.description)}</subtitle>\n"
+            f'  <link rel="alternate" type="text/html" href="{xml_text(site)}"/>\n'
+            f'  <link rel="self" type="application/atom+xml" href="{xml_text(site)}feed.xml"/>\n'
             f"  <updated>{updated}</updated>\n"
             "  <generator>timeline</generator>\n"
             f"{entries}"
@@ -432,6 +432,16 @@ def _csv_line(values: list[str]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\r\n").writerow(values)
     return buffer.getvalue()
+
+
+def xml_text(text: str) -> str:
+    """Return text escaped for XML character data (&, < and >; xml.sax.saxutils would import urllib.request)."""
+    return html.escape(text, quote=False)
+
+
+def xml_attribute(text: str) -> str:
+    """Return text escaped for a double-quoted XML attribute."""
+    return html.escape(text, quote=False).replace('"', "&quot;")
 
 
 def _host(url: str) -> str:

@@ -13,14 +13,13 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape as xml_escape
 
 import jinja2
 from markupsafe import Markup
 
 from .config import Config
 from .dates import MONTH, MONTH_NAMES, YEAR, EventDate
-from .exports import Exporter
+from .exports import Exporter, xml_text
 from .i18n import Language, language
 from .layout import TEMPLATES_DIR
 from .model import Event
@@ -668,7 +667,7 @@ class SiteRenderer:
         for facet in FACETS:
             paths.append(f"{facet.plural}/")
             paths += [facet.path(value) for value in sorted(self.index.groups[facet.kind])]
-        entries = "".join(f"  <url><loc>{xml_escape(self.absolute_url(path))}</loc></url>\n" for path in paths)
+        entries = "".join(f"  <url><loc>{xml_text(self.absolute_url(path))}</loc></url>\n" for path in paths)
         return (
             '<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n"
