@@ -229,3 +229,13 @@ def test_import_refuses_what_it_cannot_read(project, tmp_path, content, message)
     result = project.run("import", str(source))
     assert result.code == 1
     assert result.err.endswith(f"{message}\n")
+
+
+@pytest.mark.parametrize("text", ["", "plain", "a & b < c > d", "\"quoted\" and 'apostrophes'", "&amp; é ☃"])
+def test_xml_escaping_is_the_standard_librarys(text):
+    from xml.sax.saxutils import escape
+
+    from timeline.exports import xml_attribute, xml_text
+
+    assert xml_text(text) == escape(text)
+    assert xml_attribute(text) == escape(text, {'"': "&quot;"})
