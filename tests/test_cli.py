@@ -323,3 +323,22 @@ def test_build_py_run_as_a_script_prints_everything_and_exits_with_the_code(proj
                             capture_output=True, text=True, env=buffered)
     assert (result.returncode, result.stdout, result.stderr) == (1, project.run("check").out, "")
     assert result.stdout.endswith("Checked 41 files: 1 error in 1 file.\n")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(project):
+    # `build.py check | head -1` on a long report: the reader is gone before everything is printed.
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    for number in range(300):
+        project.event(f"2024-11-04-bad-{number}.md", title=f"Bad {number}", date="2024-13-01")
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    result = subprocess.run([sys.executable, str(REPO / "build.py"), "check", "--root", str(project.root)],
+                            stdout=write_end, stderr=subprocess.PIPE, text=True, env=buffered)
+    os.close(write_end)
+    assert (result.returncode, result.stderr) == (1, "")

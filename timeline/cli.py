@@ -112,6 +112,11 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `build.py check | head`: the reader has all it wanted
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # so that nothing fails again when the rest is flushed
+        os.close(devnull)
+        return EXIT_PROBLEMS
     except Exception as error:  # the last line of defence: a message, not a traceback
         if args.debug:
             raise
