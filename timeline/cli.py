@@ -146,8 +146,7 @@ def _report_if_up_to_date(root: str) -> bool:
     from .freshness import MANIFEST, build_fingerprint, read_json, up_to_date_manifest
 
     manifest = read_json(root, MANIFEST)
-    known = manifest.get("files") if isinstance(manifest, dict) else None
-    manifest = up_to_date_manifest(root, build_fingerprint(root, None, False, known), manifest)
+    manifest = up_to_date_manifest(root, build_fingerprint(root, None, False, manifest), manifest)
     if manifest is None:
         return False
     for line in manifest["report"]:

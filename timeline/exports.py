@@ -7,8 +7,8 @@ rewrite every export after an edit by joining pieces instead of redoing them all
 from __future__ import annotations
 
 import csv
-import html
 import datetime
+import html
 import io
 import json
 import uuid

@@ -22,9 +22,9 @@ _CODE_DIR = os.path.dirname(os.path.abspath(__file__))
 
 
 def build_fingerprint(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
-                      known: object = None) -> str:
-    """Return a digest of everything a build's output depends on, read byte for byte (see input_digests for known)."""
-    setup, events, _ = input_digests(root, base_url, include_drafts, known)
+                      last_manifest: object = None) -> str:
+    """Return a digest of everything a build's output depends on, read byte for byte (see input_digests)."""
+    setup, events, _ = input_digests(root, base_url, include_drafts, last_manifest)
     return fingerprint_of(setup, events)
 
 
@@ -34,13 +34,13 @@ SETTLED_NS = 2_000_000_000
 
 
 def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
-                  known: object = None) -> tuple[str, dict[str, str], dict[str, list]]:
+                  last_manifest: object = None) -> tuple[str, dict[str, str], dict[str, list]]:
     """Return the digest of all inputs but the event files (options, libraries, code, settings, templates),
     the digest of each event file (its name and bytes) by file name, and the status of each settled
     event file with its digest: [mtime ns, size, inode, ctime ns, digest] by name.
 
-    known is that last table from an earlier call (a manifest's "files"): a file whose status is
-    the same is not read again. Any write changes a file's ctime, which no tool can set back.
+    last_manifest is what the last build left (its "files" is that last table): a file whose
+    status is the same is not read again. Any write changes a file's ctime, which no tool can set back.
     """
     root = os.fspath(root)
     setup = hashlib.blake2b(digest_size=20)
@@ -52,6 +52,7 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
     for name, path in inputs:
         setup.update(name.encode() + b"\0" + _contents(path) + b"\0")
+    known = last_manifest.get("files") if isinstance(last_manifest, dict) else None
     known = known if isinstance(known, dict) else {}
     events: dict[str, str] = {}
     statuses: dict[str, list] = {}

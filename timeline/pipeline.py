@@ -249,11 +249,10 @@ class Builder:
         keep_pieces keeps each event's export pieces for later updates (the preview's first build).
         """
         manifest = read_json(self.root, MANIFEST)
-        known = manifest.get("files") if isinstance(manifest, dict) else None
-        setup, event_digests, statuses = input_digests(self.root, self.base_url, self.include_drafts, known)
+        setup, event_digests, statuses = input_digests(self.root, self.base_url, self.include_drafts, manifest)
         fingerprint = fingerprint_of(setup, event_digests)
         cached = up_to_date_manifest(self.root, fingerprint, manifest) if use_cache else None
-        manifest = known = None  # tens of MB at 100,000 events, not needed again
+        manifest = None  # tens of MB at 100,000 events, not needed again
         if cached:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
                                events=cached["events"], drafts=cached["drafts"])
@@ -277,14 +276,10 @@ class Builder:
             _reuse_list_items(self.root, renderer, published, setup, event_digests)
             page_keys = _reuse_event_pages(self.root, renderer, pages, setup, event_digests)
             written = _render_in_parallel(pages, renderer, staged) if self.workers > 1 else {}
-            caches_saved = False
-            if written and len(published) <= OVERLAP_UP_TO:
-                def save_caches_meanwhile() -> None:
-                    nonlocal caches_saved
-                    self._save_caches(renderer, published, setup, event_digests, page_keys, written)
-                    caches_saved = True
-
-                written.update(_render_exports_beside_search(pages, renderer, staged, save_caches_meanwhile))
+            save_caches = partial(self._save_caches, renderer, published, setup, event_digests, page_keys, written)
+            overlapped = bool(written) and len(published) <= OVERLAP_UP_TO
+            if overlapped:  # the caches are saved while the exports are rendered
+                written.update(_render_exports_beside_search(pages, renderer, staged, meanwhile=save_caches))
             for page in pages:
                 if page.path not in written:
                     written[page.path] = _render_into(staged, page)
@@ -305,8 +300,8 @@ class Builder:
             "drafts": result.drafts, "problems": [list(p.__dict__.values()) for p in result.problems],
             "report": [str(p) for p in result.problems], "files": statuses,
         })
-        if not caches_saved:
-            self._save_caches(renderer, published, setup, event_digests, page_keys, written)
+        if not overlapped:
+            save_caches()
         return result
 
     def _save_caches(self, renderer, published: list[Event], setup: str, event_digests: dict[str, str],
@@ -618,8 +613,7 @@ def _render_exports_beside_search(pages: list, renderer, staged: StagedSite, mea
 def _render_exports(indices: list[int]) -> tuple[dict[str, str], list[Problem], dict[str, dict]]:
     """Render the export files in a worker; return their digests, any problems, and the pieces kept."""
     digests, _, problems = _render_chunk(indices)
-    exporter = _WORK[1].exporter
-    return digests, problems, exporter.kept_pieces() if exporter.keep_pieces else {}
+    return digests, problems, _WORK[1].exporter.kept_pieces()
 
 
 _READ_ROOT: Path | None = None  # what forked readers inherit: the project root
