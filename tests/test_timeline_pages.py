@@ -221,6 +221,26 @@ def test_a_french_site_reads_in_french(project):
     assert strings["one"] == "{n} événement correspond" and strings["other"] == "{n} événements correspondent"
 
 
+def test_ui_strings_given_no_values_are_translated_once_when_a_template_loads(project):
+    set_config(project, language="fr")
+    (project.root / "templates/probe.html").write_text("""{{ _('Timeline') }}|{{ _('Sources') if n > 1 else _('Source') }}|"""
+                  """{{ _('Events tagged {value}.', value=v) }}|{{ _(word) }}|{{ lang._('x') if false else 'kept' }}\n""",
+                                                encoding="utf-8")
+    renderer = render.SiteRenderer(project.root, Builder(project.root).load().config)
+    rendered = renderer.env.get_template("probe.html").render(n=2, v="<b>", word="Tags")
+    assert rendered == "Chronologie|Sources|Événements avec le thème &lt;b&gt;.|Thèmes|kept\n"
+    code = renderer.env.compile(renderer.env.loader.get_source(renderer.env, "probe.html")[0], raw=True)
+    assert code.count("context.call(") == 2  # the call with a value and the one with a variable; the literals are text
+    assert "yield 'Chronologie|'" in code
+
+
+@pytest.mark.parametrize("definition", ["{% macro _(text) %}[{{ text }}]{% endmacro %}", "{% set _ = '[{}]'.format %}"])
+def test_a_template_that_defines_its_own_underscore_keeps_it(project, definition):
+    (project.root / "templates/probe.html").write_text(definition + "{{ _('Timeline') }}\n")
+    renderer = render.SiteRenderer(project.root, Builder(project.root).load().config)
+    assert renderer.env.get_template("probe.html").render() == "[Timeline]\n"
+
+
 def test_every_ui_string_in_the_templates_has_a_french_translation():
     used = set()
     for template in (REPO / "templates").glob("*.html"):

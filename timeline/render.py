@@ -15,6 +15,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+import jinja2.ext
+from jinja2.lexer import Token
 from markupsafe import Markup
 
 from .config import Config
@@ -343,6 +345,34 @@ class OverviewBar:
     tick: bool
 
 
+class TranslatedLiterals(jinja2.ext.Extension):
+    """Compiles each `_('literal')` of a template to its translation, a constant, as the template loads.
+
+    A renderer's language is fixed, so a UI string given no values is the same on every page;
+    folding it saves each page two calls per string. Calls with values, and templates that
+    assign `_` themselves, are left to run as written.
+    """
+
+    def filter_stream(self, stream):
+        """Return the template's tokens with every plain `_('literal')` replaced by its translated string."""
+        tokens = list(stream)
+        gettext = self.environment.ui_gettext
+        names = {i for i, token in enumerate(tokens) if token.test("name:_") and (i == 0 or tokens[i - 1].type != "dot")}
+        if any(i + 1 == len(tokens) or tokens[i + 1].type != "lparen" or i and tokens[i - 1].test("name:macro")
+               for i in names):
+            return tokens  # `_` is (re)defined here (set, for, import, macro...): its calls mean what the template made it
+        folded: list[Token] = []
+        i = 0
+        while i < len(tokens):
+            if i in names and tokens[i + 2].type == "string" and tokens[i + 3].type == "rparen":
+                folded.append(Token(tokens[i].lineno, "string", gettext(tokens[i + 2].value)))
+                i += 4
+            else:
+                folded.append(tokens[i])
+                i += 1
+        return folded
+
+
 class SiteRenderer:
     """Renders the whole site from validated events, page by page."""
 
@@ -358,6 +388,7 @@ class SiteRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # a renderer is made anew when a template changes (see Builder._renderer_for)
+            extensions=[TranslatedLiterals],
         )
         self.markdown = MarkdownRenderer()
         self.static_files = sorted(
@@ -368,6 +399,7 @@ class SiteRenderer:
             for p in self.static_files
         }
         lang = self.lang
+        self.env.extend(ui_gettext=lang.gettext)
         self.env.globals.update(
             site=config,
             url=self.url,
