@@ -234,6 +234,13 @@ def test_ui_strings_given_no_values_are_translated_once_when_a_template_loads(pr
     assert "yield 'Chronologie|'" in code
 
 
+def test_templates_see_the_globals_through_one_plain_dict(project):
+    renderer = render.SiteRenderer(project.root, Builder(project.root).load().config)
+    own = renderer.env.get_template("404.html", globals={"site": "overlaid"}).globals
+    assert type(own) is dict  # Jinja2's ChainMap is walked in Python on every page and macro import
+    assert own["site"] == "overlaid" and own["url"] == renderer.url and renderer.env.globals["site"] is renderer.config
+
+
 @pytest.mark.parametrize("definition", ["{% macro _(text) %}[{{ text }}]{% endmacro %}", "{% set _ = '[{}]'.format %}"])
 def test_a_template_that_defines_its_own_underscore_keeps_it(project, definition):
     (project.root / "templates/probe.html").write_text(definition + "{{ _('Timeline') }}\n")
