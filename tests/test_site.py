@@ -457,6 +457,18 @@ def test_an_up_to_date_build_loads_no_heavy_module(project):
     assert result.stderr == "site/ is up to date: 1 event; nothing changed since it was built.\n"
 
 
+def test_a_build_reads_the_inputs_before_building_only_when_a_site_may_be_up_to_date(project, monkeypatch):
+    from timeline import freshness
+
+    fingerprints = []
+    monkeypatch.setattr(freshness, "build_fingerprint", lambda *args: fingerprints.append(args) or "")
+    project.event()
+    assert project.run("build").code == 0 and fingerprints == []  # no site yet: nothing can be up to date
+    assert project.run("build").code == 0 and len(fingerprints) == 1
+    shutil.rmtree(project.root / "site")
+    assert project.run("build").code == 0 and len(fingerprints) == 1
+
+
 def test_an_up_to_date_build_counts_the_drafts_it_left_out(project):
     project.event()
     project.event("2024-11-05-draft.md", draft="true")

@@ -157,13 +157,18 @@ def package_versions(packages: tuple[str, ...]) -> dict[str, str]:
 def up_to_date_manifest(root: str | os.PathLike, fingerprint: str, manifest: object) -> dict | None:
     """Return the last build's manifest (as read) when it was made from these very inputs and site/ is its output,
     else None."""
+    if not made_current_site(root, manifest) or manifest.get("fingerprint") != fingerprint:
+        return None
+    return manifest
+
+
+def made_current_site(root: str | os.PathLike, manifest: object) -> bool:
+    """Return whether manifest is a build's record and site/ is still the folder that build made (reads no input)."""
     try:
         site_inode = os.stat(os.path.join(root, OUTPUT_DIR)).st_ino
     except OSError:
-        return None
-    if not isinstance(manifest, dict) or manifest.get("fingerprint") != fingerprint:
-        return None
-    return manifest if manifest.get("site_inode") == site_inode else None
+        return False
+    return isinstance(manifest, dict) and manifest.get("site_inode") == site_inode
 
 
 def read_json(root: str | os.PathLike, name: str) -> object:
