@@ -6,6 +6,7 @@ re-read only changed files and rewrite only pages whose inputs changed.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import os
@@ -261,7 +262,8 @@ class Builder:
         if not self._files:  # a first build in this process: what the last build read may serve
             self._saved_readings = read_cache(self.root, READINGS_CACHE, setup)
             self._settled = statuses
-        project = self.load()
+        with _collector_paused():
+            project = self.load()
         result = self._result(project)
         if result.errors:
             return result
@@ -270,7 +272,8 @@ class Builder:
         published = project.published(self.include_drafts)
         staged = StagedSite(self.root)
         try:
-            pages = renderer.plan(published)
+            with _collector_paused():
+                pages = renderer.plan(published)
             staged.keep_only({page.path for page in pages})
             _reuse_descriptions(self.root, renderer, published)
             _reuse_list_items(self.root, renderer, published, setup, event_digests)
@@ -414,6 +417,22 @@ WHOLE_SITE_KINDS = ("export", "search")
 # 2.2 GB); above this many events those parts are rendered one after another.
 OVERLAP_UP_TO = 50_000
 _WORK: tuple | None = None  # what forked workers inherit: (pages, renderer, staging folder)
+
+
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause Python's cycle collector in the block: it makes what lasts the whole build (events, pages).
+
+    While the heap grows that way the collector runs full collections again and again, each
+    rescanning all that was made before: 0.4 s of a 10,000-event build.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _default_workers() -> int:
