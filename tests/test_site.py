@@ -469,6 +469,15 @@ def test_a_build_reads_the_inputs_before_building_only_when_a_site_may_be_up_to_
     assert project.run("build").code == 0 and len(fingerprints) == 1
 
 
+def test_a_build_leaves_the_cycle_collector_running_whatever_its_outcome(project):
+    import gc
+
+    project.event()
+    assert project.run("build").code == 0 and gc.isenabled()  # the preview's process lives on after a build
+    project.event("2024-11-05-broken.md", date="someday")
+    assert project.run("build").code == 1 and gc.isenabled()
+
+
 def test_an_up_to_date_build_counts_the_drafts_it_left_out(project):
     project.event()
     project.event("2024-11-05-draft.md", draft="true")
