@@ -787,7 +787,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
 @pytest.mark.parametrize("template, needle, broken, message", [
     ("event.html", "<h1>{{ event.title }}</h1>", "<h1>{{ event.title }</h1>", "unexpected '}'"),
     ("timeline.html", "<h1>{{ site.title }}</h1>", "<h1>{{ site.no_such_setting }}</h1>", "no_such_setting"),
-    ("_macros.html", "{{ url(facet_of[kind].path(value)) }}", "{{ facet_of[kind].nope(value) }}", "nope"),
+    ("_macros.html", "{{ facet_url('tag', tag) }}", "{{ facet_of['tag'].nope(tag) }}", "nope"),
     ("base.html", "{% block content %}{% endblock %}", "{% block content %}{% endblok %}", "endblok"),
 ])
 def test_template_error_names_file_and_line_and_leaves_site_alone(project, template, needle, broken, message):

@@ -426,6 +426,7 @@ class SiteRenderer:
             time_html=time_html,
             facets=FACETS,
             facet_of=FACET_OF,
+            facet_url=self.facet_url,
             event_position=self.event_position,
             timeline_href=self.timeline_href,
             year_href=self.year_href,
@@ -451,6 +452,10 @@ class SiteRenderer:
     def url(self, path: str = "") -> str:
         """Return the site-absolute URL of a site path, under the base path."""
         return self.config.base_path + path.lstrip("/")
+
+    def facet_url(self, kind: str, value: str) -> str:
+        """Return the URL of the page listing the events with a tag, actor or place (kind: 'tag', 'actor', 'location')."""
+        return self.url(FACET_OF[kind].path(value))
 
     def asset(self, path: str) -> str:
         """Return the URL of a static file, versioned by its content so browsers never keep a stale copy."""
