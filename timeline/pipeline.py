@@ -195,6 +195,8 @@ class Builder:
             return
         import multiprocessing
 
+        from . import validate  # noqa: F401  (imported once here, for every forked reader to inherit)
+
         global _READ_ROOT
         _READ_ROOT = self.root
         try:

@@ -307,18 +307,17 @@ def check_description(event_file: EventFile) -> None:
 def check_id(event_file: EventFile, date: EventDate | None, title: str | None, fm: Mapping) -> None:
     """Record problems with the file name: its form, its length and its agreement with date."""
     stem = event_file.id
-    suggestion_prefix = date_prefix(date) if date else "YYYY-MM-DD"
-    suggested = f"{suggestion_prefix}-{slug(title or stem)}.md"
     if len(stem) > MAX_ID_LENGTH:
         event_file.problem(
-            1, "file", f"name is {len(stem)} characters long; shorten it to {MAX_ID_LENGTH} at most, like {suggested}"
+            1, "file", f"name is {len(stem)} characters long; shorten it to {MAX_ID_LENGTH} at most, "
+            f"like {_suggested_name(date, title or stem)}"
         )
         return
     match = _ID.fullmatch(stem)
     if not match or re.fullmatch(_DATE_PREFIX, stem):
         event_file.problem(
             1, "file", "name must be the event's date then a short slug in lowercase letters, digits and dashes, "
-            f"like {suggested}",
+            f"like {_suggested_name(date, title or stem)}",
         )
         return
     if date and match["prefix"] != date_prefix(date):
@@ -328,6 +327,11 @@ def check_id(event_file: EventFile, date: EventDate | None, title: str | None, f
             f"is {date.iso()} but the file name starts with {match['prefix']}; fix the date or rename the file to "
             f"{date_prefix(date)}-{match['slug']}.md",
         )
+
+
+def _suggested_name(date: EventDate | None, text: str) -> str:
+    """Return a file name to suggest for an event: its date prefix and a slug of text."""
+    return f"{date_prefix(date) if date else 'YYYY-MM-DD'}-{slug(text)}.md"
 
 
 def check_across_files(events: list[Event], files: list[EventFile]) -> list[Problem]:
