@@ -241,6 +241,15 @@ def test_templates_see_the_globals_through_one_plain_dict(project):
     assert own["site"] == "overlaid" and own["url"] == renderer.url and renderer.env.globals["site"] is renderer.config
 
 
+def test_a_template_cut_short_after_an_underscore_call_is_a_template_error(project):
+    project.event()
+    (project.root / "templates/event.html").write_text("{{ _('Timeline') }} {{ _(", encoding="utf-8")
+    result = project.run("build")
+    assert result.code == 1
+    assert result.err == ("templates/event.html:1: template: unexpected 'end of template'\n"
+                          "Build stopped: a template has an error; site/ was not changed.\n")
+
+
 @pytest.mark.parametrize("definition", ["{% macro _(text) %}[{{ text }}]{% endmacro %}", "{% set _ = '[{}]'.format %}"])
 def test_a_template_that_defines_its_own_underscore_keeps_it(project, definition):
     (project.root / "templates/probe.html").write_text(definition + "{{ _('Timeline') }}\n")

@@ -370,14 +370,15 @@ class TranslatedLiterals(jinja2.ext.Extension):
         """Return the template's tokens with every plain `_('literal')` replaced by its translated string."""
         tokens = list(stream)
         gettext = self.environment.ui_gettext
-        names = {i for i, token in enumerate(tokens) if token.test("name:_") and (i == 0 or tokens[i - 1].type != "dot")}
+        names = {i for i, token in enumerate(tokens)  # the name `_`, not an attribute, filter or test of that name
+                 if token.test("name:_") and not (i and tokens[i - 1].test_any("dot", "pipe", "name:is"))}
         if any(i + 1 == len(tokens) or tokens[i + 1].type != "lparen" or i and tokens[i - 1].test("name:macro")
                for i in names):
             return tokens  # `_` is (re)defined here (set, for, import, macro...): its calls mean what the template made it
         folded: list[Token] = []
         i = 0
         while i < len(tokens):
-            if i in names and tokens[i + 2].type == "string" and tokens[i + 3].type == "rparen":
+            if i in names and i + 3 < len(tokens) and tokens[i + 2].type == "string" and tokens[i + 3].type == "rparen":
                 folded.append(Token(tokens[i].lineno, "string", gettext(tokens[i + 2].value)))
                 i += 4
             else:
