@@ -3,6 +3,7 @@
 import re
 from dataclasses import fields
 
+import jinja2.defaults
 import pytest
 
 from timeline.cli import COMMANDS, parser
@@ -70,3 +71,14 @@ def test_readme_example_is_a_valid_event(project):
     project.write("2024-11-04-putin-meets-choe-son-hui.md", example, dedent=False)
     result = project.run("check")
     assert (result.code, result.out) == (0, "Checked 1 file: no problems.\n")
+
+
+def test_every_template_global_has_its_row_in_contributing(project):
+    from timeline.pipeline import Builder
+    from timeline.render import SiteRenderer
+
+    section = CONTRIBUTING.split("### Templates", 1)[1]
+    rows = set(re.findall(r"^\| `([^`(]+)", section, flags=re.MULTILINE))
+    renderer = SiteRenderer(project.root, Builder(project.root).load().config)
+    ours = set(renderer.env.globals) - set(jinja2.defaults.DEFAULT_NAMESPACE)
+    assert rows == ours
