@@ -96,7 +96,7 @@ class SearchIndex:
         if cached is None or cached[0] is not event and cached[0] != event:
             words = " ".join([event.title, html.unescape(_TAG.sub(" ", self._text(event))), " ".join(event.actors),
                               event.location, " ".join(event.tags)])
-            terms = sorted({sys.intern(term) for term in tokens(words)})  # each word held once across the index
+            terms = sorted(map(sys.intern, set(tokens(words))))  # each word held once across the index
             cached = (event, self._row(event), terms)
             self._cache[event.id] = cached
         return cached
