@@ -117,6 +117,7 @@ class MarkdownRenderer:
 
     def __init__(self):
         import markdown  # imported late: `check` does not render
+        import nh3
         from markdown.treeprocessors import Treeprocessor
 
         class HeadingLevels(Treeprocessor):
@@ -130,18 +131,8 @@ class MarkdownRenderer:
         # Raw HTML in a contributor's text is shown as text, never passed through (as Hugo does).
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
-
-    def __call__(self, text: str) -> Markup:
-        """Return the sanitised HTML of Markdown text, or raise DescriptionTooHard."""
-        import nh3
-
-        try:
-            with _time_limit(RENDER_SECONDS):
-                html = self._md.reset().convert(text)
-        except RecursionError:
-            raise DescriptionTooHard("nests lists or quotes too deeply for Markdown; flatten it") from None
-        clean = nh3.clean(
-            html,
+        # Made once: nh3.clean() builds its allow-lists again on every call (25 -> 14 us per description).
+        self._sanitiser = nh3.Cleaner(
             tags=ALLOWED_TAGS,
             attributes=ALLOWED_ATTRIBUTES,
             url_schemes=ALLOWED_URL_SCHEMES,
@@ -149,7 +140,15 @@ class MarkdownRenderer:
             strip_comments=True,
             attribute_filter=_link_filter,
         )
-        return Markup(clean)
+
+    def __call__(self, text: str) -> Markup:
+        """Return the sanitised HTML of Markdown text, or raise DescriptionTooHard."""
+        try:
+            with _time_limit(RENDER_SECONDS):
+                html = self._md.reset().convert(text)
+        except RecursionError:
+            raise DescriptionTooHard("nests lists or quotes too deeply for Markdown; flatten it") from None
+        return Markup(self._sanitiser.clean(html))
 
 
 def time_html(date: EventDate, text: str) -> Markup:
