@@ -60,6 +60,13 @@ class Project:
         """Run the CLI against this project and capture its exit code and output."""
         return run_cli(list(args) + ["--root", str(self.root)])
 
+    def renderer(self):
+        """Return a SiteRenderer for this project's templates and settings."""
+        from timeline.config import load_config
+        from timeline.render import SiteRenderer
+
+        return SiteRenderer(self.root, load_config(self.root)[0])
+
     def site(self, path: str = "index.html") -> str:
         """Return the text of a built site file."""
         return (self.root / "site" / path).read_text(encoding="utf-8")

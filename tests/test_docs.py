@@ -74,11 +74,8 @@ def test_readme_example_is_a_valid_event(project):
 
 
 def test_every_template_global_has_its_row_in_contributing(project):
-    from timeline.pipeline import Builder
-    from timeline.render import SiteRenderer
-
     section = CONTRIBUTING.split("### Templates", 1)[1]
     rows = set(re.findall(r"^\| `([^`(]+)", section, flags=re.MULTILINE))
-    renderer = SiteRenderer(project.root, Builder(project.root).load().config)
+    renderer = project.renderer()
     ours = set(renderer.env.globals) - set(jinja2.defaults.DEFAULT_NAMESPACE)
     assert rows == ours

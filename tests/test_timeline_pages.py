@@ -223,10 +223,10 @@ def test_a_french_site_reads_in_french(project):
 
 def test_ui_strings_given_no_values_are_translated_once_when_a_template_loads(project):
     set_config(project, language="fr")
-    (project.root / "templates/probe.html").write_text("""{{ _('Timeline') }}|{{ _('Sources') if n > 1 else _('Source') }}|"""
-                  """{{ _('Events tagged {value}.', value=v) }}|{{ _(word) }}|{{ lang._('x') if false else 'kept' }}\n""",
-                                                encoding="utf-8")
-    renderer = render.SiteRenderer(project.root, Builder(project.root).load().config)
+    (project.root / "templates/probe.html").write_text(
+        "{{ _('Timeline') }}|{{ _('Sources') if n > 1 else _('Source') }}|{{ _('Events tagged {value}.', value=v) }}|"
+        "{{ _(word) }}|{{ lang._('x') if false else 'kept' }}\n", encoding="utf-8")
+    renderer = project.renderer()
     rendered = renderer.env.get_template("probe.html").render(n=2, v="<b>", word="Tags")
     assert rendered == "Chronologie|Sources|Événements avec le thème &lt;b&gt;.|Thèmes|kept\n"
     code = renderer.env.compile(renderer.env.loader.get_source(renderer.env, "probe.html")[0], raw=True)
@@ -235,7 +235,7 @@ def test_ui_strings_given_no_values_are_translated_once_when_a_template_loads(pr
 
 
 def test_templates_see_the_globals_through_one_plain_dict(project):
-    renderer = render.SiteRenderer(project.root, Builder(project.root).load().config)
+    renderer = project.renderer()
     own = renderer.env.get_template("404.html", globals={"site": "overlaid"}).globals
     assert type(own) is dict  # Jinja2's ChainMap is walked in Python on every page and macro import
     assert own["site"] == "overlaid" and own["url"] == renderer.url and renderer.env.globals["site"] is renderer.config
@@ -253,7 +253,7 @@ def test_a_template_cut_short_after_an_underscore_call_is_a_template_error(proje
 @pytest.mark.parametrize("definition", ["{% macro _(text) %}[{{ text }}]{% endmacro %}", "{% set _ = '[{}]'.format %}"])
 def test_a_template_that_defines_its_own_underscore_keeps_it(project, definition):
     (project.root / "templates/probe.html").write_text(definition + "{{ _('Timeline') }}\n")
-    renderer = render.SiteRenderer(project.root, Builder(project.root).load().config)
+    renderer = project.renderer()
     assert renderer.env.get_template("probe.html").render() == "[Timeline]\n"
 
 
