@@ -9,8 +9,9 @@ First run bench/setup_peers.sh (installs the peers into the bench work dir). For
 ours is also timed for a rebuild with nothing changed, `build.py build` after one event is
 edited (three edits, with the cache the builds before left), a one-event rebuild through the
 preview's incremental path (the pages it rewrites before open pages reload, then the exports
-it writes once saves pause), and `check`. It prints min and median wall seconds, peak RSS,
-and the ratios the goals are stated in. A benchmark, not a test.
+it writes once saves pause), `check`, and how soon `serve` answers with site/ current. It
+prints min and median wall seconds, peak RSS, the files each peer wrote, and the ratios the
+goals are stated in. A benchmark, not a test.
 
 Each peer's output and caches are moved aside before its timed build and deleted only between
 sizes, then the run pauses 35 s: ext4 creates files slowly while many inodes were freed in the
@@ -95,12 +96,35 @@ def ours_extra(count: int) -> dict[str, float]:
     timed(build, site)  # back to the generated events
     check, _ = timed([python, str(REPO / "build.py"), "check", "--root", "."], site)
     help_, _ = timed([python, str(REPO / "build.py"), "--help"], site)
+    serve_start = statistics.median(first_page_served(python, site) for _ in range(3))
     incremental = subprocess.run([python, "-c", INCREMENTAL, str(site)], capture_output=True, text=True,
                                  cwd=REPO).stdout.split()
     return {"no-change rebuild": no_change, "one-edit build (min)": min(edited),
             "one-edit build (median)": statistics.median(edited), "check": check, "--help": help_,
             "one-event rebuild (min)": float(incremental[0]), "one-event rebuild (median)": float(incremental[1]),
-            "then its exports (median)": float(incremental[2])}
+            "then its exports (median)": float(incremental[2]), "serve: first page (median)": serve_start}
+
+
+def first_page_served(python: str, site: Path) -> float:
+    """Return the seconds from starting `build.py serve` until its home page answers, then stop it with Ctrl-C."""
+    import http.client
+    import signal
+
+    started = time.perf_counter()
+    process = subprocess.Popen([python, str(REPO / "build.py"), "serve", "--root", ".", "--port", "0"], cwd=site,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        while line and not line.startswith("Serving the timeline at "):
+            line = process.stderr.readline()
+        port = int(line.split(":")[2].split("/")[0])
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("GET", "/")
+        connection.getresponse().read()
+        return time.perf_counter() - started
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=120)
 
 
 def main(argv: list[str]) -> int:

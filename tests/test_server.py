@@ -311,3 +311,69 @@ def test_the_previews_first_build_keeps_the_export_pieces_its_fork_made(project,
     assert "events.json" in builder.write_deferred()
     assert recorded == ["2024-11-03-event-3"]  # every other event's piece came back from the fork
     assert_like_a_fresh_build(project.root, tmp_path)
+
+
+def test_a_site_already_current_is_served_before_the_first_build(project):
+    # At 10,000 events the first build takes seconds; a site/ the inputs would make again is served meanwhile.
+    project.event()
+    assert Builder(project.root).build().errors == []
+    built = (project.root / "site" / "index.html").read_bytes()
+    builder = Builder(project.root)
+    calls = []
+    real_update = builder.update
+    builder.update = lambda *args, **kwargs: calls.append(args) or real_update(*args, **kwargs)
+    logged = []
+    preview = Preview(builder, port=0, log=logged.append)
+    preview.start()
+    try:
+        assert calls == []
+        status, _, body = get(port_of(preview), "/")
+        assert status == 200 and body.startswith(built[:100]) and b"reload.js" in body
+        version = preview.state.version
+        preview.start_watching()
+        assert calls[0] == (None,)  # the first build (of everything), after serving began
+        assert preview.state.version == version  # the same bytes: open pages are not reloaded for nothing
+        assert logged == []
+        assert (project.root / "site" / "index.html").read_bytes() == built
+        project.event(title="Renamed meeting")
+        wait_for_version(preview, version + 1)
+        assert b"Renamed meeting" in get(port_of(preview), "/2024-11-04-a-meeting/")[2]
+    finally:
+        preview.stop()
+
+
+def test_an_edit_saved_before_the_deferred_first_build_reloads_open_pages(project):
+    project.event()
+    assert Builder(project.root).build().errors == []
+    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview.start()
+    try:
+        version = preview.state.version
+        project.event(title="Saved while the old site was served")
+        preview.start_watching()
+        wait_for_version(preview, version + 1)
+        assert b"Saved while the old site was served" in get(port_of(preview), "/2024-11-04-a-meeting/")[2]
+    finally:
+        preview.stop()
+
+
+def test_ctrl_c_during_the_deferred_first_build_stops_cleanly_and_keeps_the_site(project, monkeypatch, capsys):
+    from argparse import Namespace
+
+    from timeline.server import serve
+
+    project.event()
+    assert Builder(project.root).build().errors == []
+    site = project.root / "site"
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    builder = Builder(project.root)
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(builder, "update", interrupted)
+    assert serve(Namespace(host="127.0.0.1", port=0), builder) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("Serving the timeline at http://127.0.0.1:")
+    assert err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before

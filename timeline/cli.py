@@ -143,12 +143,9 @@ def _plain_build_root(argv: list[str], default_root: str | os.PathLike | None) -
 
 def _report_if_up_to_date(root: str) -> bool:
     """Print what the last build reported and return True when site/ is what these inputs make."""
-    from .freshness import MANIFEST, build_fingerprint, made_current_site, read_json, up_to_date_manifest
+    from .freshness import current_manifest
 
-    manifest = read_json(root, MANIFEST)
-    if not made_current_site(root, manifest):  # a first build, say: no need to read every input to know
-        return False
-    manifest = up_to_date_manifest(root, build_fingerprint(root, None, False, manifest), manifest)
+    manifest = current_manifest(root, None, False)
     if manifest is None:
         return False
     for line in manifest["report"]:

@@ -162,6 +162,17 @@ def up_to_date_manifest(root: str | os.PathLike, fingerprint: str, manifest: obj
     return manifest
 
 
+def current_manifest(root: str | os.PathLike, base_url: str | None, include_drafts: bool) -> dict | None:
+    """Return the last build's manifest when site/ is what these inputs make now, else None.
+
+    A first build's inputs are not even read: no site from a last build, nothing to compare.
+    """
+    manifest = read_json(root, MANIFEST)
+    if not made_current_site(root, manifest):
+        return None
+    return up_to_date_manifest(root, build_fingerprint(root, base_url, include_drafts, manifest), manifest)
+
+
 def made_current_site(root: str | os.PathLike, manifest: object) -> bool:
     """Return whether manifest is a build's record and site/ is still the folder that build made (reads no input)."""
     try:

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from .config import Config, apply_base_url, load_config
 from .freshness import (
-    MANIFEST, file_digest, fingerprint_of, input_digests, read_cache, read_json, up_to_date_manifest, write_cache,
-    write_json,
+    MANIFEST, current_manifest, file_digest, fingerprint_of, input_digests, read_cache, read_json, up_to_date_manifest,
+    write_cache, write_json,
 )
 from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
@@ -56,6 +56,7 @@ class BuildResult:
     events: int = 0
     drafts: int = 0
     up_to_date: bool = False
+    fingerprint: str | None = None  # a whole build's: the digest of every input it was made from
 
     @property
     def errors(self) -> list[Problem]:
@@ -112,11 +113,8 @@ class Builder:
         changes, when given, names every path that changed since the last load (the
         preview's watcher knows them), so unchanged files are not even looked at.
         """
-        config, problems = load_config(self.root)
-        if self.base_url:
-            config, _ = apply_base_url(config, self.base_url)  # the command line checked it
-        self.config = config
-        project = Project(root=self.root, config=config, problems=problems)
+        problems = self.read_settings()
+        project = Project(root=self.root, config=self.config, problems=problems)
         changed = self._changed_event_paths(changes)
         if changed is None:
             from .loader import list_event_files
@@ -144,6 +142,19 @@ class Builder:
         project.problems.extend(self._check_across_files(project))
         project.problems.sort(key=lambda p: (p.path, p.line, p.field, p.message))
         return project
+
+    def read_settings(self) -> list[Problem]:
+        """Read timeline.toml (and the base URL given, if any) into self.config; return the settings' problems."""
+        config, problems = load_config(self.root)
+        if self.base_url:
+            config, _ = apply_base_url(config, self.base_url)  # the command line checked it
+        self.config = config
+        return problems
+
+    def current_fingerprint(self) -> str | None:
+        """Return the fingerprint of site/ when it is what the inputs make now, else None."""
+        manifest = current_manifest(self.root, self.base_url, self.include_drafts)
+        return manifest["fingerprint"] if manifest else None
 
     def _check_across_files(self, project: Project) -> list[Problem]:
         """Return the cross-file problems, computed again only when names, tags, actors or places changed."""
@@ -258,7 +269,7 @@ class Builder:
         manifest = None  # tens of MB at 100,000 events, not needed again
         if cached:
             return BuildResult(problems=[Problem(*p) for p in cached["problems"]], up_to_date=True,
-                               events=cached["events"], drafts=cached["drafts"])
+                               events=cached["events"], drafts=cached["drafts"], fingerprint=fingerprint)
         output = self.root / OUTPUT_DIR
         self._deferred = []  # a full build writes every export itself
         if not self._files:  # a first build in this process: what the last build read may serve
@@ -299,7 +310,7 @@ class Builder:
             raise
         self._written, self._rendered_by = written, renderer
         self._published = {event.id: event for event in published}
-        result.written = sorted(written)
+        result.written, result.fingerprint = sorted(written), fingerprint
         write_json(self.root, MANIFEST, {
             "fingerprint": fingerprint, "site_inode": output.stat().st_ino, "events": result.events,
             "drafts": result.drafts, "problems": [list(p.__dict__.values()) for p in result.problems],

@@ -191,10 +191,14 @@ class Preview:
         self.lock = threading.Lock()
         self.edit_pending = threading.Event()
         self.exports_due = threading.Event()
-        self.rebuild(initial=True)
-        # The first build leaves many long-lived objects; freezing them keeps the
-        # collector from walking them all again during each later rebuild.
-        gc.freeze()
+        # The rebuilds need a first build in memory (seconds at 10,000 events). When site/ is
+        # what the inputs make now, it is served as it is meanwhile: see start_watching().
+        self.served_as_it_was = builder.current_fingerprint()
+        self.first_build_due = self.served_as_it_was is not None
+        if self.first_build_due:
+            builder.read_settings()  # the base path the site is served under
+        else:
+            self._first_build(initial=True)
         self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
         self.watcher = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
         self.exporter = threading.Thread(target=self._export, name="timeline-export", daemon=True)
@@ -207,20 +211,43 @@ class Preview:
         return f"http://{host}:{port}{self.builder.base_path}"
 
     def start(self) -> None:
-        """Start serving and watching in background threads; return once changes are being watched."""
+        """Start serving in a background thread, and watching too unless site/ is served as it was
+        (then start_watching() makes the first build); return once changes are being watched."""
         import watchfiles  # noqa: F401 - fail here, in the caller's thread, if it is missing
 
         self.http.start()
-        self.watcher.start()
+        if not self.first_build_due:
+            self.start_watching()
+
+    def start_watching(self) -> None:
+        """Make the first build if it is still due, then rebuild on every change in background threads;
+        return once changes are being watched. Run it in the main thread: Ctrl-C stops the build at once."""
+        if self.watcher.is_alive():
+            return
+        if self.first_build_due:
+            self._first_build(initial=False)
+        self.watcher.start()  # its first rebuild looks at every file: edits made during the build are not missed
         self.exporter.start()
         self.watching.wait(timeout=10)
+
+    def _first_build(self, initial: bool) -> None:
+        """Build everything the rebuilds start from, then freeze what it leaves."""
+        self.first_build_due = False
+        self.rebuild(initial=initial)
+        # The first build leaves many long-lived objects; freezing them keeps the
+        # collector from walking them all again during each later rebuild.
+        gc.freeze()
 
     def rebuild(self, changes: set[str] | None = None, initial: bool = False) -> None:
         """Rebuild after changes and tell open pages; problems are shown, never raised."""
         result = self.builder.update(changes, defer_exports=True)
         problems = [str(p) for p in result.errors]
         previous = self.state.problems
-        self.state.publish(problems, changed=bool(result.written or result.removed))
+        # A first build after serving site/ as it was writes every page again: the same bytes,
+        # unless an edit came meanwhile. Open pages reload only then.
+        same_site = result.fingerprint is not None and result.fingerprint == self.served_as_it_was
+        self.served_as_it_was = None
+        self.state.publish(problems, changed=bool(result.written or result.removed) and not same_site)
         self.last_rebuild = time.monotonic()
         if self.builder.has_deferred():
             self.exports_due.set()
@@ -230,7 +257,7 @@ class Preview:
             self.log(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; showing the last good site:")
             for line in problems:
                 self.log(f"  {line}")
-        elif not problems and (result.written or result.removed):
+        elif not problems and (result.written or result.removed) and not same_site:
             self.log(f"Rebuilt: {len(result.written)} written, {len(result.removed)} removed.")
 
     def _watch(self) -> None:
@@ -315,6 +342,7 @@ def serve(args, builder) -> int:
             print(f"  {line}", file=sys.stderr)
     print(f"Serving the timeline at {preview.url} (live reload on; Ctrl-C stops)", file=sys.stderr, flush=True)
     try:
+        preview.start_watching()
         while preview.http.is_alive():
             preview.http.join(0.5)
     except KeyboardInterrupt:
