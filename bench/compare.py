@@ -145,7 +145,7 @@ def main(argv: list[str]) -> int:
                     results[peer].append(figures)
                 print(f"  n={count} run {run + 1} {peer}: {figures.get('wall_s', '?')} s", file=sys.stderr)
         print(f"\ncold build, {count:,} events ({args.runs} runs, interleaved)")
-        print(f"{'peer':10} {'min s':>8} {'median s':>9} {'peak RSS MiB':>13} {'files':>7}")
+        print(f"{'peer':10} {'min s':>8} {'median s':>9} {'peak RSS MiB':>13} {'files':>7} {'MB':>7}")
         medians = {}
         for peer, runs in results.items():
             if not runs:
@@ -154,7 +154,8 @@ def main(argv: list[str]) -> int:
             walls = [float(r["wall_s"]) for r in runs]
             medians[peer] = statistics.median(walls)
             rss = statistics.median(float(r["maxrss_mb"]) for r in runs)
-            print(f"{peer:10} {min(walls):8.2f} {medians[peer]:9.2f} {rss:13.0f} {runs[-1]['out_files']:>7}")
+            megabytes = int(runs[-1]["out_bytes"]) / 1e6
+            print(f"{peer:10} {min(walls):8.2f} {medians[peer]:9.2f} {rss:13.0f} {runs[-1]['out_files']:>7} {megabytes:7.1f}")
         if "ours" in medians and "hugo" in medians:
             print(f"ratio ours/hugo (medians): {medians['ours'] / medians['hugo']:.2f}")
         if "ours" in results and results["ours"]:
