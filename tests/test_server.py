@@ -377,3 +377,45 @@ def test_ctrl_c_during_the_deferred_first_build_stops_cleanly_and_keeps_the_site
     assert err.startswith("Serving the timeline at http://127.0.0.1:")
     assert err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+
+
+def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, monkeypatch, capsys):
+    # A KeyboardInterrupt raised while a __del__ runs is printed as ignored and lost; serve must stop anyway.
+    import threading
+    from argparse import Namespace
+
+    from timeline import server
+
+    project.event()
+    assert Builder(project.root).build().errors == []
+    builder = Builder(project.root)
+    real_update = builder.update
+
+    class InterruptedFinaliser:
+        def __del__(self):
+            os.kill(os.getpid(), signal.SIGINT)
+            for _ in range(10_000):  # the handler runs here, inside __del__
+                pass
+
+    def update_interrupted_in_a_finaliser(*args, **kwargs):
+        if not dropped:  # once: the watcher's first rebuild must not send another
+            InterruptedFinaliser()
+        return real_update(*args, **kwargs)
+
+    monkeypatch.setattr(builder, "update", update_interrupted_in_a_finaliser)
+    dropped = []
+    made = []
+    real_start_watching = server.Preview.start_watching
+
+    def start_watching_with_a_safety_net(preview):
+        made.append(threading.Timer(15, lambda: made.append("net") or preview.server.shutdown()))  # if serve never stops
+        made[0].start()
+        real_start_watching(preview)
+
+    monkeypatch.setattr(server.Preview, "start_watching", start_watching_with_a_safety_net)
+    monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: dropped.append(unraisable.exc_type))
+    assert server.serve(Namespace(host="127.0.0.1", port=0), builder) == 0
+    made[0].cancel()
+    assert made[1:] == []  # serve stopped by itself, not by the safety net
+    assert dropped == [KeyboardInterrupt]  # Python did drop it
+    assert capsys.readouterr().err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")

@@ -605,3 +605,38 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(project, mo
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     assert project.run("build").err.startswith("Built site/")
     assert "Same size B" in project.site("2024-11-04-a-meeting/index.html")
+
+
+_INTERRUPT_AT_FORK: list[bool] = []
+
+
+def _interrupt_after_a_fork() -> None:
+    if _INTERRUPT_AT_FORK:
+        os.kill(os.getpid(), signal.SIGINT)
+
+
+def _a_later_fork_handler() -> None:
+    """The Python code a Ctrl-C sent during a fork is raised in (logging's handler, in the preview's case)."""
+
+
+# Registered once for the test session, armed only by the test below.
+os.register_at_fork(after_in_parent=_interrupt_after_a_fork)
+os.register_at_fork(after_in_parent=_a_later_fork_handler)
+
+
+def test_a_ctrl_c_while_workers_are_forked_is_raised_not_lost(project, monkeypatch, capsys):
+    # CPython prints a KeyboardInterrupt raised in a fork handler as ignored and goes on:
+    # the preview, which forks after it starts serving, then ran on after its one Ctrl-C.
+    from timeline import pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    for day in range(1, 5):
+        project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}")
+    _INTERRUPT_AT_FORK.append(True)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.Builder(project.root, workers=2).build()
+    finally:
+        _INTERRUPT_AT_FORK.clear()
+    assert "KeyboardInterrupt" not in capsys.readouterr().err
+    assert not (project.root / "site").exists()

@@ -204,14 +204,12 @@ class Builder:
         """
         if len(paths) < PARALLEL_FROM:
             return
-        import multiprocessing
-
         from . import validate  # noqa: F401  (imported once here, for every forked reader to inherit)
 
         global _READ_ROOT
         _READ_ROOT = self.root
         try:
-            with multiprocessing.get_context("fork").Pool(self.workers) as pool:
+            with _forked_pool(self.workers) as pool:
                 chunks = [paths[start:start + CHUNK_FILES] for start in range(0, len(paths), CHUNK_FILES)]
                 own_path = {path: path for path in paths}
                 for readings in pool.imap_unordered(_read_chunk, chunks):
@@ -448,6 +446,34 @@ def _collector_paused():
             gc.enable()
 
 
+def _forked_pool(processes: int):
+    """Return a pool of forked workers; a Ctrl-C during the forks is held back and raised once they are made.
+
+    CPython runs the fork handlers of modules (logging's, for one) in Python just after each
+    fork, and a KeyboardInterrupt raised in one of them is printed as ignored and lost: the
+    preview, forking after it began serving, then kept running after its one Ctrl-C. The
+    workers inherit the holding handler, so a terminal's Ctrl-C stops only this process,
+    which terminates them.
+    """
+    import multiprocessing
+    import signal
+    import threading
+
+    context = multiprocessing.get_context("fork")
+    if threading.current_thread() is not threading.main_thread():
+        return context.Pool(processes)  # only the main thread sets handlers; Ctrl-C is raised there
+    interrupted = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
+    try:
+        pool = context.Pool(processes)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+    if interrupted:
+        pool.terminate()
+        raise KeyboardInterrupt
+    return pool
+
+
 def _default_workers() -> int:
     """Return how many processes a build renders with: the usable cores where fork exists."""
     if not hasattr(os, "fork"):  # multiprocessing's fork start method needs it
@@ -576,8 +602,6 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     exports wait for the descriptions. (Up to OVERLAP_UP_TO events.)
     """
     global _WORK
-    import multiprocessing
-
     from markupsafe import Markup
 
     indices = [i for i, page in enumerate(pages) if page.kind == "event"]
@@ -591,7 +615,7 @@ def _render_in_parallel(pages: list, renderer, staged: StagedSite) -> dict[str, 
     # they share with this process are not copied just by being looked at.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with _forked_pool(workers) as pool:
             chunks = [indices[start:start + CHUNK_PAGES] for start in range(0, len(indices), CHUNK_PAGES)]
             results = pool.imap_unordered(_render_chunk, chunks)
             if len(indices) <= OVERLAP_UP_TO:
@@ -619,14 +643,12 @@ def _render_exports_beside_search(pages: list, renderer, staged: StagedSite, mea
     preview keeps each event's export pieces for its next update: the fork sends them back.
     """
     global _WORK
-    import multiprocessing
-
     exports = [i for i, page in enumerate(pages) if page.kind == "export"]
     written: dict[str, str] = {}
     _WORK = (pages, renderer, staged)
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
+        with _forked_pool(1) as pool:
             pending = pool.apply_async(_render_exports, (exports,))
             for page in pages:
                 if page.kind == "search":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import gc
 import json
 import posixpath
+import signal
 import sys
 import threading
 import time
@@ -341,12 +342,23 @@ def serve(args, builder) -> int:
         for line in preview.state.problems:
             print(f"  {line}", file=sys.stderr)
     print(f"Serving the timeline at {preview.url} (live reload on; Ctrl-C stops)", file=sys.stderr, flush=True)
+    ctrl_c = threading.Event()
+
+    def on_ctrl_c(signum, frame):
+        # Python drops an exception raised inside a finaliser or a fork handler: the flag outlives it.
+        ctrl_c.set()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_ctrl_c)
     try:
         preview.start_watching()
-        while preview.http.is_alive():
+        while preview.http.is_alive() and not ctrl_c.is_set():
             preview.http.join(0.5)
     except KeyboardInterrupt:
-        print("Stopped.", file=sys.stderr)
+        ctrl_c.set()
     finally:
+        signal.signal(signal.SIGINT, previous)
+        if ctrl_c.is_set():
+            print("Stopped.", file=sys.stderr)
         preview.stop()
     return 0
