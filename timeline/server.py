@@ -212,8 +212,8 @@ class Preview:
         return f"http://{host}:{port}{self.builder.base_path}"
 
     def start(self) -> None:
-        """Start serving in a background thread, and watching too unless site/ is served as it was
-        (then start_watching() makes the first build); return once changes are being watched."""
+        """Start serving in a background thread; unless site/ is served as it was (then
+        start_watching() makes the first build and starts watching), also start watching."""
         import watchfiles  # noqa: F401 - fail here, in the caller's thread, if it is missing
 
         self.http.start()
