@@ -170,7 +170,7 @@ def current_manifest(root: str | os.PathLike, base_url: str | None, include_draf
     manifest = read_json(root, MANIFEST)
     if not made_current_site(root, manifest):
         return None
-    return up_to_date_manifest(root, build_fingerprint(root, base_url, include_drafts, manifest), manifest)
+    return manifest if manifest.get("fingerprint") == build_fingerprint(root, base_url, include_drafts, manifest) else None
 
 
 def made_current_site(root: str | os.PathLike, manifest: object) -> bool:

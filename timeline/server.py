@@ -194,9 +194,9 @@ class Preview:
         self.exports_due = threading.Event()
         # The rebuilds need a first build in memory (seconds at 10,000 events). When site/ is
         # what the inputs make now, it is served as it is meanwhile: see start_watching().
+        # Its fingerprint is kept until that first build replaces it.
         self.served_as_it_was = builder.current_fingerprint()
-        self.first_build_due = self.served_as_it_was is not None
-        if self.first_build_due:
+        if self.served_as_it_was is not None:
             builder.read_settings()  # the base path the site is served under
         else:
             self._first_build(initial=True)
@@ -217,7 +217,7 @@ class Preview:
         import watchfiles  # noqa: F401 - fail here, in the caller's thread, if it is missing
 
         self.http.start()
-        if not self.first_build_due:
+        if self.served_as_it_was is None:
             self.start_watching()
 
     def start_watching(self) -> None:
@@ -225,7 +225,7 @@ class Preview:
         return once changes are being watched. Run it in the main thread: Ctrl-C stops the build at once."""
         if self.watcher.is_alive():
             return
-        if self.first_build_due:
+        if self.served_as_it_was is not None:
             self._first_build(initial=False)
         self.watcher.start()  # its first rebuild looks at every file: edits made during the build are not missed
         self.exporter.start()
@@ -233,7 +233,6 @@ class Preview:
 
     def _first_build(self, initial: bool) -> None:
         """Build everything the rebuilds start from, then freeze what it leaves."""
-        self.first_build_due = False
         self.rebuild(initial=initial)
         # The first build leaves many long-lived objects; freezing them keeps the
         # collector from walking them all again during each later rebuild.
