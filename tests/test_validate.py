@@ -553,6 +553,19 @@ def test_drafts_are_validated_and_marked(project):
     assert [e.id for e in loaded.published(include_drafts=True)] == ["2024-11-04-a", "2024-11-05-b"]
 
 
+def test_a_draft_may_leave_out_its_sources(project):
+    event, problems = validate(project, HEAD + "draft: true\n")
+    assert problems == []
+    assert event.sources == () and event.draft is True
+
+
+def test_a_finished_event_without_sources_is_an_error(project):
+    assert one(project, HEAD + "draft: false\n") == error(
+        1, "sources", "is missing: add 'sources: ...' (The reporting the event rests on: at least one source "
+        "(a draft may have none yet).)",
+    )
+
+
 def test_a_draft_with_errors_is_still_an_error(project):
     _, problems = validate(project, HEAD + SOURCE + "draft: true\ntittle: x\n")
     assert [p.severity for p in problems] == [ERROR]

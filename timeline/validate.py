@@ -248,6 +248,8 @@ def validate_file(event_file: EventFile) -> Event | None:
     draft_node = fm.entries.get("draft", (0, None))[1]
     reader = _Reader(event_file, draft=isinstance(draft_node, Scalar) and draft_node.text.strip().lower() == "true")
     values = reader.fields(fm, EVENT_FIELDS, "", fm.line)
+    if reader.draft and "sources" not in fm.entries:
+        values["sources"] = ()  # a draft may leave the field out until it has a source
     check_id(event_file, values.get("date"), values.get("title"), fm)
     if "date" in values and "end" in values:
         start, end = values["date"], values["end"]
