@@ -49,6 +49,20 @@ def test_actionlint_does_find_problems(tmp_path):
     assert [finding["kind"] for finding in actionlint(bad)] == ["expression"]
 
 
+def test_event_issue_form_is_a_valid_github_form_naming_real_fields():
+    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "event.yml").read_text())
+    assert {"name", "description", "body"} <= form.keys()
+    ids = [item["id"] for item in form["body"] if "id" in item]
+    assert len(ids) == len(set(ids))
+    for item in form["body"]:
+        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+        assert isinstance(item["attributes"]["value" if item["type"] == "markdown" else "label"], str)
+    named = {label.rsplit("(", 1)[1].rstrip(")").split(" → ")[0]
+             for item in form["body"] if (label := item["attributes"].get("label", "")).endswith(")")}
+    assert named - {"the text of the event page"} == {
+        "title", "date", "end", "approximate", "actors", "location", "tags", "sources"}
+
+
 def test_pages_workflow_publishes_main_with_least_privilege():
     workflow = load("pages.yml")
     assert workflow[True] == {"push": {"branches": ["main"]}, "workflow_dispatch": None}
