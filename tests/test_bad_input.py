@@ -142,6 +142,38 @@ def test_a_symlink_out_of_events_is_refused(good_site, tmp_path):
     assert tree_digest(project.root / "site") == before
 
 
+def test_events_folder_as_a_link_out_of_the_project_is_refused(good_site, tmp_path):
+    project, before = good_site
+    elsewhere = tmp_path / "elsewhere"
+    (project.root / "events").rename(elsewhere)
+    os.symlink(elsewhere, project.root / "events")
+    for command in ("check", "build"):
+        result = project.run(command)
+        assert result.code == 1
+        assert (result.out + result.err).splitlines()[0] == ("events:1: events: events/ is a symbolic link; it must be an ordinary "
+                                              "folder inside the project, holding the event files themselves")
+    assert tree_digest(project.root / "site") == before
+
+
+@pytest.mark.parametrize("command", [("check",), ("check", "--format", "github"), ("build",), ("build", "--fresh")])
+def test_a_file_name_that_is_not_utf8_is_named_and_refused(good_site, command):
+    project, before = good_site
+    name = os.fsdecode(b"2024-11-04-caf\xe9.md")  # Latin-1, as an old editor might save it
+    (project.root / "events" / name).write_text(fm("date: 2024-11-04"))
+    result = project.run(*command)
+    assert result.code == 1
+    printed = (result.out + result.err).splitlines()[0]  # check reports on stdout, build on stderr
+    if "github" in command:
+        assert printed == (
+            "::error file=events/2024-11-04-caf\\xe9.md,line=1,title=file::name is not UTF-8 text (it was saved in "
+            "another encoding); rename it with letters, digits and hyphens")
+    else:
+        assert printed == (
+            "events/2024-11-04-caf\\xe9.md:1: file: name is not UTF-8 text (it was saved in another encoding); "
+            "rename it with letters, digits and hyphens")
+    assert tree_digest(project.root / "site") == before
+
+
 def test_ids_equal_but_for_case_or_normalisation_collide(good_site):
     project, before = good_site
     project.write("2024-11-04-cafe\u0301.md", fm("date: 2024-11-04"), dedent=False)

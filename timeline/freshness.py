@@ -51,12 +51,14 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     inputs = code + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
     for name, path in inputs:
-        setup.update(name.encode() + b"\0" + _contents(path) + b"\0")
+        setup.update(_name_bytes(name) + b"\0" + _contents(path) + b"\0")
     known = last_manifest.get("files") if isinstance(last_manifest, dict) else None
     known = known if isinstance(known, dict) else {}
     events: dict[str, str] = {}
     statuses: dict[str, list] = {}
-    for name, path in _files_in(os.path.join(root, EVENTS_DIR)):
+    events_dir = os.path.join(root, EVENTS_DIR)
+    setup.update(b"events/ is a link" if os.path.islink(events_dir) else b"")  # a link is refused, whatever it holds
+    for name, path in _files_in(events_dir):
         status = _status(path)  # taken before the bytes are read: an edit meanwhile shows next time
         noted = known.get(name)
         if status is not None and isinstance(noted, list) and len(noted) == 5 and noted[:4] == status \
@@ -83,14 +85,19 @@ def _status(path: str) -> list[int] | None:
 
 def file_digest(name: str, data: bytes) -> str:
     """Return the digest of an event file's name and bytes: what its readings and pages are keyed by."""
-    return hashlib.blake2b(name.encode() + b"\0" + data, digest_size=16).hexdigest()
+    return hashlib.blake2b(_name_bytes(name) + b"\0" + data, digest_size=16).hexdigest()
+
+
+def _name_bytes(name: str) -> bytes:
+    """Return a file name as the bytes it was read from, even when they are not UTF-8."""
+    return name.encode("utf-8", "surrogateescape")
 
 
 def fingerprint_of(setup: str, events: dict[str, str]) -> str:
     """Return the build fingerprint made of input_digests()."""
     digest = hashlib.blake2b(setup.encode(), digest_size=20)
     for name, value in events.items():
-        digest.update(f"{name}\0{value}\0".encode())
+        digest.update(_name_bytes(f"{name}\0{value}\0"))
     return digest.hexdigest()
 
 

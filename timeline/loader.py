@@ -79,10 +79,23 @@ class EventFile:
         self.problems.append(Problem(self.relpath, line, field_name, message, severity))
 
 
+def undecodable(name: str) -> bool:
+    """Return whether a file name holds bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def list_event_files(root: Path) -> tuple[list[Path], list[Problem]]:
     """Return the .md files of events/ in name order, and problems with what else is there."""
     directory = root / EVENTS_DIR
     problems: list[Problem] = []
+    if directory.is_symlink():
+        # A pull request could swap the folder for a link and publish files from anywhere on the machine.
+        return [], [Problem(EVENTS_DIR, 1, "events", f"{EVENTS_DIR}/ is a symbolic link; it must be an ordinary "
+                            "folder inside the project, holding the event files themselves")]
     if not directory.is_dir():
         return [], [Problem(EVENTS_DIR, 1, "events", f"there is no {EVENTS_DIR}/ folder; create it and add event files")]
     paths = []
@@ -90,7 +103,11 @@ def list_event_files(root: Path) -> tuple[list[Path], list[Problem]]:
         rel = f"{EVENTS_DIR}/{entry.name}"
         if entry.name.startswith("."):
             continue
-        if entry.is_symlink():
+        if undecodable(entry.name):
+            shown = os.fsencode(entry.name).decode("utf-8", "backslashreplace")
+            problems.append(Problem(f"{EVENTS_DIR}/{shown}", 1, "file", "name is not UTF-8 text (it was saved in "
+                                    "another encoding); rename it with letters, digits and hyphens"))
+        elif entry.is_symlink():
             problems.append(Problem(rel, 1, "file", "is a symbolic link; event files must be ordinary files inside events/"))
         elif entry.is_dir():
             problems.append(Problem(rel, 1, "file", "is a folder; put event files directly in events/", WARNING))

@@ -223,13 +223,15 @@ class Builder:
         """Return the changed event files with the listing updated, or None when events/ must be rescanned."""
         if changes is None or self._listing is None:
             return None
+        from .loader import undecodable
+
         events = self.root / EVENTS_DIR
         changed = {Path(p) for p in changes}
         paths, listing_problems = self._listing
         listed = set(paths)
         odd = {problem.path for problem in listing_problems}
         for path in changed:
-            if f"{EVENTS_DIR}/{path.name}" in odd:
+            if f"{EVENTS_DIR}/{path.name}" in odd or undecodable(path.name):
                 return None
             if path.parent != events or not path.name.endswith(".md") or path.name.startswith("."):
                 return None  # a template, the config or an odd file: look at everything
