@@ -60,12 +60,21 @@ CASES = [
      "    url: data:text/html,<script>alert(1)</script>\n---\n", None),
     ("bool-yes", "2024-11-04-a.md", fm("date: 2024-11-04", "draft: yes"), None),
     # dates
+    ("noncharacter-escape", "2024-11-04-a.md",
+     '---\ntitle: "A \\uFFFE meeting"\ndate: 2024-11-04\n' + VALID_SOURCES + "---\nText.\n",
+     "events/2024-11-04-a.md:2: title: contains invisible control characters; retype the value"),
+    ("control-in-description", "2024-11-04-a.md", fm("date: 2024-11-04", body="Text.\n\nPasted \x1b[31mred\x0c.\n"),
+     "events/2024-11-04-a.md:11: description: contains an invisible control character (U+001B) on this line; "
+     "delete it (it often comes with text pasted from a PDF or a word processor)"),
     ("impossible-date", "2024-02-30-a.md", fm("date: 2024-02-30"),
      "events/2024-02-30-a.md:3: date: '2024-02-30' is not a real date: February 2024 has 29 days"),
     ("ambiguous-date", "2024-11-04-a.md", fm("date: 04/11/2024"), None),
     ("bce-mismatch", "2024-11-04-a.md", fm("date: 500 BC"), None),
     ("year-zero", "0000-a.md", fm("date: 0000"), None),
     ("far-future", "2024-11-04-a.md", fm("date: 12024-01-01"), None),
+    ("year-of-4301-digits", "2024-11-04-a.md", fm("date: " + "9" * 4301),
+     "events/2024-11-04-a.md:3: date: is 4,301 characters long, too long for a date: write it as 2024-11-04, "
+     "2024-11 or 2024, or in words (4 November 2024)"),
     ("end-before-date", "2024-11-04-a.md", fm("date: 2024-11-04", "end: 2024-11-01"),
      "events/2024-11-04-a.md:4: end: is 2024-11-01, before the date 2024-11-04; the end of a range must come after "
      "its start (swap them?)"),
@@ -94,6 +103,9 @@ CASES = [
     ("nested-lists", "2024-11-04-a.md", fm("date: 2024-11-04", body="1. " * 2000 + "x\n"),
      "events/2024-11-04-a.md:9: description: nests more than 20 lists or quotes inside each other on this line; "
      "flatten it"),
+    ("many-lines", "2024-11-04-a.md", fm("date: 2024-11-04", body="a\n=\n" * 7900),
+     "events/2024-11-04-a.md:9: description: has 15,801 lines; keep it under 1,000 (a summary: put long material "
+     "in a source)"),
     ("nested-quotes", "2024-11-04-a.md", fm("date: 2024-11-04", body="> " * 500 + "x\n"), None),
     ("long-description", "2024-11-04-a.md", fm("date: 2024-11-04", body="word " * 8000), None),
 ]

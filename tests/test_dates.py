@@ -201,6 +201,18 @@ def test_refused_dates_say_why(text, message):
     assert str(caught.value) == message
 
 
+@pytest.mark.parametrize("text", ["9" * 4301, "1-" * 120_000 + "1", "4 November 2024 " + "x" * 50])
+def test_overlong_dates_are_refused_before_any_parsing(text):
+    with pytest.raises(DateError) as caught:
+        parse_date(text)
+    assert str(caught.value) == (f"is {len(' '.join(text.split())):,} characters long, too long for a date: write it "
+                                 "as 2024-11-04, 2024-11 or 2024, or in words (4 November 2024)")
+
+
+def test_the_longest_date_allowed_is_still_read():
+    assert parse_date("Wednesday, the 4th of November, 2024" + " " * 40).iso() == "2024-11-04"
+
+
 @pytest.mark.parametrize("year, leap", [
     (2024, True), (2023, False), (2000, True), (1900, False), (1600, True), (4, True),
     # BC: astronomical year = historical + 1, so 1 BC (year 0) and 5 BC (-4) are leap, 4 BC is not

@@ -79,3 +79,13 @@ def test_every_template_global_has_its_row_in_contributing(project):
     renderer = project.renderer()
     ours = set(renderer.env.globals) - set(jinja2.defaults.DEFAULT_NAMESPACE)
     assert rows == ours
+
+
+def test_contributing_states_the_description_limits_the_check_applies():
+    from timeline.loader import MAX_FILE_BYTES
+    from timeline.validate import MAX_BRACKETS, MAX_DESCRIPTION, MAX_DESCRIPTION_LINES, MAX_NESTING
+
+    text = " ".join(CONTRIBUTING.split())
+    assert (f"at most {MAX_DESCRIPTION:,} characters and {MAX_DESCRIPTION_LINES:,} lines, with at most "
+            f"{MAX_BRACKETS} `[` and lists or quotes nested at most {MAX_NESTING} deep; a whole file at most "
+            f"{MAX_FILE_BYTES // 1024} KiB") in text

@@ -683,6 +683,16 @@ def test_contributed_links_are_kept_only_when_they_are_full_web_addresses(projec
     assert all(a.attrs["rel"] == "nofollow noopener noreferrer" for a in links)
 
 
+def test_character_references_xml_forbids_are_dropped_so_the_feed_stays_xml(project):
+    import xml.etree.ElementTree as ElementTree
+
+    project.event("2024-11-04-a.md", body="Text with &#1; and &#xFFFF; in it, &amp; &#233;.\n")
+    assert project.run("build").code == 0
+    page = (project.root / "site" / "2024-11-04-a" / "index.html").read_text()
+    assert "<p>Text with  and  in it, &amp; \u00e9.</p>" in page
+    ElementTree.parse(project.root / "site" / "feed.xml")  # raises on a character XML forbids
+
+
 def test_a_source_url_that_is_not_a_web_address_stops_the_build(project):
     project.event(sources="\n  - title: T\n    publisher: P\n    published: 2024-11-07\n    url: javascript:alert(1)")
     result = project.run("build")

@@ -561,7 +561,7 @@ def test_a_draft_may_leave_out_its_sources(project):
 
 def test_a_finished_event_without_sources_is_an_error(project):
     assert one(project, HEAD + "draft: false\n") == error(
-        1, "sources", "is missing: add 'sources: ...' (The reporting the event rests on: at least one source "
+        2, "sources", "is missing: add 'sources: ...' (The reporting the event rests on: at least one source "
         "(a draft may have none yet).)",
     )
 

@@ -22,6 +22,7 @@ DAY, MONTH, YEAR = "day", "month", "year"
 
 # The largest year we accept; beyond it a date is almost surely a typo.
 MAX_YEAR = 9999
+MAX_DATE_LENGTH = 60  # "Wednesday, 4 November 2024" is 26
 
 
 class DateError(ValueError):
@@ -164,6 +165,10 @@ def parse_date(text: str) -> EventDate:
     text = " ".join(str(text).split())
     if not text:
         raise DateError("the date is empty: write it as 2024-11-04, 2024-11 or 2024")
+    if len(text) > MAX_DATE_LENGTH:
+        # Bounds the work below (and the message, which quotes the text) whatever a contributor pastes in.
+        raise DateError(f"is {len(text):,} characters long, too long for a date: write it as 2024-11-04, "
+                        "2024-11 or 2024, or in words (4 November 2024)")
     match = _ISO.fullmatch(text)
     if match:
         return _from_iso(match, text)

@@ -6,6 +6,7 @@ import bisect
 import contextlib
 import hashlib
 import json
+import re
 import signal
 import threading
 from collections.abc import Callable, Iterator
@@ -43,6 +44,7 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _link_filter(tag: str, attribute: str, value: str) -> str | None:
@@ -148,7 +150,8 @@ class MarkdownRenderer:
                 html = self._md.reset().convert(text)
         except RecursionError:
             raise DescriptionTooHard("nests lists or quotes too deeply for Markdown; flatten it") from None
-        return Markup(self._sanitiser.clean(html))
+        # A character reference like &#1; becomes the character itself, which XML (the feed) forbids.
+        return Markup(_NOT_IN_XML.sub("", self._sanitiser.clean(html)))
 
 
 def time_html(date: EventDate, text: str) -> Markup:

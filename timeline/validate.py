@@ -22,7 +22,10 @@ _DATE_PREFIX = r"(?:bc)?\d{4}(?:-\d\d(?:-\d\d)?)?"
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _ID = re.compile(rf"(?P<prefix>{_DATE_PREFIX})-(?P<slug>{_SLUG})")
 _SPACE = re.compile(r"\s")  # what str.isspace() calls white space, found without a loop per character
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Invisible characters that can reorder or hide text, and those XML forbids (they would break the feed).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# In a description, tabs and line ends are text; other control characters are never meant.
+_BODY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _EMPTY = object()
 
 
@@ -280,6 +283,9 @@ MAX_DESCRIPTION = 32_000
 # Python-Markdown's time grows with the square of the '[' in a text (each may open a link):
 # 500 take 0.05 s, 8,000 take 14 s. No real description needs more.
 MAX_BRACKETS = 500
+# Python-Markdown splits its blocks line by line, in time that grows with the square of their number:
+# 4,000 lines of '***' take a second, 1,000 lines of anything under 0.1 s.
+MAX_DESCRIPTION_LINES = 1_000
 # Lists and quotes inside each other recurse in Python-Markdown; past a few hundred levels it overflows.
 MAX_NESTING = 20
 _NESTING_MARK = re.compile(r"\s*(?:[>*+-]|\d{1,9}[.)])(?=\s)")
@@ -292,10 +298,20 @@ def check_description(event_file: EventFile) -> None:
         event_file.problem(first, "description", f"is {len(body):,} characters long; keep it under "
                            f"{MAX_DESCRIPTION:,} (a summary: put long material in a source)")
         return
+    lines = body.count("\n") + 1
+    if lines > MAX_DESCRIPTION_LINES:
+        event_file.problem(first, "description", f"has {lines:,} lines; keep it under {MAX_DESCRIPTION_LINES:,} "
+                           "(a summary: put long material in a source)")
+        return
     brackets = body.count("[")
     if brackets > MAX_BRACKETS:
         event_file.problem(first, "description", f"has {brackets:,} '[' characters; keep it under {MAX_BRACKETS} "
                            "(Markdown reads each as a possible link, and that many would stall the build)")
+    invisible = _BODY_CONTROL.search(body)
+    if invisible:
+        event_file.problem(first + body.count("\n", 0, invisible.start()), "description",
+                           f"contains an invisible control character (U+{ord(invisible[0]):04X}) on this line; "
+                           "delete it (it often comes with text pasted from a PDF or a word processor)")
     for number, line in enumerate(body.split("\n"), first):
         depth, position = 0, 0
         while (match := _NESTING_MARK.match(line, position)) and depth <= MAX_NESTING:
