@@ -280,7 +280,7 @@
       var meta = found[0], numbers = found[1];
       return self.index.facets().then(function (facets) {
         if (!self.tagPaths) {
-          self.tagPaths = {};
+          self.tagPaths = Object.create(null);  // keyed by tag names, which may be "constructor" or "__proto__"
           facets.tag.forEach(function (value) { self.tagPaths[value.name] = value.path; });
         }
         return [meta, numbers];
@@ -366,7 +366,7 @@
     if (row[8].length) {
       var tags = el("ul", "tags");
       tags.setAttribute("aria-label", strings.tags);
-      var paths = this.tagPaths || {};
+      var paths = this.tagPaths || Object.create(null);
       row[8].forEach(function (tag) {
         var li = el("li"), a = el("a", "", tag);
         a.href = base + (paths[tag] || "tags/");

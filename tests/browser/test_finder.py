@@ -167,6 +167,24 @@ def test_search_finds_words_in_descriptions_titles_and_places(reader, split_site
     assert page.problems == [] and seed.problems == []
 
 
+def test_result_tags_link_to_their_pages_whatever_the_tags_are_called(reader, tmp_path):
+    project = Project(tmp_path / "project")
+    project.event("2024-11-04-a.md", title="Talks on grain", tags="[__proto__, constructor, toString]")
+    assert run_cli(["build", "--root", str(project.root)]).code == 0
+    site = ServedSite(project.root, "/")
+    try:
+        page = reader()
+        page.goto(site.url("?q=grain"))
+        page.wait_for_selector("#results li.event .tags a")
+        hrefs = page.eval_on_selector_all("#results .tags a", "links => links.map(a => a.getAttribute('href'))")
+        # names an object has already (its prototype's) must not stand in for the tag's page
+        assert hrefs == ["/tags/proto/", "/tags/constructor/", "/tags/tostring/"]
+        assert all((project.root / "site" / href.strip("/") / "index.html").is_file() for href in hrefs)
+        assert page.problems == []
+    finally:
+        site.close()
+
+
 def test_keyboard_alone_reaches_and_operates_every_control(reader, split_site):
     page = reader("desktop", "light")
     page.goto(split_site.url())
