@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -342,3 +343,12 @@ def test_a_reader_that_stops_early_ends_the_command_quietly(project):
                             stdout=write_end, stderr=subprocess.PIPE, text=True, env=buffered)
     os.close(write_end)
     assert (result.returncode, result.stderr) == (1, "")
+
+
+def test_a_python_without_the_packages_is_told_how_to_set_up(project, monkeypatch):
+    monkeypatch.setitem(sys.modules, "slugify", None)  # what importing it does in a Python without it
+    monkeypatch.setattr("sys.executable", "/usr/bin/python3")
+    result = project.run("new", "Something happened", "--date", "2024-11")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == ("error: this Python (/usr/bin/python3) lacks the package that provides 'slugify'; run "
+                          "'python3 dev.py setup' once, then '.venv/bin/python build.py new'\n")

@@ -89,3 +89,16 @@ def test_contributing_states_the_description_limits_the_check_applies():
     assert (f"at most {MAX_DESCRIPTION:,} characters and {MAX_DESCRIPTION_LINES:,} lines, with at most "
             f"{MAX_BRACKETS} `[` and lists or quotes nested at most {MAX_NESTING} deep; a whole file at most "
             f"{MAX_FILE_BYTES // 1024} KiB") in text
+
+
+def test_contributing_new_commands_work_on_a_fresh_clone(project):
+    import shlex
+    import shutil
+
+    for event in (REPO / "events").glob("*.md"):
+        shutil.copy(event, project.root / "events")
+    commands = set(re.findall(r"^\.venv/bin/python build\.py (new .*)$", CONTRIBUTING, flags=re.MULTILINE))
+    assert len(commands) == 1
+    written = re.search(r"# writes (events/\S+\.md)", CONTRIBUTING)[1]
+    result = project.run(*shlex.split(commands.pop()))
+    assert (result.code, result.out) == (0, written + "\n")

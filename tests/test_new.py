@@ -1,5 +1,7 @@
 """`build.py new`: a valid file with the right name, every field and a hint, never overwriting."""
 
+import pytest
+
 from timeline.model import EVENT_FIELDS
 
 
@@ -22,11 +24,14 @@ def test_new_writes_a_named_file_with_every_field_and_prints_its_path(project):
     assert "Putin meets Choe Son Hui" in project.site("2024-11-04-putin-meets-choe-son-hui/index.html")
 
 
-def test_new_without_a_source_writes_a_draft_that_checks_cleanly(project):
+def test_new_without_a_source_writes_a_draft_that_checks_cleanly(project, monkeypatch):
+    monkeypatch.chdir(project.root)
+    monkeypatch.setattr("sys.executable", str(project.root / ".venv" / "bin" / "python"))
     result = project.run("new", "Something happened", "--date", "2024-11")
     assert result.code == 0
     assert result.out == "events/2024-11-something-happened.md\n"
-    assert result.err == "It is a draft (draft: true) until it has a source; check it with: python build.py check\n"
+    assert result.err == ("It is a draft (draft: true) until it has a source; check it with: "
+                          ".venv/bin/python build.py check\n")
     text = (project.root / "events" / "2024-11-something-happened.md").read_text()
     assert "draft: true\n" in text
     assert "sources: []\n# Add at least one source, then set draft: false." in text
@@ -85,3 +90,22 @@ def test_new_asks_for_a_whole_source(project):
 def test_new_requires_a_date(project):
     result = project.run("new", "A meeting")
     assert result.code == 2
+
+
+@pytest.mark.parametrize("arguments, message", [
+    (["End before", "--date", "2024-11-05", "--end", "2024-11-01"],
+     "error: --end: is 2024-11-01, before the date 2024-11-05; the end of a range must come after its start "
+     "(swap them?)\n"),
+    (["Bad url", "--date", "2024-11-05", "--source-title", "T", "--publisher", "P", "--published", "2024-11-06",
+      "--url", "www.example.org"],
+     "error: --url: expected a web address starting with http:// or https://, found 'www.example.org'; leave the "
+     "field out when there is no address\n"),
+    (["", "--date", "2024-11-05"], "error: title: is empty: What happened, in one line: who did what.\n"),
+    (["A", "--date", "2024-11-05", "--tag", "fine", "--tag", "bad\x01", "--actor", "x" * 201],
+     "error: --actor number 1: is 201 characters long; shorten it to 200 at most\n"
+     "error: --tag number 2: contains invisible control characters; retype the value\n"),
+])
+def test_new_refuses_what_check_would_refuse_and_writes_nothing(project, arguments, message):
+    result = project.run("new", *arguments)
+    assert (result.code, result.out, result.err) == (1, "", message)
+    assert list((project.root / "events").iterdir()) == []

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from timeline.links import _PageParser
+from tests.test_site import tree_digest
 from tests.conftest import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"
@@ -85,8 +86,9 @@ def test_check_workflow_runs_on_pull_request_read_only():
     assert any("build.py check --format github" in run for run in runs)
     assert any("build.py links" in run for run in runs)
     assert any(run.strip() == "python3 dev.py test" for run in runs)
-    assert any(step.get("uses", "").startswith("actions/upload-artifact@")
-               for step in workflow["jobs"]["check"]["steps"])
+    uploads = [step for step in workflow["jobs"]["check"]["steps"]
+               if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert [step["with"]["path"] for step in uploads] == ["preview"]
 
 
 @pytest.mark.parametrize("name", ["pages.yml", "check.yml"])
@@ -158,6 +160,8 @@ def test_workflow_commands_build_a_whole_site_under_the_sub_path(tmp_path, name,
                                 capture_output=True, text=True)
         assert result.returncode == 0, (command, result.stdout, result.stderr)
     site = clone / "site"
+    if name == "check.yml":  # the reviewers' copy: served from its top, it answers at the sub-path
+        assert tree_digest(clone / "preview" / base_path.strip("/")) == tree_digest(site)
     pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")}
     assert reachable_pages(site, base_path) == pages - {"404.html"}
     for page in pages:
@@ -229,9 +233,11 @@ def test_links_passes_a_whole_site_and_says_what_it_checked(project):
     assert result.out.startswith("Checked ") and result.out.endswith(" pages under /: none broken.\n")
 
 
-def test_links_without_a_site_says_to_build(project):
+def test_links_without_a_site_says_to_build(project, monkeypatch, tmp_path):
+    monkeypatch.setattr("sys.executable", str(tmp_path.parent / "elsewhere" / "python"))  # not under the cwd
+    monkeypatch.chdir(tmp_path)
     result = project.run("links")
-    assert (result.code, result.err) == (1, "error: there is no built site in site/; run 'python build.py' first\n")
+    assert (result.code, result.err) == (1, "error: there is no built site in site/; run 'python3 build.py' first\n")
 
 
 GITHUB_CASES = [

@@ -125,8 +125,18 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
             report([template_problem], sys.stderr)
             print("Build stopped: a template has an error; site/ was not changed.", file=sys.stderr)
             return EXIT_PROBLEMS
+        if isinstance(error, ModuleNotFoundError):
+            print(f"error: this Python ({sys.executable}) lacks the package that provides '{error.name}'; "
+                  f"run 'python3 dev.py setup' once, then '.venv/bin/python build.py {args.command}'", file=sys.stderr)
+            return EXIT_PROBLEMS
         print(f"error: {type(error).__name__}: {error} (run with --debug for the traceback)", file=sys.stderr)
         return EXIT_PROBLEMS
+
+
+def command_hint(arguments: str) -> str:
+    """Return the command line that runs build.py with arguments in the Python running now, as typed from here."""
+    python = os.path.relpath(sys.executable) if sys.executable else "python3"
+    return f"{python if not python.startswith('..') else 'python3'} build.py {arguments}".rstrip()
 
 
 def _plain_build_root(argv: list[str], default_root: str | os.PathLike | None) -> str | None:
@@ -259,7 +269,7 @@ def cmd_links(args) -> int:
         config, _ = apply_base_url(config, args.base_url)
     site = args.root / OUTPUT_DIR
     if not (site / "index.html").is_file():
-        print(f"error: there is no built site in {OUTPUT_DIR}/; run 'python build.py' first", file=sys.stderr)
+        print(f"error: there is no built site in {OUTPUT_DIR}/; run '{command_hint('')}' first", file=sys.stderr)
         return EXIT_PROBLEMS
     count, broken = check_links(site, config.base_path)
     for link in broken:
@@ -324,7 +334,7 @@ def _source_snippet(source: dict, indent: str) -> str:
 
 def _write_drafts(root: Path, article, drafts, source: dict) -> int:
     """Write each draft that is not a duplicate as a new event file; return the exit code."""
-    from .scaffold import Draft, FileExists, write_new_event
+    from .scaffold import Draft, FileExists, draft_problems, write_new_event
 
     print()
     for draft in drafts:
@@ -367,10 +377,26 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
+# The option of `new` that gives each field, for messages about what was given.
+NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag",
+               "sources[1].title": "--source-title", "sources[1].publisher": "--publisher",
+               "sources[1].url": "--url"}
+
+
+def _new_option(field_name: str) -> str:
+    """Return the option of `new` that gave a field ('tags[2]' -> '--tag number 2'), or the field's name."""
+    import re
+
+    item = re.fullmatch(r"(tags|actors)\[(\d+)\]", field_name)
+    if item:
+        return f"{NEW_OPTIONS[item[1]]} number {item[2]}"
+    return NEW_OPTIONS.get(field_name, field_name)
+
+
 def cmd_new(args) -> int:
     """Write a new event file; return the exit code."""
     from .dates import DateError, parse_date
-    from .scaffold import Draft, FileExists, write_new_event
+    from .scaffold import Draft, FileExists, draft_problems, write_new_event
 
     problems = []
     dates = {}
@@ -397,6 +423,11 @@ def cmd_new(args) -> int:
         actors=args.actor, location=args.location, tags=args.tag,
         sources=[source] if given else [], draft=not given,
     )
+    refused = draft_problems(args.root, draft)
+    if refused:
+        for problem in refused:
+            print(f"error: {_new_option(problem.field)}: {problem.message}", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         path = write_new_event(args.root, draft)
     except FileExists as error:
@@ -404,7 +435,8 @@ def cmd_new(args) -> int:
         return EXIT_PROBLEMS
     print(path.relative_to(args.root).as_posix())
     if draft.draft:
-        print("It is a draft (draft: true) until it has a source; check it with: python build.py check", file=sys.stderr)
+        print("It is a draft (draft: true) until it has a source; check it with: " + command_hint("check"),
+              file=sys.stderr)
     return EXIT_OK
 
 

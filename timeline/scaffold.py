@@ -14,7 +14,8 @@ from .model import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
 from .validate import date_prefix, slug
 
 # Plain YAML scalars that would not read back as the same text.
-_NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$|^(~|null)$""", re.IGNORECASE)
+_NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",
+                           re.IGNORECASE)
 SLUG_LENGTH = 60
 
 
@@ -105,6 +106,18 @@ def _sources_block(sources: list[dict[str, str]]) -> str:
             text += f"  {'- ' if first else '  '}{spec.name}: {yaml_text(value)}\n"
             first = False
     return text
+
+
+def draft_problems(root: Path, draft: Draft) -> list:
+    """Return the errors check would find in the file draft would be written as (none for a good draft)."""
+    from .loader import EventFile, split_front_matter
+    from .validate import validate_file
+
+    name = file_name(draft)
+    event_file = EventFile(path=root / EVENTS_DIR / name, relpath=f"{EVENTS_DIR}/{name}")
+    split_front_matter(render_event_file(draft), event_file)
+    validate_file(event_file)
+    return [problem for problem in event_file.problems if problem.severity == "error"]
 
 
 class FileExists(Exception):
