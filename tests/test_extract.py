@@ -160,11 +160,28 @@ def test_write_saves_drafts_that_check_and_stay_off_the_site(project):
 
 
 def test_existing_events_get_the_article_proposed_as_a_source_not_a_duplicate(project):
+    project.write("2024-11-04-putin-meets-choe.md", "---\ntitle: Putin meets Choe Son Hui\ndate: 2024-11-04\n"
+                  "actors: [Vladimir Putin]\nsources:\n  - title: Another story\n    publisher: TASS\n    published: 2024-11-04\n---\n",
+                  dedent=False)
+    result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--write")
+    lines = result.out.splitlines()
+    at = lines.index("   already in events/2024-11-04-putin-meets-choe.md: add this article to its sources instead:")
+    assert lines[at + 1:at + 4] == [
+        "     - title: \u2018Threat to US security,\u2019 NATO chief\u2019s warning on Russia-North Korea ties, says "
+        "will discuss with Trump",
+        "       publisher: WION", "       published: 2024-11-07"]
+    assert "skipped: 2024-11-04 is already events/2024-11-04-putin-meets-choe.md" in result.out
+    assert len(list((project.root / "events").glob("*.md"))) == 2  # the 7 November event is new
+
+
+def test_events_that_already_cite_the_article_are_said_to(project):
     for path in sorted((REPO / "events").glob("*.md")):
         (project.root / "events" / path.name).write_text(path.read_text())
     result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--write")
-    assert result.out.count("add this article to its sources instead:") == 2
-    assert "skipped: 2024-11-04 is already events/2024-11-04-putin-meets-choe-son-hui.md" in result.out
+    assert "add this article" not in result.out
+    assert [line for line in result.out.splitlines() if line.startswith("   already in ")] == [
+        "   already in events/2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us.md, which cites this article",
+        "   already in events/2024-11-04-putin-meets-choe-son-hui.md, which cites this article"]
     assert len(list((project.root / "events").glob("*.md"))) == 2
 
 

@@ -305,14 +305,16 @@ def cmd_extract(args) -> int:
     except (ExtractError, DateError) as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    find_duplicates(drafts, project.events)
+    find_duplicates(drafts, project.events, source_of(article))
     print(f"{article.title} ({article.publisher}, published {article.published.iso()}: {article.published_note})")
     print(f"{len(drafts)} dated event{'s' if len(drafts) != 1 else ''} found.")
     for number, draft in enumerate(drafts, 1):
         print(f"\n{number}. {draft.date.iso()} ({draft.date.precision})  {draft.title}")
         print(f"   dated by: {' + '.join(repr(e) for e in draft.evidence)}")
         print(f"   actors: {', '.join(draft.actors) or '-'}; location: {draft.location or '-'}")
-        if draft.duplicate_of:
+        if draft.cited_there:
+            print(f"   already in {draft.duplicate_of}, which cites this article")
+        elif draft.duplicate_of:
             print(f"   already in {draft.duplicate_of}: add this article to its sources instead:")
             print(_source_snippet({**source_of(article), "quote": draft.quote}, indent="     "), end="")
     if not args.write:
@@ -334,7 +336,7 @@ def _source_snippet(source: dict, indent: str) -> str:
 
 def _write_drafts(root: Path, article, drafts, source: dict) -> int:
     """Write each draft that is not a duplicate as a new event file; return the exit code."""
-    from .scaffold import Draft, FileExists, draft_problems, write_new_event
+    from .scaffold import Draft, FileExists, write_new_event
 
     print()
     for draft in drafts:

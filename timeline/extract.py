@@ -49,6 +49,7 @@ class Draft:
     actors: list[str] = field(default_factory=list)
     location: str = ""
     duplicate_of: str = ""
+    cited_there: bool = False  # the event it repeats already rests on this article
     position: int = 0  # the index of its first sentence in the article
 
     @property
@@ -383,8 +384,9 @@ def suggest_location(text: str, known_places: list[str]) -> str:
     return ""
 
 
-def find_duplicates(drafts: list[Draft], events: list) -> None:
-    """Mark drafts that repeat an existing event: same date and a similar title or shared actors."""
+def find_duplicates(drafts: list[Draft], events: list, source: dict[str, str]) -> None:
+    """Mark drafts that repeat an existing event (same date and a similar title or shared actors), and
+    whether that event already cites source, the article they come from."""
     for draft in drafts:
         for event in events:
             if event.date != draft.date:
@@ -393,7 +395,20 @@ def find_duplicates(drafts: list[Draft], events: list) -> None:
             shared = set(event.actors) & set(draft.actors)
             if similar or shared:
                 draft.duplicate_of = event.path
+                draft.cited_there = any(same_source(cited, source) for cited in event.sources)
                 break
+
+
+def same_source(cited, source: dict[str, str]) -> bool:
+    """Return whether an event's source is the article source describes: the same address, or without
+    addresses the same headline, publisher and day."""
+    def plain(text: str) -> str:
+        return " ".join(text.split()).casefold()
+
+    if cited.url and source["url"]:
+        return cited.url.rstrip("/") == source["url"].rstrip("/")
+    return (plain(cited.title), plain(cited.publisher), cited.published.iso()) == (
+        plain(source["title"]), plain(source["publisher"]), source["published"])
 
 
 def source_of(article: Article) -> dict[str, str]:
