@@ -205,3 +205,22 @@ def test_bad_source_is_a_one_line_error_and_writes_nothing(project, tmp_path):
     result = project.run("extract", str(empty), "--write")
     assert (result.code, result.err) == (1, f"error: {empty}: the file is empty\n")
     assert list((project.root / "events").iterdir()) == []
+
+
+@pytest.mark.parametrize("option, message", [
+    (["--url", "www.wionews.com/story"],
+     "error: --url: expected a web address starting with http:// or https://, found 'www.wionews.com/story'\n"),
+    (["--country", "XX"],
+     "error: --country: 'XX' is not a country the holidays package knows; give its two-letter code, like RU, KP "
+     "or US\n"),
+])
+def test_a_wrong_url_or_country_is_refused_before_reading(project, option, message):
+    result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--write", *option)
+    assert (result.code, result.out, result.err) == (1, "", message)
+    assert list((project.root / "events").iterdir()) == []
+
+
+def test_a_country_code_may_be_lower_case(project):
+    result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--country", "ru")
+    assert (result.code, result.err) == (0, "")
+    assert "2 dated events found." in result.out

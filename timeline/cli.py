@@ -283,12 +283,31 @@ def cmd_links(args) -> int:
     return EXIT_PROBLEMS if broken else EXIT_OK
 
 
+def _wrong_extract_option(args) -> str:
+    """Return what is wrong with extract's --url or --country, or ''."""
+    from urllib.parse import urlsplit
+
+    if args.url and not (urlsplit(args.url).scheme in ("http", "https") and urlsplit(args.url).netloc):
+        return f"--url: expected a web address starting with http:// or https://, found {args.url!r}"
+    if args.country:
+        import holidays
+
+        if args.country.upper() not in holidays.list_supported_countries():
+            return (f"--country: {args.country!r} is not a country the holidays package knows; give its two-letter "
+                    "code, like RU, KP or US")
+    return ""
+
+
 def cmd_extract(args) -> int:
     """Draft events from an article; return the exit code."""
     from .dates import DateError, parse_date
     from .extract import ExtractError, find_duplicates, find_events, read_source, source_of
     from .pipeline import load_project
 
+    wrong = _wrong_extract_option(args)
+    if wrong:
+        print(f"error: {wrong}", file=sys.stderr)
+        return EXIT_PROBLEMS
     try:
         article = read_source(args.source)
         if args.published:
