@@ -115,6 +115,45 @@ def test_a_bad_edit_keeps_serving_and_reports_then_clears(preview, project):
     assert preview.state.problems == []
 
 
+def test_putting_a_broken_file_back_as_it_was_says_the_problems_are_gone(project):
+    project.event()
+    logged = []
+    server = Preview(Builder(project.root), port=0, log=logged.append)
+    server.start()
+    try:
+        path = project.root / "events" / "2024-11-04-a-meeting.md"
+        good = path.read_bytes()
+        before = server.state.version
+        path.write_text("---\ntitle: [broken\n---\n")
+        wait_for_version(server, before + 1)
+        path.write_bytes(good)  # nothing to rewrite: the last good site is this file's
+        wait_for_version(server, before + 2)
+        assert logged == [
+            "1 problem; showing the last good site:",
+            "  events/2024-11-04-a-meeting.md:2: front matter: YAML syntax error: did not find expected ',' or ']'; "
+            "the [ on this line is never closed with ]",
+            "No problems left.",
+        ]
+    finally:
+        server.stop()
+
+
+def test_a_port_in_use_is_said_at_once_before_any_build(project):
+    import socket
+
+    project.event()
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, str(REPO / "build.py"), "serve", "--root", str(project.root),
+                                 "--port", str(port)], capture_output=True, text=True, timeout=30)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == (f"error: cannot listen on 127.0.0.1:{port}: Address already in use; is another preview "
+                             "still running? Stop it, or give another port: --port 8001 (--port 0 picks a free one)\n")
+    assert not (project.root / "site").exists()
+
+
 def test_exports_follow_once_the_author_pauses(preview, project, monkeypatch):
     from timeline import server
 

@@ -6,6 +6,7 @@ A failed rebuild keeps the last good site and shows its problems over the page.
 
 from __future__ import annotations
 
+import errno
 import gc
 import json
 import posixpath
@@ -178,6 +179,18 @@ def make_server(directory: Path, base_path: str, host: str = "127.0.0.1", port: 
     return server
 
 
+class CannotListen(Exception):
+    """The preview cannot take the address it was asked to listen on."""
+
+
+_LISTEN_HINTS = {
+    errno.EADDRINUSE: "is another preview still running? Stop it, or give another port: --port 8001 "
+                      "(--port 0 picks a free one)",
+    errno.EACCES: "ports below 1024 need special rights: give --port 8000 or higher",
+    errno.EADDRNOTAVAIL: "this machine has no such address: give --host 127.0.0.1",
+}
+
+
 class Preview:
     """Builds, serves and rebuilds on change: the engine behind `build.py serve`."""
 
@@ -196,11 +209,19 @@ class Preview:
         # what the inputs make now, it is served as it is meanwhile: see start_watching().
         # Its fingerprint is kept until that first build replaces it.
         self.served_as_it_was = builder.current_fingerprint()
-        if self.served_as_it_was is not None:
-            builder.read_settings()  # the base path the site is served under
-        else:
-            self._first_build(initial=True)
-        self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
+        builder.read_settings()  # the base path the site is served under
+        # Bound before any build, so that a port in use is said at once, not after one.
+        try:
+            self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
+        except OSError as error:
+            raise CannotListen(f"cannot listen on {host}:{port}: {error.strerror}; "
+                               + _LISTEN_HINTS.get(error.errno, "try another --host or --port")) from None
+        if self.served_as_it_was is None:
+            try:
+                self._first_build(initial=True)
+            except BaseException:
+                self.server.server_close()
+                raise
         self.watcher = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
         self.exporter = threading.Thread(target=self._export, name="timeline-export", daemon=True)
         self.http = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="timeline-http", daemon=True)
@@ -259,6 +280,8 @@ class Preview:
                 self.log(f"  {line}")
         elif not problems and (result.written or result.removed) and not same_site:
             self.log(f"Rebuilt: {len(result.written)} written, {len(result.removed)} removed.")
+        if previous and not problems:
+            self.log("No problems left.")
 
     def _watch(self) -> None:
         """Rebuild whenever watched files change, until stopped."""
@@ -334,7 +357,11 @@ def _interesting(change, path: str) -> bool:
 
 def serve(args, builder) -> int:
     """Serve the preview until Ctrl-C; return the exit code."""
-    preview = Preview(builder, args.host, args.port)
+    try:
+        preview = Preview(builder, args.host, args.port)
+    except CannotListen as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     preview.start()
     if preview.state.problems:
         print("The site has problems; fix them and the page updates by itself:", file=sys.stderr)
