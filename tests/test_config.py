@@ -106,6 +106,9 @@ def test_wrong_type(tmp_path, text, line, key, found):
     ("language", "e", "expected a language code like en or pt-BR, found 'e'"),
     ("language", "", "expected a language code like en or pt-BR, found ''"),
     ("language", "en_GB", "expected a language code like en or pt-BR, found 'en_GB'"),
+    ("language", "xx", "expected a language code like en, fr or pt-BR, found 'xx', which is no language Babel knows"),
+    ("language", "zz-FR", "expected a language code like en, fr or pt-BR, found 'zz-FR', which is no language Babel "
+                          "knows"),
 ])
 def test_bad_values(tmp_path, key, value, message):
     config, problems = load(tmp_path, f'title = "T"\n{key} = "{value}"\n')
@@ -116,6 +119,7 @@ def test_bad_values(tmp_path, key, value, message):
 
 @pytest.mark.parametrize("key, value, kept", [
     ("language", "en", "en"), ("language", "pt-BR", "pt-BR"), ("language", "zh-Hant-TW", "zh-Hant-TW"),
+    ("language", "fil", "fil"), ("language", "FR", "FR"),
     ("url", "", ""), ("url", "http://example.com", "http://example.com"),
     ("base_path", "/", "/"), ("base_path", "", "/"), ("base_path", "timeline", "/timeline/"),
     ("base_path", "/a/b", "/a/b/"), ("base_path", " /x/ ", "/x/"), ("base_path", "/x//", "/x/"),

@@ -125,7 +125,18 @@ def _check_setting(key: str, value: str) -> str | None:
         return f"expected a domain name like timeline.example.org (no https:// and no path), found {value!r}"
     if key == "language" and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
         return f"expected a language code like en or pt-BR, found {value!r}"
+    if key == "language" and not _known_language(value.split("-")[0]):
+        return f"expected a language code like en, fr or pt-BR, found {value!r}, which is no language Babel knows"
     return None
+
+
+def _known_language(code: str) -> bool:
+    """Return whether Babel has the dates and names of a language code ('en', 'fil')."""
+    if code.lower() == "en":
+        return True
+    import babel.localedata  # imported late: most sites are in English
+
+    return babel.localedata.exists(code.lower())
 
 
 def _is_section(value) -> bool:
