@@ -28,6 +28,9 @@ ACCEPTED = [
     ("4th of November 2024", (2024, 11, 4)),
     ("the 4th of November, 2024", (2024, 11, 4)),
     ("Tuesday 5 November 2024", (2024, 11, 5)),
+    ("Thu, 14 Nov 2024", (2024, 11, 14)),
+    ("Wed. 2024-11-06", (2024, 11, 6)),
+    ("Sunday 15 March 44 BC", (-44, 3, 15)),  # no weekday is checked before AD 1
     ("4-Nov-2024", (2024, 11, 4)),
     ("November, 2024", (2024, 11, None)),
     ("4  November\t2024", (2024, 11, 4)),
@@ -189,6 +192,12 @@ REFUSED = [
     ("2024-11-04T10:00", f"'2024-11-04T10:00' {WORDS}"),
     ("4 Novembre 2024", f"'4 Novembre 2024' {WORDS}"),
     ("Janu 2024", f"'Janu 2024' {WORDS}"),
+    ("Thursday 14 November", f"'Thursday 14 November' {NO_FULL_YEAR}"),
+    # a weekday that does not fit the day is a sign one of them is wrong
+    ("Friday, 14 November 2024", "'Friday, 14 November 2024' says Friday, but 14 November 2024 was a Thursday; "
+                                 "check the source for the right day, then write the date alone, like 2024-11-14"),
+    ("Tues 4 Nov 2024", "'Tues 4 Nov 2024' says Tuesday, but 4 November 2024 was a Monday; check the source for "
+                        "the right day, then write the date alone, like 2024-11-04"),
     ("", "the date is empty: write it as 2024-11-04, 2024-11 or 2024"),
     ("   ", "the date is empty: write it as 2024-11-04, 2024-11 or 2024"),
 ]
@@ -210,7 +219,7 @@ def test_overlong_dates_are_refused_before_any_parsing(text):
 
 
 def test_the_longest_date_allowed_is_still_read():
-    assert parse_date("Wednesday, the 4th of November, 2024" + " " * 40).iso() == "2024-11-04"
+    assert parse_date("Monday, the 4th of November, 2024" + " " * 40).iso() == "2024-11-04"
 
 
 @pytest.mark.parametrize("year, leap", [

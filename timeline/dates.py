@@ -191,7 +191,35 @@ def parse_date(text: str) -> EventDate:
             f"{text!r} says the date is uncertain, which has a field of its own: write the date alone "
             f"({match['before'] or match['after']}) and add the line 'approximate: true' to the event"
         )
+    weekday = _WEEKDAY.fullmatch(text)
+    if weekday and weekday["name"].lower().rstrip(".") in _WEEKDAY_BY_NAME:
+        try:
+            date = parse_date(weekday["rest"])
+        except DateError:
+            date = None  # said of the whole text below, as written
+        if date is not None:
+            _check_weekday(date, _WEEKDAY_BY_NAME[weekday["name"].lower().rstrip(".")], text)
+            return date
     return _from_words(text) or _from_natural_language(text)
+
+
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAY_BY_NAME = {name.lower(): i for i, name in enumerate(WEEKDAY_NAMES)}
+_WEEKDAY_BY_NAME.update({name[:3].lower(): i for i, name in enumerate(WEEKDAY_NAMES)})
+_WEEKDAY_BY_NAME.update({"tues": 1, "thur": 3, "thurs": 3})
+_WEEKDAY = re.compile(r"(?P<name>[a-z]{3,9}\.?),?\s+(?P<rest>.+)", re.IGNORECASE)
+
+
+def _check_weekday(date: EventDate, weekday: int, text: str) -> None:
+    """Raise DateError when text names a weekday the day it gives did not fall on."""
+    if date.precision != DAY or date.is_bce:
+        return
+    actual = calendar.weekday(date.year, date.month, date.day)
+    if actual != weekday:
+        raise DateError(
+            f"{text!r} says {WEEKDAY_NAMES[weekday]}, but {date.format()} was a {WEEKDAY_NAMES[actual]}; "
+            f"check the source for the right day, then write the date alone, like {date.iso()}"
+        )
 
 
 def _from_iso(match: re.Match, text: str) -> EventDate:
