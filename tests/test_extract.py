@@ -12,7 +12,7 @@ import pytest
 
 from timeline.dates import EventDate
 from timeline.extract import ExtractError, find_publication_line, paragraphs, read_source, sentences
-from tests.conftest import REPO
+from tests.conftest import REPO, run_cli
 
 DATA = REPO / "tests" / "data"
 SEED_TEXT = DATA / "wion-2024-11-07-rutte-russia-north-korea.txt"
@@ -110,6 +110,22 @@ def test_huge_file_is_refused(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(ExtractError, match=r"nope.txt: no such file$"):
         read_source(str(tmp_path / "nope.txt"))
+
+
+def test_a_folder_is_not_called_missing(project, tmp_path):
+    result = project.run("extract", str(tmp_path), "--publisher", "WION")
+    assert (result.code, result.err) == (1, f"error: {tmp_path}: is a folder; give the path of a file in it\n")
+    result = project.run("import", str(tmp_path))
+    assert (result.code, result.err) == (1, f"error: {tmp_path}: is a folder; give the path of a file in it\n")
+
+
+def test_a_root_that_is_not_a_folder_is_said_to_be(project, tmp_path):
+    missing = tmp_path / "nowhere"
+    for command in ("check", "build", "serve", "new"):
+        arguments = [command, "--root", str(missing)] + (["Title", "--date", "2024"] if command == "new" else [])
+        result = run_cli(arguments)
+        assert (result.code, result.out) == (2, "")
+        assert result.err == f"build.py {command}: error: --root {missing}: no such folder\n"
 
 
 def test_unreachable_and_failing_urls(served):

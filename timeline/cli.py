@@ -97,6 +97,9 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
     except SystemExit as exit_:
         return int(exit_.code or 0)
     args.root = Path(args.root or default_root or Path.cwd()).resolve()
+    if not args.root.is_dir():
+        print(f"build.py {args.command}: error: --root {args.root}: no such folder", file=sys.stderr)
+        return EXIT_USAGE
     if getattr(args, "base_url", None):
         from .config import Config, apply_base_url
 

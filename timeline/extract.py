@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .dates import DAY, EventDate, DateError, parse_date
+from .problems import not_a_file
 
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 20
@@ -67,7 +68,7 @@ def read_source(source: str) -> Article:
     else:
         path = Path(source)
         if not path.is_file():
-            raise ExtractError(f"{source}: no such file")
+            raise ExtractError(f"{source}: {not_a_file(path)}")
         if path.stat().st_size > MAX_BYTES:
             raise ExtractError(f"{source}: the file is larger than {MAX_BYTES // (1024 * 1024)} MB; is it an article?")
         data, url = path.read_bytes(), ""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .dates import DateError, EventDate, make_date, parse_date
 from .model import EVENT_FIELDS
+from .problems import not_a_file
 from .scaffold import Draft, FileExists, write_new_event
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "json")
@@ -217,7 +218,7 @@ def detect_format(path: Path, text: str) -> str:
 def import_file(root: Path, path: Path, format_name: str | None = None) -> ImportReport:
     """Write an event file for each event of the file at path; never overwrite; report what was skipped."""
     if not path.is_file():
-        raise ImportError_(f"{path}: no such file")
+        raise ImportError_(f"{path}: {not_a_file(path)}")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:

@@ -88,3 +88,12 @@ def summary(problems: list[Problem], files_checked: int) -> str:
 def _plural(count: int, noun: str) -> str:
     """Return '1 file' or '2 files'."""
     return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def not_a_file(path) -> str:
+    """Return why a path given as a file cannot be read as one ('no such file', 'is a folder ...')."""
+    import os
+
+    if os.path.isdir(path):
+        return "is a folder; give the path of a file in it"
+    return "no such file" if not os.path.exists(path) else "is not an ordinary file"
