@@ -120,6 +120,36 @@ def test_csv_has_timelinejs_columns(built):
     assert by_headline["Putin meets Choe Son Hui"]["Group"] == "diplomacy"
 
 
+def test_csv_text_cells_that_spreadsheets_would_run_start_with_an_apostrophe(project):
+    project.event("2024-11-04-link.md", title='=HYPERLINK("https://evil.example/","x")', display_date="=1+2",
+                  tags="[+cmd|calc]", body="=1+2 in the body")
+    project.event("2024-11-05-at.md", title="\"@SUM(1+1)*cmd|' /C calc'!A0\"", tags='["-2+3", diplomacy]')
+    project.event("bc0500-ancient.md", title='"-500 is when it began"', date="500 BC", end="400 BC")
+    assert project.run("build").code == 0
+    rows = list(csv.reader(io.StringIO(project.site("events.csv"))))
+    assert rows[1:] == [
+        ["-500", "", "", "", "-400", "", "", "", "", "'-500 is when it began", "<p>Something happened.</p>",
+         "", "", "", "", "", "", ""],
+        ["2024", "11", "4", "", "", "", "", "", "'=1+2", "'=HYPERLINK(\"https://evil.example/\",\"x\")",
+         "<p>=1+2 in the body</p>", "", "", "", "", "", "'+cmd|calc", ""],
+        ["2024", "11", "5", "", "", "", "", "", "", "'@SUM(1+1)*cmd|' /C calc'!A0", "<p>Something happened.</p>",
+         "", "", "", "", "", "'-2+3", ""],
+    ]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_puts_an_apostrophe_before_each_character_that_starts_a_formula(start):
+    from timeline.dates import EventDate
+    from timeline.exports import csv_row
+    from timeline.model import Event
+
+    event = Event(id="x", path="events/x.md", title=f"{start}title", date=EventDate(-44, 3, 15), sources=(),
+                  display_date=f"{start}date", tags=(f"{start}tag",))
+    row = dict(zip(CSV_COLUMNS, csv_row(event, f"{start}text")))
+    assert [row[name] for name in ("Year", "Display Date", "Headline", "Text", "Group")] == \
+        ["-44", f"'{start}date", f"'{start}title", f"'{start}text", f"'{start}tag"]
+
+
 def test_timelinejs_json_format(built):
     data = json.loads((built.root / "site" / "timelinejs.json").read_text())
     assert data["title"]["text"]["headline"] == "Russia and North Korea: a timeline"

@@ -158,14 +158,28 @@ def timelinejs_event(event: Event, description_html: str) -> dict:
     return slide
 
 
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP's list for CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _spreadsheet_text(text: str) -> str:
+    """Return a text cell that spreadsheets show as text: a ' put before what would start a formula."""
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
 def csv_row(event: Event, description_html: str) -> list[str]:
     """Return an event as a row of TimelineJS's spreadsheet."""
     start, end = event.date, event.end
+    # Contributors write the text cells, and '=HYPERLINK(...)' would run when events.csv is opened; the
+    # number cells stay as they are, so a BC year is still the number -500.
+    display_date, headline, text, group = (_spreadsheet_text(cell) for cell in (
+        event.display_date or (event.date_text if event.approximate else ""),
+        event.title, description_html, event.tags[0] if event.tags else "",
+    ))
     return [
         str(start.year), str(start.month or ""), str(start.day or ""), "",
         str(end.year) if end else "", str(end.month or "") if end else "", str(end.day or "") if end else "", "",
-        event.display_date or (event.date_text if event.approximate else ""),
-        event.title, description_html, "", "", "", "", "", event.tags[0] if event.tags else "", "",
+        display_date, headline, text, "", "", "", "", "", group, "",
     ]
 
 
