@@ -162,6 +162,55 @@ def test_timelinejs_json_format(built):
     assert slides["2024-11-04-meeting"]["text"]["headline"] == "Putin meets Choe Son Hui"
 
 
+HTML_TITLE = 'Talks <iframe src="https://evil.example/"></iframe><img src=x onerror=alert(1)>'
+
+
+def html_in_plain_text(project) -> None:
+    """Write an event whose plain-text fields hold HTML, on a site whose title and description do too."""
+    config = project.root / "timeline.toml"
+    config.write_text(config.read_text()
+                      .replace('title = "Russia and North Korea: a timeline"', 'title = "Russia & North Korea <i>x</i>"')
+                      .replace('description = "Dated events', 'description = "<b>Dated</b> events'))
+    project.event("2024-11-04-talks.md", title=HTML_TITLE, display_date="<b>early</b> & late 2024",
+                  tags='["<script>alert(1)</script>", diplomacy]', body="A *video* & <b>raw</b>")
+
+
+def test_timelinejs_fields_shown_as_html_hold_plain_text_escaped(project):
+    html_in_plain_text(project)
+    assert project.run("build").code == 0
+    data = json.loads(project.site("timelinejs.json"))
+    assert data["title"] == {"text": {"headline": "Russia &amp; North Korea &lt;i&gt;x&lt;/i&gt;",
+                                      "text": "&lt;b&gt;Dated&lt;/b&gt; events in the growing ties between Russia "
+                                              "and North Korea, each resting on published reporting."}}
+    escaped_title = 'Talks &lt;iframe src="https://evil.example/"&gt;&lt;/iframe&gt;&lt;img src=x onerror=alert(1)&gt;'
+    assert data["events"] == [{
+        "start_date": {"year": 2024, "month": 11, "day": 4},
+        "text": {"headline": escaped_title, "text": "<p>A <em>video</em> &amp; &lt;b&gt;raw&lt;/b&gt;</p>"},
+        "group": "&lt;script&gt;alert(1)&lt;/script&gt;",
+        "display_date": "&lt;b&gt;early&lt;/b&gt; &amp; late 2024",
+        "unique_id": "2024-11-04-talks",
+    }]
+    rows = list(csv.reader(io.StringIO(project.site("events.csv"))))
+    row = dict(zip(CSV_COLUMNS, rows[1]))
+    assert [row[name] for name in ("Display Date", "Headline", "Text", "Group")] == [
+        "&lt;b&gt;early&lt;/b&gt; &amp; late 2024", escaped_title, "<p>A <em>video</em> &amp; &lt;b&gt;raw&lt;/b&gt;</p>",
+        "&lt;script&gt;alert(1)&lt;/script&gt;"]
+
+
+@pytest.mark.parametrize("export", ["timelinejs.json", "events.csv"])
+def test_timelinejs_import_brings_back_plain_text_that_looks_like_html(project, tmp_path, export):
+    from tests.conftest import Project
+
+    html_in_plain_text(project)
+    assert project.run("build").code == 0
+    again = Project(tmp_path / "again")
+    assert again.run("import", str(project.root / "site" / export)).code == 0
+    assert again.run("build", "--drafts").code == 0
+    record = json.loads(again.site("events.json"))["events"][0]
+    assert (record["title"], record["display_date"], record["tags"]) == \
+        (HTML_TITLE, "<b>early</b> & late 2024", ["<script>alert(1)</script>"])
+
+
 def exports(root: Path) -> dict[str, bytes]:
     return {name: (root / "site" / name).read_bytes() for name in EXPORT_FILES}
 

@@ -144,16 +144,23 @@ def _date_parts(date: EventDate) -> dict:
     return parts
 
 
+def _html_text(text: str) -> str:
+    """Return plain text escaped for a field TimelineJS shows as HTML: headline, text, display date, group."""
+    # TimelineJS sets these fields as elements' innerHTML, so a title's <img onerror=...> would run; & < > are
+    # all it takes there, and quotes stay readable where TimelineJS also copies a headline into an aria-label.
+    return html.escape(text, quote=False)
+
+
 def timelinejs_event(event: Event, description_html: str) -> dict:
-    """Return an event as a TimelineJS3 slide."""
+    """Return an event as a TimelineJS3 slide (plain text escaped, the sanitised description as it is)."""
     slide: dict = {"start_date": _date_parts(event.date)}
     if event.end:
         slide["end_date"] = _date_parts(event.end)
-    slide["text"] = {"headline": event.title, "text": description_html}
+    slide["text"] = {"headline": _html_text(event.title), "text": description_html}
     if event.tags:
-        slide["group"] = event.tags[0]
+        slide["group"] = _html_text(event.tags[0])
     if event.display_date or event.approximate:
-        slide["display_date"] = event.date_text
+        slide["display_date"] = _html_text(event.date_text)
     slide["unique_id"] = event.id
     return slide
 
@@ -168,13 +175,13 @@ def _spreadsheet_text(text: str) -> str:
 
 
 def csv_row(event: Event, description_html: str) -> list[str]:
-    """Return an event as a row of TimelineJS's spreadsheet."""
+    """Return an event as a row of TimelineJS's spreadsheet (text cells are HTML, as in a slide)."""
     start, end = event.date, event.end
     # Contributors write the text cells, and '=HYPERLINK(...)' would run when events.csv is opened; the
     # number cells stay as they are, so a BC year is still the number -500.
     display_date, headline, text, group = (_spreadsheet_text(cell) for cell in (
-        event.display_date or (event.date_text if event.approximate else ""),
-        event.title, description_html, event.tags[0] if event.tags else "",
+        _html_text(event.display_date or (event.date_text if event.approximate else "")),
+        _html_text(event.title), description_html, _html_text(event.tags[0] if event.tags else ""),
     ))
     return [
         str(start.year), str(start.month or ""), str(start.day or ""), "",
@@ -391,7 +398,7 @@ class Exporter:
 
     def timelinejs_json(self, events: list[Event]) -> bytes:
         """Return timelinejs.json in TimelineJS3's format."""
-        title = {"text": {"headline": self.config.title, "text": self.config.description}}
+        title = {"text": {"headline": _html_text(self.config.title), "text": _html_text(self.config.description)}}
         head = json.dumps({"title": title}, ensure_ascii=False, indent=2)[:-2]
         return _json_list(head + ',\n  "events": [\n', (self._slide(e) for e in events), "  ]\n}\n")
 
