@@ -108,6 +108,23 @@ def test_icalendar_all_day_events_with_exclusive_ends(built):
     assert (year["DTSTART"].dt, year["DTEND"].dt) == (datetime.date(2023, 1, 1), datetime.date(2024, 1, 1))
 
 
+def test_icalendar_leaves_out_events_lasting_to_the_end_of_9999_and_the_build_succeeds(project):
+    project.event("9999-12-month.md", title="December 9999", date="9999-12")
+    project.event("9999-year.md", title="The year 9999", date="9999")
+    project.event("9999-12-31-last-day.md", title="The last day", date="9999-12-31")
+    project.event("2024-11-04-until-the-end.md", title="Until the end", end="9999-12-31")
+    project.event("9999-11-month.md", title="November 9999", date="9999-11")
+    project.event("9999-12-30-day.md", title="The day before the last", date="9999-12-30")
+    assert project.run("build").code == 0
+    calendar = icalendar.Calendar.from_ical((project.root / "site" / "events.ics").read_bytes())
+    spans = {str(e["SUMMARY"]): (e["DTSTART"].dt, e["DTEND"].dt) for e in calendar.walk("VEVENT")}
+    assert spans == {  # 1 January 10000, the exclusive end of the others, has five digits
+        "November 9999": (datetime.date(9999, 11, 1), datetime.date(9999, 12, 1)),
+        "The day before the last": (datetime.date(9999, 12, 30), datetime.date(9999, 12, 31)),
+    }
+    assert len(json.loads(project.site("events.json"))["events"]) == 6
+
+
 def test_csv_has_timelinejs_columns(built):
     rows = list(csv.reader(io.StringIO((built.root / "site" / "events.csv").read_text())))
     assert tuple(rows[0]) == CSV_COLUMNS

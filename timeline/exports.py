@@ -196,12 +196,16 @@ def _next_day(date: datetime.date) -> datetime.date:
 
 
 def ics_span(event: Event) -> tuple[datetime.date, datetime.date] | None:
-    """Return the all-day span (start, exclusive end) of an event, or None for BC dates iCalendar cannot hold."""
+    """Return the all-day span (start, exclusive end) of an event, or None for dates iCalendar cannot hold."""
     last = event.end or event.date
     if event.date.year < 1 or last.year < 1:
         return None
     start = datetime.date(*event.date.start_key())
     end = datetime.date(*last.end_key())
+    # An event lasting to 31 December 9999 (9999, 9999-12) would end, exclusively, on 1 January 10000: a year
+    # that iCalendar's four digits cannot write (nor Python's dates hold), so it is left out as BC dates are.
+    if end == datetime.date.max:
+        return None
     return start, _next_day(end)
 
 
@@ -234,7 +238,7 @@ def _stamp(event: Event) -> str:
 
 
 def ics_event(event: Event, page_url: str, uid_domain: str) -> str:
-    """Return an event as an all-day VEVENT ('' for BC events)."""
+    """Return an event as an all-day VEVENT ('' for BC events and those lasting to the end of 9999)."""
     span = ics_span(event)
     if span is None:
         return ""
@@ -407,7 +411,7 @@ class Exporter:
         return _concatenated([_csv_line(list(CSV_COLUMNS))], (self._row(e) for e in events), [])
 
     def events_ics(self, events: list[Event]) -> bytes:
-        """Return events.ics: one all-day VEVENT per event from AD 1 on."""
+        """Return events.ics: one all-day VEVENT per event from AD 1 to 30 December 9999."""
         head = [_fold(line) for line in (
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline//events//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", f"X-WR-CALNAME:{_ics_text(self.config.title)}",
