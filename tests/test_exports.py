@@ -154,7 +154,7 @@ def test_csv_text_cells_that_spreadsheets_would_run_start_with_an_apostrophe(pro
     ]
 
 
-@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
 def test_csv_puts_an_apostrophe_before_each_character_that_starts_a_formula(start):
     from timeline.dates import EventDate
     from timeline.exports import csv_row
@@ -226,6 +226,19 @@ def test_timelinejs_import_brings_back_plain_text_that_looks_like_html(project, 
     record = json.loads(again.site("events.json"))["events"][0]
     assert (record["title"], record["display_date"], record["tags"]) == \
         (HTML_TITLE, "<b>early</b> & late 2024", ["<script>alert(1)</script>"])
+
+
+def test_csv_import_gives_back_text_the_export_guarded(project, tmp_path):
+    from tests.conftest import Project
+
+    titles = ["=HYPERLINK(1)", "'=quoted formula", "'Threat to US security,' NATO says", "+1 vote"]
+    for number, title in enumerate(titles, 1):
+        project.event(f"2024-11-0{number}-e.md", title=json.dumps(title))
+    assert project.run("build").code == 0
+    again = Project(tmp_path / "again")
+    assert again.run("import", str(project.root / "site" / "events.csv")).code == 0
+    assert again.run("build", "--drafts").code == 0
+    assert [record["title"] for record in json.loads(again.site("events.json"))["events"]] == titles
 
 
 def exports(root: Path) -> dict[str, bytes]:

@@ -166,12 +166,14 @@ def timelinejs_event(event: Event, description_html: str) -> dict:
 
 
 # Spreadsheets run a cell that starts with one of these as a formula (OWASP's list for CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A cell that starts with ' gets one more, so that removing the first ' of a guarded cell (what a
+# spreadsheet shows, and what our import does) always gives the text back.
+SPREADSHEET_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def _spreadsheet_text(text: str) -> str:
     """Return a text cell that spreadsheets show as text: a ' put before what would start a formula."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(SPREADSHEET_GUARDED) else text
 
 
 def csv_row(event: Event, description_html: str) -> list[str]:

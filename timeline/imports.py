@@ -153,6 +153,14 @@ def drafts_from_timelinejs(data: dict) -> tuple[list[Draft], list[str]]:
     return drafts, skipped
 
 
+def _unguarded(cell: str | None) -> str:
+    """Return a spreadsheet text cell without the ' our export puts before what would start a formula."""
+    from .exports import SPREADSHEET_GUARDED
+
+    cell = cell or ""
+    return cell[1:] if cell.startswith("'") and cell[1:].startswith(SPREADSHEET_GUARDED) else cell
+
+
 def drafts_from_timelinejs_csv(text: str) -> tuple[list[Draft], list[str]]:
     """Return drafts for the rows of a TimelineJS Google-Sheets CSV export, and what was skipped."""
     rows = list(csv.DictReader(io.StringIO(text)))
@@ -168,8 +176,8 @@ def drafts_from_timelinejs_csv(text: str) -> tuple[list[Draft], list[str]]:
         data["events"].append({
             "start_date": {"year": row.get("Year"), "month": row.get("Month"), "day": row.get("Day")},
             "end_date": {"year": row.get("End Year"), "month": row.get("End Month"), "day": row.get("End Day")},
-            "text": {"headline": row.get("Headline") or "", "text": row.get("Text") or ""},
-            "group": row.get("Group") or "", "display_date": row.get("Display Date") or "",
+            "text": {"headline": _unguarded(row.get("Headline")), "text": _unguarded(row.get("Text"))},
+            "group": _unguarded(row.get("Group")), "display_date": _unguarded(row.get("Display Date")),
             "csv_line": number,
         })
     drafts, more = drafts_from_timelinejs(data)
