@@ -573,6 +573,17 @@ def test_a_draft_with_errors_is_still_an_error(project):
 
 # --- across files ---
 
+def test_the_same_date_and_title_in_two_files_is_a_warning(project):
+    project.event("2024-11-04-talks.md", title="Putin meets Choe")
+    project.event("2024-11-04-talks-again.md", title="putin  meets CHOE")
+    project.event("2024-11-05-talks.md", title="Putin meets Choe")  # another day: another meeting
+    problems = load_project(project.root).problems
+    assert problems == [warning(
+        2, "title", "events/2024-11-04-talks-again.md has the same date and title; if it is the same event, keep "
+        "one file and give it both files' sources", path="events/2024-11-04-talks.md",
+    )]
+
+
 def test_ids_equal_but_for_case_collide(project):
     project.event("2024-11-04-a-meeting.md")
     project.event("2024-11-04-A-meeting.md")

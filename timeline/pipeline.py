@@ -157,10 +157,12 @@ class Builder:
         return manifest["fingerprint"] if manifest else None
 
     def _check_across_files(self, project: Project) -> list[Problem]:
-        """Return the cross-file problems, computed again only when names, tags, actors or places changed."""
+        """Return the cross-file problems, computed again only when names, titles, dates, tags, actors or
+        places changed."""
         signature = (
             tuple(event_file.relpath for event_file in project.files),
-            tuple((event.path, event.tags, event.actors, event.location) for event in project.events),
+            tuple((event.path, event.title, event.date, event.tags, event.actors, event.location)
+                  for event in project.events),
         )
         if self._cross_file is None or self._cross_file[0] != signature:
             from .validate import check_across_files

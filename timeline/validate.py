@@ -353,8 +353,19 @@ def _suggested_name(date: EventDate | None, text: str) -> str:
 
 
 def check_across_files(events: list[Event], files: list[EventFile]) -> list[Problem]:
-    """Return the problems that only show when files are compared: ids and names that collide."""
+    """Return the problems that only show when files are compared: ids and names that collide, and
+    events that look like one event written twice."""
     problems = []
+    first_of_event: dict[tuple, str] = {}
+    for event in events:
+        key = (event.date, " ".join(event.title.casefold().split()))
+        first = first_of_event.setdefault(key, event.path)
+        if first != event.path:
+            problems.append(Problem(
+                event.path, _line_of(files, event.path, "title"), "title",
+                f"{first} has the same date and title; if it is the same event, keep one file and give it "
+                "both files' sources", WARNING,
+            ))
     by_key: dict[str, str] = {}
     for event_file in files:
         key = unicodedata.normalize("NFKC", event_file.id).casefold()
