@@ -108,6 +108,14 @@ def test_icalendar_all_day_events_with_exclusive_ends(built):
     assert (year["DTSTART"].dt, year["DTEND"].dt) == (datetime.date(2023, 1, 1), datetime.date(2024, 1, 1))
 
 
+def test_icalendar_names_a_page_only_by_its_full_address(project):
+    project.event()
+    assert project.run("build").code == 0  # url = "" in timeline.toml: the pages' full addresses are unknown
+    calendar = icalendar.Calendar.from_ical((project.root / "site" / "events.ics").read_bytes())
+    assert [event.get("URL") for event in calendar.walk("VEVENT")] == [None]
+    assert "URL:" not in project.site("events.ics")
+
+
 def test_icalendar_leaves_out_events_lasting_to_the_end_of_9999_and_the_build_succeeds(project):
     project.event("9999-12-month.md", title="December 9999", date="9999-12")
     project.event("9999-year.md", title="The year 9999", date="9999")

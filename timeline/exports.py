@@ -254,8 +254,9 @@ def ics_event(event: Event, page_url: str, uid_domain: str) -> str:
         f"DTEND;VALUE=DATE:{span[1]:%Y%m%d}",
         f"SUMMARY:{_ics_text(event.title)}",
         f"DESCRIPTION:{_ics_text(precision_note + 'Sources: ' + '; '.join(s.publisher for s in event.sources))}",
-        f"URL:{page_url}",
     ]
+    if page_url.startswith(("http://", "https://")):  # iCalendar's URL is a full address; without url = ... none
+        lines.append(f"URL:{page_url}")
     if event.location:
         lines.append(f"LOCATION:{_ics_text(event.location)}")
     if event.tags:
