@@ -36,6 +36,9 @@ CASES = [
      "then the fields (title: ..., date: ...), then another --- line"),
     ("list-not-mapping", "2024-11-04-a.md", "---\n- title\n- date\n---\n",
      "events/2024-11-04-a.md:2: front matter: must be fields written as 'name: value' lines, but it is a list"),
+    ("tab-indent", "2024-11-04-a.md", fm("date: 2024-11-04", "tags:", "\t- diplomacy"),
+     "events/2024-11-04-a.md:5: tags: is indented with a tab, but YAML needs spaces: replace the tab with 2 spaces, "
+     "as '  - diplomacy'"),
     ("duplicate-key", "2024-11-04-a.md", fm("date: 2024-11-04", "title: Again"), None),
     ("anchor", "2024-11-04-a.md", fm("date: &d 2024-11-04"), None),
     ("alias", "2024-11-04-a.md", fm("date: 2024-11-04", "location: *x"), None),

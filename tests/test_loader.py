@@ -303,8 +303,6 @@ def test_absurd_nesting_fails_fast_without_recursion_error(project):
     ("---\ntitle: Putin: the meeting\ndate: 2024\n---\n", 2,
      "YAML syntax error: mapping values are not allowed in this context; a value that contains ': ' "
      "must be put in quotes"),
-    ("---\ntitle: A\n\tdate: 2024\n---\n", 3,
-     "YAML syntax error: found a tab character that violates indentation; indent with spaces, not tabs"),
     ('---\ntitle: "C:\\qux"\n---\n', 2,
      "YAML syntax error: found unknown escape character; inside double quotes a backslash starts an escape: "
      "use single quotes instead, or write \\\\ for a backslash"),
@@ -349,6 +347,41 @@ def test_yaml_syntax_errors_have_line_and_hint(project, data, line, message):
 ])
 def test_missing_space_after_the_colon(project, data, line, field, message):
     assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
+
+
+@pytest.fixture(params=["libyaml", "PyYAML"])
+def each_reader(request, monkeypatch):
+    """Run the test with libyaml's reader and with PyYAML's own, which word the same mistake differently."""
+    if request.param == "PyYAML":
+        monkeypatch.setattr(loader, "_LOADER", loader.yaml.BaseLoader)
+    elif not hasattr(loader.yaml, "CBaseLoader"):
+        pytest.skip("PyYAML was built without libyaml")
+
+
+TAB = "is indented with a tab, but YAML needs spaces: "
+
+
+@pytest.mark.parametrize("data, line, field, message", [
+    ("---\ntitle: A\n\tdate: 2024\n---\n", 3, "date", TAB + "remove the tab, as 'date: 2024'"),
+    ("---\ntitle: A\ntags:\n\t- diplomacy\n---\n", 4, "tags",
+     TAB + "replace the tab with 2 spaces, as '  - diplomacy'"),
+    ("---\ntags:\n  - a\n\t- b\n---\n", 4, "tags", TAB + "replace the tab with 2 spaces, as '  - b'"),
+    ("---\nsources:\n\t- title: S\n---\n", 3, "title", TAB + "replace the tab with 2 spaces, as '  - title: S'"),
+    ("---\nsources:\n  - title: S\n\tpublisher: X\n---\n", 4, "publisher",
+     TAB + "replace the tab with 4 spaces, as '    publisher: X'"),
+    ("---\nsources:\n  - title: S\n    publisher: X\n\t\tpublished: 2024-11-05\n---\n", 5, "published",
+     TAB + "replace the tabs with 4 spaces, as '    published: 2024-11-05'"),
+    ("---\ntitle: A\n  \tdate: 2024\n---\n", 3, "date", TAB + "remove the tab, as 'date: 2024'"),
+    ("---\nquote: |\n\tSaid it.\n---\n", 3, "quote", TAB + "replace the tab with 2 spaces, as '  Said it.'"),
+])
+def test_tab_indentation_is_named_with_the_spaces_to_write(project, each_reader, data, line, field, message):
+    assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
+
+
+def test_a_tab_inside_block_text_is_text_and_not_blamed_for_a_later_error(project, each_reader):
+    assert read(project, "---\nquote: |\n  a\n  \tb\n---\n").problems == []
+    problem = only_problem(read(project, "---\nquote: |\n  a\n  \tb\ntitle: Putin: the meeting\n---\n"))
+    assert (problem.line, problem.field) == (5, "front matter")
 
 
 def test_times_and_addresses_in_values_are_not_missing_spaces(project):

@@ -230,7 +230,7 @@ def split_front_matter(text: str, event_file: EventFile) -> None:
     if tree is None:
         return
     if not isinstance(tree, Mapping):
-        if _report_missing_space(yaml_text, 2, len(lines), event_file):
+        if _report_line_mistake(yaml_text, 2, len(lines), event_file):
             return
         kind = "a list" if isinstance(tree, Sequence) else "plain text"
         event_file.problem(
@@ -270,7 +270,7 @@ def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None
         if _never_closed(error) and error.context_mark:
             mark = error.context_mark  # the fix goes where the quote or bracket opens, not where the text ends
         line = first_line + (mark.line if mark else 0)
-        if not _report_missing_space(text, first_line, line, event_file):
+        if not _report_line_mistake(text, first_line, line, event_file, error_line=line):
             event_file.problem(line, "front matter", yaml_error_message(error))
     except yaml.YAMLError as error:
         event_file.problem(first_line, "front matter", f"cannot be read as YAML: {error}")
@@ -286,19 +286,95 @@ _OPENERS = {
 
 # "title:A meeting": without a space after the colon, YAML reads the whole line as text.
 _MISSING_SPACE = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_]+):(?P<value>[^\s/].*)")
+# A front-matter line: its indentation, a list item's dash, a field's 'name:', and the rest of it.
+_SHAPE = re.compile(r"(?P<indent>[ \t]*)(?P<dash>-(?: +|$))?(?:(?P<key>[A-Za-z_][\w-]*):(?: +|$))?(?P<rest>.*)")
 
 
-def _report_missing_space(text: str, first_line: int, last_line: int, event_file: EventFile) -> bool:
-    """Record the first 'name:value' line up to last_line as the cause of a YAML error; return whether found."""
-    for number, line in enumerate(text.split("\n"), first_line):
-        if number > last_line:
-            break
-        match = _MISSING_SPACE.fullmatch(line)
-        if match:
-            key, value = match["key"], match["value"].strip()
-            event_file.problem(number, key, f"needs a space after the colon: write '{key}: {value}'")
+def _report_line_mistake(text: str, first_line: int, last_line: int, event_file: EventFile,
+                         error_line: int | None = None) -> bool:
+    """Record the first line up to last_line with a mistake that YAML words cryptically; return whether found."""
+    lines = text.split("\n")
+    for index in range(min(len(lines), last_line - first_line + 1)):
+        found = _line_mistake(lines, index, at_error=first_line + index == error_line)
+        if found:
+            event_file.problem(first_line + index, *found)
             return True
     return False
+
+
+def _line_mistake(lines: list[str], index: int, at_error: bool) -> tuple[str, str] | None:
+    """Return (field, message) for a mistake on lines[index] that we can word better than YAML, or None."""
+    # A tab can sit in a block of text without harm, so it is blamed only on the line YAML stopped at.
+    if at_error and (found := _tab_mistake(lines, index)):
+        return found
+    match = _MISSING_SPACE.fullmatch(lines[index])
+    if match:
+        key, value = match["key"], match["value"].strip()
+        return key, f"needs a space after the colon: write '{key}: {value}'"
+    return None
+
+
+def _tab_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
+    """Return (field, message) when lines[index] is indented with a tab, which YAML does not allow."""
+    content = lines[index].lstrip(" \t")
+    tabs = lines[index][: len(lines[index]) - len(content)].count("\t")
+    if not tabs:
+        return None
+    spaces = _line_up_column(lines, index)
+    which = "the tab" if tabs == 1 else "the tabs"
+    fix = f"replace {which} with {_spaces(spaces)}" if spaces else f"remove {which}"
+    fixed = " " * spaces + content
+    return _field_of(lines, index), f"is indented with a tab, but YAML needs spaces: {fix}, as '{fixed}'"
+
+
+def _spaces(count: int) -> str:
+    """Return '1 space' or '4 spaces'."""
+    return f"{count} space{'' if count == 1 else 's'}"
+
+
+def _above(lines: list[str], index: int) -> int | None:
+    """Return the index of the nearest line above lines[index] that holds more than spaces or a comment."""
+    for above in range(index - 1, -1, -1):
+        text = lines[above].strip()
+        if text and not text.startswith("#"):
+            return above
+    return None
+
+
+def _value_column(shape: re.Match) -> int:
+    """Return the column where a line's field name or value starts, after its indentation and dash."""
+    return len(shape["indent"]) + len(shape["dash"] or "")
+
+
+def _opens_block(shape: re.Match) -> bool:
+    """Return whether a line is a 'name:' whose value goes on the lines below it (a list, fields, or | or > text)."""
+    return bool(shape["key"]) and (not shape["rest"] or shape["rest"][0] in "|>#")
+
+
+def _line_up_column(lines: list[str], index: int) -> int:
+    """Return the column lines[index] should start at, judged by the line above it."""
+    above = _above(lines, index)
+    if above is None:
+        return 0
+    shape = _SHAPE.fullmatch(lines[above])
+    if _opens_block(shape):
+        return _value_column(shape) + 2  # the first line inside: two spaces in, as CONTRIBUTING writes it
+    if shape["dash"] and lines[index].lstrip(" \t").startswith("-"):
+        return len(shape["indent"])  # the next item of the same list
+    return _value_column(shape)  # the next field of the same group
+
+
+def _field_of(lines: list[str], index: int) -> str:
+    """Return the field a line belongs to: the name it starts with, or the one of the group it is indented under."""
+    shape = _SHAPE.fullmatch(lines[index].lstrip(" \t"))
+    if shape["key"]:
+        return shape["key"]
+    indent = len(lines[index]) - len(lines[index].lstrip(" \t"))
+    for above in range(index - 1, -1, -1):
+        shape = _SHAPE.fullmatch(lines[above])
+        if lines[above].strip() and len(shape["indent"]) < indent and shape["key"]:
+            return shape["key"]
+    return "front matter"
 
 
 def _never_closed(error: yaml.MarkedYAMLError) -> bool:
