@@ -39,6 +39,9 @@ CASES = [
     ("tab-indent", "2024-11-04-a.md", fm("date: 2024-11-04", "tags:", "\t- diplomacy"),
      "events/2024-11-04-a.md:5: tags: is indented with a tab, but YAML needs spaces: replace the tab with 2 spaces, "
      "as '  - diplomacy'"),
+    ("dash-without-space", "2024-11-04-a.md", fm("date: 2024-11-04", "tags:", "  -diplomacy"),
+     "events/2024-11-04-a.md:5: tags: '-diplomacy' is not a list item: write it with a space after the dash, "
+     "as '  - diplomacy'"),
     ("duplicate-key", "2024-11-04-a.md", fm("date: 2024-11-04", "title: Again"), None),
     ("anchor", "2024-11-04-a.md", fm("date: &d 2024-11-04"), None),
     ("alias", "2024-11-04-a.md", fm("date: 2024-11-04", "location: *x"), None),

@@ -384,6 +384,22 @@ def test_a_tab_inside_block_text_is_text_and_not_blamed_for_a_later_error(projec
     assert (problem.line, problem.field) == (5, "front matter")
 
 
+DASH = "{!r} is not a list item: write it with a space after the dash, as '{}'"
+
+
+@pytest.mark.parametrize("data, line, field, message", [
+    ("---\ntags:\n-diplomacy\ntitle: A\n---\n", 3, "tags", DASH.format("-diplomacy", "- diplomacy")),
+    ("---\nsources:\n  -title: S\n    publisher: P\n---\n", 3, "sources", DASH.format("-title: S", "  - title: S")),
+])
+def test_list_item_without_a_space_after_the_dash_breaking_the_yaml(project, each_reader, data, line, field, message):
+    assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
+
+
+def test_a_dash_in_text_is_not_a_list_item(project):
+    problem = only_problem(read(project, "---\nquote: |\n  -5 degrees\ntitle: Putin: the meeting\n---\n"))
+    assert (problem.line, problem.field) == (4, "front matter")
+
+
 def test_times_and_addresses_in_values_are_not_missing_spaces(project):
     event_file = read(project, "---\ntitle: Talks at 12:30\nurl: https://example.com/a:b\n---\n")
     assert event_file.problems == []

@@ -313,6 +313,18 @@ def test_duplicate_list_items_warn_and_are_dropped(project):
     assert event.tags == ("Russia", "NATO")
 
 
+DASH = "{!r} is not a list item: write it with a space after the dash, as '  - {}'"
+
+
+@pytest.mark.parametrize("front, line", [
+    ("tags:\n  -diplomacy\n", 9),
+    ("tags:\n  -diplomacy\n  -trade\n", 9),  # YAML reads both lines as one text: the first is named
+    ("tags: -diplomacy\n", 8),
+])
+def test_list_item_without_a_space_after_the_dash(project, front, line):
+    assert one(project, HEAD + SOURCE + front) == error(line, "tags", DASH.format("-diplomacy", "diplomacy"))
+
+
 def test_list_items_have_their_spaces_tidied(project):
     event, _ = validate(project, HEAD + SOURCE + "actors:\n  - '  Kim   Jong Un '\n")
     assert event.actors == ("Kim Jong Un",)

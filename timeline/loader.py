@@ -286,6 +286,8 @@ _OPENERS = {
 
 # "title:A meeting": without a space after the colon, YAML reads the whole line as text.
 _MISSING_SPACE = re.compile(r"\s*(?:- )?(?P<key>[A-Za-z_]+):(?P<value>[^\s/].*)")
+# "  -diplomacy": without a space after the dash, YAML reads the item as text, or as a broken line.
+DASH_ITEM = re.compile(r"(?P<indent> *)(?P<item>-[^\s-].*)")
 # A front-matter line: its indentation, a list item's dash, a field's 'name:', and the rest of it.
 _SHAPE = re.compile(r"(?P<indent>[ \t]*)(?P<dash>-(?: +|$))?(?:(?P<key>[A-Za-z_][\w-]*):(?: +|$))?(?P<rest>.*)")
 
@@ -307,6 +309,8 @@ def _line_mistake(lines: list[str], index: int, at_error: bool) -> tuple[str, st
     # A tab can sit in a block of text without harm, so it is blamed only on the line YAML stopped at.
     if at_error and (found := _tab_mistake(lines, index)):
         return found
+    if found := _dash_mistake(lines, index):
+        return found
     match = _MISSING_SPACE.fullmatch(lines[index])
     if match:
         key, value = match["key"], match["value"].strip()
@@ -325,6 +329,32 @@ def _tab_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
     fix = f"replace {which} with {_spaces(spaces)}" if spaces else f"remove {which}"
     fixed = " " * spaces + content
     return _field_of(lines, index), f"is indented with a tab, but YAML needs spaces: {fix}, as '{fixed}'"
+
+
+def _dash_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
+    """Return (field, message) when lines[index] is a list item with no space after its dash."""
+    match = DASH_ITEM.fullmatch(lines[index])
+    owner = _list_owner(lines, index, len(match["indent"])) if match else None
+    if owner is None:
+        return None
+    return owner, missing_dash_space(match["indent"], match["item"].rstrip())
+
+
+def missing_dash_space(indent: str, item: str) -> str:
+    """Return the message for a list item written '-diplomacy', with the line to write instead."""
+    return f"{item!r} is not a list item: write it with a space after the dash, as '{indent}- {item[1:]}'"
+
+
+def _list_owner(lines: list[str], index: int, indent: int) -> str | None:
+    """Return the field whose list lines[index], indented by indent, would be an item of; None when in no list."""
+    above = _above(lines, index)
+    if above is None:
+        return None
+    shape = _SHAPE.fullmatch(lines[above])
+    # Under 'tags:' a line that starts with '-' is an item; under 'quote: |' or 'title: A' it is text.
+    if shape["key"] and not shape["rest"] and len(shape["indent"]) <= indent:
+        return shape["key"]
+    return None
 
 
 def _spaces(count: int) -> str:

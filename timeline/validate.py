@@ -12,7 +12,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from .dates import DateError, EventDate, parse_date
-from .loader import EventFile, Mapping, Node, Scalar, Sequence
+from .loader import DASH_ITEM, EventFile, Mapping, Node, Scalar, Sequence, missing_dash_space
 from .model import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES, TEXT,
                     URL, Event, FieldSpec, Source)
 from .problems import WARNING, Problem
@@ -148,6 +148,11 @@ class _Reader:
         """Return a tuple of distinct texts, or _EMPTY after recording a problem."""
         if isinstance(node, Scalar) and node.text.strip() in ("", "~", "null"):
             return ()  # YAML's ways of writing nothing: an empty list
+        if isinstance(node, Scalar) and DASH_ITEM.fullmatch(node.text.strip()):
+            # 'tags:' then '  -diplomacy' on the next line: YAML reads the would-be items as the field's text.
+            first_item = re.split(r"\s+(?=-)", node.text.strip())[0]
+            self.problem(node.line, name, missing_dash_space("  ", first_item))
+            return _EMPTY
         if not isinstance(node, Sequence):
             shown = node.text if isinstance(node, Scalar) else ""
             self.problem(
