@@ -42,6 +42,10 @@ CASES = [
     ("dash-without-space", "2024-11-04-a.md", fm("date: 2024-11-04", "tags:", "  -diplomacy"),
      "events/2024-11-04-a.md:5: tags: '-diplomacy' is not a list item: write it with a space after the dash, "
      "as '  - diplomacy'"),
+    ("over-indented-field", "2024-11-04-a.md",
+     HEAD + "date: 2024-11-04\nsources:\n  - title: S\n    publisher: X\n      published: 2024-11-05\n---\n",
+     "events/2024-11-04-a.md:7: published: is indented 2 spaces more than 'publisher:' above it; remove 2 spaces "
+     "so it lines up"),
     ("duplicate-key", "2024-11-04-a.md", fm("date: 2024-11-04", "title: Again"), None),
     ("anchor", "2024-11-04-a.md", fm("date: &d 2024-11-04"), None),
     ("alias", "2024-11-04-a.md", fm("date: 2024-11-04", "location: *x"), None),

@@ -400,6 +400,19 @@ def test_a_dash_in_text_is_not_a_list_item(project):
     assert (problem.line, problem.field) == (4, "front matter")
 
 
+OVER = "is indented {0} more than '{1}:' above it; remove {0} so it lines up"
+
+
+@pytest.mark.parametrize("data, line, field, message", [
+    ("---\nsources:\n  - title: S\n    publisher: X\n      published: 2024-11-05\n---\n", 5, "published",
+     OVER.format("2 spaces", "publisher")),
+    ("---\ntitle: A\n  date: 2024\n---\n", 3, "date", OVER.format("2 spaces", "title")),
+    ("---\nsources:\n  - title: S\n     publisher: X\n---\n", 4, "publisher", OVER.format("1 space", "title")),
+])
+def test_field_indented_further_than_the_one_above(project, each_reader, data, line, field, message):
+    assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
+
+
 def test_times_and_addresses_in_values_are_not_missing_spaces(project):
     event_file = read(project, "---\ntitle: Talks at 12:30\nurl: https://example.com/a:b\n---\n")
     assert event_file.problems == []

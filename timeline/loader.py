@@ -309,7 +309,7 @@ def _line_mistake(lines: list[str], index: int, at_error: bool) -> tuple[str, st
     # A tab can sit in a block of text without harm, so it is blamed only on the line YAML stopped at.
     if at_error and (found := _tab_mistake(lines, index)):
         return found
-    if found := _dash_mistake(lines, index):
+    if found := _dash_mistake(lines, index) or _indent_mistake(lines, index):
         return found
     match = _MISSING_SPACE.fullmatch(lines[index])
     if match:
@@ -338,6 +338,21 @@ def _dash_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
     if owner is None:
         return None
     return owner, missing_dash_space(match["indent"], match["item"].rstrip())
+
+
+def _indent_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
+    """Return (field, message) when lines[index] is a field indented further in than the field above it."""
+    shape = _SHAPE.fullmatch(lines[index])
+    above = _above(lines, index)
+    if not shape["key"] or shape["dash"] or "\t" in shape["indent"] or above is None:
+        return None
+    over = _SHAPE.fullmatch(lines[above])
+    # A field with its value after the colon ('publisher: X', unlike 'sources:' or 'quote: |') holds no lines
+    # below it: YAML reads the deeper line as more of X and stops at its colon, calling that the mistake.
+    if not over["key"] or _opens_block(over) or len(shape["indent"]) <= _value_column(over):
+        return None
+    extra = _spaces(len(shape["indent"]) - _value_column(over))
+    return shape["key"], f"is indented {extra} more than '{over['key']}:' above it; remove {extra} so it lines up"
 
 
 def missing_dash_space(indent: str, item: str) -> str:
