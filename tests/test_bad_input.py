@@ -46,6 +46,8 @@ CASES = [
      HEAD + "date: 2024-11-04\nsources:\n  - title: S\n    publisher: X\n      published: 2024-11-05\n---\n",
      "events/2024-11-04-a.md:7: published: is indented 2 spaces more than 'publisher:' above it; remove 2 spaces "
      "so it lines up"),
+    ("later-dash-without-space", "2024-11-04-a.md", fm("date: 2024-11-04", "tags:", "  - a", "  -b"),
+     "events/2024-11-04-a.md:6: tags: '-b' is not a list item: write it with a space after the dash, as '  - b'"),
     ("duplicate-key", "2024-11-04-a.md", fm("date: 2024-11-04", "title: Again"), None),
     ("anchor", "2024-11-04-a.md", fm("date: &d 2024-11-04"), None),
     ("alias", "2024-11-04-a.md", fm("date: 2024-11-04", "location: *x"), None),

@@ -395,9 +395,24 @@ def test_list_item_without_a_space_after_the_dash_breaking_the_yaml(project, eac
     assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
 
 
-def test_a_dash_in_text_is_not_a_list_item(project):
-    problem = only_problem(read(project, "---\nquote: |\n  -5 degrees\ntitle: Putin: the meeting\n---\n"))
-    assert (problem.line, problem.field) == (4, "front matter")
+@pytest.mark.parametrize("data, line, field, message", [
+    ("---\ntags:\n  - a\n  -b\n---\n", 4, "tags", DASH.format("-b", "  - b")),
+    ("---\ntags:\n  - a\n  - b\n  -c\ntitle: A\n---\n", 5, "tags", DASH.format("-c", "  - c")),
+    ("---\ntags:\n- a\n-b\ntitle: A\n---\n", 4, "tags", DASH.format("-b", "- b")),
+    ("---\nsources:\n  - title: S\n    publisher: P\n  -title: T\n    publisher: P\n---\n", 5, "sources",
+     DASH.format("-title: T", "  - title: T")),
+])
+def test_later_list_item_without_a_space_after_the_dash(project, each_reader, data, line, field, message):
+    assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
+
+
+@pytest.mark.parametrize("data", [
+    "---\nquote: |\n  -5 degrees\ntitle: Putin: the meeting\n---\n",
+    "---\nquote: |\n  It was cold:\n  -5 degrees\ntitle: Putin: the meeting\n---\n",
+])
+def test_a_dash_in_text_is_not_a_list_item(project, data):
+    problem = only_problem(read(project, data))
+    assert (problem.field, problem.message[:18]) == ("front matter", "YAML syntax error:")
 
 
 OVER = "is indented {0} more than '{1}:' above it; remove {0} so it lines up"

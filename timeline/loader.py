@@ -363,12 +363,13 @@ def missing_dash_space(indent: str, item: str) -> str:
 def _list_owner(lines: list[str], index: int, indent: int) -> str | None:
     """Return the field whose list lines[index], indented by indent, would be an item of; None when in no list."""
     above = _above(lines, index)
-    if above is None:
-        return None
-    shape = _SHAPE.fullmatch(lines[above])
-    # Under 'tags:' a line that starts with '-' is an item; under 'quote: |' or 'title: A' it is text.
-    if shape["key"] and not shape["rest"] and len(shape["indent"]) <= indent:
-        return shape["key"]
+    while above is not None:
+        shape = _SHAPE.fullmatch(lines[above])
+        if len(shape["indent"]) > indent or (len(shape["indent"]) == indent and shape["dash"]):
+            above = _above(lines, above)  # an earlier item of the list, or a line inside one: look further up
+            continue
+        # Under 'tags:' a line that starts with '-' is an item; under 'quote: |' or 'title: A' it is text.
+        return shape["key"] if shape["key"] and not shape["rest"] else None
     return None
 
 
