@@ -153,11 +153,11 @@ def test_csv_text_cells_that_spreadsheets_would_run_start_with_an_apostrophe(pro
     assert project.run("build").code == 0
     rows = list(csv.reader(io.StringIO(project.site("events.csv"))))
     assert rows[1:] == [
-        ["-500", "", "", "", "-400", "", "", "", "", "'-500 is when it began", "<p>Something happened.</p>",
+        ["-500", "", "", "", "-400", "", "", "", "", "'-500 is when it began", "<p dir=\"auto\">Something happened.</p>",
          "", "", "", "", "", "", ""],
         ["2024", "11", "4", "", "", "", "", "", "'=1+2", "'=HYPERLINK(\"https://evil.example/\",\"x\")",
-         "<p>=1+2 in the body</p>", "", "", "", "", "", "'+cmd|calc", ""],
-        ["2024", "11", "5", "", "", "", "", "", "", "'@SUM(1+1)*cmd|' /C calc'!A0", "<p>Something happened.</p>",
+         "<p dir=\"auto\">=1+2 in the body</p>", "", "", "", "", "", "'+cmd|calc", ""],
+        ["2024", "11", "5", "", "", "", "", "", "", "'@SUM(1+1)*cmd|' /C calc'!A0", "<p dir=\"auto\">Something happened.</p>",
          "", "", "", "", "", "'-2+3", ""],
     ]
 
@@ -210,7 +210,7 @@ def test_timelinejs_fields_shown_as_html_hold_plain_text_escaped(project):
     escaped_title = 'Talks &lt;iframe src="https://evil.example/"&gt;&lt;/iframe&gt;&lt;img src=x onerror=alert(1)&gt;'
     assert data["events"] == [{
         "start_date": {"year": 2024, "month": 11, "day": 4},
-        "text": {"headline": escaped_title, "text": "<p>A <em>video</em> &amp; &lt;b&gt;raw&lt;/b&gt;</p>"},
+        "text": {"headline": escaped_title, "text": "<p dir=\"auto\">A <em>video</em> &amp; &lt;b&gt;raw&lt;/b&gt;</p>"},
         "group": "&lt;script&gt;alert(1)&lt;/script&gt;",
         "display_date": "&lt;b&gt;early&lt;/b&gt; &amp; late 2024",
         "unique_id": "2024-11-04-talks",
@@ -218,7 +218,7 @@ def test_timelinejs_fields_shown_as_html_hold_plain_text_escaped(project):
     rows = list(csv.reader(io.StringIO(project.site("events.csv"))))
     row = dict(zip(CSV_COLUMNS, rows[1]))
     assert [row[name] for name in ("Display Date", "Headline", "Text", "Group")] == [
-        "&lt;b&gt;early&lt;/b&gt; &amp; late 2024", escaped_title, "<p>A <em>video</em> &amp; &lt;b&gt;raw&lt;/b&gt;</p>",
+        "&lt;b&gt;early&lt;/b&gt; &amp; late 2024", escaped_title, "<p dir=\"auto\">A <em>video</em> &amp; &lt;b&gt;raw&lt;/b&gt;</p>",
         "&lt;script&gt;alert(1)&lt;/script&gt;"]
 
 

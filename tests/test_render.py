@@ -689,7 +689,7 @@ def test_character_references_xml_forbids_are_dropped_so_the_feed_stays_xml(proj
     project.event("2024-11-04-a.md", body="Text with &#1; and &#xFFFF; in it, &amp; &#233;.\n")
     assert project.run("build").code == 0
     page = (project.root / "site" / "2024-11-04-a" / "index.html").read_text()
-    assert "<p>Text with  and  in it, &amp; \u00e9.</p>" in page
+    assert "<p dir=\"auto\">Text with  and  in it, &amp; \u00e9.</p>" in page
     ElementTree.parse(project.root / "site" / "feed.xml")  # raises on a character XML forbids
 
 
@@ -795,7 +795,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
 # --- template errors ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("template, needle, broken, message", [
-    ("event.html", "<h1>{{ event.title }}</h1>", "<h1>{{ event.title }</h1>", "unexpected '}'"),
+    ("event.html", "<h1 dir=\"auto\">{{ event.title }}</h1>", "<h1>{{ event.title }</h1>", "unexpected '}'"),
     ("timeline.html", "<h1>{{ site.title }}</h1>", "<h1>{{ site.no_such_setting }}</h1>", "no_such_setting"),
     ("_macros.html", "{{ facet_url('tag', tag) }}", "{{ facet_of['tag'].nope(tag) }}", "nope"),
     ("base.html", "{% block content %}{% endblock %}", "{% block content %}{% endblok %}", "endblok"),

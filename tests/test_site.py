@@ -353,7 +353,7 @@ def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, m
     assert project.run("build").code == 0
     cache = project.root / ".timeline-cache" / pipeline.DESCRIPTIONS_CACHE
     saved = json.loads(cache.read_text())
-    assert list(saved["items"].values()) == ["<p>Some <em>text</em></p>"]
+    assert list(saved["items"].values()) == ["<p dir=\"auto\">Some <em>text</em></p>"]
     if damage == "other-version":
         monkeypatch.setattr(render, "markdown_version", lambda: "a later Markdown")
     elif damage == "not-json":
@@ -366,7 +366,7 @@ def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, m
     rendered = _count_markdown(monkeypatch, tmp_path / "markdown.log")
     result = project.run("build")
     assert (result.code, rendered()) == (0, ["Some *text*\n"])
-    assert "<p>Some <em>text</em></p>" in project.site("2024-11-04-a-meeting/index.html")
+    assert "<p dir=\"auto\">Some <em>text</em></p>" in project.site("2024-11-04-a-meeting/index.html")
 
 
 @pytest.mark.parametrize("lists_meanwhile", [True, False], ids=["lists-meanwhile", "lists-after"])
@@ -536,7 +536,7 @@ def test_a_fresh_build_ignores_a_planted_site_and_cache(project):
     project.event(body="Some *text*")
     assert project.run("build").code == 0
     page = project.root / "site" / "2024-11-04-a-meeting" / "index.html"
-    page.write_text(page.read_text().replace("<p>Some", "<script>alert(1)</script><p>Some"))
+    page.write_text(page.read_text().replace('<p dir="auto">Some', "<script>alert(1)</script><p dir=\"auto\">Some"))
     assert project.run("build").err == "site/ is up to date: 1 event; nothing changed since it was built.\n"
     cache = project.root / ".timeline-cache" / "descriptions.json"
     saved = json.loads(cache.read_text())
@@ -545,11 +545,11 @@ def test_a_fresh_build_ignores_a_planted_site_and_cache(project):
     assert project.run("build").code == 0
     assert "<script>alert(2)</script>" in page.read_text()  # a plain build trusts its caches, like templates
     cache.write_text(json.dumps({**saved, "items": {key: "<script>alert(3)</script>" for key in saved["items"]}}))
-    page.write_text(page.read_text().replace("<p>Some", "<script>alert(4)</script><p>Some"))
+    page.write_text(page.read_text().replace('<p dir="auto">Some', "<script>alert(4)</script><p dir=\"auto\">Some"))
 
     result = project.run("build", "--fresh")
     assert result.code == 0 and result.err.startswith("Built site/: 1 event, ")
-    assert "<script>" not in page.read_text() and "<p>Some <em>text</em></p>" in page.read_text()
+    assert "<script>" not in page.read_text() and "<p dir=\"auto\">Some <em>text</em></p>" in page.read_text()
     assert json.loads(cache.read_text())["items"] == saved["items"]  # what this build made, nothing planted
 
 

@@ -42,7 +42,12 @@ ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "a", "abbr",
     "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "del", "sup", "sub",
 }
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
+# A description's top-level blocks get dir="auto": each paragraph, list, table or quote takes its direction from
+# its first strong letter, so one in Arabic or Hebrew reads right to left (its bullets, columns and bar on the
+# right) in a site or description in any other script. Only the top level: the browser's dir="auto" looks past
+# any element with a dir of its own, so a list whose items had one would stay left to right itself.
+BIDI_BLOCKS = ("p", "ul", "ol", "table", "blockquote", "dl", "h3", "h4", "h5", "h6")
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, **{tag: {"dir"} for tag in BIDI_BLOCKS}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -53,6 +58,8 @@ def _link_filter(tag: str, attribute: str, value: str) -> str | None:
     A relative link in a description would point outside the site under a base path,
     and an address with spaces or control characters inside is never what was meant.
     """
+    if attribute == "dir":
+        return value if value == "auto" else None
     if attribute != "href":
         return value
     if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in value):
@@ -64,6 +71,13 @@ def _link_filter(tag: str, attribute: str, value: str) -> str | None:
     if scheme == "mailto" and len(value) > len("mailto:"):
         return value
     return None
+
+
+def mark_directions(root) -> None:
+    """Give each top-level block of a description (an ElementTree) dir="auto": see BIDI_BLOCKS."""
+    for el in root:
+        if el.tag in BIDI_BLOCKS:
+            el.set("dir", "auto")
 
 
 def shift_headings(root) -> None:
@@ -123,10 +137,11 @@ class MarkdownRenderer:
         from markdown.treeprocessors import Treeprocessor
 
         class HeadingLevels(Treeprocessor):
-            """Puts the description's headings under the page's own."""
+            """Puts the description's headings under the page's own, and gives its blocks their own direction."""
 
             def run(self, root):
                 shift_headings(root)
+                mark_directions(root)
 
         self._md = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
         self._md.treeprocessors.register(HeadingLevels(self._md), "heading_levels", 1)

@@ -51,6 +51,13 @@
     return node;
   }
 
+  // A contributor's text (a title, a name, a tag), which may be Arabic or Hebrew: it takes its direction
+  // from its own first strong letter, and is isolated from the interface text around it.
+  function own(node) {
+    node.dir = "auto";
+    return node;
+  }
+
   /* --- the search index ------------------------------------------------------------------ */
 
   function Index(root) {
@@ -226,7 +233,7 @@
             var count = 0;
             for (var i = 0; i < value.docs.length; i++) if (inBase[value.docs[i]]) count++;
             if (!count) return;
-            var option = el("option", "", value.name + " (" + count + ")");
+            var option = own(el("option", "", value.name + " (" + count + ")"));
             option.value = value.name;
             select.appendChild(option);
           });
@@ -245,8 +252,9 @@
     this.selects.forEach(function (select) {
       var kind = select.getAttribute("data-facet");
       self.state[kind].forEach(function (value) {
-        var item = el("li"), button = el("button", "chip", value);
+        var item = el("li"), button = el("button", "chip");
         button.type = "button";
+        button.appendChild(own(el("bdi", "chip-label", value)));
         button.setAttribute("aria-label", self.strings.remove.replace("{value}", value));
         button.appendChild(el("span", "chip-x", " ×")).setAttribute("aria-hidden", "true");
         button.addEventListener("click", function () {
@@ -351,13 +359,17 @@
     when.appendChild(date);
     item.appendChild(when);
     var body = el("div", "event-body");
-    var title = el(row[5] ? "h4" : "h3", "event-title"), link = el("a", "", row[1]);
+    var title = own(el(row[5] ? "h4" : "h3", "event-title")), link = el("a", "", row[1]);
     link.href = base + row[0] + "/";
     title.appendChild(link);
     body.appendChild(title);
-    if (row[7]) body.appendChild(el("p", "event-place", row[7]));
+    if (row[7]) body.appendChild(own(el("p", "event-place", row[7])));
     var sources = el("p", "event-sources", (row[11].length > 1 || flags.indexOf("s") < 0 ? strings.sources : strings.source)
-      + ": " + row[11].join(", "));
+      + ": ");
+    row[11].forEach(function (name, i) {
+      if (i) sources.appendChild(document.createTextNode(", "));
+      sources.appendChild(el("bdi", "", name));
+    });
     if (flags.indexOf("s") >= 0) {
       sources.appendChild(document.createTextNode(" · "));
       sources.appendChild(el("span", "single", strings.single));
@@ -368,7 +380,7 @@
       tags.setAttribute("aria-label", strings.tags);
       var paths = this.tagPaths || Object.create(null);
       row[8].forEach(function (tag) {
-        var li = el("li"), a = el("a", "", tag);
+        var li = el("li"), a = own(el("a", "", tag));
         a.href = base + (paths[tag] || "tags/");
         li.appendChild(a);
         tags.appendChild(li);

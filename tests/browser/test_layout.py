@@ -1,0 +1,108 @@
+"""How contributed text is laid out in a real browser: right-to-left scripts among left-to-right ones,
+printing (in either colour scheme, filtered or not), and wide tables on a phone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browser.conftest import ServedSite
+from tests.conftest import Project, run_cli
+
+ARABIC = "2024-11-05-arabic-meeting"
+ENGLISH = "2024-11-04-english-meeting"
+ARABIC_EVENT = """---
+title: "وزير الخارجية يلتقي نظيره في موسكو (NATO) اليوم"
+date: 2024-11-05
+actors:
+  - سيرغي لافروف
+  - Choe Son Hui
+location: موسكو، روسيا
+tags:
+  - دبلوماسية
+  - Russia
+sources:
+  - title: "تقرير عن اللقاء 2024"
+    publisher: الجزيرة
+    published: 2024-11-05
+    quote: "قال الوزير إن العلاقات (NATO) قوية."
+---
+التقى وزير الخارجية الروسي بنظيرته الكورية الشمالية في موسكو، وناقشا التعاون مع NATO.
+
+- عنصر أول (A1)
+- عنصر ثاني
+
+An English paragraph that mentions الجزيرة in passing.
+
+| البلد | العاصمة |
+|---|---|
+| روسيا | موسكو |
+"""
+
+
+@pytest.fixture(scope="module")
+def bidi_site(tmp_path_factory):
+    """Return a site of one event in Arabic and one in English, served under /timeline/."""
+    project = Project(tmp_path_factory.mktemp("browser-bidi") / "project")
+    project.write(f"{ARABIC}.md", ARABIC_EVENT, dedent=False)
+    project.event(f"{ENGLISH}.md", title="Lavrov meets Choe Son Hui", tags="[Russia]", location="Moscow",
+                  actors="[Sergei Lavrov]")
+    result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/timeline/")
+    yield site
+    site.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    """Return a desktop page in the light scheme."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, reduced_motion="reduce")
+    yield context.new_page()
+    context.close()
+
+
+def directions(page, selector: str) -> list[str]:
+    """Return the direction ('ltr' or 'rtl') the browser lays out each element matching selector in."""
+    return page.eval_on_selector_all(selector, "els => els.map(el => getComputedStyle(el).direction)")
+
+
+def isolated(page, selector: str) -> list[bool]:
+    """Return whether each element matching selector is isolated from the text around it (dir or <bdi>)."""
+    return page.eval_on_selector_all(
+        selector, "els => els.map(el => ['isolate', 'plaintext'].includes(getComputedStyle(el).unicodeBidi))")
+
+
+def test_right_to_left_text_is_laid_out_right_to_left_among_left_to_right(bidi_site, desktop, shot):
+    page = desktop
+    page.goto(bidi_site.url(f"{ARABIC}/"))
+    assert directions(page, "h1") == ["rtl"]
+    assert directions(page, ".facts a[href*='locations/'], .facts a[href*='actors/']") == ["rtl", "rtl", "ltr"]
+    assert directions(page, ".facts .tags a") == ["rtl", "ltr"]
+    # the description's Arabic paragraph, list and table read right to left; its English paragraph does not
+    assert directions(page, ".description > :is(p, ul, table)") == ["rtl", "rtl", "ltr", "rtl"]
+    # a publisher, a source's title and its quote keep their own direction inside the interface's text
+    assert directions(page, ".source .publisher, .source cite, .source blockquote p") == ["rtl"] * 3
+    assert isolated(page, ".source .publisher, .facts .jump bdi") == [True, True]
+    shot(page, "bidi-event-desktop")
+
+    page.goto(bidi_site.url())
+    assert directions(page, f"li[id='{ARABIC}'] :is(.event-title, .event-place)") == ["rtl", "rtl"]
+    assert directions(page, f"li[id='{ENGLISH}'] :is(.event-title, .event-place)") == ["ltr", "ltr"]
+    assert directions(page, f"li[id='{ARABIC}'] .tags a") == ["rtl", "ltr"]
+    assert isolated(page, f"li[id='{ARABIC}'] .event-sources bdi") == [True]
+    shot(page, "bidi-timeline-desktop")
+
+    page.goto(bidi_site.url("tags/"))
+    assert sorted(directions(page, ".facet-list a")) == ["ltr", "rtl"]
+    page.goto(bidi_site.url("actors/"))
+    assert sorted(directions(page, ".facet-list a")) == ["ltr", "ltr", "rtl"]
+
+    # search results and the filter's chip, drawn by the script, do the same
+    page.goto(bidi_site.url("?tag=" + "دبلوماسية"))
+    page.wait_for_selector("#results li.event")
+    assert directions(page, "#results :is(.event-title, .event-place)") == ["rtl", "rtl"]
+    assert directions(page, "#results .tags a") == ["rtl", "ltr"]
+    assert isolated(page, "#results .event-sources bdi") == [True]
+    assert directions(page, ".chip bdi") == ["rtl"]
+    shot(page, "bidi-search-desktop")
