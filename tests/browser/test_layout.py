@@ -106,3 +106,43 @@ def test_right_to_left_text_is_laid_out_right_to_left_among_left_to_right(bidi_s
     assert isolated(page, "#results .event-sources bdi") == [True]
     assert directions(page, ".chip bdi") == ["rtl"]
     shot(page, "bidi-search-desktop")
+
+
+def luminance(rgb: str) -> float:
+    """Return the relative luminance (WCAG) of a CSS rgb()/rgba() color."""
+    import re
+
+    channels = [int(n) / 255 for n in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """Return the WCAG contrast ratio of two CSS colors."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+PRINTED_TEXT = ("h1, .event-when, .facts dt, .facts a, .description p, .source-meta, .publisher, .source-title, "
+                ".source blockquote p, .single-source, .site-title")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_printing_gives_dark_text_on_white_paper_in_either_color_scheme(browser, bidi_site, shot, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        for path in (f"{ENGLISH}/", ""):
+            page.goto(bidi_site.url(path))
+            page.emulate_media(media="print")
+            assert luminance(page.evaluate("getComputedStyle(document.body).backgroundColor")) > 0.9
+            colors = page.eval_on_selector_all(
+                PRINTED_TEXT if path else "h1, .event-title a, .event-date, .event-place, .event-sources, .year-head h2",
+                "els => els.filter(el => el.getClientRects().length)"
+                "          .map(el => [el.className || el.tagName, getComputedStyle(el).color])")
+            assert len(colors) >= 6
+            faint = [(name, color) for name, color in colors if contrast(color, "rgb(255, 255, 255)") < 7]
+            assert faint == [], f"printed text too faint on white ({scheme} scheme): {faint}"
+            shot(page, f"print-{scheme}-{path.strip('/') or 'timeline'}")
+    finally:
+        context.close()
