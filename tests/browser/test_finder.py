@@ -272,7 +272,7 @@ def test_the_timeline_prints_as_a_dated_list(reader, seed_site, device, tmp_path
     page = reader(device, "dark")
     page.goto(seed_site.url())
     page.emulate_media(media="print")
-    hidden = page.evaluate("""() => ['.finder', 'nav.years', '.site-nav', '.browse']
+    hidden = page.evaluate("""() => ['.finder-row', '.finder-clear', 'nav.years', '.site-nav', '.browse']
         .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).display)""")
     assert set(hidden) == {"none"}
     assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"

@@ -38,6 +38,16 @@ An English paragraph that mentions الجزيرة in passing.
 |---|---|
 | روسيا | موسكو |
 """
+ENGLISH_BODY = """Something happened.
+
+```
+""" + " ".join(["the_minutes_of_the_meeting_read_in_full"] * 12) + """
+```
+
+| """ + " | ".join(f"column {n}" for n in range(12)) + """ |
+|""" + "---|" * 12 + """
+| """ + " | ".join(f"longcellcontent{n}" for n in range(12)) + """ |
+"""
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +56,7 @@ def bidi_site(tmp_path_factory):
     project = Project(tmp_path_factory.mktemp("browser-bidi") / "project")
     project.write(f"{ARABIC}.md", ARABIC_EVENT, dedent=False)
     project.event(f"{ENGLISH}.md", title="Lavrov meets Choe Son Hui", tags="[Russia]", location="Moscow",
-                  actors="[Sergei Lavrov]")
+                  actors="[Sergei Lavrov]", body=ENGLISH_BODY)
     result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
     assert result.code == 0, result.err
     site = ServedSite(project.root, "/timeline/")
@@ -144,5 +154,53 @@ def test_printing_gives_dark_text_on_white_paper_in_either_color_scheme(browser,
             faint = [(name, color) for name, color in colors if contrast(color, "rgb(255, 255, 255)") < 7]
             assert faint == [], f"printed text too faint on white ({scheme} scheme): {faint}"
             shot(page, f"print-{scheme}-{path.strip('/') or 'timeline'}")
+    finally:
+        context.close()
+
+
+def visible(page, selector: str) -> list[str]:
+    """Return the text of each element matching selector that is laid out (not display: none)."""
+    return page.eval_on_selector_all(selector, "els => els.filter(el => el.getClientRects().length)"
+                                               "          .map(el => el.innerText.trim())")
+
+
+def test_printing_a_filtered_timeline_prints_what_the_reader_sees(browser, bidi_site, shot):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(bidi_site.url("?tag=Russia&q=lavrov"))
+        page.wait_for_selector("#results li.event")
+        page.emulate_media(media="print")
+        assert visible(page, "li.event .event-title") == ["Lavrov meets Choe Son Hui"]
+        assert visible(page, ".finder-status") == ["1 event matches"]
+        assert visible(page, ".chip") == ["Russia"]  # the filters, without their "×"
+        assert visible(page, ".finder input, .finder select, .finder-clear, .finder label") == []
+        shot(page, "print-filtered")
+        # without a filter, the whole timeline, and nothing of the finder
+        page.goto(bidi_site.url())
+        page.emulate_media(media="print")
+        assert len(visible(page, "li.event .event-title")) == 2
+        assert visible(page, ".finder") == [""]
+        assert page.locator(".finder").bounding_box()["height"] < 2
+    finally:
+        context.close()
+
+
+def test_printing_an_event_page_wraps_code_and_tables_and_leaves_out_the_tags_label(browser, bidi_site, shot):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(bidi_site.url(f"{ENGLISH}/"))
+        assert "Tags" in visible(page, ".facts dt")  # on screen, with its tags
+        page.emulate_media(media="print")
+        assert visible(page, ".facts .tags a") == []  # tags are left out of print...
+        assert "Tags" not in visible(page, ".facts dt")  # ...and so is their label
+        for selector in (".description pre", ".description table"):
+            width, shown = page.evaluate(f"(() => {{ const el = document.querySelector('{selector}'); "
+                                         "return [el.scrollWidth, el.clientWidth]; })()")
+            assert width <= shown, f"{selector} is cut off in print: {width} px wide in {shown} px"
+        code = page.locator(".description pre").bounding_box()
+        assert code["height"] > 40  # wrapped onto several lines
+        shot(page, "print-event-code-table")
     finally:
         context.close()
