@@ -332,6 +332,23 @@ def test_drafts_are_left_out_unless_asked_for(project):
     assert timeline_ids(page(project, "tags/secret/index.html")) == ["2024-11-05-draft"]
 
 
+def test_a_draft_without_sources_says_so_instead_of_showing_empty_source_labels(project):
+    project.write("2024-11-05-unsourced.md", "---\ntitle: Unsourced\ndate: 2024-11-05\ndraft: true\n---\nSoon.\n")
+    project.event("2024-11-04-sourced.md", title="Sourced")
+    build(project, "--drafts")
+    item = page(project).find("li", id="2024-11-05-unsourced")
+    assert item.find(cls="event-sources").text() == "No sources yet"
+    doc = page(project, "2024-11-05-unsourced/index.html")
+    facts = {div.find("dt").text(): div.find("dd").text() for div in doc.find(cls="facts").find_all("div")}
+    assert facts == {"Sources": "No sources yet"}
+    box = doc.find("section", cls="sources")
+    assert box.find("h2").text() == "Sources"
+    assert box.find(cls="single-source").text() == "This draft has no sources yet."
+    assert box.find_all("ol") == [] and box.find_all("li") == []
+    # a sourced event is shown as before
+    assert page(project).find("li", id="2024-11-04-sourced").find(cls="event-sources").text().startswith("Source: WION")
+
+
 def write_mixed_precision(project) -> None:
     """Write events at day, month and year precision across two years."""
     project.event("2023-12-31-eve.md", title="Eve")

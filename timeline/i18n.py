@@ -69,6 +69,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Sources": "Sources",
         "single source": "source unique",
         "This event rests on a single source.": "Cet événement repose sur une seule source.",
+        "No sources yet": "Pas encore de source",
+        "This draft has no sources yet.": "Ce brouillon n'a pas encore de source.",
         "About this event": "À propos de cet événement",
         "Where": "Où",
         "Who": "Qui",

@@ -204,3 +204,22 @@ def test_printing_an_event_page_wraps_code_and_tables_and_leaves_out_the_tags_la
         shot(page, "print-event-code-table")
     finally:
         context.close()
+
+
+def test_a_draft_without_sources_says_so_in_search_results(browser, tmp_path):
+    project = Project(tmp_path / "project")
+    project.write("2024-11-05-unsourced.md", "---\ntitle: Unsourced talks\ndate: 2024-11-05\ndraft: true\n---\nSoon.\n")
+    project.event("2024-11-04-sourced.md", title="Sourced talks")
+    result = run_cli(["build", "--root", str(project.root), "--drafts"])
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site.url("?q=talks"))
+        page.wait_for_selector("#results li.event")
+        assert page.locator("#results .event-sources").all_inner_texts() == [
+            "Source: WION · single source", "No sources yet"]
+    finally:
+        context.close()
+        site.close()

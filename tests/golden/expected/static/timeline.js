@@ -364,8 +364,8 @@
     title.appendChild(link);
     body.appendChild(title);
     if (row[7]) body.appendChild(own(el("p", "event-place", row[7])));
-    var sources = el("p", "event-sources", (row[11].length > 1 || flags.indexOf("s") < 0 ? strings.sources : strings.source)
-      + ": ");
+    var sources = el("p", "event-sources", !row[11].length ? strings.nosources
+      : (row[11].length > 1 || flags.indexOf("s") < 0 ? strings.sources : strings.source) + ": ");
     row[11].forEach(function (name, i) {
       if (i) sources.appendChild(document.createTextNode(", "));
       sources.appendChild(el("bdi", "", name));
