@@ -700,6 +700,49 @@ def test_contributed_links_are_kept_only_when_they_are_full_web_addresses(projec
     assert all(a.attrs["rel"] == "nofollow noopener noreferrer" for a in links)
 
 
+NESTED = [("a", [("b", [("c", [])])]), ("d", [])]
+
+
+def list_tree(node: Node) -> list:
+    """Return a list element's items as [(text, [nested items...]), ...]."""
+    items = []
+    for li in node.children:
+        if isinstance(li, Node) and li.tag == "li":
+            text = "".join(c for c in li.children if isinstance(c, str)).strip()
+            sub = [c for c in li.children if isinstance(c, Node) and c.tag in ("ul", "ol")]
+            items.append((text, list_tree(sub[0]) if sub else []))
+    return items
+
+
+@pytest.mark.parametrize("body", [
+    "- a\n  - b\n    - c\n- d\n",          # two spaces, as CommonMark and GitHub nest
+    "- a\n    - b\n        - c\n- d\n",      # four spaces, as Python-Markdown always did
+    "* a\n  + b\n     - c\n* d\n",         # to the text of the item above, whatever the marker
+    "1. a\n   1. b\n      - c\n2. d\n",     # under a number, to its text: three spaces
+], ids=["two", "four", "markers", "ordered"])
+def test_lists_nest_by_two_spaces_as_contributors_write_them(project, body):
+    from timeline.render import MarkdownRenderer
+
+    html = MarkdownRenderer()(body)
+    doc = parse(f"<div>{html}</div>")
+    top = [n for n in doc.find("div").children if isinstance(n, Node)]
+    assert len(top) == 1 and top[0].tag in ("ul", "ol"), html
+    assert list_tree(top[0]) == NESTED, html
+
+
+def test_list_like_lines_in_code_and_after_a_list_are_left_alone():
+    from timeline.render import MarkdownRenderer
+
+    render = MarkdownRenderer()
+    fenced = render("- a\n\n```\n- x\n  - y\n```\n")
+    assert "<code>- x\n  - y\n</code>" in fenced
+    indented = render("Text\n\n    - code, not a list\n")
+    assert "<pre><code>- code, not a list\n</code></pre>" in indented
+    # a paragraph ends a list: an item indented after it starts a new list, not a nested one
+    after = render("- a\n\nText\n\n  - b\n")
+    assert after.count("<ul") == 2 and "<ul>\n<li>" not in after.split("Text")[0]
+
+
 def test_character_references_xml_forbids_are_dropped_so_the_feed_stays_xml(project):
     import xml.etree.ElementTree as ElementTree
 

@@ -80,6 +80,43 @@ def mark_directions(root) -> None:
             el.set("dir", "auto")
 
 
+# A list item's line: its indent, its marker (-, * or +, or a number and a dot) and the spaces after it.
+_LIST_ITEM = re.compile(r"^( *)([-*+]|\d{1,9}[.)])( +)\S")
+
+
+def nest_lists(lines: list[str]) -> list[str]:
+    """Return a description's lines with each nested list item indented by 4 spaces a level.
+
+    Contributors nest lists as most Markdown does (CommonMark, GitHub): an item indented to the
+    text of the item above it ("- a" then "  - b", "1. a" then "   1. b") is inside it.
+    Python-Markdown nests only by 4 spaces, and made "  - b" a sibling of "a". Only the lines
+    of list items inside a list are re-indented, to 4 spaces per level, so 4 spaces nest as
+    before; other lines are left as they are. Fenced code is already set aside by then.
+    """
+    columns: list[int] = []  # where the text of each open item starts, outermost first
+    blank = False
+    out = []
+    for line in lines:
+        item = _LIST_ITEM.match(line)
+        indent = len(line) - len(line.lstrip(" "))
+        if not line.strip():
+            blank = True
+        elif item:
+            while columns and indent < columns[-1]:
+                columns.pop()
+            if columns or indent < 4:
+                if columns:
+                    line = " " * (4 * len(columns)) + line[indent:]
+                columns.append(indent + len(item.group(2)) + len(item.group(3)))
+            blank = False
+        else:
+            if blank and columns and indent < columns[0]:
+                columns = []  # a paragraph after a blank line ends the list
+            blank = False
+        out.append(line)
+    return out
+
+
 def shift_headings(root) -> None:
     """Shift a description's headings (an ElementTree) so its top level is h3, keeping their steps, to h6."""
     headings = [el for el in root.iter() if el.tag in ("h1", "h2", "h3", "h4", "h5", "h6")]
@@ -134,7 +171,14 @@ class MarkdownRenderer:
     def __init__(self):
         import markdown  # imported late: `check` does not render
         import nh3
+        from markdown.preprocessors import Preprocessor
         from markdown.treeprocessors import Treeprocessor
+
+        class NestedLists(Preprocessor):
+            """Nests list items indented by 2 or 3 spaces, as contributors write them (see nest_lists)."""
+
+            def run(self, lines):
+                return nest_lists(lines)
 
         class HeadingLevels(Treeprocessor):
             """Puts the description's headings under the page's own, and gives its blocks their own direction."""
@@ -145,6 +189,8 @@ class MarkdownRenderer:
 
         self._md = markdown.Markdown(extensions=list(MARKDOWN_EXTENSIONS), output_format="html")
         self._md.treeprocessors.register(HeadingLevels(self._md), "heading_levels", 1)
+        # after fenced_code_block (25), so a list-like line inside a fence is never touched
+        self._md.preprocessors.register(NestedLists(self._md), "nested_lists", 20)
         # Raw HTML in a contributor's text is shown as text, never passed through (as Hugo does).
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
