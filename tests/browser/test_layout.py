@@ -47,6 +47,10 @@ ENGLISH_BODY = """Something happened.
 | """ + " | ".join(f"column {n}" for n in range(12)) + """ |
 |""" + "---|" * 12 + """
 | """ + " | ".join(f"longcellcontent{n}" for n in range(12)) + """ |
+
+| Date | Who | What was said | Where it was reported |
+|---|---|---|---|
+| 4 November 2024 | The foreign ministers of both countries | They agreed to meet again before the end of the year | In a statement read on state television that evening |
 """
 
 
@@ -223,3 +227,22 @@ def test_a_draft_without_sources_says_so_in_search_results(browser, tmp_path):
     finally:
         context.close()
         site.close()
+
+
+def test_a_table_of_sentences_scrolls_on_a_phone_instead_of_squashing_its_columns(browser, bidi_site, shot):
+    context = browser.new_context(viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(bidi_site.url(f"{ENGLISH}/"))
+        table = page.locator(".description table").nth(1)
+        widths = table.locator("td").evaluate_all("tds => tds.map(td => td.getBoundingClientRect().width)")
+        em = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.description')).fontSize)")
+        assert min(widths) >= 7 * em - 1, f"columns squashed to {[round(w) for w in widths]} px"
+        scroll, shown = table.evaluate("t => [t.scrollWidth, t.clientWidth]")
+        assert scroll > shown  # it scrolls sideways in its own box...
+        widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1]  # ...and the page does not
+        table.scroll_into_view_if_needed()
+        shot(page, "table-phone")
+    finally:
+        context.close()
