@@ -246,3 +246,21 @@ def test_a_table_of_sentences_scrolls_on_a_phone_instead_of_squashing_its_column
         shot(page, "table-phone")
     finally:
         context.close()
+
+
+def test_clear_all_lines_up_with_the_search_box_when_there_are_no_chips(browser, bidi_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(bidi_site.url("?q=lavrov"))
+        page.wait_for_selector("#results li.event")
+        clear = page.locator(".finder-clear").bounding_box()
+        search = page.locator("#finder-q").bounding_box()
+        assert abs(clear["x"] - search["x"]) <= 1, f"Clear all at {clear['x']} px, the search box at {search['x']} px"
+        page.goto(bidi_site.url("?tag=Russia"))
+        page.wait_for_selector(".chip")
+        chip = page.locator(".chip").bounding_box()
+        assert abs(chip["x"] - search["x"]) <= 1
+    finally:
+        context.close()
+
