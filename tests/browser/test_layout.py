@@ -264,3 +264,27 @@ def test_clear_all_lines_up_with_the_search_box_when_there_are_no_chips(browser,
     finally:
         context.close()
 
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_overview_bars_stand_out_from_the_page_at_three_to_one(browser, tmp_path, scheme):
+    project = Project(tmp_path / "project")
+    for year in (2020, 2022, 2024):
+        project.event(f"{year}-06-01-e.md", title=f"Event {year}")
+    assert run_cli(["build", "--root", str(project.root)]).code == 0
+    site = ServedSite(project.root, "/")
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    try:
+        page = context.new_page()
+        page.goto(site.url())
+        bar, page_bg, opacity = page.evaluate("""() => {
+            const bar = document.querySelector('.overview a .bar'), style = getComputedStyle(bar);
+            return [style.backgroundColor, getComputedStyle(document.body).backgroundColor, parseFloat(style.opacity)];
+        }""")
+        import re
+        fg = [int(n) for n in re.findall(r"\d+", bar)[:3]]
+        bg = [int(n) for n in re.findall(r"\d+", page_bg)[:3]]
+        seen = "rgb({}, {}, {})".format(*(round(opacity * f + (1 - opacity) * b) for f, b in zip(fg, bg)))
+        assert contrast(seen, page_bg) >= 3, f"a bar ({seen}) against the page ({page_bg}): {contrast(seen, page_bg):.2f}:1"
+    finally:
+        context.close()
+        site.close()
