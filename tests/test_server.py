@@ -458,3 +458,31 @@ def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, m
     assert made[1:] == []  # serve stopped by itself, not by the safety net
     assert dropped == [KeyboardInterrupt]  # Python did drop it
     assert capsys.readouterr().err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")
+
+
+def test_an_edit_saved_as_the_deferred_first_build_begins_reloads_open_pages(project, monkeypatch):
+    # Saved after the first build took its digests but before it read the file: the build shows the
+    # edit, its fingerprint says nothing changed. Open pages must reload all the same.
+    from timeline import pipeline
+
+    project.event()
+    assert Builder(project.root).build().errors == []
+    real_input_digests = pipeline.input_digests
+
+    def edit_once_digested(*args, **kwargs):
+        digests = real_input_digests(*args, **kwargs)
+        if not project.root.joinpath("edited").exists():
+            project.root.joinpath("edited").touch()
+            project.event(title="Saved as the first build began")
+        return digests
+
+    monkeypatch.setattr(pipeline, "input_digests", edit_once_digested)
+    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview.start()
+    try:
+        version = preview.state.version
+        preview.start_watching()
+        wait_for_version(preview, version + 1)
+        assert b"Saved as the first build began" in get(port_of(preview), "/2024-11-04-a-meeting/")[2]
+    finally:
+        preview.stop()

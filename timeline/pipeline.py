@@ -64,6 +64,27 @@ class BuildResult:
         return errors(self.problems)
 
 
+def _digests_as_read(root: Path, project: Project, event_digests: dict[str, str],
+                     statuses: dict[str, list]) -> dict[str, str]:
+    """Return the digest of each file in events/ by name, as loading read the event files.
+
+    A build digests its inputs before it reads them. A file saved, added or removed in between
+    is built as read; its digest from before would put the old page back from the last site,
+    and give the build a fingerprint that says the edit was not there.
+    """
+    read = {event_file.path.name: event_file.digest for event_file in project.files if event_file.digest}
+    folder = root / EVENTS_DIR
+    gone = {name for name in event_digests if name.endswith(".md") and name not in read
+            and not os.path.lexists(folder / name)}
+    moved = {name for name, digest in read.items() if event_digests.get(name) != digest} | gone
+    if not moved:
+        return event_digests
+    for name in moved:
+        statuses.pop(name, None)  # noted before the save: the next build reads the file again
+    merged = {name: digest for name, digest in event_digests.items() if name not in gone}
+    return dict(sorted({**merged, **read}.items()))
+
+
 def _digest(data: bytes) -> str:
     """Return a short digest that tells two versions of a file apart."""
     return hashlib.blake2b(data, digest_size=16).hexdigest()
@@ -279,6 +300,8 @@ class Builder:
             self._settled = statuses
         with _collector_paused():
             project = self.load()
+        event_digests = _digests_as_read(self.root, project, event_digests, statuses)
+        fingerprint = fingerprint_of(setup, event_digests)
         result = self._result(project)
         if result.errors:
             return result
