@@ -486,3 +486,22 @@ def test_an_edit_saved_as_the_deferred_first_build_begins_reloads_open_pages(pro
         assert b"Saved as the first build began" in get(port_of(preview), "/2024-11-04-a-meeting/")[2]
     finally:
         preview.stop()
+
+
+def test_a_file_name_that_is_not_utf8_is_reported_and_the_watch_goes_on(preview, project):
+    # watchfiles cannot give such a name as text: its watch stopped for good, and no edit was seen again.
+    before = preview.state.version
+    bad = os.path.join(os.fsencode(project.root / "events"), b"\xff.md")
+    with open(bad, "wb") as file:
+        file.write(b"---\n")
+    wait_for_version(preview, before + 1)
+    assert preview.state.problems == [
+        "events/\\xff.md:1: file: name is not UTF-8 text (it was saved in another encoding); rename it with "
+        "letters, digits and hyphens"
+    ]
+    os.unlink(bad)
+    wait_for_version(preview, before + 2)
+    assert preview.state.problems == []
+    project.event(title="Renamed after the odd file went")
+    wait_for_version(preview, before + 3)
+    assert b"Renamed after the odd file went" in get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[2]

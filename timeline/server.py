@@ -284,26 +284,40 @@ class Preview:
             self.log("No problems left.")
 
     def _watch(self) -> None:
-        """Rebuild whenever watched files change, until stopped."""
+        """Rebuild whenever watched files change, until stopped; a watch that fails is started again."""
+        while not self.stop_event.is_set():
+            watched = threading.Event()
+            try:
+                self._watch_until_stopped(watched)
+            except RuntimeError as error:  # watchfiles gives up on a file name that is not UTF-8, for one
+                if not watched.is_set():  # failed before watching anything: say so once a second, not in a loop
+                    self.log(f"cannot watch for changes: {error}; trying again")
+                    self.stop_event.wait(1)
+
+    def _watch_until_stopped(self, watched: threading.Event) -> None:
+        """Rebuild whenever watched files change, until stopped; set watched once the watch is in place."""
         from watchfiles import watch
 
         paths = [str(p) for p in self.builder.watched_paths() if p.exists()]
         # With yield_on_timeout, the first batch (empty, or an edit) tells us the watch is in
         # place; that rebuild looks at every file, not just the batch, so that an edit saved
-        # during the first build (seconds, at 10,000 events) is not missed.
+        # during the first build (seconds, at 10,000 events), or while a failed watch started
+        # again, is not missed. It also reports what the watch failed on, as a build does
+        # (a file name that is not UTF-8).
         for changes in watch(*paths, stop_event=self.stop_event, debounce=200, step=20,
                              rust_timeout=WATCH_TIMEOUT_MS, yield_on_timeout=True, watch_filter=_interesting):
-            if not changes and self.watching.is_set():
+            if not changes and watched.is_set():
                 continue
             self.edit_pending.set()
             try:
                 with self.lock:
-                    self.rebuild({path for _, path in changes} if self.watching.is_set() else None)
+                    self.rebuild({path for _, path in changes} if watched.is_set() else None)
             except Exception as error:  # the preview must outlive any one bad build
                 self.state.publish([f"internal error: {type(error).__name__}: {error}"], changed=False)
                 self.log(f"internal error during rebuild: {type(error).__name__}: {error}")
             finally:
                 self.edit_pending.clear()
+            watched.set()
             self.watching.set()
 
     def _export(self) -> None:
