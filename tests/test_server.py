@@ -505,3 +505,49 @@ def test_a_file_name_that_is_not_utf8_is_reported_and_the_watch_goes_on(preview,
     project.event(title="Renamed after the odd file went")
     wait_for_version(preview, before + 3)
     assert b"Renamed after the odd file went" in get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[2]
+
+
+def test_settings_replaced_by_renaming_are_followed_every_time(preview, project):
+    # vim and sed -i write a new file and rename it over timeline.toml: a watch on the file lost it.
+    settings = project.root / "timeline.toml"
+    original = settings.read_text()
+    for number, title in enumerate(["Renamed once", "Renamed twice"], start=1):
+        before = preview.state.version
+        replacement = project.root / f"sed{number}"
+        replacement.write_text(original.replace("title = ", f"title = '{title}'\n# was: ", 1))
+        os.replace(replacement, settings)
+        wait_for_version(preview, before + 1)
+        assert title.encode() in get(port_of(preview), "/timeline/")[2]
+
+
+def test_events_folder_removed_and_made_again_is_watched(preview, project):
+    import shutil
+
+    events = project.root / "events"
+    saved = {path.name: path.read_bytes() for path in events.iterdir()}
+    before = preview.state.version
+    shutil.rmtree(events)
+    wait_for_version(preview, before + 1)
+    assert preview.state.problems == ["events:1: events: there is no events/ folder; create it and add event files"]
+    events.mkdir()
+    for name, data in saved.items():
+        (events / name).write_bytes(data)
+    wait_for_version(preview, before + 2)
+    assert preview.state.problems == []
+    project.event(title="Edited in the new folder")
+    wait_for_version(preview, before + 3)
+    assert b"Edited in the new folder" in get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[2]
+
+
+def test_only_changes_that_can_change_the_site_are_rebuilt(preview, project, monkeypatch):
+    batches = []
+    real_rebuild = preview.rebuild
+    monkeypatch.setattr(preview, "rebuild", lambda changes=None, **kw: batches.append(changes) or real_rebuild(changes, **kw))
+    (project.root / "site" / "by-hand.html").write_text("written into site/")
+    (project.root / "notes.txt").write_text("not an input")
+    project.write(".2024-11-04-a-meeting.md.swp", "vim's swap file")
+    project.write("2024-11-04-a-meeting.md~", "a backup")
+    before = preview.state.version
+    edited = project.event(title="The one real edit")
+    wait_for_version(preview, before + 1)
+    assert batches == [{str(edited)}]

@@ -20,7 +20,7 @@ from .freshness import (
     MANIFEST, current_manifest, file_digest, fingerprint_of, input_digests, read_cache, read_json, up_to_date_manifest,
     write_cache, write_json,
 )
-from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from .layout import EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from .problems import Problem, ProblemError, errors
 from .site import StagedSite, replace_file, remove_file
 
@@ -123,10 +123,6 @@ class Builder:
     def base_path(self) -> str:
         """Return the base path the site is built for."""
         return self.config.base_path
-
-    def watched_paths(self) -> list[Path]:
-        """Return the files and folders whose changes call for a rebuild."""
-        return [self.root / EVENTS_DIR, self.root / TEMPLATES_DIR, self.root / CONFIG_FILE]
 
     def load(self, changes: set[str] | None = None) -> Project:
         """Return the project with every file validated, re-reading only files that changed.

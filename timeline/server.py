@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import gc
 import json
+import os
 import posixpath
 import signal
 import sys
@@ -20,7 +21,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .layout import OUTPUT_DIR
+from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 
 LIVE_PREFIX = "/__timeline__/"
 WATCH_TIMEOUT_MS = 200
@@ -298,14 +299,17 @@ class Preview:
         """Rebuild whenever watched files change, until stopped; set watched once the watch is in place."""
         from watchfiles import watch
 
-        paths = [str(p) for p in self.builder.watched_paths() if p.exists()]
+        root = str(self.builder.root)
         # With yield_on_timeout, the first batch (empty, or an edit) tells us the watch is in
         # place; that rebuild looks at every file, not just the batch, so that an edit saved
         # during the first build (seconds, at 10,000 events), or while a failed watch started
         # again, is not missed. It also reports what the watch failed on, as a build does
         # (a file name that is not UTF-8).
-        for changes in watch(*paths, stop_event=self.stop_event, debounce=200, step=20,
-                             rust_timeout=WATCH_TIMEOUT_MS, yield_on_timeout=True, watch_filter=_interesting):
+        # The whole project folder, not events/, templates/ and timeline.toml themselves: a watch
+        # follows a file or folder, not its name, so it lost a timeline.toml replaced by renaming
+        # (vim, sed -i) and an events/ removed and made again. The filter keeps what counts.
+        for changes in watch(root, stop_event=self.stop_event, debounce=200, step=20, rust_timeout=WATCH_TIMEOUT_MS,
+                             yield_on_timeout=True, watch_filter=partial(_affects_site, root)):
             if not changes and watched.is_set():
                 continue
             self.edit_pending.set()
@@ -363,10 +367,17 @@ class Preview:
         self.server.server_close()
 
 
-def _interesting(change, path: str) -> bool:
-    """Return whether a changed path can affect the site (not editor swap or backup files)."""
-    name = Path(path).name
-    return not (name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
+def _affects_site(root: str, change, path: str) -> bool:
+    """Return whether a changed path can change the site: timeline.toml, or events/ or templates/ or a file
+    in them that is not an editor's swap or backup file (never site/, the cache or anything else)."""
+    if not path.startswith(root + os.sep):
+        return False
+    parts = path[len(root) + 1:].split(os.sep)
+    if parts == [CONFIG_FILE]:
+        return True
+    name = parts[-1]
+    return parts[0] in (EVENTS_DIR, TEMPLATES_DIR) and not (
+        name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
 
 
 def serve(args, builder) -> int:
