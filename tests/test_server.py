@@ -551,3 +551,73 @@ def test_only_changes_that_can_change_the_site_are_rebuilt(preview, project, mon
     edited = project.event(title="The one real edit")
     wait_for_version(preview, before + 1)
     assert batches == [{str(edited)}]
+
+
+def break_template(project) -> str:
+    """Add a syntax error at the end of event.html; return the problem the preview shows for it."""
+    path = project.root / "templates" / "event.html"
+    lines = path.read_text().count("\n") + 1
+    path.write_text(path.read_text() + "{% if %}\n")
+    return f"templates/event.html:{lines}: template: Expected an expression, got 'end of statement block'"
+
+
+def mend_template(project) -> None:
+    """Put event.html back as the repository has it."""
+    (project.root / "templates" / "event.html").write_bytes((REPO / "templates" / "event.html").read_bytes())
+
+
+def test_a_template_error_during_serve_is_shown_as_build_shows_it(preview, project):
+    before = preview.state.version
+    problem = break_template(project)
+    wait_for_version(preview, before + 1)
+    assert preview.state.problems == [problem]
+    assert get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[0] == 200  # the last good site
+    mend_template(project)
+    project.event(title="Edited once the template works")
+    wait_for_version(preview, before + 2)
+    assert preview.state.problems == []
+    assert b"Edited once the template works" in get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[2]
+
+
+@pytest.mark.parametrize("built_before", [False, True])
+def test_serve_starts_with_a_template_error_and_rebuilds_once_it_is_fixed(project, built_before):
+    project.event()
+    if built_before:
+        assert Builder(project.root).build().errors == []
+    problem = break_template(project)
+    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview.start()
+    try:
+        assert preview.state.problems == [problem]
+        status, _, body = get(port_of(preview), "/2024-11-04-a-meeting/")
+        assert (status, b"A meeting" in body) == ((200, True) if built_before else (404, False))
+        before = preview.state.version
+        mend_template(project)
+        wait_for_version(preview, before + 1)
+        assert preview.state.problems == []
+        assert get(port_of(preview), "/2024-11-04-a-meeting/")[0] == 200
+    finally:
+        preview.stop()
+
+
+def test_serve_says_a_template_error_at_start_then_serves(project, monkeypatch, capsys):
+    import re
+    from argparse import Namespace
+
+    from timeline import server
+
+    real_start_watching = server.Preview.start_watching
+
+    def interrupted(preview):  # start() watches at once when there was no current site; serve's own call is a Ctrl-C
+        if preview.watcher.is_alive():
+            raise KeyboardInterrupt
+        real_start_watching(preview)
+
+    project.event()
+    problem = break_template(project)
+    monkeypatch.setattr(server.Preview, "start_watching", interrupted)
+    assert server.serve(Namespace(host="127.0.0.1", port=0), Builder(project.root)) == 0
+    err = re.sub(r":\d+/", ":PORT/", capsys.readouterr().err)
+    assert err == ("The site has problems; fix them and the page updates by itself:\n"
+                   f"  {problem}\n"
+                   "Serving the timeline at http://127.0.0.1:PORT/ (live reload on; Ctrl-C stops)\nStopped.\n")

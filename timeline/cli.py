@@ -123,6 +123,8 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
     except Exception as error:  # the last line of defence: a message, not a traceback
         if args.debug:
             raise
+        from .problems import template_error_problem
+
         template_problem = template_error_problem(error, args.root)
         if template_problem:
             report([template_problem], sys.stderr)
@@ -182,35 +184,6 @@ def report(problems: list[Problem], stream) -> None:
     """Print each problem on its own line."""
     for problem in problems:
         print(problem, file=stream)
-
-
-def template_error_problem(error: Exception, root: Path) -> Problem | None:
-    """Return a template error as a Problem naming the template file and line, or None."""
-    import traceback
-
-    import jinja2
-
-    from .problems import Problem
-
-    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
-        return Problem(_relative(error.filename, root), error.lineno or 1, "template", error.message or str(error))
-    if not isinstance(error, jinja2.TemplateError):
-        return None
-    for frame, line in reversed(list(traceback.walk_tb(error.__traceback__))):
-        filename = frame.f_code.co_filename
-        if filename.endswith(".html") or "/templates/" in filename:
-            return Problem(_relative(filename, root), line, "template", str(error))
-    return Problem("templates", 1, "template", str(error))
-
-
-def _relative(filename: str, root: Path) -> str:
-    """Return filename relative to root where it lies inside it."""
-    from pathlib import Path
-
-    try:
-        return Path(filename).resolve().relative_to(root).as_posix()
-    except ValueError:
-        return filename
 
 
 def _builder(args):

@@ -391,6 +391,9 @@ class Builder:
                 self._rendered_by = None  # the lists were changed but not all pages: rebuild all next time
                 result.problems = sorted(result.problems + error.problems)
                 return result
+            except Exception:  # a template's error, say: as above, and the caller reports it
+                self._rendered_by = None
+                raise
             digest = _digest(data)
             if self._written.get(page.path) != digest:
                 replace_file(output, page.path, data)

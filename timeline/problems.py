@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 ERROR, WARNING = "error", "warning"
 
@@ -97,3 +101,30 @@ def not_a_file(path) -> str:
     if os.path.isdir(path):
         return "is a folder; give the path of a file in it"
     return "no such file" if not os.path.exists(path) else "is not an ordinary file"
+
+
+def template_error_problem(error: Exception, root: Path) -> Problem | None:
+    """Return a template error as a Problem naming the template file and line, or None."""
+    import traceback
+
+    import jinja2
+
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        return Problem(_relative(error.filename, root), error.lineno or 1, "template", error.message or str(error))
+    if not isinstance(error, jinja2.TemplateError):
+        return None
+    for frame, line in reversed(list(traceback.walk_tb(error.__traceback__))):
+        filename = frame.f_code.co_filename
+        if filename.endswith(".html") or "/templates/" in filename:
+            return Problem(_relative(filename, root), line, "template", str(error))
+    return Problem("templates", 1, "template", str(error))
+
+
+def _relative(filename: str, root: Path) -> str:
+    """Return filename relative to root where it lies inside it."""
+    from pathlib import Path
+
+    try:
+        return Path(filename).resolve().relative_to(Path(root).resolve()).as_posix()
+    except ValueError:
+        return filename

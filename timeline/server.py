@@ -262,7 +262,7 @@ class Preview:
 
     def rebuild(self, changes: set[str] | None = None, initial: bool = False) -> None:
         """Rebuild after changes and tell open pages; problems are shown, never raised."""
-        result = self.builder.update(changes, defer_exports=True)
+        result = self._update(changes)
         problems = [str(p) for p in result.errors]
         previous = self.state.problems
         # A first build after serving site/ as it was writes every page again: the same bytes,
@@ -283,6 +283,19 @@ class Preview:
             self.log(f"Rebuilt: {len(result.written)} written, {len(result.removed)} removed.")
         if previous and not problems:
             self.log("No problems left.")
+
+    def _update(self, changes: set[str] | None):
+        """Return the outcome of updating site/ after changes; a template's error is one of its problems."""
+        from .pipeline import BuildResult
+        from .problems import template_error_problem
+
+        try:
+            return self.builder.update(changes, defer_exports=True)
+        except Exception as error:
+            problem = template_error_problem(error, self.builder.root)
+            if problem is None:
+                raise
+            return BuildResult(problems=[problem])
 
     def _watch(self) -> None:
         """Rebuild whenever watched files change, until stopped; a watch that fails is started again."""
