@@ -621,3 +621,14 @@ def test_serve_says_a_template_error_at_start_then_serves(project, monkeypatch, 
     assert err == ("The site has problems; fix them and the page updates by itself:\n"
                    f"  {problem}\n"
                    "Serving the timeline at http://127.0.0.1:PORT/ (live reload on; Ctrl-C stops)\nStopped.\n")
+
+
+def test_site_removed_while_serving_is_built_again(preview, project):
+    import shutil
+
+    before = preview.state.version
+    shutil.rmtree(project.root / "site")
+    wait_for_version(preview, before + 1)
+    status, _, body = get(port_of(preview), "/timeline/2024-11-07-second/")
+    assert status == 200 and b"Second" in body
+    assert (project.root / "site" / "events.json").is_file()

@@ -381,13 +381,15 @@ class Preview:
 
 
 def _affects_site(root: str, change, path: str) -> bool:
-    """Return whether a changed path can change the site: timeline.toml, or events/ or templates/ or a file
-    in them that is not an editor's swap or backup file (never site/, the cache or anything else)."""
+    """Return whether a changed path can change the site: timeline.toml, events/ or templates/ or a file in
+    them that is not an editor's swap or backup file, or site/ gone (never what is in it, nor anything else)."""
     if not path.startswith(root + os.sep):
         return False
     parts = path[len(root) + 1:].split(os.sep)
     if parts == [CONFIG_FILE]:
         return True
+    if parts == [OUTPUT_DIR]:  # site/ removed by hand: built again; a build's own swap leaves it there
+        return not os.path.isdir(path)
     name = parts[-1]
     return parts[0] in (EVENTS_DIR, TEMPLATES_DIR) and not (
         name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
