@@ -219,7 +219,8 @@ def test_event_stream_sends_the_state(preview):
     response = connection.getresponse()
     assert response.getheader("Content-Type") == "text/event-stream"
     line = response.fp.readline()
-    assert json.loads(line.decode().removeprefix("data: ")) == {"version": preview.state.version, "problems": []}
+    assert json.loads(line.decode().removeprefix("data: ")) == {"version": preview.state.version, "problems": [],
+                                                                "base_path": "/timeline/"}
     connection.close()
 
 
@@ -632,3 +633,23 @@ def test_site_removed_while_serving_is_built_again(preview, project):
     status, _, body = get(port_of(preview), "/timeline/2024-11-07-second/")
     assert status == 200 and b"Second" in body
     assert (project.root / "site" / "events.json").is_file()
+
+
+def test_a_new_base_path_in_the_settings_is_followed(project):
+    project.event()
+    settings = project.root / "timeline.toml"
+    logged = []
+    preview = Preview(Builder(project.root), port=0, log=logged.append)
+    preview.start()
+    try:
+        before = preview.state.version
+        settings.write_text(settings.read_text().replace('base_path = "/"', 'base_path = "/moved/"'))
+        wait_for_version(preview, before + 1)
+        port = port_of(preview)
+        status, _, body = get(port, "/moved/2024-11-04-a-meeting/")
+        assert status == 200 and b'href="/moved/' in body
+        assert get(port, "/2024-11-04-a-meeting/")[0] == 404
+        assert preview.state.base_path == "/moved/" and preview.url == f"http://127.0.0.1:{port}/moved/"
+        assert logged[-1] == f"The base path is now /moved/: the site is at http://127.0.0.1:{port}/moved/"
+    finally:
+        preview.stop()

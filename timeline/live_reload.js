@@ -3,6 +3,7 @@
   "use strict";
   var OVERLAY_ID = "timeline-problems";
   var seen = null;
+  var base = null;
 
   function hideOverlay() {
     var old = document.getElementById(OVERLAY_ID);
@@ -37,11 +38,18 @@
   };
   source.onmessage = function (message) {
     var state = JSON.parse(message.data);
+    var path = window.location.pathname;
+    if (base !== null && state.base_path !== base && state.problems.length === 0 && path.indexOf(base) === 0) {
+      // base_path changed in timeline.toml: the same page, under the new path.
+      window.location.replace(state.base_path + path.slice(base.length) + window.location.search + window.location.hash);
+      return;
+    }
     if (seen !== null && state.version !== seen && state.problems.length === 0) {
       window.location.reload();
       return;
     }
     seen = state.version;
+    base = state.base_path;
     if (state.problems.length) { showOverlay(state.problems); } else { hideOverlay(); }
   };
 })();

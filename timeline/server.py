@@ -37,18 +37,20 @@ NOT_BUILT_PAGE = (
 class LiveState:
     """The preview's state that open pages follow: a build number and the current problems."""
 
-    def __init__(self):
+    def __init__(self, base_path: str = "/"):
         self._condition = threading.Condition()
         self.version = 0
         self.problems: list[str] = []
+        self.base_path = base_path  # what the site is served under: open pages follow a change of it
         self.closed = False
 
-    def publish(self, problems: list[str], changed: bool) -> None:
-        """Record a rebuild's outcome and wake every waiting page."""
+    def publish(self, problems: list[str], changed: bool, base_path: str | None = None) -> None:
+        """Record a rebuild's outcome (and the base path it was built for) and wake every waiting page."""
         with self._condition:
             if changed or problems != self.problems:
                 self.version += 1
             self.problems = problems
+            self.base_path = base_path or self.base_path
             self._condition.notify_all()
 
     def close(self) -> None:
@@ -65,17 +67,21 @@ class LiveState:
 
     def message(self) -> bytes:
         """Return the current state as a server-sent event."""
-        payload = json.dumps({"version": self.version, "problems": self.problems})
+        payload = json.dumps({"version": self.version, "problems": self.problems, "base_path": self.base_path})
         return f"data: {payload}\n\n".encode()
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Serves one folder under a base path, refusing anything outside it; live reload when state is set."""
 
-    def __init__(self, *args, directory: str, base_path: str, state: LiveState | None = None, **kwargs):
-        self.base_path = base_path
+    def __init__(self, *args, directory: str, state: LiveState | None = None, **kwargs):
         self.state = state
         super().__init__(*args, directory=directory, **kwargs)
+
+    @property
+    def base_path(self) -> str:
+        """Return the path the site is served under: the server's, which the preview changes with the settings."""
+        return self.server.base_path
 
     def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
         """Keep the terminal quiet: the preview prints only what the author needs."""
@@ -174,9 +180,10 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 def make_server(directory: Path, base_path: str, host: str = "127.0.0.1", port: int = 0,
                 state: LiveState | None = None) -> ThreadingHTTPServer:
     """Return a server for directory under base_path (port 0 picks a free port)."""
-    handler = partial(SiteRequestHandler, directory=str(directory), base_path=base_path, state=state)
+    handler = partial(SiteRequestHandler, directory=str(directory), state=state)
     server = ThreadingHTTPServer((host, port), handler)
     server.daemon_threads = True
+    server.base_path = base_path
     return server
 
 
@@ -211,6 +218,7 @@ class Preview:
         # Its fingerprint is kept until that first build replaces it.
         self.served_as_it_was = builder.current_fingerprint()
         builder.read_settings()  # the base path the site is served under
+        self.state.base_path = builder.base_path
         # Bound before any build, so that a port in use is said at once, not after one.
         try:
             self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
@@ -231,7 +239,7 @@ class Preview:
     def url(self) -> str:
         """Return the address of the site's home page."""
         host, port = self.server.server_address[:2]
-        return f"http://{host}:{port}{self.builder.base_path}"
+        return f"http://{host}:{port}{self.server.base_path}"
 
     def start(self) -> None:
         """Start serving in a background thread; unless site/ is served as it was (then
@@ -269,7 +277,11 @@ class Preview:
         # unless an edit came meanwhile. Open pages reload only then.
         same_site = result.fingerprint is not None and result.fingerprint == self.served_as_it_was
         self.served_as_it_was = None
-        self.state.publish(problems, changed=bool(result.written or result.removed) and not same_site)
+        moved = not result.errors and self.server.base_path != self.builder.base_path
+        if moved:  # the site was just built under the new base path: serve it there
+            self.server.base_path = self.builder.base_path
+        self.state.publish(problems, changed=bool(result.written or result.removed) and not same_site,
+                           base_path=self.server.base_path)
         self.last_rebuild = time.monotonic()
         if self.builder.has_deferred():
             self.exports_due.set()
@@ -283,6 +295,8 @@ class Preview:
             self.log(f"Rebuilt: {len(result.written)} written, {len(result.removed)} removed.")
         if previous and not problems:
             self.log("No problems left.")
+        if moved:
+            self.log(f"The base path is now {self.server.base_path}: the site is at {self.url}")
 
     def _update(self, changes: set[str] | None):
         """Return the outcome of updating site/ after changes; a template's error is one of its problems."""
