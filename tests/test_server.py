@@ -653,3 +653,19 @@ def test_a_new_base_path_in_the_settings_is_followed(project):
         assert logged[-1] == f"The base path is now /moved/: the site is at http://127.0.0.1:{port}/moved/"
     finally:
         preview.stop()
+
+
+@pytest.mark.parametrize("request_line, status", [
+    (b"GET /" + b"a" * 70_000 + b" HTTP/1.1\r\n\r\n", b"414"),
+    (b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03 garbage\r\n\r\n", b"400"),
+    (b"GET / HTTP/9.9\r\n\r\n", b"505"),
+])
+def test_a_bad_request_line_is_answered_without_a_traceback(preview, capfd, request_line, status):
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port_of(preview)), timeout=5) as connection:
+        connection.sendall(request_line)
+        answer = connection.makefile("rb").readline()
+    assert answer.split()[1] == status
+    assert get(port_of(preview), "/timeline/")[0] == 200
+    assert capfd.readouterr().err == ""

@@ -74,6 +74,10 @@ class LiveState:
 class SiteRequestHandler(SimpleHTTPRequestHandler):
     """Serves one folder under a base path, refusing anything outside it; live reload when state is set."""
 
+    # What a request that never says its version is answered as: HTTP/0.9 would send the error page
+    # with no status line, and no client of a preview speaks it.
+    default_request_version = "HTTP/1.0"
+
     def __init__(self, *args, directory: str, state: LiveState | None = None, **kwargs):
         self.state = state
         super().__init__(*args, directory=directory, **kwargs)
@@ -172,7 +176,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         Assets named with their content's version (style.css?v=...) change address when
         they change, so those may be kept, which makes each reload lighter.
         """
-        versioned = "v=" in urlsplit(self.path).query
+        # A request line too long or malformed is refused before it gives a path.
+        versioned = "v=" in urlsplit(getattr(self, "path", "")).query
         self.send_header("Cache-Control", "max-age=31536000, immutable" if versioned else "no-store")
         super().end_headers()
 
