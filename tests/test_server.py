@@ -669,3 +669,28 @@ def test_a_bad_request_line_is_answered_without_a_traceback(preview, capfd, requ
     assert answer.split()[1] == status
     assert get(port_of(preview), "/timeline/")[0] == 200
     assert capfd.readouterr().err == ""
+
+
+def head(port: int, path: str) -> tuple[int, dict, bytes]:
+    """Return (status, headers, body) of a HEAD request."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    connection.request("HEAD", path)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, dict(response.getheaders()), body
+
+
+@pytest.mark.parametrize("path", ["/timeline/", "/timeline/2024-11-04-a-meeting/", "/timeline/index.html",
+                                  "/timeline/events.json", "/timeline/no-such-page/", "/timeline",
+                                  LIVE_PREFIX + "reload.js", LIVE_PREFIX + "events"])
+def test_head_answers_as_get_does(preview, path):
+    def summary(status, headers):
+        return status, headers.get("Content-Type"), headers.get("Content-Length"), headers.get("Location")
+
+    status, headers, body = head(port_of(preview), path)
+    assert body == b""
+    if path.endswith("events"):  # a stream: GET never ends
+        assert (status, headers["Content-Type"]) == (200, "text/event-stream")
+        return
+    assert summary(status, headers) == summary(*get(port_of(preview), path)[:2])

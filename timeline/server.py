@@ -91,7 +91,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         """Keep the terminal quiet: the preview prints only what the author needs."""
 
     def do_GET(self) -> None:
-        """Serve the live-reload endpoints, HTML with the reload script, or a file."""
+        """Serve the live-reload endpoints, HTML with the reload script, or a file (for HEAD, their headers)."""
         path = urlsplit(self.path).path
         if self.state is not None and path == LIVE_PREFIX + "reload.js":
             return self._send(HTTPStatus.OK, RELOAD_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
@@ -101,11 +101,19 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
             file_path = Path(self.translate_path(self.path))
             if file_path.is_dir():
                 if not path.endswith("/"):
-                    return super().do_GET()  # the stdlib's redirect to the slash form
+                    return self._serve_file()  # the stdlib's redirect to the slash form
                 file_path = file_path / "index.html"
             if file_path.is_file():
                 return self._send(HTTPStatus.OK, self._with_reload(file_path.read_bytes()), "text/html; charset=utf-8")
-        return super().do_GET()
+        return self._serve_file()
+
+    def do_HEAD(self) -> None:
+        """Send what GET would, without the body: the same status, type and length."""
+        self.do_GET()
+
+    def _serve_file(self) -> None:
+        """Serve a file of the site as the standard library does, for GET or HEAD."""
+        return super().do_HEAD() if self.command == "HEAD" else super().do_GET()
 
     def _with_reload(self, html: bytes) -> bytes:
         """Return html with the reload script added before </body>."""
@@ -128,6 +136,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Connection", "keep-alive")
         self.end_headers()
+        if self.command == "HEAD":
+            return
         seen = -1
         try:
             while True:
