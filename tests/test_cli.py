@@ -278,7 +278,7 @@ def test_debug_lets_an_internal_error_raise(project, monkeypatch):
     (["--nope"], "unrecognized arguments: --nope"),
     (["check", "--format", "xml"], "argument --format: invalid choice: 'xml'"),
     (["check", "--base-url", "/x/"], "unrecognized arguments: --base-url /x/"),
-    (["serve", "--port", "eighty"], "argument --port: invalid int value: 'eighty'"),
+    (["serve", "--port", "eighty"], "argument --port: expected a port number from 0 to 65535, found 'eighty'"),
 ])
 def test_usage_errors_exit_2(args, says):
     result = run_cli(args)

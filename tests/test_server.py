@@ -694,3 +694,11 @@ def test_head_answers_as_get_does(preview, path):
         assert (status, headers["Content-Type"]) == (200, "text/event-stream")
         return
     assert summary(status, headers) == summary(*get(port_of(preview), path)[:2])
+
+
+@pytest.mark.parametrize("port", ["99999", "-1", "http"])
+def test_a_port_out_of_range_is_a_usage_error(project, port):
+    result = project.run("serve", "--port", port)
+    assert (result.code, result.out) == (2, "")
+    assert result.err.endswith(f"build.py serve: error: argument --port: expected a port number from 0 to 65535, "
+                               f"found '{port}'\n")

@@ -50,7 +50,7 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     serve = sub.add_parser("serve", parents=[common, site_options], help=COMMANDS["serve"], description=COMMANDS["serve"])
     serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000; 0 picks a free one)")
+    serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000; 0 picks a free one)")
     links = sub.add_parser("links", parents=[common], help=COMMANDS["links"], description=COMMANDS["links"])
     links.add_argument("--base-url", metavar="PATH_OR_URL",
                        help="the base path the site was built with (default: base_path in timeline.toml)")
@@ -78,6 +78,19 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--published", default="", help="when the source was published")
     new.add_argument("--url", default="", help="the source's address")
     return main_parser
+
+
+def _port(text: str) -> int:
+    """Return a port number given on the command line; argparse reports anything else as --port's error."""
+    import argparse
+
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, found {text!r}")
+    return port
 
 
 def main(argv: list[str] | None = None, default_root: str | os.PathLike | None = None) -> int:
