@@ -702,3 +702,10 @@ def test_a_port_out_of_range_is_a_usage_error(project, port):
     assert (result.code, result.out) == (2, "")
     assert result.err.endswith(f"build.py serve: error: argument --port: expected a port number from 0 to 65535, "
                                f"found '{port}'\n")
+
+
+@pytest.mark.parametrize("method", [get, head])
+def test_a_folder_without_an_index_is_not_listed(preview, method):
+    status, _, body = method(port_of(preview), "/timeline/static/")
+    assert status == 404
+    assert b"Page not found" in body or method is head

@@ -115,6 +115,10 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         """Serve a file of the site as the standard library does, for GET or HEAD."""
         return super().do_HEAD() if self.command == "HEAD" else super().do_GET()
 
+    def list_directory(self, path):
+        """Return None, having answered a folder without index.html with the site's 404 as GitHub Pages does."""
+        self.send_error(HTTPStatus.NOT_FOUND)
+
     def _with_reload(self, html: bytes) -> bytes:
         """Return html with the reload script added before </body>."""
         tag = f'<script src="{LIVE_PREFIX}reload.js" defer></script>\n'.encode()
