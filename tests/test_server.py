@@ -540,6 +540,62 @@ def test_events_folder_removed_and_made_again_is_watched(preview, project):
     assert b"Edited in the new folder" in get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[2]
 
 
+def test_events_folder_replaced_at_once_is_watched(preview, project):
+    # As a git checkout does: the old folder goes and the new one comes within one tick of the watch.
+    import shutil
+
+    events = project.root / "events"
+    saved = {path.name: path.read_bytes() for path in events.iterdir()}
+    shutil.rmtree(events)
+    events.mkdir()
+    for name, data in saved.items():
+        (events / name).write_bytes(data)
+    project.event(title="Checked out")
+    deadline = time.monotonic() + 10
+    while b"Checked out" not in get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[2]:
+        assert time.monotonic() < deadline, "the new folder was never built"
+        time.sleep(0.05)
+    before = preview.state.version
+    project.event(title="Edited in the checked-out folder")
+    wait_for_version(preview, before + 1)
+    assert b"Edited in the checked-out folder" in get(port_of(preview), "/timeline/2024-11-04-a-meeting/")[2]
+
+
+def test_a_project_without_events_or_templates_is_watched_until_they_come(project, monkeypatch):
+    # With no folder to watch, the watch must still tick, to see timeline.toml and the folders arrive.
+    (project.root / "events").rmdir()
+    templates = project.root / "templates"
+    put_away = project.root.parent / "templates-put-away"
+    templates.rename(put_away)
+    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    batches = []
+    real_rebuild = preview.rebuild
+    monkeypatch.setattr(preview, "rebuild", lambda changes=None, **kw: batches.append(changes) or real_rebuild(changes, **kw))
+    preview.start()
+    try:
+        assert preview.state.problems == ["events:1: events: there is no events/ folder; create it and add event files"]
+        settings = project.root / "timeline.toml"
+        settings.write_text(settings.read_text() + "\n")
+        deadline = time.monotonic() + 10
+        while {str(settings)} not in batches:
+            assert time.monotonic() < deadline, "the settings were never looked at"
+            time.sleep(0.05)
+        put_away.rename(templates)
+        (project.root / "events").mkdir()
+        project.event()
+        deadline = time.monotonic() + 10
+        while get(port_of(preview), "/2024-11-04-a-meeting/")[0] != 200:
+            assert time.monotonic() < deadline, "the folders were never built"
+            time.sleep(0.05)
+        assert preview.state.problems == []
+        before = preview.state.version
+        project.event(title="Edited once the folders came")
+        wait_for_version(preview, before + 1)
+        assert b"Edited once the folders came" in get(port_of(preview), "/2024-11-04-a-meeting/")[2]
+    finally:
+        preview.stop()
+
+
 def test_only_changes_that_can_change_the_site_are_rebuilt(preview, project, monkeypatch):
     batches = []
     real_rebuild = preview.rebuild
@@ -709,3 +765,49 @@ def test_a_folder_without_an_index_is_not_listed(preview, method):
     status, _, body = method(port_of(preview), "/timeline/static/")
     assert status == 404
     assert b"Page not found" in body or method is head
+
+
+def inotify_watched_inodes() -> set[int]:
+    """Return the inodes this process holds inotify watches on (Linux's /proc lists them)."""
+    inodes = set()
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") != "anon_inode:inotify":
+                continue
+            with open(f"/proc/self/fdinfo/{fd}") as info:
+                inodes |= {int(field[4:], 16) for line in info if line.startswith("inotify ")
+                           for field in line.split() if field.startswith("ino:")}
+        except OSError:  # closed meanwhile
+            continue
+    return inodes
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="counts inotify watches through /proc")
+def test_the_watch_covers_only_the_inputs(project, monkeypatch):
+    # A watch on the project folder put one on every folder of .venv/, node_modules/ and site/ (10,500 at
+    # 10,000 events), and a full build's tens of thousands of changes could overflow the kernel's queue.
+    project.event()
+    for folder in (".venv/lib/python3/site-packages/pkg", "node_modules/pkg/lib"):
+        (project.root / folder).mkdir(parents=True)
+    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    batches = []
+    real_rebuild = preview.rebuild
+    monkeypatch.setattr(preview, "rebuild", lambda changes=None, **kw: batches.append(changes) or real_rebuild(changes, **kw))
+    preview.start()
+    try:
+        watched = inotify_watched_inodes()
+        folders = {path.stat().st_ino: path for path in project.root.rglob("*") if path.is_dir()}
+        assert {folders[ino].relative_to(project.root).parts[0] for ino in watched if ino in folders} == {
+            "events", "templates"}
+        assert project.root.stat().st_ino not in watched
+        batches.clear()
+        (project.root / "site" / "deep" / "er").mkdir(parents=True)
+        (project.root / "site" / "deep" / "er" / "page.html").write_text("written deep into site/")
+        (project.root / "new-folder").mkdir()
+        (project.root / "new-folder" / "notes.md").write_text("not an input")
+        before = preview.state.version
+        edited = project.event(title="The one real edit")
+        wait_for_version(preview, before + 1)
+        assert batches == [{str(edited)}]
+    finally:
+        preview.stop()

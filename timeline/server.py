@@ -331,37 +331,55 @@ class Preview:
             return BuildResult(problems=[problem])
 
     def _watch(self) -> None:
-        """Rebuild whenever watched files change, until stopped; a watch that fails is started again."""
+        """Rebuild whenever the inputs change, until stopped; a watch that fails, or must follow
+        events/ or templates/ made anew, is started again."""
         while not self.stop_event.is_set():
             watched = threading.Event()
             try:
                 self._watch_until_stopped(watched)
+            except FileNotFoundError:  # events/ or templates/ went between looking and watching: look again
+                self.stop_event.wait(0.05)
             except RuntimeError as error:  # watchfiles gives up on a file name that is not UTF-8, for one
                 if not watched.is_set():  # failed before watching anything: say so once a second, not in a loop
                     self.log(f"cannot watch for changes: {error}; trying again")
                     self.stop_event.wait(1)
 
     def _watch_until_stopped(self, watched: threading.Event) -> None:
-        """Rebuild whenever watched files change, until stopped; set watched once the watch is in place."""
+        """Rebuild whenever the inputs change; set watched once the watch is in place, and return when
+        stopped or when events/ or templates/ came, went or were replaced."""
         from watchfiles import watch
 
-        root = str(self.builder.root)
+        root = self.builder.root
+        seen = _top_level(root)
+        folders = {str(root / name) for name in (EVENTS_DIR, TEMPLATES_DIR) if seen[name] is not None}
+        # Only events/ and templates/ are watched, not the project folder: that put a watch on every
+        # folder of .venv/, node_modules/ and site/, and a full build's changes there could overflow the
+        # kernel's queue and lose an edit. A watch follows a file or folder, not its name, so it would lose
+        # a timeline.toml replaced by renaming (vim, sed -i) or an events/ removed and made again: those
+        # names are looked at on every tick instead (WATCH_TIMEOUT_MS, even with no folder to watch).
         # With yield_on_timeout, the first batch (empty, or an edit) tells us the watch is in
         # place; that rebuild looks at every file, not just the batch, so that an edit saved
-        # during the first build (seconds, at 10,000 events), or while a failed watch started
-        # again, is not missed. It also reports what the watch failed on, as a build does
+        # during the first build (seconds, at 10,000 events), or before a watch started again,
+        # is not missed. It also reports what the watch failed on, as a build does
         # (a file name that is not UTF-8).
-        # The whole project folder, not events/, templates/ and timeline.toml themselves: a watch
-        # follows a file or folder, not its name, so it lost a timeline.toml replaced by renaming
-        # (vim, sed -i) and an events/ removed and made again. The filter keeps what counts.
-        for changes in watch(root, stop_event=self.stop_event, debounce=200, step=20, rust_timeout=WATCH_TIMEOUT_MS,
-                             yield_on_timeout=True, watch_filter=partial(_affects_site, root)):
-            if not changes and watched.is_set():
+        for changes in watch(*folders, stop_event=self.stop_event, debounce=200, step=20, rust_timeout=WATCH_TIMEOUT_MS,
+                             yield_on_timeout=True, watch_filter=_not_an_editors_file):
+            now = _top_level(root)
+            moved = {name for name in now if now[name] != seen[name]}
+            seen = now
+            # A folder removed and made again at once may get its inode number back: the watch's
+            # own report of its removal says so then. The next watch's first rebuild looks at everything.
+            if moved & {EVENTS_DIR, TEMPLATES_DIR} or any(path in folders for _, path in changes):
+                return
+            paths = {path for _, path in changes}
+            # site/ gone is built again; site/ built again (by that rebuild) is no change
+            paths |= {str(root / name) for name in moved if name != OUTPUT_DIR or now[name] is None}
+            if not paths and watched.is_set():
                 continue
             self.edit_pending.set()
             try:
                 with self.lock:
-                    self.rebuild({path for _, path in changes} if watched.is_set() else None)
+                    self.rebuild(paths if watched.is_set() else None)
             except Exception as error:  # the preview must outlive any one bad build
                 self.state.publish([f"internal error: {type(error).__name__}: {error}"], changed=False)
                 self.log(f"internal error during rebuild: {type(error).__name__}: {error}")
@@ -413,19 +431,27 @@ class Preview:
         self.server.server_close()
 
 
-def _affects_site(root: str, change, path: str) -> bool:
-    """Return whether a changed path can change the site: timeline.toml, events/ or templates/ or a file in
-    them that is not an editor's swap or backup file, or site/ gone (never what is in it, nor anything else)."""
-    if not path.startswith(root + os.sep):
-        return False
-    parts = path[len(root) + 1:].split(os.sep)
-    if parts == [CONFIG_FILE]:
-        return True
-    if parts == [OUTPUT_DIR]:  # site/ removed by hand: built again; a build's own swap leaves it there
-        return not os.path.isdir(path)
-    name = parts[-1]
-    return parts[0] in (EVENTS_DIR, TEMPLATES_DIR) and not (
-        name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
+def _top_level(root: Path) -> dict[str, tuple | None]:
+    """Return what shows a change of timeline.toml, events/, templates/ and site/: None for one missing."""
+    def identity(name: str, fields: tuple[str, ...]) -> tuple | None:
+        try:
+            info = os.stat(root / name)
+        except OSError:
+            return None
+        return tuple(getattr(info, field) for field in fields)
+
+    return {
+        CONFIG_FILE: identity(CONFIG_FILE, ("st_ino", "st_mtime_ns", "st_size")),
+        EVENTS_DIR: identity(EVENTS_DIR, ("st_dev", "st_ino")),  # its files are watched: only a new folder counts
+        TEMPLATES_DIR: identity(TEMPLATES_DIR, ("st_dev", "st_ino")),
+        OUTPUT_DIR: () if (root / OUTPUT_DIR).is_dir() else None,  # every full build swaps in a new one
+    }
+
+
+def _not_an_editors_file(change, path: str) -> bool:
+    """Return whether a changed path in events/ or templates/ is not an editor's swap or backup file."""
+    name = os.path.basename(path)
+    return not (name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
 
 
 def serve(args, builder) -> int:
