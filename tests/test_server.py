@@ -811,3 +811,38 @@ def test_the_watch_covers_only_the_inputs(project, monkeypatch):
         assert batches == [{str(edited)}]
     finally:
         preview.stop()
+
+
+def test_the_preview_says_nothing_once_stopped(project):
+    project.event()
+    logged = []
+    preview = Preview(Builder(project.root), port=0, log=logged.append)
+    preview.start()
+    preview.stop()
+    preview.log("Rebuilt: 1 written, 0 removed.")  # as a rebuild under way when stop() came would
+    assert logged == []
+
+
+def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, capsys):
+    # A rebuild under way when Ctrl-C came said "Rebuilt: ..." below "Stopped.", as stop() waited for it.
+    from argparse import Namespace
+
+    from timeline import server
+
+    real_start_watching, real_stop = server.Preview.start_watching, server.Preview.stop
+
+    def interrupted(preview):  # start() watches at once when there was no current site; serve's own call is a Ctrl-C
+        if preview.watcher.is_alive():
+            raise KeyboardInterrupt
+        real_start_watching(preview)
+
+    def stop_as_a_rebuild_ends(preview):
+        preview.log("Rebuilt: 1 written, 0 removed.")
+        real_stop(preview)
+
+    project.event()
+    monkeypatch.setattr(server.Preview, "start_watching", interrupted)
+    monkeypatch.setattr(server.Preview, "stop", stop_as_a_rebuild_ends)
+    assert server.serve(Namespace(host="127.0.0.1", port=0), Builder(project.root)) == 0
+    err = capsys.readouterr().err
+    assert err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")

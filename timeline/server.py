@@ -224,7 +224,10 @@ class Preview:
     def __init__(self, builder, host: str = "127.0.0.1", port: int = 8000, log=None):
         self.builder = builder
         self.state = LiveState()
-        self.log = log or (lambda text: print(text, file=sys.stderr, flush=True))
+        self._say = log or (lambda text: print(text, file=sys.stderr, flush=True))
+        # The watcher and the exporter speak from their threads: once serve says "Stopped.", they must not.
+        self._say_lock = threading.Lock()
+        self._quiet = False
         self.stop_event = threading.Event()
         self.watching = threading.Event()
         # The watcher rebuilds and the exporter writes the deferred exports, one file at a
@@ -418,8 +421,20 @@ class Preview:
             if finished and written:
                 self.log(f"Exports rewritten: {written} file{'s' if written != 1 else ''}.")
 
+    def log(self, text: str) -> None:
+        """Say text in the terminal, unless the preview is stopping."""
+        with self._say_lock:
+            if not self._quiet:
+                self._say(text)
+
+    def hush(self) -> None:
+        """Say nothing more; return once anything being said is said."""
+        with self._say_lock:
+            self._quiet = True
+
     def stop(self) -> None:
-        """Stop watching and serving; write any exports still waiting, so site/ is whole."""
+        """Stop watching and serving, silently; write any exports still waiting, so site/ is whole."""
+        self.hush()
         self.stop_event.set()
         self.exports_due.set()  # wakes the exporter to see the stop
         for thread in (self.watcher, self.exporter):
@@ -483,6 +498,7 @@ def serve(args, builder) -> int:
         ctrl_c.set()
     finally:
         signal.signal(signal.SIGINT, previous)
+        preview.hush()  # a rebuild under way must not speak after "Stopped.", nor make it wait
         if ctrl_c.is_set():
             print("Stopped.", file=sys.stderr)
         preview.stop()
