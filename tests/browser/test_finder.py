@@ -81,6 +81,29 @@ def split_site(tmp_path_factory):
     site.close()
 
 
+
+@pytest.fixture(scope="session")
+def many_years_site(tmp_path_factory):
+    """Return a site of two events a year from 1990 to 2029, split into year pages, under /timeline/.
+
+    One event in every fifth year (1990, 1995, ...) is tagged "grain"; the rest are tagged "talks".
+    """
+    project = Project(tmp_path_factory.mktemp("browser-many-years") / "project")
+    for year in range(1990, 2030):
+        project.event(f"{year}-03-01-talks-{year}.md", title=f"Talks of {year}", tags="[talks]")
+        project.event(f"{year}-09-01-harvest-{year}.md", title=f"Harvest of {year}",
+                      tags="[grain]" if year % 5 == 0 else "[talks]")
+    old = render.YEAR_PAGES_FROM
+    render.YEAR_PAGES_FROM = 20
+    try:
+        result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
+    finally:
+        render.YEAR_PAGES_FROM = old
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/timeline/")
+    yield site
+    site.close()
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["phone", "desktop"])
 def test_axe_finds_no_violations(reader, seed_site, split_site, shot, device, scheme):
@@ -234,6 +257,33 @@ def test_year_navigation_shows_where_you_are(reader, long_site, split_site, shot
     page.locator("nav.overview a").nth(1).click()
     page.wait_for_url(split_site.url("years/2023/"))
     shot(page, "year-page-desktop-light")
+    assert page.problems == []
+
+
+
+PILL_IN_VIEW = """() => {
+    const nav = document.querySelector('nav.years'), pill = nav.querySelector('a[aria-current]');
+    const box = pill.getBoundingClientRect(), frame = pill.closest('ul').getBoundingClientRect();
+    // inside the row, and clear of the fade over the navigation's right edge (to a pixel: it starts transparent)
+    const fade = nav.getBoundingClientRect().right - parseFloat(getComputedStyle(nav, '::after').width);
+    return {inView: box.left >= frame.left && box.right <= Math.min(frame.right, fade + 1), pageScrolled: scrollY};
+}"""
+
+
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_year_page_scrolls_its_row_of_years_to_its_own_year(reader, many_years_site, shot, device):
+    page = reader(device, "light")
+    for year in ("1990", "2012", "2029"):
+        page.goto(many_years_site.url(f"years/{year}/"))
+        assert page.locator("nav.years a[aria-current=page]").inner_text() == year
+        # the row scrolls; the page stays at its top
+        assert page.evaluate(PILL_IN_VIEW) == {"inView": True, "pageScrolled": 0}, year
+        if year == "2012":
+            shot(page, f"year-row-scrolled-{device}")
+    # opened at an event further down, the page goes there and the sticky row still shows the year
+    page.goto(many_years_site.url("years/2012/#2012-09-01-harvest-2012"))
+    state = page.evaluate(PILL_IN_VIEW)
+    assert state["inView"] and state["pageScrolled"] > 0
     assert page.problems == []
 
 

@@ -1,7 +1,7 @@
 /* timeline: the reader's tools, added on top of pages that work without them.
    - the finder: full-text search and tag, actor and place filters, combinable, with counts,
      the state kept in the address (?q=…&tag=…&actor=…&place=…) so a filtered view can be shared;
-   - the year navigation marks the year in view;
+   - the year navigation marks the year in view, and scrolls sideways to show its pill;
    - "Copy link" on event pages.
    The search index is a few JSON files under search/ (see timeline/search.py), fetched on demand.
    No inline script, no eval, no innerHTML of data: every text is set with textContent. */
@@ -393,6 +393,23 @@
 
   /* --- the year in view ------------------------------------------------------------------ */
 
+  // Scroll the row of years sideways, never the page, so that a year's pill is in view: centred in
+  // the row, unless it is already clear of the row's edges and of the fade over its end (2.5rem).
+  // Gliding only while following the reader's scrolling, and only when motion is welcome.
+  function showPill(link, glide) {
+    var row = link.closest("ul"), box = link.getBoundingClientRect(), frame = row.getBoundingClientRect();
+    var fade = 2.5 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+    if (box.left >= frame.left + fade && box.right <= frame.right - fade) return;
+    var calm = !window.matchMedia || matchMedia("(prefers-reduced-motion: reduce)").matches;
+    row.scrollBy({left: box.left - frame.left - (frame.width - box.width) / 2, behavior: glide && !calm ? "smooth" : "auto"});
+  }
+
+  // A year's page (or the first year of a split timeline) opens with its own year's pill in view.
+  function showCurrentYear() {
+    var current = document.querySelector("nav.years a[aria-current]");
+    if (current) showPill(current, false);
+  }
+
   function followYears() {
     var nav = document.querySelector("nav.years");
     var sections = document.querySelectorAll("#timeline > .year");
@@ -417,8 +434,7 @@
       Object.keys(links).forEach(function (id) {
         if (id === current) {
           links[id].setAttribute("aria-current", "true");
-          var list = links[id].closest("ul"), box = links[id].getBoundingClientRect(), frame = list.getBoundingClientRect();
-          if (box.left < frame.left || box.right > frame.right) list.scrollLeft += box.left - frame.left - 16;
+          showPill(links[id], true);
         } else {
           links[id].removeAttribute("aria-current");
         }
@@ -448,6 +464,7 @@
 
   function start() {
     copyLinks();
+    showCurrentYear();
     followYears();
     var box = document.getElementById("finder");
     if (box && window.fetch && window.URLSearchParams && window.Intl && Intl.PluralRules) {
