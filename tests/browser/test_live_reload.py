@@ -1,4 +1,5 @@
-"""Live reload in a real browser: an edit shows without a manual reload; a broken file shows an overlay."""
+"""Live reload in a real browser: an edit shows without a manual reload; a broken file shows an overlay;
+a new base_path in timeline.toml moves open pages to the same page under it."""
 
 from __future__ import annotations
 
@@ -70,3 +71,107 @@ def test_the_reload_script_is_served_but_never_written_into_the_site(live, proje
     assert page.locator('script[src="/__timeline__/reload.js"]').count() == 1
     for html in (project.root / "site").rglob("*.html"):
         assert "__timeline__" not in html.read_text(encoding="utf-8"), html
+
+
+def set_base_path(project, base_path: str) -> None:
+    """Write base_path into the project's timeline.toml, as an author editing it would."""
+    settings = project.root / "timeline.toml"
+    text = settings.read_text(encoding="utf-8")
+    new = re.sub(r'(?m)^base_path = .*$', lambda _: f'base_path = "{base_path}"', text)
+    assert new != text
+    settings.write_text(new, encoding="utf-8")
+
+
+@pytest.fixture
+def moving(project, browser):
+    """Return (preview, page, origin, failures) for a project served under /a/ by its timeline.toml.
+
+    failures lists every response of 400 or more the page gets and every script error it raises.
+    """
+    project.event(title="The original title")
+    project.event("2024-11-07-later.md", title="A later event")
+    set_base_path(project, "/a/")
+    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview.start()
+    assert preview.url.endswith(":" + str(preview.server.server_address[1]) + "/a/")
+    origin = preview.url[: -len("/a/")]
+    context = browser.new_context(viewport={"width": 1000, "height": 800})
+    page = context.new_page()
+    failures = []
+    page.on("pageerror", lambda error: failures.append(f"script error: {error}"))
+    page.on("response", lambda response: response.status >= 400
+            and failures.append(f"{response.status}: {response.url}"))
+    yield preview, page, origin, failures
+    context.close()
+    preview.stop()
+
+
+def open_listening(page, url: str) -> None:
+    """Open url and return once its live-reload script listens for rebuilds."""
+    page.goto(url)
+    page.wait_for_selector("html[data-live-reload=connected]", state="attached", timeout=30000)
+
+
+def test_a_new_base_path_moves_an_open_event_page_to_the_same_page_under_it(moving, project):
+    preview, page, origin, failures = moving
+    open_listening(page, f"{origin}/a/2024-11-04-a-meeting/")
+    assert page.locator("h1").inner_text() == "The original title"
+    set_base_path(project, "/b/")
+    page.wait_for_url(f"{origin}/b/2024-11-04-a-meeting/", timeout=30000)
+    page.wait_for_selector("html[data-live-reload=connected]", state="attached", timeout=30000)
+    assert page.locator("h1").inner_text() == "The original title"  # the site, not its 404 page
+    assert page.locator("a.site-title").get_attribute("href") == "/b/"
+    assert page.locator("link[rel=stylesheet]").first.get_attribute("href").startswith("/b/static/")
+    page.locator("a.next").click()
+    page.wait_for_url(f"{origin}/b/2024-11-07-later/", timeout=30000)
+    assert page.locator("h1").inner_text() == "A later event"
+    page.locator("a.site-title").click()
+    page.wait_for_url(f"{origin}/b/", timeout=30000)
+    assert page.locator("h1").inner_text() != "Page not found"
+    assert page.locator("a[href='/b/2024-11-04-a-meeting/']").count() >= 1
+    assert failures == []
+
+
+@pytest.mark.parametrize("path", ["", "?q=later#y2024", "2024-11-04-a-meeting/?from=feed#sources-heading"],
+                         ids=["timeline", "timeline-query-hash", "event-query-hash"])
+def test_a_new_base_path_keeps_the_page_its_query_and_its_hash(moving, project, path):
+    preview, page, origin, failures = moving
+    open_listening(page, f"{origin}/a/{path}")
+    set_base_path(project, "/b/")
+    page.wait_for_url(f"{origin}/b/{path}", timeout=30000)
+    page.wait_for_selector("html[data-live-reload=connected]", state="attached", timeout=30000)
+    assert page.locator("a.site-title").get_attribute("href") == "/b/"
+    assert page.locator("h1").inner_text() != "Page not found"
+    if path.startswith("?q="):  # the search the address asks for runs under the new path, and its results lead there
+        result = page.locator("#results a[href$='2024-11-07-later/']")
+        result.first.wait_for(state="visible", timeout=30000)
+        assert result.first.get_attribute("href") == "/b/2024-11-07-later/"
+        result.first.click()
+        page.wait_for_url(f"{origin}/b/2024-11-07-later/", timeout=30000)
+        assert page.locator("h1").inner_text() == "A later event"
+    assert failures == []
+
+
+def test_a_base_path_the_build_refuses_leaves_the_page_where_it_is_with_the_problem(moving, project):
+    preview, page, origin, failures = moving
+    url = f"{origin}/a/2024-11-04-a-meeting/"
+    open_listening(page, url)
+    set_base_path(project, "/a b/")
+    overlay = page.locator("#timeline-problems")
+    overlay.wait_for(state="visible", timeout=30000)
+    assert "1 problem" in overlay.inner_text()
+    assert "timeline.toml" in overlay.inner_text() and "/a b/" in overlay.inner_text()
+    assert page.url == url
+    assert page.locator("h1").inner_text() == "The original title"  # the last good page stays readable
+    assert preview.server.base_path == "/a/"
+    page.locator("a.next").click()  # and its links still lead somewhere
+    page.wait_for_url(f"{origin}/a/2024-11-07-later/", timeout=30000)
+    page.locator("#timeline-problems").wait_for(state="visible", timeout=30000)
+    assert page.locator("h1").inner_text() == "A later event"
+    set_base_path(project, "/b/")  # fixed: the page moves, and the problem is gone
+    page.wait_for_url(f"{origin}/b/2024-11-07-later/", timeout=30000)
+    page.wait_for_selector("html[data-live-reload=connected]", state="attached", timeout=30000)
+    assert page.locator("#timeline-problems").count() == 0
+    assert page.locator("h1").inner_text() == "A later event"
+    assert failures == []
+
