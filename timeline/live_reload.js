@@ -39,9 +39,11 @@
   source.onmessage = function (message) {
     var state = JSON.parse(message.data);
     var path = window.location.pathname;
-    if (base !== null && state.base_path !== base && state.problems.length === 0 && path.indexOf(base) === 0) {
+    // location.pathname is percent-encoded (/%C3%A4/ for a base path of /ä/): compare the base in that form.
+    var from = base === null ? null : new URL(base, window.location.href).pathname;
+    if (from !== null && state.base_path !== base && state.problems.length === 0 && path.indexOf(from) === 0) {
       // base_path changed in timeline.toml: the same page, under the new path.
-      window.location.replace(state.base_path + path.slice(base.length) + window.location.search + window.location.hash);
+      window.location.replace(state.base_path + path.slice(from.length) + window.location.search + window.location.hash);
       return;
     }
     if (seen !== null && state.version !== seen && state.problems.length === 0) {

@@ -175,3 +175,16 @@ def test_a_base_path_the_build_refuses_leaves_the_page_where_it_is_with_the_prob
     assert page.locator("h1").inner_text() == "A later event"
     assert failures == []
 
+
+def test_a_page_moves_from_and_to_a_base_path_the_address_bar_percent_encodes(moving, project):
+    preview, page, origin, failures = moving
+    open_listening(page, f"{origin}/a/2024-11-04-a-meeting/?from=feed#sources-heading")
+    set_base_path(project, "/ä/")
+    page.wait_for_url(f"{origin}/%C3%A4/2024-11-04-a-meeting/?from=feed#sources-heading", timeout=30000)
+    page.wait_for_selector("html[data-live-reload=connected]", state="attached", timeout=30000)
+    assert page.locator("h1").inner_text() == "The original title"
+    set_base_path(project, "/b/")  # location.pathname says /%C3%A4/..., not /ä/...
+    page.wait_for_url(f"{origin}/b/2024-11-04-a-meeting/?from=feed#sources-heading", timeout=30000)
+    page.wait_for_selector("html[data-live-reload=connected]", state="attached", timeout=30000)
+    assert page.locator("h1").inner_text() == "The original title"
+    assert failures == []
