@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 
@@ -50,11 +51,27 @@ def wait_for_version(preview, version: int, timeout: float = 10) -> None:
         time.sleep(0.02)
 
 
+def test_the_reload_script_is_stamped_with_the_build_before_the_page_is_read(preview, project, monkeypatch):
+    # A rebuild landing between the stamp and the read gives a newer page with an older stamp: that page
+    # reloads once more. The other order would give a stale page a newer stamp, and it would never reload.
+    from timeline import server
+
+    order = []
+    stamp = server.SiteRequestHandler._reload_tag
+    monkeypatch.setattr(server.SiteRequestHandler, "_reload_tag", lambda self: order.append("stamp") or stamp(self))
+    read = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: order.append(f"read {self.name}") or read(self))
+    get(port_of(preview), "/timeline/")
+    assert order == ["stamp", "read index.html"]
+
+
 def test_pages_get_the_reload_script_but_site_files_do_not(preview, project):
     status, headers, body = get(port_of(preview), "/timeline/")
     assert status == 200
     assert headers["Content-Type"] == "text/html; charset=utf-8"
-    assert body.count(f'<script src="{LIVE_PREFIX}reload.js" defer></script>'.encode()) == 1
+    version = preview.state.version
+    assert body.count(f'<script src="{LIVE_PREFIX}reload.js" data-version="{version}" data-base="/timeline/" '
+                      'defer></script>'.encode()) == 1
     assert b"__timeline__" not in (project.root / "site" / "index.html").read_bytes()
     status, _, script = get(port_of(preview), LIVE_PREFIX + "reload.js")
     assert status == 200 and b"EventSource" in script

@@ -2,8 +2,11 @@
 (function () {
   "use strict";
   var OVERLAY_ID = "timeline-problems";
-  var seen = null;
-  var base = null;
+  // The build and base path the page was sent from (the server stamps its script tag): a rebuild
+  // that lands before the event stream opens then still reloads the page, or moves it.
+  var script = document.currentScript;
+  var seen = script && script.dataset.version ? Number(script.dataset.version) : null;
+  var base = script && script.dataset.base ? script.dataset.base : null;
 
   function hideOverlay() {
     var old = document.getElementById(OVERLAY_ID);

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import errno
 import gc
+import html
 import json
 import os
 import posixpath
@@ -104,7 +105,8 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
                     return self._serve_file()  # the stdlib's redirect to the slash form
                 file_path = file_path / "index.html"
             if file_path.is_file():
-                return self._send(HTTPStatus.OK, self._with_reload(file_path.read_bytes()), "text/html; charset=utf-8")
+                tag = self._reload_tag()  # before the read: a rebuild in between makes the page reload, not go stale
+                return self._send(HTTPStatus.OK, _with_tag(file_path.read_bytes(), tag), "text/html; charset=utf-8")
         return self._serve_file()
 
     def do_HEAD(self) -> None:
@@ -119,11 +121,16 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         """Return None, having answered a folder without index.html with the site's 404 as GitHub Pages does."""
         self.send_error(HTTPStatus.NOT_FOUND)
 
-    def _with_reload(self, html: bytes) -> bytes:
-        """Return html with the reload script added before </body>."""
-        tag = f'<script src="{LIVE_PREFIX}reload.js" defer></script>\n'.encode()
-        index = html.rfind(b"</body>")
-        return html[:index] + tag + html[index:] if index >= 0 else html + tag
+    def _reload_tag(self) -> bytes:
+        """Return the reload script's tag, stamped with the build and base path the page is about to come from.
+
+        The page learns of rebuilds only once its event stream opens; a rebuild that lands before
+        that would otherwise look like the state the page was sent in, and the page would stay stale
+        (or stay under an old base path).
+        """
+        version, base_path = self.state.version, self.base_path
+        return (f'<script src="{LIVE_PREFIX}reload.js" data-version="{version}" '
+                f'data-base="{html.escape(base_path)}" defer></script>\n').encode()
 
     def _send(self, status: int, body: bytes, content_type: str) -> None:
         """Send a whole response."""
@@ -181,7 +188,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         else:
             return super().send_error(code, message, explain)
         if self.state is not None:
-            body = self._with_reload(body)
+            body = _with_tag(body, self._reload_tag())
         self._send(code, body, "text/html; charset=utf-8")
 
     def end_headers(self) -> None:
@@ -194,6 +201,12 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         versioned = "v=" in urlsplit(getattr(self, "path", "")).query
         self.send_header("Cache-Control", "max-age=31536000, immutable" if versioned else "no-store")
         super().end_headers()
+
+
+def _with_tag(page: bytes, tag: bytes) -> bytes:
+    """Return page with tag added before </body>."""
+    index = page.rfind(b"</body>")
+    return page[:index] + tag + page[index:] if index >= 0 else page + tag
 
 
 def make_server(directory: Path, base_path: str, host: str = "127.0.0.1", port: int = 0,

@@ -73,6 +73,24 @@ def test_the_reload_script_is_served_but_never_written_into_the_site(live, proje
         assert "__timeline__" not in html.read_text(encoding="utf-8"), html
 
 
+def test_a_rebuild_before_the_page_listens_still_reloads_it(live, project):
+    # The page was sent from build N; its event stream opens only after a rebuild made N+1. The
+    # stream's first message must read as news, not as the state the page came from.
+    preview, page = live
+    newer = preview.state.version + 1
+    page.route("**/__timeline__/events", lambda route: route.fulfill(
+        status=200, content_type="text/event-stream",
+        body=f'data: {{"version": {newer}, "problems": [], "base_path": "/timeline/"}}\n\n'))
+    page.evaluate("window.sentFromTheOldBuild = true")
+    with page.expect_navigation(timeout=15000):
+        page.evaluate("document.documentElement.removeAttribute('data-live-reload');"
+                      "const s = document.createElement('script');"
+                      "s.src = '/__timeline__/reload.js';"
+                      f"s.dataset.version = '{newer - 1}'; s.dataset.base = '/timeline/';"
+                      "document.body.appendChild(s);")
+    assert page.evaluate("window.sentFromTheOldBuild") is None
+
+
 def set_base_path(project, base_path: str) -> None:
     """Write base_path into the project's timeline.toml, as an author editing it would."""
     settings = project.root / "timeline.toml"
