@@ -66,6 +66,20 @@ def test_a_long_timeline_is_split_into_year_pages(project, small_split):
         check_page_structure(path, doc)
     meta = json.loads((site / "search" / "meta.json").read_text())
     assert meta["split"] is True and meta["count"] == 8
+    # each year's first document number, and the year of every pill and bar, for the finder to count matches by year
+    assert meta["years"] == [["2021", 0], ["2022", 2], ["2023", 4], ["2024", 6]]
+    assert [a.attrs["data-year"] for a in home.find("nav", cls="years").find_all("a")] == ["2021", "2022", "2023", "2024"]
+    assert [(a.attrs["data-years"], a.attrs["data-count"]) for a in bars] == [
+        ("2021", "2"), ("2022", "2"), ("2023", "2"), ("2024", "2")]
+
+
+def test_the_search_index_numbers_each_year_from_its_first_document(project):
+    project.event("bc0500-old.md", title="Old", date="-0500")
+    years_project(project, years=(2023, 2024))
+    project.event("2024-12-01-late.md", title="Late")
+    build(project)
+    meta = json.loads((project.root / "site" / "search" / "meta.json").read_text())
+    assert meta["years"] == [["bc0500", 0], ["2023", 1], ["2024", 3]] and meta["count"] == 6
 
 
 def test_a_short_timeline_is_one_page_with_a_monthly_overview(project):

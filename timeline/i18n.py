@@ -44,6 +44,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Clear all": "Tout effacer",
         "Remove filter: {value}": "Retirer le filtre : {value}",
         "{n} events match": {"one": "{n} événement correspond", "other": "{n} événements correspondent"},
+        "{n} of {total} events match": {"one": "{n} événement sur {total} correspond",
+                                        "other": "{n} événements sur {total} correspondent"},
         "No events match.": "Aucun événement ne correspond.",
         "Show more": "Afficher plus",
         "Searching…": "Recherche…",
@@ -261,6 +263,8 @@ def _apply_pattern(pattern: str, date: EventDate, language: Language) -> str:
 
 def _english_plural(text: str, n: int) -> str:
     """Return an English "{n} things" message for n: the singular drops the plural s."""
+    if n == 1 and text.startswith("{n} of ") and text.endswith(" match"):
+        return text + "es"  # "1 of 5 events matches"
     if n == 1 and "{n} " in text:
         head, _, tail = text.partition("{n} ")
         word, _, rest = tail.partition(" ")

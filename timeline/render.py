@@ -406,6 +406,8 @@ class OverviewBar:
     level: int
     href: str | None
     tick: bool
+    years: tuple[str, ...] = ()  # the keys of its years that have events (a bar per year or span of years)
+    month: str = ""  # its month's anchor (a bar per month)
 
 
 class _Environment(jinja2.Environment):
@@ -499,6 +501,7 @@ class SiteRenderer:
             year_section=self.year_section,
             json_ld=self.json_ld,
             span_text=self.span_text,
+            year_key=year_key,
         )
         self._items: dict[str, tuple[Event, dict[str, Markup]]] = {}
         self._years: dict[str, tuple[YearGroup, Markup]] = {}
@@ -833,6 +836,7 @@ class SiteRenderer:
                         bars.append(OverviewBar(
                             month_label(date, self.lang), self.lang.format_year(year) if tick else "", n,
                             _level(n, top), self.year_href(year, month_anchor(date), local=True) if n else None, tick,
+                            month=month_anchor(date),
                         ))
                 return "month", bars
         size = next(size for size in BAR_YEARS if (years[-1] // size) - (years[0] // size) + 1 <= MAX_BARS)
@@ -851,7 +855,8 @@ class SiteRenderer:
                 f"{self.lang.format_year(first)}–{self.lang.format_year(last)}"
             tick = position % step == 0 or position == len(keys) - 1
             bars.append(OverviewBar(label, self.lang.format_year(first) if tick else "", n, _level(n, top),
-                                    self.year_href(group[0], local=True) if group else None, tick))
+                                    self.year_href(group[0], local=True) if group else None, tick,
+                                    tuple(year_key(year) for year in group)))
         return ("year" if size == 1 else "years"), bars
 
     def _timeline_page(self) -> Page:

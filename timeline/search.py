@@ -7,8 +7,11 @@ is rebuilt from cached pieces in a fraction of a second, where Pagefind re-reads
 
 Files, under search/ (documents are numbered in time order, oldest first):
 
-- meta.json: counts, the bucket count, and a digest of every other file (fetched with ?v=digest,
-  so a browser never mixes files of two builds);
+- meta.json: counts, the bucket count, a digest of every other file (fetched with ?v=digest,
+  so a browser never mixes files of two builds), and "years": [[year key, number of its first
+  document], ...] oldest first: each year's documents are consecutive, so while a search or filter
+  is on, the row of years and the overview can count a year's matches from their numbers alone
+  (and the year pages, which do not hold those numbers, need not change when they shift);
 - docs-K.json: the rows of documents K*CHUNK .. (K+1)*CHUNK-1, each
   [id, title, date text, year key, year label, month key, month label, place, [tags], [actors],
   flags, [publishers]], where flags is the precision's initial, "a" for an approximate date and "s"
@@ -138,11 +141,15 @@ class SearchIndex:
             last.facets = _json(facets)
         made["search/facets.json"] = last.facets
         digest = {path: self._digest(path, data) for path, data in made.items()}
+        years: list[list] = []
+        for number, entry in enumerate(entries):
+            if not years or years[-1][0] != entry[1][3]:
+                years.append([entry[1][3], number])
         meta = {
             "version": 1, "count": len(entries), "chunk": DOCS_PER_CHUNK, "buckets": buckets, **settings,
             "docs": [digest[f"search/docs-{k}.json"] for k in range(chunks)],
             "terms": [digest[f"search/terms-{b}.json"] for b in range(buckets)],
-            "facets": digest["search/facets.json"],
+            "facets": digest["search/facets.json"], "years": years,
         }
         made["search/meta.json"] = _json(meta)
         return made

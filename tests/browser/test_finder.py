@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from timeline import render
-from tests.browser.conftest import ServedSite
+from tests.browser.conftest import ARTIFACTS, ServedSite
 from tests.conftest import REPO, Project, run_cli
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
@@ -87,12 +87,14 @@ def many_years_site(tmp_path_factory):
     """Return a site of two events a year from 1990 to 2029, split into year pages, under /timeline/.
 
     One event in every fifth year (1990, 1995, ...) is tagged "grain"; the rest are tagged "talks".
+    The harvests of 1995, 2005 and 2006 are also tagged "drought".
     """
     project = Project(tmp_path_factory.mktemp("browser-many-years") / "project")
     for year in range(1990, 2030):
         project.event(f"{year}-03-01-talks-{year}.md", title=f"Talks of {year}", tags="[talks]")
+        tag = "grain" if year % 5 == 0 else "talks"
         project.event(f"{year}-09-01-harvest-{year}.md", title=f"Harvest of {year}",
-                      tags="[grain]" if year % 5 == 0 else "[talks]")
+                      tags=f"[{tag}, drought]" if year in (1995, 2005, 2006) else f"[{tag}]")
     old = render.YEAR_PAGES_FROM
     render.YEAR_PAGES_FROM = 20
     try:
@@ -284,6 +286,80 @@ def test_a_year_page_scrolls_its_row_of_years_to_its_own_year(reader, many_years
     page.goto(many_years_site.url("years/2012/#2012-09-01-harvest-2012"))
     state = page.evaluate(PILL_IN_VIEW)
     assert state["inView"] and state["pageScrolled"] > 0
+    assert page.problems == []
+
+
+FOLLOWING = """() => ({
+    pills: [...document.querySelectorAll('nav.years a')].map(a => [a.getAttribute('aria-label') || a.textContent,
+                                                                   a.getAttribute('aria-disabled'),
+                                                                   a.getAttribute('tabindex')]),
+    bars: [...document.querySelectorAll('nav.overview a')].map(a => [
+        a.querySelector('.visually-hidden').textContent, a.querySelector('.bar').className,
+        a.getAttribute('aria-disabled'), a.getAttribute('tabindex')]),
+})"""
+
+
+def test_the_years_and_the_overview_follow_the_search(reader, many_years_site, shot):
+    page = reader("desktop", "light")
+    page.goto(many_years_site.url())
+    unfiltered = page.evaluate(FOLLOWING)
+    assert len(unfiltered["pills"]) == 40 and len(unfiltered["bars"]) == 8
+    assert all(pill[1:] == [None, None] for pill in unfiltered["pills"])
+    assert unfiltered["bars"][1] == ["1995–1999: 10 events", "bar d8", None, None]
+    page.goto(many_years_site.url("?tag=drought"))
+    page.wait_for_function("document.querySelector('nav.years a[data-year=\"2005\"]').hasAttribute('aria-label')")
+    state = page.evaluate(FOLLOWING)
+    matching = {"1995": "1995: 1 of 2 events matches", "2005": "2005: 1 of 2 events matches",
+                "2006": "2006: 1 of 2 events matches"}
+    for text, disabled, tabindex in state["pills"]:
+        year = text[:4]
+        if year in matching:
+            assert (text, disabled, tabindex) == (matching[year], None, None)
+        else:  # dimmed, said to have no match, and not a Tab stop
+            assert (text, disabled, tabindex) == (f"{year}: 0 of 2 events match", "true", "-1")
+    # the bars: heights from the matches (the highest is full), counts of matches, dimmed without any
+    assert state["bars"] == [
+        ["1990–1994: 0 of 10 events match", "bar d0", "true", "-1"],
+        ["1995–1999: 1 of 10 events matches", "bar d4", None, None],
+        ["2000–2004: 0 of 10 events match", "bar d0", "true", "-1"],
+        ["2005–2009: 2 of 10 events match", "bar d8", None, None],
+        ["2010–2014: 0 of 10 events match", "bar d0", "true", "-1"],
+        ["2015–2019: 0 of 10 events match", "bar d0", "true", "-1"],
+        ["2020–2024: 0 of 10 events match", "bar d0", "true", "-1"],
+        ["2025–2029: 0 of 10 events match", "bar d0", "true", "-1"],
+    ]
+    assert page.get_by_role("link", name="2006: 1 of 2 events matches", exact=True).count() == 1
+    assert page.get_by_role("link", name="2007: 0 of 2 events match", exact=True).is_disabled()
+    shot(page, "years-follow-filter-desktop")
+    # a matching year leads to its results, in place: the address keeps the filter
+    page.locator("nav.years a[data-year='2006']").click()
+    page.wait_for_function("document.activeElement.matches('#results section.year[data-year=\"2006\"] h2')")
+    assert page.url == many_years_site.url("?tag=drought")
+    assert page.locator("#results").is_visible() and page.locator("#timeline").is_hidden()
+    assert page.evaluate("document.activeElement.getBoundingClientRect().top") < 900
+    # a dimmed year goes nowhere
+    page.locator("nav.years a[data-year='2010']").click(force=True)
+    page.wait_for_timeout(100)
+    assert page.url == many_years_site.url("?tag=drought")
+    assert page.locator("#results").is_visible()
+    # a bar leads to the first of its years with matches
+    page.locator("nav.overview a").nth(3).click()
+    page.wait_for_function("document.activeElement.matches('#results section.year[data-year=\"2005\"] h2')")
+    # a year beyond the first page of results: pages are loaded up to it
+    page.goto(many_years_site.url("?tag=talks"))
+    page.wait_for_function("document.querySelector('nav.years a[data-year=\"2029\"]').hasAttribute('aria-label')")
+    assert page.locator("#results .event").count() == 50
+    page.locator("nav.years a[data-year='2029']").click()
+    page.wait_for_function("document.activeElement.matches('#results section.year[data-year=\"2029\"] h2')")
+    assert page.locator("#results .event").count() == 100 - 28  # all of the 72 "talks"
+    assert page.url == many_years_site.url("?tag=talks")
+    page.screenshot(path=str(ARTIFACTS / "years-follow-jump-desktop.png"))  # the window: where the jump landed
+    # clearing the filter gives everything back
+    page.get_by_role("button", name="Clear all").click()
+    page.wait_for_function("document.querySelector('#results').hidden")
+    assert page.evaluate(FOLLOWING) == unfiltered
+    page.locator("nav.years a[data-year='2029']").click()
+    page.wait_for_url(many_years_site.url("years/2029/"))
     assert page.problems == []
 
 

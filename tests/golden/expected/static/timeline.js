@@ -1,7 +1,9 @@
 /* timeline: the reader's tools, added on top of pages that work without them.
    - the finder: full-text search and tag, actor and place filters, combinable, with counts,
      the state kept in the address (?q=…&tag=…&actor=…&place=…) so a filtered view can be shared;
-   - the year navigation marks the year in view, and scrolls sideways to show its pill;
+   - the year navigation marks the year in view, and scrolls sideways to show its pill; while a search or
+     filter is on, it and the overview follow it: years and bars without matches are dimmed, each says how
+     many of its events match, bars take their heights from the matches, and a year leads to its results;
    - "Copy link" on event pages.
    The search index is a few JSON files under search/ (see timeline/search.py), fetched on demand.
    No inline script, no eval, no innerHTML of data: every text is set with textContent. */
@@ -135,6 +137,9 @@
     this.status = box.querySelector(".finder-status");
     this.results = document.getElementById("results");
     this.hideWhenFiltering = Array.prototype.slice.call(document.querySelectorAll("#timeline, .year-pager"));
+    // the year pills and the overview's bars (those that lead somewhere), which follow the matches
+    this.places = Array.prototype.slice.call(document.querySelectorAll("nav.years a[data-year], nav.overview a[data-count]"));
+    this.found = null; // while filtering: {meta, numbers (oldest first), rows (of every match, for monthly bars)}
     this.state = {q: "", tag: [], actor: [], location: []};
     this.shown = PAGE;
     this.run = 0;
@@ -168,6 +173,13 @@
         if (select.value && self.state[kind].indexOf(select.value) < 0) self.state[kind].push(select.value);
         select.value = "";
         self.changed();
+      });
+    });
+    this.places.forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        if (!self.active()) return; // no filter: the link goes to its year
+        event.preventDefault(); // a filter: stay in the filtered view
+        if (link.getAttribute("aria-disabled") !== "true") self.jump(link);
       });
     });
     this.clear.addEventListener("click", function () {
@@ -277,11 +289,13 @@
       this.results.textContent = "";
       this.hideWhenFiltering.forEach(function (node) { node.hidden = false; });
       this.status.textContent = "";
+      this.found = null;
+      this.follow();
       this.fillSelects();
-      return;
+      return Promise.resolve();
     }
     this.status.textContent = this.strings.loading;
-    this.index.facets().then(function (facets) {
+    return this.index.facets().then(function (facets) {
       return Promise.all([self.index.meta(), self.match(facets, null), self.fillSelects(facets)]);
     }).then(function (found) {
       if (run !== self.run) return null;
@@ -295,12 +309,17 @@
       });
     }).then(function (found) {
       if (!found || run !== self.run) return null;
-      var meta = found[0], numbers = found[1];
-      if (meta.order === "newest-first") numbers = numbers.slice().reverse();
-      return self.index.docs(numbers.slice(0, self.shown)).then(function (rows) {
-        if (run !== self.run) return;
-        self.show(meta, numbers.length, rows);
-      });
+      var meta = found[0], numbers = found[1], shown = numbers;
+      if (meta.order === "newest-first") shown = numbers.slice().reverse();
+      // monthly bars count the matches of their month from the rows (a short timeline: one file of rows)
+      var monthly = self.places.some(function (link) { return link.hasAttribute("data-month"); });
+      return Promise.all([self.index.docs(shown.slice(0, self.shown)), monthly ? self.index.docs(numbers) : null])
+        .then(function (loaded) {
+          if (run !== self.run) return;
+          self.show(meta, shown.length, loaded[0]);
+          self.found = {meta: meta, numbers: numbers, rows: loaded[1]};
+          self.follow();
+        });
     }).catch(function () { if (run === self.run) self.failed(); });
   };
 
@@ -320,6 +339,7 @@
       if (row[3] !== yearKey) {
         yearKey = row[3]; monthKey = null;
         yearBox = el("section", "year");
+        yearBox.setAttribute("data-year", yearKey);
         var head = el("div", "year-head");
         head.appendChild(el("h2", "", row[4]));
         yearBox.appendChild(head);
@@ -331,6 +351,7 @@
         var holder = yearBox;
         if (row[5]) {
           holder = el("section", "month");
+          holder.setAttribute("data-month", monthKey);
           holder.appendChild(el("h3", "", row[6]));
           yearBox.appendChild(holder);
         }
@@ -348,6 +369,108 @@
       });
       this.results.appendChild(more);
     }
+  };
+
+  /* The year pills and the overview follow the search: this.found, or everything when there is none. */
+  Finder.prototype.follow = function () {
+    var self = this, found = this.found, strings = this.strings;
+    if (!found) {
+      this.places.forEach(function (link) {
+        link.removeAttribute("aria-disabled");
+        link.removeAttribute("tabindex");
+        if (link.hasAttribute("data-year")) link.removeAttribute("aria-label");
+        var count = link.querySelector(".bar-count"), bar = link.querySelector(".bar");
+        if (count && link.originalText !== undefined) count.textContent = link.originalText;
+        if (bar && link.originalBar !== undefined) bar.className = link.originalBar;
+      });
+      return;
+    }
+    var years = found.meta.years || [], matches = Object.create(null), totals = Object.create(null);
+    years.forEach(function (year, i) {
+      matches[year[0]] = 0;
+      totals[year[0]] = (i + 1 < years.length ? years[i + 1][1] : found.meta.count) - year[1];
+    });
+    var y = 0;
+    found.numbers.forEach(function (n) {
+      while (y + 1 < years.length && years[y + 1][1] <= n) y++;
+      if (years.length) matches[years[y][0]]++;
+    });
+    var counted = this.places.map(function (link) {
+      if (link.hasAttribute("data-year")) {
+        var key = link.getAttribute("data-year");
+        return [matches[key] || 0, totals[key] || 0];
+      }
+      if (link.hasAttribute("data-month")) {
+        var month = link.getAttribute("data-month");
+        return [(found.rows || []).filter(function (row) { return row[5] === month; }).length,
+                Number(link.getAttribute("data-count"))];
+      }
+      return link.getAttribute("data-years").split(" ").reduce(function (sum, key) {
+        return [sum[0] + (matches[key] || 0), sum[1] + (totals[key] || 0)];
+      }, [0, 0]);
+    });
+    var top = 0;
+    this.places.forEach(function (link, i) { if (link.hasAttribute("data-count")) top = Math.max(top, counted[i][0]); });
+    this.places.forEach(function (link, i) {
+      var n = counted[i][0], text = (self.plural.select(n) === "one" ? strings.ofone : strings.ofother)
+        .replace("{n}", n.toLocaleString()).replace("{total}", counted[i][1].toLocaleString());
+      if (n) {
+        link.removeAttribute("aria-disabled");
+        link.removeAttribute("tabindex");
+      } else {  // dimmed, and out of the way of the Tab key; still read, with its count
+        link.setAttribute("aria-disabled", "true");
+        link.setAttribute("tabindex", "-1");
+      }
+      var count = link.querySelector(".bar-count"), bar = link.querySelector(".bar");
+      if (count) {  // a bar: its count, and its height from the matches
+        if (link.originalText === undefined) { link.originalText = count.textContent; link.originalBar = bar.className; }
+        count.textContent = text;
+        bar.className = "bar d" + (n && top ? Math.max(1, Math.ceil(n * 8 / top)) : 0);
+      } else {  // a year's pill: its count after its year (a name of its own: hidden text would be set apart)
+        link.setAttribute("aria-label", link.textContent + ": " + text);
+      }
+    });
+  };
+
+  /* Show the results of a pill's year or a bar's years or month: load pages of results up to its first
+     match, then scroll to its heading and move the focus there. The address keeps the search. */
+  Finder.prototype.jump = function (link) {
+    var self = this, found = this.found;
+    if (!found) return;
+    var years = found.meta.years || [], keys = null, month = link.getAttribute("data-month");
+    if (!years.length) return;
+    if (!month) keys = (link.getAttribute("data-year") || link.getAttribute("data-years")).split(" ");
+    var shown = found.numbers, rows = found.rows;
+    if (found.meta.order === "newest-first") {
+      shown = shown.slice().reverse();
+      rows = rows && rows.slice().reverse();
+    }
+    var position = -1, key = null;
+    if (month) {
+      rows.some(function (row, i) { if (row[5] === month) { position = i; key = row[3]; } return position >= 0; });
+    } else {
+      shown.some(function (n, i) {
+        var low = 0, high = years.length - 1;
+        while (low < high) { var mid = (low + high + 1) >> 1; if (years[mid][1] <= n) low = mid; else high = mid - 1; }
+        if (keys.indexOf(years[low][0]) >= 0) { position = i; key = years[low][0]; }
+        return position >= 0;
+      });
+    }
+    if (position < 0) return;
+    var ready = Promise.resolve();
+    if (position >= this.shown) {
+      this.shown = (Math.floor(position / PAGE) + 1) * PAGE;
+      ready = this.update();
+    }
+    ready.then(function () {
+      var section = self.results.querySelector("section.year[data-year=\"" + key + "\"]");
+      if (section && month) section = section.querySelector("section.month[data-month=\"" + month + "\"]") || section;
+      var heading = section && section.querySelector("h2, h3");
+      if (!heading) return;
+      heading.setAttribute("tabindex", "-1");
+      heading.scrollIntoView({block: "start"});
+      heading.focus({preventScroll: true});
+    });
   };
 
   Finder.prototype.item = function (meta, row) {
