@@ -80,14 +80,15 @@ def test_a_rebuild_before_the_page_listens_still_reloads_it(live, project):
     newer = preview.state.version + 1
     page.route("**/__timeline__/events", lambda route: route.fulfill(
         status=200, content_type="text/event-stream",
-        body=f'data: {{"version": {newer}, "problems": [], "base_path": "/timeline/"}}\n\n'))
+        body=f'data: {{"version": {newer}, "problems": [], "base_path": "/timeline/"}}\n\n'), times=1)
     page.evaluate("window.sentFromTheOldBuild = true")
     with page.expect_navigation(timeout=15000):
-        page.evaluate("document.documentElement.removeAttribute('data-live-reload');"
-                      "const s = document.createElement('script');"
+        # added after evaluate returns, so the reload it causes cannot cut the evaluation short
+        page.evaluate("setTimeout(() => { const s = document.createElement('script');"
                       "s.src = '/__timeline__/reload.js';"
                       f"s.dataset.version = '{newer - 1}'; s.dataset.base = '/timeline/';"
-                      "document.body.appendChild(s);")
+                      "document.body.appendChild(s); }, 0)")
+    page.wait_for_selector("html[data-live-reload=connected]", state="attached", timeout=15000)
     assert page.evaluate("window.sentFromTheOldBuild") is None
 
 
