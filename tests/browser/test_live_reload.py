@@ -80,7 +80,8 @@ def test_a_rebuild_before_the_page_listens_still_reloads_it(live, project):
     newer = preview.state.version + 1
     page.route("**/__timeline__/events", lambda route: route.fulfill(
         status=200, content_type="text/event-stream",
-        body=f'data: {{"version": {newer}, "problems": [], "base_path": "/timeline/"}}\n\n'), times=1)
+        # retry: no reconnection to the real stream during the test, whose first message would reload any page
+        body='retry: 600000\n' f'data: {{"version": {newer}, "problems": [], "base_path": "/timeline/"}}\n\n'), times=1)
     page.evaluate("window.sentFromTheOldBuild = true")
     with page.expect_navigation(timeout=15000):
         # added after evaluate returns, so the reload it causes cannot cut the evaluation short
