@@ -263,8 +263,8 @@ def test_year_navigation_shows_where_you_are(reader, long_site, split_site, shot
 
 
 
-PILL_IN_VIEW = """() => {
-    const nav = document.querySelector('nav.years'), pill = nav.querySelector('a[aria-current]');
+PILL_IN_VIEW = """(selector) => {
+    const nav = document.querySelector('nav.years'), pill = nav.querySelector(selector || 'a[aria-current]');
     const box = pill.getBoundingClientRect(), frame = pill.closest('ul').getBoundingClientRect();
     // inside the row, and clear of the fade over the navigation's right edge (to a pixel: it starts transparent)
     const fade = nav.getBoundingClientRect().right - parseFloat(getComputedStyle(nav, '::after').width);
@@ -297,6 +297,21 @@ FOLLOWING = """() => ({
         a.querySelector('.visually-hidden').textContent, a.querySelector('.bar').className,
         a.getAttribute('aria-disabled'), a.getAttribute('tabindex')]),
 })"""
+
+
+def test_a_search_brings_its_first_matching_year_into_the_row_and_unmarks_a_dimmed_current_one(
+        reader, many_years_site, shot):
+    page = reader("phone", "light")
+    page.goto(many_years_site.url("?tag=drought"))
+    page.wait_for_function("document.querySelector('nav.years a[data-year=\"1995\"]').hasAttribute('aria-label')")
+    # 1995, the first year with a match, is six pills along: off a phone's row until it is scrolled
+    assert page.evaluate(PILL_IN_VIEW, "a[data-year='1995']") == {"inView": True, "pageScrolled": 0}
+    # the home page's own year (1990) has no match: dimmed like the others, not filled as current
+    current = page.locator("nav.years a[aria-current]")
+    assert current.inner_text() == "1990" and current.get_attribute("aria-disabled") == "true"
+    assert current.evaluate("a => getComputedStyle(a).backgroundColor") == "rgba(0, 0, 0, 0)"
+    shot(page, "years-follow-filter-phone")
+    assert page.problems == []
 
 
 def test_the_years_and_the_overview_follow_the_search(reader, many_years_site, shot):

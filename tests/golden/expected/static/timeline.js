@@ -430,6 +430,9 @@
         link.setAttribute("aria-label", link.textContent + ": " + text);
       }
     });
+    // The first year with a match may be far along the row (off a phone's screen): bring it in.
+    var first = this.places.filter(function (link, i) { return link.hasAttribute("data-year") && counted[i][0]; })[0];
+    if (first) showPill(first, false);
   };
 
   /* Show the results of a pill's year or a bar's years or month: load pages of results up to its first
