@@ -323,9 +323,9 @@ class Preview:
         if initial:
             return
         if problems and problems != previous:
-            self.log(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; showing the last good site:")
-            for line in problems:
-                self.log(f"  {line}")
+            # one message, so a Ctrl-C meanwhile cannot cut the list short before "Stopped."
+            heading = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; showing the last good site:"
+            self.log("\n".join([heading, *(f"  {line}" for line in problems)]))
         elif not problems and (result.written or result.removed) and not same_site:
             self.log(f"Rebuilt: {len(result.written)} written, {len(result.removed)} removed.")
         if previous and not problems:
