@@ -262,17 +262,16 @@ def _apply_pattern(pattern: str, date: EventDate, language: Language) -> str:
 
 
 def _english_plural(text: str, n: int) -> str:
-    """Return an English "{n} things" message for n: the singular drops the plural s."""
-    if n == 1 and text.startswith("{n} of ") and text.endswith(" match"):
-        return text + "es"  # "1 of 5 events matches"
+    """Return an English "{n} things" message for n: the singular drops the plural s, its verb takes one.
+
+    "1 event matches", and "1 of 5 events matches" (the word after {n} is no noun there: kept).
+    """
     if n == 1 and "{n} " in text:
         head, _, tail = text.partition("{n} ")
         word, _, rest = tail.partition(" ")
         singular = {"events": "event", "days": "day", "months": "month", "years": "year", "tags": "tag",
                     "actors": "actor", "places": "place"}.get(word, word)
-        rest = " " + rest if rest else ""
-        if rest.startswith(" match"):
-            rest = " matches" + rest[len(" match"):]
+        rest = re.sub(r"\bmatch\b", "matches", " " + rest if rest else "")
         return f"{head}{{n}} {singular}{rest}"
     return text
 

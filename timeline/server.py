@@ -236,7 +236,6 @@ class Preview:
 
     def __init__(self, builder, host: str = "127.0.0.1", port: int = 8000, log=None):
         self.builder = builder
-        self.state = LiveState()
         self._say = log or (lambda text: print(text, file=sys.stderr, flush=True))
         # The watcher and the exporter speak from their threads: once serve says "Stopped.", they must not.
         self._say_lock = threading.Lock()
@@ -253,7 +252,7 @@ class Preview:
         # Its fingerprint is kept until that first build replaces it.
         self.served_as_it_was = builder.current_fingerprint()
         builder.read_settings()  # the base path the site is served under
-        self.state.base_path = builder.base_path
+        self.state = LiveState(builder.base_path)
         # Bound before any build, so that a port in use is said at once, not after one.
         try:
             self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)

@@ -390,11 +390,7 @@
       matches[year[0]] = 0;
       totals[year[0]] = (i + 1 < years.length ? years[i + 1][1] : found.meta.count) - year[1];
     });
-    var y = 0;
-    found.numbers.forEach(function (n) {
-      while (y + 1 < years.length && years[y + 1][1] <= n) y++;
-      if (years.length) matches[years[y][0]]++;
-    });
+    if (years.length) found.numbers.forEach(function (n) { matches[yearOf(years, n)]++; });
     var counted = this.places.map(function (link) {
       if (link.hasAttribute("data-year")) {
         var key = link.getAttribute("data-year");
@@ -435,6 +431,13 @@
     if (first) showPill(first, false);
   };
 
+  /* The key of the year a result is in, by its number: years is meta.json's [[key, first number], ...]. */
+  function yearOf(years, n) {
+    var low = 0, high = years.length - 1;
+    while (low < high) { var mid = (low + high + 1) >> 1; if (years[mid][1] <= n) low = mid; else high = mid - 1; }
+    return years[low][0];
+  }
+
   /* Show the results of a pill's year or a bar's years or month: load pages of results up to its first
      match, then scroll to its heading and move the focus there. The address keeps the search. */
   Finder.prototype.jump = function (link) {
@@ -453,9 +456,8 @@
       rows.some(function (row, i) { if (row[5] === month) { position = i; key = row[3]; } return position >= 0; });
     } else {
       shown.some(function (n, i) {
-        var low = 0, high = years.length - 1;
-        while (low < high) { var mid = (low + high + 1) >> 1; if (years[mid][1] <= n) low = mid; else high = mid - 1; }
-        if (keys.indexOf(years[low][0]) >= 0) { position = i; key = years[low][0]; }
+        var year = yearOf(years, n);
+        if (keys.indexOf(year) >= 0) { position = i; key = year; }
         return position >= 0;
       });
     }
