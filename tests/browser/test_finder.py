@@ -56,6 +56,20 @@ def reader(request, browser):
         context.close()
 
 
+def served_in_year_pages(project):
+    """Yield the project built under /timeline/ and split into year pages (from 20 events), served; then close it."""
+    old = render.YEAR_PAGES_FROM
+    render.YEAR_PAGES_FROM = 20
+    try:
+        result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
+    finally:
+        render.YEAR_PAGES_FROM = old
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/timeline/")
+    yield site
+    site.close()
+
+
 @pytest.fixture(scope="session")
 def split_site(tmp_path_factory):
     """Return a site of 36 events over three years, split into year pages (from 20 events), under /timeline/."""
@@ -69,17 +83,7 @@ def split_site(tmp_path_factory):
                           tags=f"[{tags[n % 3]}]", location=places[(n + year) % 3],
                           actors=f"[{'Kim Jong Un' if n % 2 else 'Vladimir Putin'}]",
                           body=f"Delegates {'discussed fisheries' if n == 5 else 'met'} in {places[(n + year) % 3]}.")
-    old = render.YEAR_PAGES_FROM
-    render.YEAR_PAGES_FROM = 20
-    try:
-        result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
-    finally:
-        render.YEAR_PAGES_FROM = old
-    assert result.code == 0, result.err
-    site = ServedSite(project.root, "/timeline/")
-    yield site
-    site.close()
-
+    yield from served_in_year_pages(project)
 
 
 @pytest.fixture(scope="session")
@@ -95,16 +99,8 @@ def many_years_site(tmp_path_factory):
         tag = "grain" if year % 5 == 0 else "talks"
         project.event(f"{year}-09-01-harvest-{year}.md", title=f"Harvest of {year}",
                       tags=f"[{tag}, drought]" if year in (1995, 2005, 2006) else f"[{tag}]")
-    old = render.YEAR_PAGES_FROM
-    render.YEAR_PAGES_FROM = 20
-    try:
-        result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
-    finally:
-        render.YEAR_PAGES_FROM = old
-    assert result.code == 0, result.err
-    site = ServedSite(project.root, "/timeline/")
-    yield site
-    site.close()
+    yield from served_in_year_pages(project)
+
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", ["phone", "desktop"])
