@@ -863,3 +863,25 @@ def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, caps
     assert server.serve(Namespace(host="127.0.0.1", port=0), Builder(project.root)) == 0
     err = capsys.readouterr().err
     assert err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")
+
+
+def test_settings_saved_in_place_are_read_once_whole(project, monkeypatch):
+    # A save in place empties timeline.toml, then writes it: read in between, it would build with
+    # the defaults (base path /) and move open pages there.
+    from timeline import server
+
+    settings = project.root / "timeline.toml"
+    text = settings.read_text()
+    settings.write_text("")  # the save has begun
+    emptied = server._top_level(project.root)
+    waits = []
+
+    def the_save_ends_meanwhile(seconds):
+        if not waits:
+            settings.write_text(text)
+        waits.append(seconds)
+
+    monkeypatch.setattr(server.time, "sleep", the_save_ends_meanwhile)
+    settled = server._settled(project.root, emptied)
+    assert settled["timeline.toml"][2] == len(text.encode())  # its size: the whole file
+    assert waits == [server.SETTLE, server.SETTLE]  # changed after the first wait, still after the second

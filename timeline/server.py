@@ -26,6 +26,7 @@ from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 
 LIVE_PREFIX = "/__timeline__/"
 WATCH_TIMEOUT_MS = 200
+SETTLE = 0.05  # seconds timeline.toml must keep still before it is read: see _settled
 EXPORT_DELAY = 0.5
 RELOAD_SCRIPT = Path(__file__).with_name("live_reload.js")
 NOT_BUILT_PAGE = (
@@ -380,6 +381,8 @@ class Preview:
         for changes in watch(*folders, stop_event=self.stop_event, debounce=200, step=20, rust_timeout=WATCH_TIMEOUT_MS,
                              yield_on_timeout=True, watch_filter=_not_an_editors_file):
             now = _top_level(root)
+            if now[CONFIG_FILE] != seen[CONFIG_FILE]:
+                now = _settled(root, now)
             moved = {name for name in now if now[name] != seen[name]}
             seen = now
             # A folder removed and made again at once may get its inode number back: the watch's
@@ -473,6 +476,23 @@ def _top_level(root: Path) -> dict[str, tuple | None]:
         TEMPLATES_DIR: identity(TEMPLATES_DIR, ("st_dev", "st_ino")),
         OUTPUT_DIR: () if (root / OUTPUT_DIR).is_dir() else None,  # every full build swaps in a new one
     }
+
+
+def _settled(root: Path, now: dict[str, tuple | None]) -> dict[str, tuple | None]:
+    """Return _top_level(root) once timeline.toml has kept still for SETTLE seconds (at most a second).
+
+    A save in place empties the file, then writes it: a tick between the two would build an empty
+    settings file (base path /, the default title) and move open pages there. The files of events/
+    and templates/ get the same wait from the watch itself.
+    """
+    deadline = time.monotonic() + 1
+    while time.monotonic() < deadline:
+        time.sleep(SETTLE)
+        again = _top_level(root)
+        if again[CONFIG_FILE] == now[CONFIG_FILE]:
+            return again
+        now = again
+    return now
 
 
 def _not_an_editors_file(change, path: str) -> bool:
