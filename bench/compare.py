@@ -58,7 +58,7 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
 INCREMENTAL = """
 import gc, sys, time
 from pathlib import Path
-from timeline.pipeline import Builder
+from timeline.build.builder import Builder
 root = Path(sys.argv[1])
 builder = Builder(root)
 builder.update()

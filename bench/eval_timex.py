@@ -33,7 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from timeline.timex import find_timexes  # noqa: E402
+from timeline.authoring.timex import find_timexes  # noqa: E402
 
 DEFAULT_EVAL = REPO.parent / "shared" / "eval"
 # Published TempEval-3 Task A results of HeidelTime (UzZaman et al. 2013, table 3).

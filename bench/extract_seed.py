@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from timeline.dates import parse_date  # noqa: E402
-from timeline.extract import Article, find_events, read_source  # noqa: E402
+from timeline.model.dates import parse_date  # noqa: E402
+from timeline.authoring.extract import Article, find_events, read_source  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 SEED = DATA / "wion-2024-11-07-rutte-russia-north-korea.txt"

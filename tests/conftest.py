@@ -62,8 +62,8 @@ class Project:
 
     def renderer(self):
         """Return a SiteRenderer for this project's templates and settings."""
-        from timeline.config import load_config
-        from timeline.render import SiteRenderer
+        from timeline.model.config import load_config
+        from timeline.render.pages import SiteRenderer
 
         return SiteRenderer(self.root, load_config(self.root)[0])
 

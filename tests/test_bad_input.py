@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from timeline import render
+from timeline.render import pages as render
 from tests.test_site import tree_digest
 
 VALID_SOURCES = "sources:\n  - title: S\n    publisher: P\n    published: 2024-11-07\n"

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_cli
-from timeline import cli, pipeline
+from timeline import cli
+from timeline.build import builder as pipeline
 from timeline.problems import Problem
 
 FIELDS = "title, date, end, approximate, display_date, actors, location, tags, sources, draft"
@@ -254,8 +255,7 @@ def test_internal_error_in_build_keeps_the_site(project, monkeypatch):
     project.event()
     assert project.run("build").code == 0
     before = snapshot(project.root / "site")
-    from timeline import render
-
+    from timeline.render import pages as render
     monkeypatch.setattr(render.SiteRenderer, "plan", boom)
     project.event(title="Changed")
     result = project.run("build")

@@ -6,7 +6,7 @@ from dataclasses import fields
 
 import pytest
 
-from timeline.config import Config, apply_base_url, load_config, normalise_base_path
+from timeline.model.config import Config, apply_base_url, load_config, normalise_base_path
 from timeline.problems import ERROR, Problem
 
 SETTINGS = "title, description, url, base_path, language, order, domain"

@@ -6,8 +6,8 @@ import datetime as real_datetime
 
 import pytest
 
-from timeline import dates
-from timeline.dates import (DateError, EventDate, days_in_month, format_range, is_leap_year, make_date, parse_date,
+from timeline.model import dates
+from timeline.model.dates import (DateError, EventDate, days_in_month, format_range, is_leap_year, make_date, parse_date,
                             range_parts)
 
 # text -> (year, month, day) with historical year numbering (-44 is 44 BC)
@@ -314,8 +314,8 @@ def test_rendered_range_reads_as_format_range(start, end):
     """The page and every other place that shows a range (Event.date_text) agree on its text and dash."""
     import re
 
-    from timeline.model import Event, Source
-    from timeline.render import date_html
+    from timeline.model.event import Event, Source
+    from timeline.render.pages import date_html
 
     source = Source("A story", "WION", parse_date("2025-11-07"))
     event = Event("x", "events/x.md", "A", parse_date(start), (source,), end=parse_date(end))

@@ -7,8 +7,8 @@ import jinja2.defaults
 import pytest
 
 from timeline.cli import COMMANDS, parser
-from timeline.config import Config
-from timeline.model import EVENT_FIELDS, SOURCE_FIELDS
+from timeline.model.config import Config
+from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS
 from tests.conftest import REPO
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -82,8 +82,8 @@ def test_every_template_global_has_its_row_in_contributing(project):
 
 
 def test_contributing_states_the_description_limits_the_check_applies():
-    from timeline.loader import MAX_FILE_BYTES
-    from timeline.validate import MAX_BRACKETS, MAX_DESCRIPTION, MAX_DESCRIPTION_LINES, MAX_NESTING
+    from timeline.model.event_file import MAX_FILE_BYTES
+    from timeline.model.validate import MAX_BRACKETS, MAX_DESCRIPTION, MAX_DESCRIPTION_LINES, MAX_NESTING
 
     text = " ".join(CONTRIBUTING.split())
     assert (f"at most {MAX_DESCRIPTION:,} characters and {MAX_DESCRIPTION_LINES:,} lines, with at most "

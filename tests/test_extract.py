@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.dates import EventDate
-from timeline.extract import ExtractError, find_publication_line, paragraphs, read_source, sentences
+from timeline.model.dates import EventDate
+from timeline.authoring.extract import ExtractError, find_publication_line, paragraphs, read_source, sentences
 from tests.conftest import REPO, run_cli
 
 DATA = REPO / "tests" / "data"

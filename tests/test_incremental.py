@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from timeline.pipeline import Builder
+from timeline.build.builder import Builder
 from tests.test_site import tree_digest
 
 TAGS = ["diplomacy", "war", "trade", "NATO", "summit"]

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from timeline import loader
-from timeline.loader import Mapping, Scalar, Sequence, list_event_files, read_event_file
+from timeline.model import event_file as loader
+from timeline.model.event_file import Mapping, Scalar, Sequence, list_event_files, read_event_file
 from timeline.problems import ERROR, WARNING, Problem
 
 NAME = "2024-11-04-a-meeting.md"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from timeline.links import _PageParser
+from timeline.build.links import _PageParser
 from tests.test_site import tree_digest
 from tests.conftest import REPO
 

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from timeline.pipeline import Builder
-from timeline.server import LIVE_PREFIX, Preview
+from timeline.build.builder import Builder
+from timeline.serve.preview import LIVE_PREFIX, Preview
 from tests.conftest import REPO
 
 
@@ -54,8 +54,7 @@ def wait_for_version(preview, version: int, timeout: float = 10) -> None:
 def test_the_reload_script_is_stamped_with_the_build_before_the_page_is_read(preview, project, monkeypatch):
     # A rebuild landing between the stamp and the read gives a newer page with an older stamp: that page
     # reloads once more. The other order would give a stale page a newer stamp, and it would never reload.
-    from timeline import server
-
+    from timeline.serve import preview as server
     order = []
     stamp = server.SiteRequestHandler._reload_tag
     monkeypatch.setattr(server.SiteRequestHandler, "_reload_tag", lambda self: order.append("stamp") or stamp(self))
@@ -172,8 +171,7 @@ def test_a_port_in_use_is_said_at_once_before_any_build(project):
 
 
 def test_exports_follow_once_the_author_pauses(preview, project, monkeypatch):
-    from timeline import server
-
+    from timeline.serve import preview as server
     monkeypatch.setattr(server, "EXPORT_DELAY", 1.0)
     events_json = project.root / "site" / "events.json"
     before = preview.state.version
@@ -194,8 +192,7 @@ def test_exports_follow_once_the_author_pauses(preview, project, monkeypatch):
 
 
 def test_the_exporter_yields_to_a_pending_edit(preview, project, monkeypatch):
-    from timeline import server
-
+    from timeline.serve import preview as server
     monkeypatch.setattr(server, "EXPORT_DELAY", 0.5)
     before = preview.state.version
     project.event(title="Waiting rename")
@@ -214,8 +211,7 @@ def test_the_exporter_yields_to_a_pending_edit(preview, project, monkeypatch):
 
 
 def test_stopping_writes_exports_still_waiting(project, monkeypatch):
-    from timeline import server
-
+    from timeline.serve import preview as server
     monkeypatch.setattr(server, "EXPORT_DELAY", 600)
     project.event()
     builder = Builder(project.root)
@@ -353,8 +349,8 @@ def test_an_edit_saved_while_the_first_build_runs_is_picked_up(project, monkeypa
 def test_the_previews_first_build_keeps_the_export_pieces_its_fork_made(project, tmp_path, monkeypatch):
     # The first build renders the exports in a forked process; the preview needs their pieces after.
     from tests.test_site import assert_like_a_fresh_build
-    from timeline import exports, pipeline
-
+    from timeline.exports import exporter as exports
+    from timeline.build import builder as pipeline
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
     for day in range(1, 7):
         project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}", body=f"Body *{day}*")
@@ -417,7 +413,7 @@ def test_an_edit_saved_before_the_deferred_first_build_reloads_open_pages(projec
 def test_ctrl_c_during_the_deferred_first_build_stops_cleanly_and_keeps_the_site(project, monkeypatch, capsys):
     from argparse import Namespace
 
-    from timeline.server import serve
+    from timeline.serve.preview import serve
 
     project.event()
     assert Builder(project.root).build().errors == []
@@ -441,8 +437,7 @@ def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, m
     import threading
     from argparse import Namespace
 
-    from timeline import server
-
+    from timeline.serve import preview as server
     project.event()
     assert Builder(project.root).build().errors == []
     builder = Builder(project.root)
@@ -481,8 +476,7 @@ def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, m
 def test_an_edit_saved_as_the_deferred_first_build_begins_reloads_open_pages(project, monkeypatch):
     # Saved after the first build took its digests but before it read the file: the build shows the
     # edit, its fingerprint says nothing changed. Open pages must reload all the same.
-    from timeline import pipeline
-
+    from timeline.build import builder as pipeline
     project.event()
     assert Builder(project.root).build().errors == []
     real_input_digests = pipeline.input_digests
@@ -678,8 +672,7 @@ def test_serve_says_a_template_error_at_start_then_serves(project, monkeypatch, 
     import re
     from argparse import Namespace
 
-    from timeline import server
-
+    from timeline.serve import preview as server
     real_start_watching = server.Preview.start_watching
 
     def interrupted(preview):  # start() watches at once when there was no current site; serve's own call is a Ctrl-C
@@ -844,8 +837,7 @@ def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, caps
     # A rebuild under way when Ctrl-C came said "Rebuilt: ..." below "Stopped.", as stop() waited for it.
     from argparse import Namespace
 
-    from timeline import server
-
+    from timeline.serve import preview as server
     real_start_watching, real_stop = server.Preview.start_watching, server.Preview.stop
 
     def interrupted(preview):  # start() watches at once when there was no current site; serve's own call is a Ctrl-C
@@ -868,8 +860,7 @@ def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, caps
 def test_settings_saved_in_place_are_read_once_whole(project, monkeypatch):
     # A save in place empties timeline.toml, then writes it: read in between, it would build with
     # the defaults (base path /) and move open pages there.
-    from timeline import server
-
+    from timeline.serve import preview as server
     settings = project.root / "timeline.toml"
     text = settings.read_text()
     settings.write_text("")  # the save has begun

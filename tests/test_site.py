@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.site import SPARE_SITE, StagedSite, UnsafePath, clean_leftovers
+from timeline.build.writer import SPARE_SITE, StagedSite, UnsafePath, clean_leftovers
 from tests.conftest import REPO, run_cli
 
 
@@ -28,7 +28,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 def assert_like_a_fresh_build(root: Path, tmp_path: Path) -> None:
     """Assert that root's site/ is byte for byte what a build of a copy of its sources alone makes."""
-    from timeline.pipeline import Builder
+    from timeline.build.builder import Builder
 
     fresh = tmp_path / "fresh"
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
@@ -212,15 +212,13 @@ def _note_calls(monkeypatch, owner, name: str, log: Path, note):
 
 def _count_markdown(monkeypatch, log: Path):
     """Note the text of every run of Markdown in log; return a reader."""
-    from timeline import render
-
+    from timeline.render import pages as render
     return _note_calls(monkeypatch, render.MarkdownRenderer, "__call__", log, lambda text: text)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, tmp_path, monkeypatch, workers):
-    from timeline import pipeline
-
+    from timeline.build import builder as pipeline
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
     monkeypatch.setattr(pipeline, "CHUNK_PAGES", 3)
     for i in range(8):
@@ -238,16 +236,14 @@ def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, t
 
 def _count_event_pages(monkeypatch, log: Path):
     """Note the event of every event page rendered in log; return a reader."""
-    from timeline import render
-
+    from timeline.render import pages as render
     return _note_calls(monkeypatch, render.SiteRenderer, "render", log,
                        lambda template, **context: context["event"].id if template == "event.html" else None)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_path, monkeypatch, workers):
-    from timeline import pipeline
-
+    from timeline.build import builder as pipeline
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
     monkeypatch.setattr(pipeline, "CHUNK_PAGES", 3)
     for i in range(1, 10):
@@ -270,8 +266,8 @@ def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp_path, monkeypatch, workers):
-    from timeline import pipeline, render
-
+    from timeline.build import builder as pipeline
+    from timeline.render import pages as render
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
     for i in range(1, 9):
         project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 3}]", actors="[Someone]")
@@ -308,8 +304,8 @@ def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, 
 @pytest.mark.parametrize("settled", [True, False], ids=["known-by-status", "just-written"])
 def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, tmp_path, monkeypatch, settled):
     from tests.test_exports import varied
-    from timeline import freshness, pipeline
-
+    from timeline.build import fingerprint as freshness
+    from timeline.build import builder as pipeline
     if settled:  # the files' status and digest come from the digest pass, which noted them at the last build
         monkeypatch.setattr(freshness, "SETTLED_NS", 0)
 
@@ -336,7 +332,7 @@ def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, 
 
 @pytest.mark.parametrize("count", [0, 1, 1000, 2501])
 def test_a_cache_written_in_pieces_reads_back_whole(tmp_path, count):
-    from timeline.freshness import CACHE_DIR, read_cache, write_cache
+    from timeline.build.fingerprint import CACHE_DIR, read_cache, write_cache
 
     items = {f"key {i}": {"html": f"<p>é {i} \"quoted\"</p>", "n": [i, None]} for i in range(count)}
     write_cache(tmp_path, "test.json", "v1", items)
@@ -347,8 +343,8 @@ def test_a_cache_written_in_pieces_reads_back_whole(tmp_path, count):
 
 @pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
 def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
-    from timeline import pipeline, render
-
+    from timeline.build import builder as pipeline
+    from timeline.render import pages as render
     project.event(body="Some *text*")
     assert project.run("build").code == 0
     cache = project.root / ".timeline-cache" / pipeline.DESCRIPTIONS_CACHE
@@ -371,8 +367,7 @@ def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, m
 
 @pytest.mark.parametrize("lists_meanwhile", [True, False], ids=["lists-meanwhile", "lists-after"])
 def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp_path, monkeypatch, lists_meanwhile):
-    from timeline import pipeline
-
+    from timeline.build import builder as pipeline
     many_events(project, 30)
     project.event("2020-01-02-event-1.md", title="Event 1", body="A [link](https://example.org).")
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
@@ -394,7 +389,7 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
 def test_package_versions_match_importlib_metadata():
     from importlib.metadata import version
 
-    from timeline.freshness import RENDERING_PACKAGES, package_versions
+    from timeline.build.fingerprint import RENDERING_PACKAGES, package_versions
 
     names = ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel", "lxml_html_clean")
     assert package_versions(names) == {name: version(name) for name in names}
@@ -403,8 +398,7 @@ def test_package_versions_match_importlib_metadata():
 
 
 def test_files_read_in_parallel_give_the_same_problems_and_events(project, monkeypatch):
-    from timeline import pipeline
-
+    from timeline.build import builder as pipeline
     many_events(project, 20)
     project.write("2020-02-01-broken.md", "---\ntitle: [broken\n---\n")
     project.write("2020-02-02-no-sources.md", "---\ntitle: No sources\ndate: 2020-02-02\n---\n")
@@ -458,8 +452,7 @@ def test_an_up_to_date_build_loads_no_heavy_module(project):
 
 
 def test_a_build_reads_the_inputs_before_building_only_when_a_site_may_be_up_to_date(project, monkeypatch):
-    from timeline import freshness
-
+    from timeline.build import fingerprint as freshness
     fingerprints = []
     monkeypatch.setattr(freshness, "build_fingerprint", lambda *args: fingerprints.append(args) or "")
     project.event()
@@ -523,7 +516,7 @@ def test_any_changed_input_rebuilds(project, change, monkeypatch):
     elif change == "new-file":
         project.event("2024-11-05-another.md", title="Another")
     else:  # an upgraded package renders differently: its version is part of the fingerprint
-        from timeline import freshness
+        from timeline.build import fingerprint as freshness
         real_versions = freshness.package_versions
         monkeypatch.setattr(freshness, "package_versions",
                             lambda names: {**real_versions(names), change: "99.0"})
@@ -566,8 +559,7 @@ def test_a_fresh_build_removes_a_cache_that_is_a_link_without_following_it(proje
 
 def _note_event_reads(monkeypatch) -> list[str]:
     """Return the list of event files the digest pass reads from now on, filled as it reads them."""
-    from timeline import freshness
-
+    from timeline.build import fingerprint as freshness
     read: list[str] = []
     real_contents = freshness._contents
     monkeypatch.setattr(freshness, "_contents", lambda path: (read.append(os.path.basename(path))
@@ -576,8 +568,7 @@ def _note_event_reads(monkeypatch) -> list[str]:
 
 
 def test_an_unchanged_event_file_is_known_by_its_status_and_not_read_again(project, monkeypatch):
-    from timeline import freshness
-
+    from timeline.build import fingerprint as freshness
     project.event()
     project.event("2024-11-05-second.md", title="Second")
     assert project.run("build").code == 0
@@ -593,8 +584,7 @@ def test_an_unchanged_event_file_is_known_by_its_status_and_not_read_again(proje
 
 def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(project, monkeypatch):
     # Tools that copy or restore files can set the modification time back; no tool can set back ctime.
-    from timeline import freshness
-
+    from timeline.build import fingerprint as freshness
     monkeypatch.setattr(freshness, "SETTLED_NS", 0)
     path = project.event(title="Same size A")
     assert project.run("build").code == 0
@@ -627,8 +617,7 @@ os.register_at_fork(after_in_parent=_a_later_fork_handler)
 def test_a_ctrl_c_while_workers_are_forked_is_raised_not_lost(project, monkeypatch, capsys):
     # CPython prints a KeyboardInterrupt raised in a fork handler as ignored and goes on:
     # the preview, which forks after it starts serving, then ran on after its one Ctrl-C.
-    from timeline import pipeline
-
+    from timeline.build import builder as pipeline
     monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
     for day in range(1, 5):
         project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}")

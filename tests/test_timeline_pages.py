@@ -10,10 +10,10 @@ import shutil
 
 import pytest
 
-from timeline import render
-from timeline.i18n import MESSAGES, Language, tokens
-from timeline.pipeline import Builder
-from timeline.search import bucket
+from timeline.render import pages as render
+from timeline.render.i18n import MESSAGES, Language, tokens
+from timeline.build.builder import Builder
+from timeline.render.search_index import bucket
 from tests.conftest import REPO
 from tests.test_incremental import random_event
 from tests.test_render import (SEED_PUTIN, assert_links_resolve, build, check_page_structure, copy_seed_events,
@@ -287,7 +287,7 @@ def test_every_ui_string_in_the_templates_has_a_french_translation():
 
 def test_dates_follow_any_language_babel_knows():
     german = Language("de")
-    from timeline.dates import parse_date
+    from timeline.model.dates import parse_date
 
     assert german.format_date(parse_date("2024-11-04")) == "4. November 2024"
     assert german.format_date(parse_date("2024-11")) == "November 2024"

@@ -13,8 +13,8 @@ import pytest
 from bench.eval_timex import (Counts, Span, evaluate, gold_precision_date, pair, read_semeval_document, read_timeml,
                               score, semeval_share, tag_timex)
 from tests.conftest import REPO
-from timeline.dates import EventDate
-from timeline.timex import Timex, find_timexes
+from timeline.model.dates import EventDate
+from timeline.authoring.timex import Timex, find_timexes
 
 DATA = REPO / "tests" / "data"
 SEED = DATA / "wion-2024-11-07-rutte-russia-north-korea.txt"
@@ -260,7 +260,7 @@ def test_dates_beyond_the_calendar_are_not_a_crash():
 
 def test_imports_nothing_heavy():
     # dateparser costs a third of a second and holidays a tenth: neither is loaded to tag a text.
-    code = ("import sys, datetime; from timeline.timex import find_timexes; "
+    code = ("import sys, datetime; from timeline.authoring.timex import find_timexes; "
             "find_timexes('Yesterday, on Nov. 4, 2024, for three years.', datetime.date(2024, 11, 7)); "
             "print('dateparser' in sys.modules, 'holidays' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)

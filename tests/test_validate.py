@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.dates import EventDate
-from timeline.loader import read_event_file
-from timeline.model import MAX_LIST_ITEMS, MAX_SOURCES, Event, Source
-from timeline.pipeline import load_project
+from timeline.model.dates import EventDate
+from timeline.model.event_file import read_event_file
+from timeline.model.event import MAX_LIST_ITEMS, MAX_SOURCES, Event, Source
+from timeline.build.builder import load_project
 from timeline.problems import ERROR, WARNING, Problem
-from timeline.validate import check_across_files, date_prefix, slug, unknown_field_message, validate_file
+from timeline.model.validate import check_across_files, date_prefix, slug, unknown_field_message, validate_file
 
 NAME = "2024-11-04-a-meeting.md"
 PATH = f"events/{NAME}"
@@ -662,7 +662,7 @@ def test_slug():
 
 def make(id_: str, date: str, end: str | None = None) -> Event:
     """Return a minimal event."""
-    from timeline.dates import parse_date
+    from timeline.model.dates import parse_date
 
     source = Source("T", "P", parse_date("2024"))
     return Event(id_, f"events/{id_}.md", "T", parse_date(date), (source,), end=parse_date(end) if end else None)

@@ -103,7 +103,7 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
         return EXIT_OK
     from pathlib import Path
 
-    from .problems import ProblemError, describe
+    from timeline.problems import ProblemError, describe
 
     try:
         args = parser().parse_args(argv)
@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
         print(f"build.py {args.command}: error: --root {args.root}: no such folder", file=sys.stderr)
         return EXIT_USAGE
     if getattr(args, "base_url", None):
-        from .config import Config, apply_base_url
+        from timeline.model.config import Config, apply_base_url
 
         _, error = apply_base_url(Config(), args.base_url)
         if error:
@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
     except Exception as error:  # the last line of defence: a message, not a traceback
         if args.debug:
             raise
-        from .problems import template_error_problem
+        from timeline.problems import template_error_problem
 
         template_problem = template_error_problem(error, args.root)
         if template_problem:
@@ -171,7 +171,7 @@ def _plain_build_root(argv: list[str], default_root: str | os.PathLike | None) -
 
 def _report_if_up_to_date(root: str) -> bool:
     """Print what the last build reported and return True when site/ is what these inputs make."""
-    from .freshness import current_manifest
+    from timeline.build.fingerprint import current_manifest
 
     manifest = current_manifest(root, None, False)
     if manifest is None:
@@ -201,17 +201,17 @@ def report(problems: list[Problem], stream) -> None:
 
 def _builder(args):
     """Return a Builder for the project and options named by args."""
-    from .pipeline import Builder
+    from timeline.build.builder import Builder
 
     return Builder(args.root, base_url=getattr(args, "base_url", None), include_drafts=getattr(args, "drafts", False))
 
 
 def cmd_build(args) -> int:
     """Build the site; return the exit code."""
-    from .problems import ProblemError
+    from timeline.problems import ProblemError
 
     if args.fresh:
-        from .freshness import forget_cache
+        from timeline.build.fingerprint import forget_cache
 
         forget_cache(args.root)
     result = _builder(args).build()
@@ -227,8 +227,8 @@ def cmd_build(args) -> int:
 
 def cmd_check(args) -> int:
     """Check every file and print the problems; return the exit code."""
-    from .pipeline import load_project
-    from .problems import Problem, errors, summary
+    from timeline.build.builder import load_project
+    from timeline.problems import Problem, errors, summary
 
     project = load_project(args.root)
     problems = project.problems
@@ -242,16 +242,16 @@ def cmd_check(args) -> int:
 
 def cmd_serve(args) -> int:
     """Build and serve the site with live reload until interrupted; return the exit code."""
-    from .server import serve
+    from timeline.serve.preview import serve
 
     return serve(args, _builder(args))
 
 
 def cmd_links(args) -> int:
     """Check the built site's internal links; return the exit code."""
-    from .config import apply_base_url, load_config
-    from .links import check_links
-    from .layout import OUTPUT_DIR
+    from timeline.model.config import apply_base_url, load_config
+    from timeline.build.links import check_links
+    from timeline.folders import OUTPUT_DIR
 
     config, _ = load_config(args.root)
     if args.base_url:
@@ -289,9 +289,9 @@ def _wrong_extract_option(args) -> str:
 
 def cmd_extract(args) -> int:
     """Draft events from an article; return the exit code."""
-    from .dates import DateError, parse_date
-    from .extract import ExtractError, find_duplicates, find_events, read_source, source_of
-    from .pipeline import load_project
+    from timeline.model.dates import DateError, parse_date
+    from timeline.authoring.extract import ExtractError, find_duplicates, find_events, read_source, source_of
+    from timeline.build.builder import load_project
 
     wrong = _wrong_extract_option(args)
     if wrong:
@@ -334,8 +334,8 @@ def cmd_extract(args) -> int:
 
 def _source_snippet(source: dict, indent: str) -> str:
     """Return a source as the YAML lines to paste under an event's sources:."""
-    from .model import SOURCE_FIELDS
-    from .scaffold import yaml_text
+    from timeline.model.event import SOURCE_FIELDS
+    from timeline.authoring.new_event import yaml_text
 
     lines = [f"{'- ' if not index else '  '}{spec.name}: {yaml_text(source[spec.name])}"
              for index, spec in enumerate(s for s in SOURCE_FIELDS if source.get(s.name))]
@@ -344,7 +344,7 @@ def _source_snippet(source: dict, indent: str) -> str:
 
 def _write_drafts(root: Path, article, drafts, source: dict) -> int:
     """Write each draft that is not a duplicate as a new event file; return the exit code."""
-    from .scaffold import Draft, FileExists, write_new_event
+    from timeline.authoring.new_event import Draft, FileExists, write_new_event
 
     print()
     for draft in drafts:
@@ -370,7 +370,7 @@ def _write_drafts(root: Path, article, drafts, source: dict) -> int:
 
 def cmd_import(args) -> int:
     """Import events from another timeline's file; return the exit code."""
-    from .imports import ImportError_, import_file
+    from timeline.authoring.imports import ImportError_, import_file
 
     try:
         report = import_file(args.root, args.file, args.format)
@@ -405,8 +405,8 @@ def _new_option(field_name: str) -> str:
 
 def cmd_new(args) -> int:
     """Write a new event file; return the exit code."""
-    from .dates import DateError, parse_date
-    from .scaffold import Draft, FileExists, draft_problems, write_new_event
+    from timeline.model.dates import DateError, parse_date
+    from timeline.authoring.new_event import Draft, FileExists, draft_problems, write_new_event
 
     problems = []
     dates = {}

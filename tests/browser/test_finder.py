@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from timeline import render
+from timeline.render import pages as render
 from tests.browser.conftest import ARTIFACTS, ServedSite
 from tests.conftest import REPO, Project, run_cli
 

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from timeline.pipeline import Builder
-from timeline.server import Preview
+from timeline.build.builder import Builder
+from timeline.serve.preview import Preview
 from tests.browser.conftest import ARTIFACTS
 
 

@@ -20,15 +20,15 @@ import jinja2.ext
 from jinja2.lexer import Token
 from markupsafe import Markup
 
-from .config import Config
-from .dates import MONTH, MONTH_NAMES, YEAR, EventDate
-from .exports import Exporter, xml_text
-from .i18n import Language, language
-from .layout import TEMPLATES_DIR
-from .model import Event
-from .search import SearchIndex
-from .problems import Problem, ProblemError
-from .validate import slug
+from timeline.model.config import Config
+from timeline.model.dates import MONTH, MONTH_NAMES, YEAR, EventDate
+from timeline.exports.exporter import Exporter, xml_text
+from timeline.render.i18n import Language, language
+from timeline.folders import TEMPLATES_DIR
+from timeline.model.event import Event
+from timeline.render.search_index import SearchIndex
+from timeline.problems import Problem, ProblemError
+from timeline.model.validate import slug
 
 STATIC_DIR = "static"
 
@@ -158,7 +158,7 @@ def markdown_version() -> str:
     """Return what a description's HTML depends on besides its text: Python, Markdown and nh3 versions, this code."""
     import sys
 
-    from .freshness import package_versions
+    from timeline.build.fingerprint import package_versions
 
     digest = hashlib.blake2b(repr((sys.version, package_versions(("Markdown", "nh3")))).encode(), digest_size=16)
     digest.update(Path(__file__).read_bytes())

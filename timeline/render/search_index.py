@@ -31,8 +31,8 @@ import sys
 from bisect import insort
 from collections.abc import Callable
 
-from .i18n import tokens
-from .model import Event
+from timeline.render.i18n import tokens
+from timeline.model.event import Event
 
 DOCS_PER_CHUNK = 500
 TERMS_PER_BUCKET = 150  # documents per term bucket, roughly: small sites get one bucket

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .dates import DAY, MONTH, YEAR, EventDate, format_range, format_year, range_parts
+from timeline.model.dates import DAY, MONTH, YEAR, EventDate, format_range, format_year, range_parts
 
 # Translations of the UI strings, by language (the part of the code before any '-').
 # A plural entry is a dict of CLDR plural categories ("one", "other"...) to texts with {n}.
@@ -157,7 +157,7 @@ class Language:
     def month_name(self, month: int) -> str:
         """Return a month's name standing alone ('November', 'novembre')."""
         if self.english:
-            from .dates import MONTH_NAMES
+            from timeline.model.dates import MONTH_NAMES
 
             return MONTH_NAMES[month - 1]
         return str(self.locale.months["stand-alone"]["wide"][month])

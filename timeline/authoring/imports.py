@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .dates import DateError, EventDate, make_date, parse_date
-from .model import EVENT_FIELDS
-from .problems import not_a_file
-from .scaffold import Draft, FileExists, write_new_event
+from timeline.model.dates import DateError, EventDate, make_date, parse_date
+from timeline.model.event import EVENT_FIELDS
+from timeline.problems import not_a_file
+from timeline.authoring.new_event import Draft, FileExists, write_new_event
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "json")
 TITLE_LIMIT = next(spec.max_length for spec in EVENT_FIELDS if spec.name == "title")
@@ -155,7 +155,7 @@ def drafts_from_timelinejs(data: dict) -> tuple[list[Draft], list[str]]:
 
 def _unguarded(cell: str | None) -> str:
     """Return a spreadsheet text cell without the ' our export puts before what would start a formula."""
-    from .exports import SPREADSHEET_GUARDED
+    from timeline.exports.exporter import SPREADSHEET_GUARDED
 
     cell = cell or ""
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(SPREADSHEET_GUARDED) else cell

@@ -14,9 +14,9 @@ import json
 import uuid
 from collections.abc import Callable, Iterable
 
-from .config import Config
-from .dates import DAY, MONTH, EventDate
-from .model import BOOL, DATE, EVENT_FIELDS, LIST, SOURCE_FIELDS, SOURCES, URL, Event, FieldSpec
+from timeline.model.config import Config
+from timeline.model.dates import DAY, MONTH, EventDate
+from timeline.model.event import BOOL, DATE, EVENT_FIELDS, LIST, SOURCE_FIELDS, SOURCES, URL, Event, FieldSpec
 
 FEED_ENTRIES = 50
 CSV_COLUMNS = (

@@ -12,13 +12,13 @@ import stat
 import sys
 import time
 
-from .layout import CACHE_DIR, CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import CACHE_DIR, CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 
 MANIFEST = "build.json"
 # The libraries whose upgrade can change the output; their versions (and Python's) are part of the digest.
 RENDERING_PACKAGES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "python-slugify", "text-unidecode", "PyYAML",
                       "dateparser", "Babel")
-_CODE_DIR = os.path.dirname(os.path.abspath(__file__))
+_CODE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the timeline package
 
 
 def build_fingerprint(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
@@ -47,7 +47,7 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     setup.update(repr((base_url, include_drafts, sys.version)).encode())
     for package, version in package_versions(RENDERING_PACKAGES).items():
         setup.update(f"{package}={version}".encode())
-    code = [entry for entry in _files_in(_CODE_DIR) if entry[0].endswith((".py", ".js"))]
+    code = _code_files(_CODE_DIR)
     inputs = code + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
     for name, path in inputs:
@@ -114,6 +114,12 @@ def _files_in(folder: str, recursive: bool = False) -> list[tuple[str, str]]:
         elif entry.is_symlink() or entry.is_file():
             found.append((entry.name, entry.path))
     return sorted(found)
+
+
+def _code_files(folder: str) -> list[tuple[str, str]]:
+    """Return (name relative to folder, path) of the package's .py and .js files, in every subpackage."""
+    return [(name, path) for name, path in _files_in(folder, recursive=True)
+            if name.endswith((".py", ".js")) and "__pycache__/" not in name]
 
 
 def _contents(path: str) -> bytes:

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .dates import DAY, MONTH, YEAR, EventDate, days_in_month
+from timeline.model.dates import DAY, MONTH, YEAR, EventDate, days_in_month
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
 PAST, FUTURE = "past", "future"

@@ -22,7 +22,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .layout import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 
 LIVE_PREFIX = "/__timeline__/"
 WATCH_TIMEOUT_MS = 200
@@ -335,8 +335,8 @@ class Preview:
 
     def _update(self, changes: set[str] | None):
         """Return the outcome of updating site/ after changes; a template's error is one of its problems."""
-        from .pipeline import BuildResult
-        from .problems import template_error_problem
+        from timeline.build.builder import BuildResult
+        from timeline.problems import template_error_problem
 
         try:
             return self.builder.update(changes, defer_exports=True)

@@ -7,7 +7,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .layout import CACHE_DIR, OUTPUT_DIR
+from timeline.folders import CACHE_DIR, OUTPUT_DIR
 
 _STAGING_PREFIX = ".site-build-"
 _OLD_PREFIX = ".site-old-"

@@ -15,18 +15,18 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .config import Config, apply_base_url, load_config
-from .freshness import (
+from timeline.model.config import Config, apply_base_url, load_config
+from timeline.build.fingerprint import (
     MANIFEST, current_manifest, file_digest, fingerprint_of, input_digests, read_cache, read_json, up_to_date_manifest,
     write_cache, write_json,
 )
-from .layout import EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
-from .problems import Problem, ProblemError, errors
-from .site import StagedSite, replace_file, remove_file
+from timeline.folders import EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.problems import Problem, ProblemError, errors
+from timeline.build.writer import StagedSite, replace_file, remove_file
 
 if TYPE_CHECKING:
-    from .loader import EventFile
-    from .model import Event
+    from timeline.model.event_file import EventFile
+    from timeline.model.event import Event
 # Reading and validation (YAML and all) are imported where they are used: a build with
 # nothing changed needs neither, and should cost next to nothing.
 
@@ -134,7 +134,7 @@ class Builder:
         project = Project(root=self.root, config=self.config, problems=problems)
         changed = self._changed_event_paths(changes)
         if changed is None:
-            from .loader import list_event_files
+            from timeline.model.event_file import list_event_files
 
             self._listing = list_event_files(self.root)
         paths, listing_problems = self._listing
@@ -182,7 +182,7 @@ class Builder:
                   for event in project.events),
         )
         if self._cross_file is None or self._cross_file[0] != signature:
-            from .validate import check_across_files
+            from timeline.model.validate import check_across_files
 
             self._cross_file = (signature, check_across_files(project.events, project.files))
         return self._cross_file[1]
@@ -196,7 +196,7 @@ class Builder:
 
     def _reuse_readings(self, paths: list[Path]) -> None:
         """Take what the last build found in files whose name and bytes are unchanged into the cache _read() reads."""
-        from .loader import reading_from_data
+        from timeline.model.event_file import reading_from_data
 
         saved, self._saved_readings = self._saved_readings, {}
         settled, self._settled = self._settled, {}
@@ -223,7 +223,7 @@ class Builder:
         """
         if len(paths) < PARALLEL_FROM:
             return
-        from . import validate  # noqa: F401  (imported once here, for every forked reader to inherit)
+        from timeline.model import validate  # noqa: F401  (imported once here, for every forked reader to inherit)
 
         global _READ_ROOT
         _READ_ROOT = self.root
@@ -242,7 +242,7 @@ class Builder:
         """Return the changed event files with the listing updated, or None when events/ must be rescanned."""
         if changes is None or self._listing is None:
             return None
-        from .loader import undecodable
+        from timeline.model.event_file import undecodable
 
         events = self.root / EVENTS_DIR
         changed = {Path(p) for p in changes}
@@ -265,7 +265,7 @@ class Builder:
 
     def _renderer_for(self, config: Config):
         """Return a renderer, made anew when the config or any template changed."""
-        from .render import SiteRenderer
+        from timeline.render.pages import SiteRenderer
 
         templates = self.root / TEMPLATES_DIR
         key = (config, tuple(sorted((p.as_posix(), _stat_key(p)) for p in templates.rglob("*") if p.is_file())))
@@ -432,7 +432,7 @@ class Builder:
 
     def _readings_data(self) -> dict:
         """Return what reading each file found, as JSON data keyed by the file's digest."""
-        from .loader import reading_data
+        from timeline.model.event_file import reading_data
 
         reused, self._reused_readings = self._reused_readings, {}
         return {event_file.digest: reused.get(event_file.digest) or reading_data(event_file, event)
@@ -521,7 +521,7 @@ def _reuse_event_pages(root: Path, renderer, pages: list, setup: str, event_dige
     files and the timeline's split. A page is copied only if site/ still holds the very
     bytes recorded for that key, so a hand-edited or missing page is rendered again.
     """
-    from .render import Page
+    from timeline.render.pages import Page
 
     recorded = read_cache(root, PAGES_CACHE, setup)
     site = root / OUTPUT_DIR
@@ -555,7 +555,7 @@ def _reuse_descriptions(root: Path, renderer, events: list[Event]) -> None:
     """
     from markupsafe import Markup
 
-    from .render import markdown_version
+    from timeline.render.pages import markdown_version
 
     cached = read_cache(root, DESCRIPTIONS_CACHE, markdown_version())
     if not cached:
@@ -568,7 +568,7 @@ def _reuse_descriptions(root: Path, renderer, events: list[Event]) -> None:
 
 def _save_descriptions(root: Path, renderer, events: list[Event]) -> None:
     """Save the HTML of the built events' descriptions for the next build (only theirs, so it never grows stale)."""
-    from .render import markdown_version
+    from timeline.render.pages import markdown_version
 
     items = {}
     for event in events:
@@ -707,8 +707,8 @@ def _read_chunk(paths: list[Path]) -> list[tuple]:
 
 def _read_and_validate(path: Path, root: Path) -> tuple:
     """Return (stat key or None, the file read, its Event or None) for an event file."""
-    from .loader import read_event_file
-    from .validate import validate_file
+    from timeline.model.event_file import read_event_file
+    from timeline.model.validate import validate_file
 
     key = _stat_key_or_none(path)  # taken before reading, so an edit made meanwhile is seen next time
     event_file = read_event_file(path, root)

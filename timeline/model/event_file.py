@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .freshness import file_digest
-from .layout import EVENTS_DIR
-from .problems import ERROR, WARNING, Problem
+from timeline.build.fingerprint import file_digest
+from timeline.folders import EVENTS_DIR
+from timeline.problems import ERROR, WARNING, Problem
 
 # An event is a page of text; anything this large is a mistake or an attack.
 MAX_FILE_BYTES = 256 * 1024
@@ -144,7 +144,7 @@ def read_event_file(path: Path, root: Path) -> EventFile:
 def reading_data(event_file: EventFile, event) -> dict:
     """Return what reading and validating a file found, as JSON data, once its values are dropped (see
     keep_only_field_lines): where each field is, the body, the problems and the event."""
-    from .model import event_data
+    from timeline.model.event import event_data
 
     front = event_file.front_matter
     return {
@@ -157,7 +157,7 @@ def reading_data(event_file: EventFile, event) -> dict:
 
 def reading_from_data(path: Path, root: Path, digest: str, data: dict) -> tuple[EventFile, object]:
     """Return the EventFile and Event (or None) that reading_data() turned into data."""
-    from .model import event_from_data
+    from timeline.model.event import event_from_data
 
     front = data["fields"]
     event_file = EventFile(

@@ -11,11 +11,11 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from .dates import DateError, EventDate, parse_date
-from .loader import DASH_ITEM, EventFile, Mapping, Node, Scalar, Sequence, missing_dash_space
-from .model import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES, TEXT,
+from timeline.model.dates import DateError, EventDate, parse_date
+from timeline.model.event_file import DASH_ITEM, EventFile, Mapping, Node, Scalar, Sequence, missing_dash_space
+from timeline.model.event import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES, TEXT,
                     URL, Event, FieldSpec, Source)
-from .problems import WARNING, Problem
+from timeline.problems import WARNING, Problem
 
 MAX_ID_LENGTH = 100
 _DATE_PREFIX = r"(?:bc)?\d{4}(?:-\d\d(?:-\d\d)?)?"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .dates import EventDate, format_range
+from timeline.model.dates import EventDate, format_range
 
 TEXT, DATE, BOOL, LIST, SOURCES, URL = "text", "date", "true/false", "list", "sources", "url"
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .dates import DAY, EventDate, DateError, parse_date
-from .problems import not_a_file
+from timeline.model.dates import DAY, EventDate, DateError, parse_date
+from timeline.problems import not_a_file
 
 MAX_BYTES = 5 * 1024 * 1024
 FETCH_TIMEOUT = 20
@@ -235,7 +235,7 @@ _FUTURE = re.compile(r"\b(will|shall|to be held|plans? to|is to|are to|next|upco
 def find_events(article: Article, country: str | None = None, known_actors: list[str] = (),
                 known_places: list[str] = ()) -> list[Draft]:
     """Return a draft for every dated thing the article reports, clues in adjacent sentences combined."""
-    from .timex import find_timexes
+    from timeline.authoring.timex import find_timexes
 
     if article.published is None:
         raise ExtractError("cannot find when the article was published; give it with --published DATE")

@@ -8,10 +8,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .dates import EventDate
-from .layout import EVENTS_DIR
-from .model import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
-from .validate import date_prefix, slug
+from timeline.model.dates import EventDate
+from timeline.folders import EVENTS_DIR
+from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
+from timeline.model.validate import date_prefix, slug
 
 # Plain YAML scalars that would not read back as the same text.
 _NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",
@@ -110,8 +110,8 @@ def _sources_block(sources: list[dict[str, str]]) -> str:
 
 def draft_problems(root: Path, draft: Draft) -> list:
     """Return the errors check would find in the file draft would be written as (none for a good draft)."""
-    from .loader import EventFile, split_front_matter
-    from .validate import validate_file
+    from timeline.model.event_file import EventFile, split_front_matter
+    from timeline.model.validate import validate_file
 
     name = file_name(draft)
     event_file = EventFile(path=root / EVENTS_DIR / name, relpath=f"{EVENTS_DIR}/{name}")

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .layout import CONFIG_FILE
-from .problems import Problem
+from timeline.folders import CONFIG_FILE
+from timeline.problems import Problem
 
 ORDERS = ("oldest-first", "newest-first")
 

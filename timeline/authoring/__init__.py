@@ -1,0 +1,1 @@
+"""Authoring tools that write event files: new, extract (from articles) and import."""

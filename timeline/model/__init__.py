@@ -1,0 +1,1 @@
+"""The model: dates, the event and its fields, the settings, reading event files and validating them."""

@@ -1,0 +1,1 @@
+"""The live preview: serve site/, watch the inputs, rebuild and reload open pages."""
