@@ -58,9 +58,9 @@ def timed(command: list[str], cwd: Path) -> tuple[float, float]:
 INCREMENTAL = """
 import gc, sys, time
 from pathlib import Path
-from timeline.build.builder import Builder
+from timeline.build.incremental import IncrementalBuilder
 root = Path(sys.argv[1])
-builder = Builder(root)
+builder = IncrementalBuilder(root)
 builder.update()
 gc.freeze()  # as build.py serve does after its first build
 event = sorted((root / "events").glob("*.md"))[len(list((root / "events").glob("*.md"))) // 2]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.conftest import run_cli
 from timeline import cli
-from timeline.build import builder as pipeline
+from timeline.build import builder
 from timeline.problems import Problem
 
 FIELDS = "title, date, end, approximate, display_date, actors, location, tags, sources, draft"
@@ -243,7 +243,7 @@ def boom(*args, **kwargs):
 
 def test_internal_error_is_a_message_not_a_traceback(project, monkeypatch):
     project.event()
-    monkeypatch.setattr(pipeline, "load_project", boom)
+    monkeypatch.setattr(builder, "load_project", boom)
     result = project.run("check")
     assert result.code == 1
     assert result.out == ""
@@ -265,7 +265,7 @@ def test_internal_error_in_build_keeps_the_site(project, monkeypatch):
 
 def test_debug_lets_an_internal_error_raise(project, monkeypatch):
     project.event()
-    monkeypatch.setattr(pipeline, "load_project", boom)
+    monkeypatch.setattr(builder, "load_project", boom)
     with pytest.raises(RuntimeError, match="^boom$"):
         project.run("check", "--debug")
 

@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from timeline.build.builder import Builder
+from timeline.build.incremental import IncrementalBuilder
 from tests.test_site import tree_digest
 
 TAGS = ["diplomacy", "war", "trade", "NATO", "summit"]
@@ -40,7 +41,7 @@ def test_random_edits_rebuilt_incrementally_match_a_full_build(project, tmp_path
     config = project.root / "timeline.toml"
     config.write_text(config.read_text().replace('order = "oldest-first"', f'order = "{order}"'))
     files = {f"e{i}": random_event(rng, project, f"e{i}") for i in range(12)}
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     assert builder.update().errors == []
     for step in range(25):
         action = rng.choice(["edit", "edit", "add", "remove", "move", "retitle", "retitle"])
@@ -74,7 +75,7 @@ def test_random_edits_rebuilt_incrementally_match_a_full_build(project, tmp_path
 def test_a_template_change_rerenders_every_page(project):
     project.event()
     project.event("2024-11-05-second.md", title="Second", tags="[nato]")
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     builder.update()
     base = project.root / "templates" / "base.html"
     base.write_text(base.read_text().replace("</footer>", "<!-- changed --></footer>"))

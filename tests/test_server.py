@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from timeline.build.builder import Builder
+from timeline.build.incremental import IncrementalBuilder
 from timeline.serve.preview import LIVE_PREFIX, Preview
 from tests.conftest import REPO
 
@@ -33,7 +34,7 @@ def get(port: int, path: str) -> tuple[int, dict, bytes]:
 def preview(project):
     project.event()
     project.event("2024-11-07-second.md", title="Second", tags="[nato]")
-    builder = Builder(project.root, base_url="/timeline/")
+    builder = IncrementalBuilder(project.root, base_url="/timeline/")
     server = Preview(builder, port=0, log=lambda text: None)
     server.start()
     yield server
@@ -134,7 +135,7 @@ def test_a_bad_edit_keeps_serving_and_reports_then_clears(preview, project):
 def test_putting_a_broken_file_back_as_it_was_says_the_problems_are_gone(project):
     project.event()
     logged = []
-    server = Preview(Builder(project.root), port=0, log=logged.append)
+    server = Preview(IncrementalBuilder(project.root), port=0, log=logged.append)
     server.start()
     try:
         path = project.root / "events" / "2024-11-04-a-meeting.md"
@@ -214,7 +215,7 @@ def test_stopping_writes_exports_still_waiting(project, monkeypatch):
     from timeline.serve import preview as server
     monkeypatch.setattr(server, "EXPORT_DELAY", 600)
     project.event()
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     preview = Preview(builder, port=0, log=lambda text: None)
     preview.start()
     before = preview.state.version
@@ -248,7 +249,7 @@ def test_removed_event_removes_its_page_and_empty_tag_folder(preview, project):
 def test_only_changed_pages_are_rewritten(project):
     for i in range(1, 6):
         project.event(f"2024-11-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i}]")
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     assert builder.update().errors == []
     project.event("2024-11-03-event-3.md", title="Event three", tags="[t3]")
     result = builder.update()
@@ -307,7 +308,7 @@ def test_the_quick_start_preview_stops_on_ctrl_c_without_a_traceback(project):
 
 def test_serve_with_broken_files_still_serves_and_lists_problems(project):
     project.write("2024-11-04-broken.md", "no front matter\n")
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     server = Preview(builder, port=0, log=lambda text: None)
     server.start()
     try:
@@ -324,7 +325,7 @@ def test_serve_with_broken_files_still_serves_and_lists_problems(project):
 def test_an_edit_saved_while_the_first_build_runs_is_picked_up(project, monkeypatch):
     # At 10,000 events the first build takes seconds: an author may save before the watch begins.
     project.event()
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     first_build = builder.update
 
     def edit_after_reading(*args, **kwargs):
@@ -350,11 +351,11 @@ def test_the_previews_first_build_keeps_the_export_pieces_its_fork_made(project,
     # The first build renders the exports in a forked process; the preview needs their pieces after.
     from tests.test_site import assert_like_a_fresh_build
     from timeline.exports import exporter as exports
-    from timeline.build import builder as pipeline
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    from timeline.build import workers
+    monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     for day in range(1, 7):
         project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}", body=f"Body *{day}*")
-    builder = Builder(project.root, workers=2)
+    builder = IncrementalBuilder(project.root, workers=2)
     assert builder.update(defer_exports=True).errors == []
     recorded = []
     real_record = exports.event_record
@@ -371,7 +372,7 @@ def test_a_site_already_current_is_served_before_the_first_build(project):
     project.event()
     assert Builder(project.root).build().errors == []
     built = (project.root / "site" / "index.html").read_bytes()
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     calls = []
     real_update = builder.update
     builder.update = lambda *args, **kwargs: calls.append(args) or real_update(*args, **kwargs)
@@ -398,7 +399,7 @@ def test_a_site_already_current_is_served_before_the_first_build(project):
 def test_an_edit_saved_before_the_deferred_first_build_reloads_open_pages(project):
     project.event()
     assert Builder(project.root).build().errors == []
-    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=lambda text: None)
     preview.start()
     try:
         version = preview.state.version
@@ -419,7 +420,7 @@ def test_ctrl_c_during_the_deferred_first_build_stops_cleanly_and_keeps_the_site
     assert Builder(project.root).build().errors == []
     site = project.root / "site"
     before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
@@ -440,7 +441,7 @@ def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, m
     from timeline.serve import preview as server
     project.event()
     assert Builder(project.root).build().errors == []
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     real_update = builder.update
 
     class InterruptedFinaliser:
@@ -476,10 +477,10 @@ def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, m
 def test_an_edit_saved_as_the_deferred_first_build_begins_reloads_open_pages(project, monkeypatch):
     # Saved after the first build took its digests but before it read the file: the build shows the
     # edit, its fingerprint says nothing changed. Open pages must reload all the same.
-    from timeline.build import builder as pipeline
+    from timeline.build import fingerprint
     project.event()
     assert Builder(project.root).build().errors == []
-    real_input_digests = pipeline.input_digests
+    real_input_digests = fingerprint.input_digests
 
     def edit_once_digested(*args, **kwargs):
         digests = real_input_digests(*args, **kwargs)
@@ -488,8 +489,8 @@ def test_an_edit_saved_as_the_deferred_first_build_begins_reloads_open_pages(pro
             project.event(title="Saved as the first build began")
         return digests
 
-    monkeypatch.setattr(pipeline, "input_digests", edit_once_digested)
-    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    monkeypatch.setattr(fingerprint, "input_digests", edit_once_digested)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=lambda text: None)
     preview.start()
     try:
         version = preview.state.version
@@ -578,7 +579,7 @@ def test_a_project_without_events_or_templates_is_watched_until_they_come(projec
     templates = project.root / "templates"
     put_away = project.root.parent / "templates-put-away"
     templates.rename(put_away)
-    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=lambda text: None)
     batches = []
     real_rebuild = preview.rebuild
     monkeypatch.setattr(preview, "rebuild", lambda changes=None, **kw: batches.append(changes) or real_rebuild(changes, **kw))
@@ -653,7 +654,7 @@ def test_serve_starts_with_a_template_error_and_rebuilds_once_it_is_fixed(projec
     if built_before:
         assert Builder(project.root).build().errors == []
     problem = break_template(project)
-    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=lambda text: None)
     preview.start()
     try:
         assert preview.state.problems == [problem]
@@ -683,7 +684,7 @@ def test_serve_says_a_template_error_at_start_then_serves(project, monkeypatch, 
     project.event()
     problem = break_template(project)
     monkeypatch.setattr(server.Preview, "start_watching", interrupted)
-    assert server.serve(Namespace(host="127.0.0.1", port=0), Builder(project.root)) == 0
+    assert server.serve(Namespace(host="127.0.0.1", port=0), IncrementalBuilder(project.root)) == 0
     err = re.sub(r":\d+/", ":PORT/", capsys.readouterr().err)
     assert err == ("The site has problems; fix them and the page updates by itself:\n"
                    f"  {problem}\n"
@@ -705,7 +706,7 @@ def test_a_new_base_path_in_the_settings_is_followed(project):
     project.event()
     settings = project.root / "timeline.toml"
     logged = []
-    preview = Preview(Builder(project.root), port=0, log=logged.append)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=logged.append)
     preview.start()
     try:
         before = preview.state.version
@@ -799,7 +800,7 @@ def test_the_watch_covers_only_the_inputs(project, monkeypatch):
     project.event()
     for folder in (".venv/lib/python3/site-packages/pkg", "node_modules/pkg/lib"):
         (project.root / folder).mkdir(parents=True)
-    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=lambda text: None)
     batches = []
     real_rebuild = preview.rebuild
     monkeypatch.setattr(preview, "rebuild", lambda changes=None, **kw: batches.append(changes) or real_rebuild(changes, **kw))
@@ -826,7 +827,7 @@ def test_the_watch_covers_only_the_inputs(project, monkeypatch):
 def test_the_preview_says_nothing_once_stopped(project):
     project.event()
     logged = []
-    preview = Preview(Builder(project.root), port=0, log=logged.append)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=logged.append)
     preview.start()
     preview.stop()
     preview.log("Rebuilt: 1 written, 0 removed.")  # as a rebuild under way when stop() came would
@@ -852,7 +853,7 @@ def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, caps
     project.event()
     monkeypatch.setattr(server.Preview, "start_watching", interrupted)
     monkeypatch.setattr(server.Preview, "stop", stop_as_a_rebuild_ends)
-    assert server.serve(Namespace(host="127.0.0.1", port=0), Builder(project.root)) == 0
+    assert server.serve(Namespace(host="127.0.0.1", port=0), IncrementalBuilder(project.root)) == 0
     err = capsys.readouterr().err
     assert err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")
 

@@ -14,6 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from timeline.build import content_caches, fingerprint, reading, speed
+from timeline.build import workers as worker_pool
+from timeline.build.builder import Builder
+from timeline.build.incremental import IncrementalBuilder
 from timeline.build.writer import SPARE_SITE, StagedSite, UnsafePath, clean_leftovers
 from tests.conftest import REPO, run_cli
 
@@ -28,8 +32,6 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 def assert_like_a_fresh_build(root: Path, tmp_path: Path) -> None:
     """Assert that root's site/ is byte for byte what a build of a copy of its sources alone makes."""
-    from timeline.build.builder import Builder
-
     fresh = tmp_path / "fresh"
     shutil.copytree(root, fresh, ignore=shutil.ignore_patterns("site", ".timeline-cache"))
     assert Builder(fresh, workers=1).build().errors == []
@@ -218,18 +220,17 @@ def _count_markdown(monkeypatch, log: Path):
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, tmp_path, monkeypatch, workers):
-    from timeline.build import builder as pipeline
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pipeline, "CHUNK_PAGES", 3)
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "CHUNK_PAGES", 3)
     for i in range(8):
         project.event(f"2020-01-0{i + 1}-event-{i}.md", title=f"Event {i}",
                       body=f"Event *{i}* [link](https://example.org/{i})")
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     rendered = _count_markdown(monkeypatch, tmp_path / "markdown.log")
     project.event("2020-01-03-event-2.md", title="Event 2", body="Edited *text*")
     project.event("2020-01-09-new.md", title="New", body="A new *one*")
     (project.root / "templates" / "base.html").write_text((project.root / "templates" / "base.html").read_text() + "\n")
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     assert rendered() == ["A new *one*\n", "Edited *text*\n"]  # in the workers too: they send back what they made
     assert_like_a_fresh_build(project.root, tmp_path)
 
@@ -243,40 +244,38 @@ def _count_event_pages(monkeypatch, log: Path):
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_path, monkeypatch, workers):
-    from timeline.build import builder as pipeline
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pipeline, "CHUNK_PAGES", 3)
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "CHUNK_PAGES", 3)
     for i in range(1, 10):
         project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}")
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     rendered = _count_event_pages(monkeypatch, tmp_path / "pages.log")
     project.event("2020-01-05-event-5.md", title="Event 5, renamed")  # its neighbours show its title
     page = project.root / "site" / "2020-01-08-event-8" / "index.html"
     page.write_text(page.read_text().replace("Event 8", "Event 8 edited by hand"))
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     assert rendered() == ["2020-01-04-event-4", "2020-01-05-event-5", "2020-01-06-event-6", "2020-01-08-event-8"]
     assert_like_a_fresh_build(project.root, tmp_path)
     # Anything else the pages show (templates, settings, code, libraries) renders every page again.
     (tmp_path / "pages.log").unlink()
     template = project.root / "templates" / "event.html"
     template.write_text(template.read_text() + "\n")
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     assert len(rendered()) == 9
 
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp_path, monkeypatch, workers):
-    from timeline.build import builder as pipeline
     from timeline.render import pages as render
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
     for i in range(1, 9):
         project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 3}]", actors="[Someone]")
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     rendered = _note_calls(monkeypatch, render.SiteRenderer, "_render_item", tmp_path / "items.log",
                            lambda event, heading: [event.id, heading])
     project.event("2020-01-03-event-3.md", title="Event 3, renamed", tags="[t0]", actors="[Someone]")
     project.event("2020-01-09-new.md", title="New", tags="[t1]", actors="[Someone]")
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     assert rendered() == [["2020-01-03-event-3", "h2"], ["2020-01-03-event-3", "h4"],  # tag and timeline lists
                           ["2020-01-09-new", "h2"], ["2020-01-09-new", "h4"]]
     assert_like_a_fresh_build(project.root, tmp_path)
@@ -284,7 +283,7 @@ def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp
     (tmp_path / "items.log").unlink()
     macros = project.root / "templates" / "_macros.html"
     macros.write_text(macros.read_text() + "\n")
-    assert pipeline.Builder(project.root, workers=workers).build().errors == []
+    assert Builder(project.root, workers=workers).build().errors == []
     assert len(rendered()) == 18
 
 
@@ -304,10 +303,8 @@ def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, 
 @pytest.mark.parametrize("settled", [True, False], ids=["known-by-status", "just-written"])
 def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, tmp_path, monkeypatch, settled):
     from tests.test_exports import varied
-    from timeline.build import fingerprint as freshness
-    from timeline.build import builder as pipeline
     if settled:  # the files' status and digest come from the digest pass, which noted them at the last build
-        monkeypatch.setattr(freshness, "SETTLED_NS", 0)
+        monkeypatch.setattr(fingerprint, "SETTLED_NS", 0)
 
     varied(project)
     project.event("2024-11-05-warned.md", title="Warned", end="2024-11-05",  # a warning, and a comment
@@ -317,14 +314,14 @@ def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, 
                   "    archive_url: https://web.archive.org/web/2024/https://example.org/a\n---\nBody\n")
     assert project.run("build", "--drafts").code == 0
     read = []
-    real_read = pipeline._read_and_validate
-    monkeypatch.setattr(pipeline, "_read_and_validate", lambda path, root: read.append(path.name) or real_read(path, root))
+    real_read = reading.read_and_validate
+    monkeypatch.setattr(reading, "read_and_validate", lambda path, root: read.append(path.name) or real_read(path, root))
     project.event("2024-10-summit.md", title="A summit, renamed", date="2024-10", sources="[]", draft="true")
-    builder = pipeline.Builder(project.root, include_drafts=True, workers=1)
+    builder = Builder(project.root, include_drafts=True, workers=1)
     assert builder.build().errors == []
     assert read == ["2024-10-summit.md"]  # only the edited file is read and validated again
     reused = builder.load()
-    fresh = pipeline.Builder(project.root, include_drafts=True, workers=1).load()
+    fresh = Builder(project.root, include_drafts=True, workers=1).load()
     assert reused.files == fresh.files and reused.events == fresh.events and reused.problems == fresh.problems
     assert len(fresh.events) == 7 and any(p.severity == "warning" for p in fresh.problems)
     assert {e.end for e in fresh.events} > {None} and any(s.archive_url for e in fresh.events for s in e.sources)
@@ -332,7 +329,8 @@ def test_a_build_reuses_what_the_last_one_read_exactly_as_reading_anew(project, 
 
 @pytest.mark.parametrize("count", [0, 1, 1000, 2501])
 def test_a_cache_written_in_pieces_reads_back_whole(tmp_path, count):
-    from timeline.build.fingerprint import CACHE_DIR, read_cache, write_cache
+    from timeline.build.cache_store import read_cache, write_cache
+    from timeline.folders import CACHE_DIR
 
     items = {f"key {i}": {"html": f"<p>é {i} \"quoted\"</p>", "n": [i, None]} for i in range(count)}
     write_cache(tmp_path, "test.json", "v1", items)
@@ -343,11 +341,10 @@ def test_a_cache_written_in_pieces_reads_back_whole(tmp_path, count):
 
 @pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
 def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
-    from timeline.build import builder as pipeline
     from timeline.render import pages as render
     project.event(body="Some *text*")
     assert project.run("build").code == 0
-    cache = project.root / ".timeline-cache" / pipeline.DESCRIPTIONS_CACHE
+    cache = project.root / ".timeline-cache" / content_caches.DESCRIPTIONS_CACHE
     saved = json.loads(cache.read_text())
     assert list(saved["items"].values()) == ["<p dir=\"auto\">Some <em>text</em></p>"]
     if damage == "other-version":
@@ -367,16 +364,14 @@ def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, m
 
 @pytest.mark.parametrize("lists_meanwhile", [True, False], ids=["lists-meanwhile", "lists-after"])
 def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp_path, monkeypatch, lists_meanwhile):
-    from timeline.build import builder as pipeline
     many_events(project, 30)
     project.event("2020-01-02-event-1.md", title="Event 1", body="A [link](https://example.org).")
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pipeline, "OVERLAP_UP_TO", 10_000 if lists_meanwhile else 0)
-    monkeypatch.setattr(pipeline, "_default_workers", lambda: 2)
-    assert pipeline.Builder(project.root, workers=1).build().errors == []
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "OVERLAP_UP_TO", 10_000 if lists_meanwhile else 0)
+    assert Builder(project.root, workers=1).build().errors == []
     single = tree_digest(project.root / "site")
     shutil.rmtree(project.root / ".timeline-cache")  # so that the workers render every description
-    builder = pipeline.Builder(project.root, workers=2)
+    builder = IncrementalBuilder(project.root, workers=2)
     assert builder.build().errors == []
     assert tree_digest(project.root / "site") == single
     # the preview goes on from a parallel build: a neighbour re-rendered from the cache stays HTML
@@ -386,10 +381,55 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
     assert '<a href="https://example.org"' in page
 
 
+def cache_files(root: Path) -> dict[str, str]:
+    """Return {name: sha256} of every file in the project's cache folder."""
+    cache = root / ".timeline-cache"
+    return {p.relative_to(cache).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(cache.rglob("*")) if p.is_file()} if cache.is_dir() else {}
+
+
+def test_a_build_without_the_speed_layer_makes_the_same_site_and_touches_no_cache(project, tmp_path, monkeypatch):
+    # The caches, the workers and the reused site are all on, and warm from builds before an edit.
+    many_events(project, 30)
+    project.event("2020-01-02-event-1.md", title="Event 1", body="A [link](https://example.org).", tags="[t1]")
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "CHUNK_PAGES", 4)
+    assert Builder(project.root, workers=2).build().errors == []
+    project.event("2020-01-03-event-2.md", title="Event 2, renamed", body="*Edited*", tags="[t1, t2]")
+    assert Builder(project.root, workers=2).build().errors == []
+    fast = tree_digest(project.root / "site")
+    cached = {name: digest for name, digest in cache_files(project.root).items() if name != "build.json"}
+    assert {"descriptions.json", "event-pages.json", "spare-site/index.html"} < set(cached)
+
+    result = project.run("build", "--no-cache")
+    assert (result.code, result.out) == (0, "")
+    assert result.err == "Built site/: 30 events, 60 files.\n"
+    assert tree_digest(project.root / "site") == fast
+    assert cache_files(project.root) == cached  # the last build's record is gone: site/ is no longer its
+    assert project.run("build").err.startswith("Built site/: ")  # ... so the next build does not trust it
+
+
+def test_a_change_to_the_code_of_any_subpackage_rebuilds(project, tmp_path, monkeypatch):
+    import timeline
+
+    code = tmp_path / "timeline"
+    shutil.copytree(Path(timeline.__file__).parent, code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(fingerprint, "_CODE_DIR", str(code))
+    project.event()
+    assert project.run("build").code == 0
+    assert project.run("build").err.startswith("site/ is up to date")
+    for changed in ("model/dates.py", "render/i18n.py", "serve/live_reload.js"):
+        (code / changed).write_text((code / changed).read_text() + "\n")
+        assert project.run("build").err.startswith("Built site/"), changed
+    (code / "render" / "__pycache__").mkdir()
+    (code / "render" / "__pycache__" / "i18n.cpython-311.pyc").write_bytes(b"compiled")
+    assert project.run("build").err.startswith("site/ is up to date")  # compiled files are not code we wrote
+
+
 def test_package_versions_match_importlib_metadata():
     from importlib.metadata import version
 
-    from timeline.build.fingerprint import RENDERING_PACKAGES, package_versions
+    from timeline.versions import RENDERING_PACKAGES, package_versions
 
     names = ("Jinja2", "Markdown", "nh3", "python-slugify", "PyYAML", "dateparser", "Babel", "lxml_html_clean")
     assert package_versions(names) == {name: version(name) for name in names}
@@ -398,19 +438,18 @@ def test_package_versions_match_importlib_metadata():
 
 
 def test_files_read_in_parallel_give_the_same_problems_and_events(project, monkeypatch):
-    from timeline.build import builder as pipeline
     many_events(project, 20)
     project.write("2020-02-01-broken.md", "---\ntitle: [broken\n---\n")
     project.write("2020-02-02-no-sources.md", "---\ntitle: No sources\ndate: 2020-02-02\n---\n")
     project.write("2020-02-03-bad-date.md", "---\ntitle: Bad\ndate: 04/11/2024\nsources: []\n---\n")
-    serial = pipeline.Builder(project.root, workers=1).load()
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
-    monkeypatch.setattr(pipeline, "CHUNK_FILES", 4)
+    serial = Builder(project.root, workers=1).load()
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "CHUNK_FILES", 4)
     chunks = []
-    real_read_in_parallel = pipeline.Builder._read_in_parallel
-    monkeypatch.setattr(pipeline.Builder, "_read_in_parallel",
-                        lambda self, paths: chunks.append(len(paths)) or real_read_in_parallel(self, paths))
-    parallel = pipeline.Builder(project.root, workers=2).load()
+    real_read_in_parallel = worker_pool.read_in_parallel
+    monkeypatch.setattr(speed, "read_in_parallel",
+                        lambda paths, root, workers: chunks.append(len(paths)) or real_read_in_parallel(paths, root, workers))
+    parallel = Builder(project.root, workers=2).load()
     assert chunks == [23]
     assert len(serial.problems) >= 3
     assert parallel.problems == serial.problems
@@ -452,9 +491,8 @@ def test_an_up_to_date_build_loads_no_heavy_module(project):
 
 
 def test_a_build_reads_the_inputs_before_building_only_when_a_site_may_be_up_to_date(project, monkeypatch):
-    from timeline.build import fingerprint as freshness
     fingerprints = []
-    monkeypatch.setattr(freshness, "build_fingerprint", lambda *args: fingerprints.append(args) or "")
+    monkeypatch.setattr(fingerprint, "build_fingerprint", lambda *args: fingerprints.append(args) or "")
     project.event()
     assert project.run("build").code == 0 and fingerprints == []  # no site yet: nothing can be up to date
     assert project.run("build").code == 0 and len(fingerprints) == 1
@@ -516,9 +554,8 @@ def test_any_changed_input_rebuilds(project, change, monkeypatch):
     elif change == "new-file":
         project.event("2024-11-05-another.md", title="Another")
     else:  # an upgraded package renders differently: its version is part of the fingerprint
-        from timeline.build import fingerprint as freshness
-        real_versions = freshness.package_versions
-        monkeypatch.setattr(freshness, "package_versions",
+        real_versions = fingerprint.package_versions
+        monkeypatch.setattr(fingerprint, "package_versions",
                             lambda names: {**real_versions(names), change: "99.0"})
     result = project.run(*args)
     assert result.err.startswith("Built site/: "), result.err
@@ -559,23 +596,21 @@ def test_a_fresh_build_removes_a_cache_that_is_a_link_without_following_it(proje
 
 def _note_event_reads(monkeypatch) -> list[str]:
     """Return the list of event files the digest pass reads from now on, filled as it reads them."""
-    from timeline.build import fingerprint as freshness
     read: list[str] = []
-    real_contents = freshness._contents
-    monkeypatch.setattr(freshness, "_contents", lambda path: (read.append(os.path.basename(path))
+    real_contents = fingerprint._contents
+    monkeypatch.setattr(fingerprint, "_contents", lambda path: (read.append(os.path.basename(path))
                                                                if "/events/" in path else None) or real_contents(path))
     return read
 
 
 def test_an_unchanged_event_file_is_known_by_its_status_and_not_read_again(project, monkeypatch):
-    from timeline.build import fingerprint as freshness
     project.event()
     project.event("2024-11-05-second.md", title="Second")
     assert project.run("build").code == 0
     read = _note_event_reads(monkeypatch)
     assert project.run("build").err.startswith("site/ is up to date")
     assert read == ["2024-11-04-a-meeting.md", "2024-11-05-second.md"]  # just written: maybe still changing
-    monkeypatch.setattr(freshness, "SETTLED_NS", 0)
+    monkeypatch.setattr(fingerprint, "SETTLED_NS", 0)
     assert project.run("build", "--drafts").err.startswith("Built site/")  # notes their status
     read.clear()
     assert project.run("build", "--drafts").err.startswith("site/ is up to date")
@@ -584,8 +619,7 @@ def test_an_unchanged_event_file_is_known_by_its_status_and_not_read_again(proje
 
 def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(project, monkeypatch):
     # Tools that copy or restore files can set the modification time back; no tool can set back ctime.
-    from timeline.build import fingerprint as freshness
-    monkeypatch.setattr(freshness, "SETTLED_NS", 0)
+    monkeypatch.setattr(fingerprint, "SETTLED_NS", 0)
     path = project.event(title="Same size A")
     assert project.run("build").code == 0
     before = path.stat()
@@ -617,14 +651,13 @@ os.register_at_fork(after_in_parent=_a_later_fork_handler)
 def test_a_ctrl_c_while_workers_are_forked_is_raised_not_lost(project, monkeypatch, capsys):
     # CPython prints a KeyboardInterrupt raised in a fork handler as ignored and goes on:
     # the preview, which forks after it starts serving, then ran on after its one Ctrl-C.
-    from timeline.build import builder as pipeline
-    monkeypatch.setattr(pipeline, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
     for day in range(1, 5):
         project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}")
     _INTERRUPT_AT_FORK.append(True)
     try:
         with pytest.raises(KeyboardInterrupt):
-            pipeline.Builder(project.root, workers=2).build()
+            Builder(project.root, workers=2).build()
     finally:
         _INTERRUPT_AT_FORK.clear()
     assert "KeyboardInterrupt" not in capsys.readouterr().err

@@ -13,6 +13,7 @@ import pytest
 from timeline.render import pages as render
 from timeline.render.i18n import MESSAGES, Language, tokens
 from timeline.build.builder import Builder
+from timeline.build.incremental import IncrementalBuilder
 from timeline.render.search_index import bucket
 from tests.conftest import REPO
 from tests.test_incremental import random_event
@@ -108,7 +109,7 @@ def test_incremental_rebuilds_match_a_full_build_across_the_split(project, tmp_p
     rng = random.Random(seed)
     set_config(project, order=order)
     files = {f"e{i}": random_event(rng, project, f"e{i}", rng.choice([2022, 2023, 2024])) for i in range(9)}
-    builder = Builder(project.root)
+    builder = IncrementalBuilder(project.root)
     assert builder.update().errors == []
     for step in range(22):
         action = rng.choice(["add", "add", "remove", "edit", "move"])

@@ -44,6 +44,9 @@ def parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", parents=[common, site_options], help=COMMANDS["build"], description=COMMANDS["build"])
     build.add_argument("--fresh", action="store_true",
                        help="read and render everything anew, deleting what earlier builds left in .timeline-cache/")
+    build.add_argument("--no-cache", action="store_true",
+                       help="build without the speed layer: read and render everything in this one process, "
+                            "with no cache read or written (slower; the site is the same, byte for byte)")
     check = sub.add_parser("check", parents=[common], help=COMMANDS["check"], description=COMMANDS["check"])
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text (default) or github: GitHub Actions annotations on the changed lines")
@@ -199,11 +202,12 @@ def report(problems: list[Problem], stream) -> None:
         print(problem, file=stream)
 
 
-def _builder(args):
-    """Return a Builder for the project and options named by args."""
+def _builder(args, kind=None):
+    """Return a Builder (or a builder of the kind given) for the project and options named by args."""
     from timeline.build.builder import Builder
 
-    return Builder(args.root, base_url=getattr(args, "base_url", None), include_drafts=getattr(args, "drafts", False))
+    return (kind or Builder)(args.root, base_url=getattr(args, "base_url", None),
+                             include_drafts=getattr(args, "drafts", False), speedups=not getattr(args, "no_cache", False))
 
 
 def cmd_build(args) -> int:
@@ -211,7 +215,7 @@ def cmd_build(args) -> int:
     from timeline.problems import ProblemError
 
     if args.fresh:
-        from timeline.build.fingerprint import forget_cache
+        from timeline.build.cache_store import forget_cache
 
         forget_cache(args.root)
     result = _builder(args).build()
@@ -242,9 +246,10 @@ def cmd_check(args) -> int:
 
 def cmd_serve(args) -> int:
     """Build and serve the site with live reload until interrupted; return the exit code."""
+    from timeline.build.incremental import IncrementalBuilder
     from timeline.serve.preview import serve
 
-    return serve(args, _builder(args))
+    return serve(args, _builder(args, IncrementalBuilder))
 
 
 def cmd_links(args) -> int:

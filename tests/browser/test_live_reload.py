@@ -8,6 +8,7 @@ import re
 import pytest
 
 from timeline.build.builder import Builder
+from timeline.build.incremental import IncrementalBuilder
 from timeline.serve.preview import Preview
 from tests.browser.conftest import ARTIFACTS
 
@@ -17,7 +18,7 @@ def live(project, browser):
     """Return (preview server, page) with an event page open and listening for rebuilds."""
     project.event(title="The original title")
     project.event("2024-11-07-later.md", title="A later event")
-    preview = Preview(Builder(project.root, base_url="/timeline/"), port=0, log=lambda text: None)
+    preview = Preview(IncrementalBuilder(project.root, base_url="/timeline/"), port=0, log=lambda text: None)
     preview.start()
     context = browser.new_context(viewport={"width": 1000, "height": 800})
     page = context.new_page()
@@ -111,7 +112,7 @@ def moving(project, browser):
     project.event(title="The original title")
     project.event("2024-11-07-later.md", title="A later event")
     set_base_path(project, "/a/")
-    preview = Preview(Builder(project.root), port=0, log=lambda text: None)
+    preview = Preview(IncrementalBuilder(project.root), port=0, log=lambda text: None)
     preview.start()
     assert preview.url.endswith(":" + str(preview.server.server_address[1]) + "/a/")
     origin = preview.url[: -len("/a/")]

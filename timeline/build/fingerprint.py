@@ -12,12 +12,12 @@ import stat
 import sys
 import time
 
+from timeline.build.cache_store import read_json, write_json
 from timeline.folders import CACHE_DIR, CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.model.digest import file_digest, name_bytes
+from timeline.versions import RENDERING_PACKAGES, package_versions
 
 MANIFEST = "build.json"
-# The libraries whose upgrade can change the output; their versions (and Python's) are part of the digest.
-RENDERING_PACKAGES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "python-slugify", "text-unidecode", "PyYAML",
-                      "dateparser", "Babel")
 _CODE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the timeline package
 
 
@@ -51,7 +51,7 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     inputs = code + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
     for name, path in inputs:
-        setup.update(_name_bytes(name) + b"\0" + _contents(path) + b"\0")
+        setup.update(name_bytes(name) + b"\0" + _contents(path) + b"\0")
     known = last_manifest.get("files") if isinstance(last_manifest, dict) else None
     known = known if isinstance(known, dict) else {}
     events: dict[str, str] = {}
@@ -83,21 +83,50 @@ def _status(path: str) -> list[int] | None:
     return [status.st_mtime_ns, status.st_size, status.st_ino, status.st_ctime_ns]
 
 
-def file_digest(name: str, data: bytes) -> str:
-    """Return the digest of an event file's name and bytes: what its readings and pages are keyed by."""
-    return hashlib.blake2b(_name_bytes(name) + b"\0" + data, digest_size=16).hexdigest()
+class Inputs:
+    """What a build's output is made from, as digests: setup (every input but the event files), each event
+    file's digest by name, and the status of each settled event file (see input_digests)."""
+
+    __slots__ = ("setup", "events", "statuses")
+
+    def __init__(self, setup: str, events: dict[str, str], statuses: dict[str, list]):
+        self.setup, self.events, self.statuses = setup, events, statuses
+
+    @property
+    def fingerprint(self) -> str:
+        """Return the digest of every input: equal fingerprints, byte-identical sites."""
+        return fingerprint_of(self.setup, self.events)
+
+    def take_as_read(self, root: str | os.PathLike, read: dict[str, str]) -> None:
+        """Take the digest of each file in events/ as loading read it (read: file name -> digest).
+
+        A build digests its inputs before it reads them. A file saved, added or removed in between
+        is built as read; its digest from before would put the old page back from the last site,
+        and give the build a fingerprint that says the edit was not there.
+        """
+        folder = os.path.join(root, EVENTS_DIR)
+        gone = {name for name in self.events if name.endswith(".md") and name not in read
+                and not os.path.lexists(os.path.join(folder, name))}
+        moved = {name for name, digest in read.items() if self.events.get(name) != digest} | gone
+        if not moved:
+            return
+        for name in moved:
+            self.statuses.pop(name, None)  # noted before the save: the next build reads the file again
+        merged = {name: digest for name, digest in self.events.items() if name not in gone}
+        self.events = dict(sorted({**merged, **read}.items()))
 
 
-def _name_bytes(name: str) -> bytes:
-    """Return a file name as the bytes it was read from, even when they are not UTF-8."""
-    return name.encode("utf-8", "surrogateescape")
+def read_inputs(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
+                last_manifest: object = None) -> Inputs:
+    """Return the digests of a build's inputs (see input_digests)."""
+    return Inputs(*input_digests(root, base_url, include_drafts, last_manifest))
 
 
 def fingerprint_of(setup: str, events: dict[str, str]) -> str:
     """Return the build fingerprint made of input_digests()."""
     digest = hashlib.blake2b(setup.encode(), digest_size=20)
     for name, value in events.items():
-        digest.update(_name_bytes(f"{name}\0{value}\0"))
+        digest.update(name_bytes(f"{name}\0{value}\0"))
     return digest.hexdigest()
 
 
@@ -133,40 +162,6 @@ def _contents(path: str) -> bytes:
         return b"unreadable"
 
 
-def package_versions(packages: tuple[str, ...]) -> dict[str, str]:
-    """Return {package: installed version}, read from the names of the dist-info folders on sys.path.
-
-    A wheel installs NAME-VERSION.dist-info; listing a few folders is several times faster
-    than importlib.metadata, and a build with nothing changed should cost next to nothing.
-    """
-    def normal(name: str) -> str:
-        return name.lower().replace("-", "_").replace(".", "_")
-
-    wanted = {normal(package): package for package in packages}
-    found: dict[str, str] = {}
-    for folder in sys.path:
-        try:
-            entries = os.listdir(folder or ".")
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.endswith(".dist-info"):
-                name, _, version = entry[: -len(".dist-info")].partition("-")
-                package = wanted.get(normal(name))
-                if package is not None and package not in found:
-                    found[package] = version
-    if len(found) < len(packages):  # installed some other way (an egg, a system package)
-        from importlib.metadata import PackageNotFoundError, version
-
-        for package in packages:
-            if package not in found:
-                try:
-                    found[package] = version(package)
-                except PackageNotFoundError:
-                    found[package] = "not installed"
-    return {package: found[package] for package in packages}
-
-
 def up_to_date_manifest(root: str | os.PathLike, fingerprint: str, manifest: object) -> dict | None:
     """Return the last build's manifest (as read) when it was made from these very inputs and site/ is its output,
     else None."""
@@ -195,75 +190,18 @@ def made_current_site(root: str | os.PathLike, manifest: object) -> bool:
     return isinstance(manifest, dict) and manifest.get("site_inode") == site_inode
 
 
-def read_json(root: str | os.PathLike, name: str) -> object:
-    """Return what a build saved in the cache folder under name, or None when it is missing or unreadable."""
-    import json
+def write_manifest(root: str | os.PathLike, inputs: Inputs, events: int, drafts: int, problems: list) -> None:
+    """Record that site/ is what these inputs make, with what the build reported, for the next build to trust."""
+    write_json(root, MANIFEST, {
+        "fingerprint": inputs.fingerprint, "site_inode": os.stat(os.path.join(root, OUTPUT_DIR)).st_ino,
+        "events": events, "drafts": drafts, "problems": [list(p.__dict__.values()) for p in problems],
+        "report": [str(p) for p in problems], "files": inputs.statuses,
+    })
 
+
+def forget_manifest(root: str | os.PathLike) -> None:
+    """Forget the last build's record, so that no build trusts site/ as what it recorded."""
     try:
-        with open(os.path.join(root, CACHE_DIR, name), encoding="utf-8") as file:
-            return json.load(file)
-    except (OSError, ValueError):
-        return None
-
-
-def write_json(root: str | os.PathLike, name: str, data: object) -> None:
-    """Save data as JSON in the cache folder under name, replacing the file at once."""
-    import json
-
-    _write_whole(root, name, [json.dumps(data, ensure_ascii=False)])
-
-
-def _write_whole(root: str | os.PathLike, name: str, pieces) -> None:
-    """Write the pieces of text one after another as the cache file name, which readers see whole or not at all."""
-    folder = os.path.join(root, CACHE_DIR)
-    os.makedirs(folder, exist_ok=True)
-    temporary = os.path.join(folder, name + ".tmp")
-    with open(temporary, "w", encoding="utf-8") as file:
-        for piece in pieces:
-            file.write(piece)
-    os.replace(temporary, os.path.join(folder, name))
-
-
-def read_cache(root: str | os.PathLike, name: str, version: str) -> dict:
-    """Return the dict a build saved under name for this version, or {} when it is missing, unreadable or stale.
-
-    Kept as JSON, not pickle: loading it can never run code, whoever wrote the folder.
-    """
-    saved = read_json(root, name)
-    if not isinstance(saved, dict) or saved.get("version") != version or not isinstance(saved.get("items"), dict):
-        return {}
-    return saved["items"]
-
-
-def write_cache(root: str | os.PathLike, name: str, version: str, items: dict) -> None:
-    """Save a dict for the next build to read with read_cache, replacing the file at once.
-
-    Encoded a thousand entries at a time: near the speed of one json.dumps (json.dump writes
-    piece by piece, twice as slow), without the whole text in memory at 100,000 events.
-    """
-    import json
-
-    def pieces():
-        keys = list(items)
-        yield f'{{"version": {json.dumps(version)}, "items": {{'
-        for start in range(0, len(keys), 1000):
-            chunk = json.dumps({key: items[key] for key in keys[start:start + 1000]}, ensure_ascii=False)
-            yield ("," if start else "") + chunk[1:-1]
-        yield "}}"
-
-    _write_whole(root, name, pieces())
-
-
-def forget_cache(root: str | os.PathLike) -> None:
-    """Remove what earlier builds left in the cache folder, so that the next build reads and renders everything.
-
-    The caches are trusted like templates; a build for publishing starts without them, so
-    nothing committed there (by mistake or in a pull request) can reach the site.
-    """
-    import shutil
-
-    path = os.path.join(os.fspath(root), CACHE_DIR)
-    if os.path.islink(path) or os.path.isfile(path):
-        os.unlink(path)
-    elif os.path.isdir(path):
-        shutil.rmtree(path)
+        os.remove(os.path.join(root, CACHE_DIR, MANIFEST))
+    except FileNotFoundError:
+        pass

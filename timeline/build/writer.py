@@ -106,11 +106,12 @@ class StagedSite:
     keep_only() first removes what the new site will not have, and write() writes over the rest.
     """
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, reuse: bool = True):
         self.root = root
         clean_leftovers(root)
         self.staging = Path(tempfile.mkdtemp(prefix=_STAGING_PREFIX, dir=root))
-        self.reused = self._reuse(root / SPARE_SITE)
+        self.keeps_spare = reuse  # else the site it replaces is removed, and no spare is made or taken
+        self.reused = self._reuse(root / SPARE_SITE) if reuse else False
         self.pruned = False
 
     def _reuse(self, spare: Path) -> bool:
@@ -167,20 +168,27 @@ class StagedSite:
         if output.is_symlink() or (output.exists() and not output.is_dir()):
             raise UnsafePath(f"{OUTPUT_DIR} exists and is not a folder; move it away")
         if output.exists() and _exchange(self.staging, output):
-            _keep_as_spare(self.root, self.staging)
+            self._put_away(self.staging)
             return
         if output.exists():
             old = Path(tempfile.mkdtemp(prefix=_OLD_PREFIX, dir=self.root))
             os.rmdir(old)
             output.rename(old)
             self.staging.rename(output)
-            _keep_as_spare(self.root, old)
+            self._put_away(old)
         else:
             self.staging.rename(output)
 
     def abort(self) -> None:
         """Put the new site aside (as the next build's spare), leaving site/ as it was."""
-        _keep_as_spare(self.root, self.staging)
+        self._put_away(self.staging)
+
+    def _put_away(self, folder: Path) -> None:
+        """Keep a site folder for the next build to write over, or remove it when no spare is kept."""
+        if self.keeps_spare:
+            _keep_as_spare(self.root, folder)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _prune(folder: str, prefix: str, site_paths: set[str], folders: set[str]) -> bool:

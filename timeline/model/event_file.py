@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from timeline.build.fingerprint import file_digest
+from timeline.model.digest import file_digest
 from timeline.folders import EVENTS_DIR
 from timeline.problems import ERROR, WARNING, Problem
 

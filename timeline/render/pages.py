@@ -158,7 +158,7 @@ def markdown_version() -> str:
     """Return what a description's HTML depends on besides its text: Python, Markdown and nh3 versions, this code."""
     import sys
 
-    from timeline.build.fingerprint import package_versions
+    from timeline.versions import package_versions
 
     digest = hashlib.blake2b(repr((sys.version, package_versions(("Markdown", "nh3")))).encode(), digest_size=16)
     digest.update(Path(__file__).read_bytes())
@@ -922,6 +922,24 @@ class SiteRenderer:
             self.made_descriptions.append(event.body)
         return html
 
+    def known_description(self, event: Event) -> Markup | None:
+        """Return the HTML of an event's description if it was rendered or adopted, else None."""
+        return self.descriptions.get(event.body)
+
+    def adopt_descriptions(self, html_by_text: dict[str, str]) -> None:
+        """Take the HTML of descriptions rendered elsewhere (a worker, the last build), by Markdown text."""
+        self.descriptions.update({text: Markup(html) for text, html in html_by_text.items()})
+
+    def made_descriptions_html(self) -> dict[str, str]:
+        """Return the HTML of the descriptions rendered here since forget_made_descriptions(), by Markdown text."""
+        return {text: str(self.descriptions[text]) for text in self.made_descriptions}
+
+    def forget_made_descriptions(self) -> None:
+        """Forget the descriptions rendered here (a worker, once it has sent them back)."""
+        for text in self.made_descriptions:
+            self.descriptions.pop(text, None)
+        self.made_descriptions.clear()
+
     def _facets_page(self, facet: Facet) -> Page:
         """Return the page listing a facet's values (all tags, say) with their counts."""
         groups = self.index.groups[facet.kind]
@@ -1034,6 +1052,10 @@ def _put(events: list[Event], event: Event) -> int:
 def event_page_path(event_id: str) -> str:
     """Return the site path of an event's own page."""
     return f"{event_id}/index.html"
+
+
+# The kinds of page that cover every event (exports, search index): written after the others.
+WHOLE_SITE_KINDS = ("export", "search")
 
 
 @dataclass(frozen=True)

@@ -335,7 +335,7 @@ class Preview:
 
     def _update(self, changes: set[str] | None):
         """Return the outcome of updating site/ after changes; a template's error is one of its problems."""
-        from timeline.build.builder import BuildResult
+        from timeline.build.project import BuildResult
         from timeline.problems import template_error_problem
 
         try:

@@ -1,0 +1,174 @@
+"""What one build leaves in .timeline-cache/ for the next, keyed by content: readings, descriptions, list
+entries and event pages.
+
+Each cache names the versions of what it depends on (code, libraries, settings, templates), so a
+stale one reads as empty and is never used.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from timeline.build.cache_store import read_cache, write_cache
+from timeline.build.reading import stat_key_or_none
+from timeline.folders import OUTPUT_DIR
+from timeline.model.digest import file_digest, short_digest
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from timeline.build.fingerprint import Inputs
+    from timeline.model.event import Event
+    from timeline.model.event_file import EventFile
+    from timeline.render.pages import Page, SiteRenderer
+
+DESCRIPTIONS_CACHE = "descriptions.json"
+READINGS_CACHE = "readings.json"
+PAGES_CACHE = "event-pages.json"
+LIST_ITEMS_CACHE = "list-items.json"
+# Above this many events the readings and list entries would add hundreds of MB at once; they are
+# saved empty instead, so that no later build loads a stale one.
+LARGE_SITE = 50_000
+
+
+class ContentCaches:
+    """The caches of one build: what it may take from the last build, and what it saves for the next."""
+
+    def __init__(self, root: Path, inputs: Inputs, first_in_process: bool):
+        self.root = root
+        self.inputs = inputs
+        # A first build in this process may take what the last build read; later ones hold their own.
+        self._saved_readings = read_cache(root, READINGS_CACHE, inputs.setup) if first_in_process else {}
+        self._settled = inputs.statuses if first_in_process else {}
+        self._reused_readings: dict[str, dict] = {}
+        self._page_keys: dict[str, str] = {}
+
+    def readings(self, paths: list[Path]) -> list[tuple[Path, tuple]]:
+        """Return (path, reading) for the files whose name and bytes the last build read, as it found them."""
+        from timeline.model.event_file import reading_from_data
+
+        saved, self._saved_readings = self._saved_readings, {}
+        settled, self._settled = self._settled, {}
+        found = []
+        for path in paths if saved else ():
+            noted = settled.get(path.name)
+            if noted is not None:  # this build's digest pass just found its status and digest
+                key, digest = tuple(noted[:3]), noted[4]
+            else:
+                key = stat_key_or_none(path)  # taken before reading, as read_and_validate does
+                try:
+                    digest = file_digest(path.name, path.read_bytes())
+                except OSError:
+                    continue
+            data = saved.get(digest)
+            if isinstance(data, dict):
+                found.append((path, (key, *reading_from_data(path, self.root, digest, data))))
+                self._reused_readings[digest] = data
+        return found
+
+    def reuse(self, renderer: SiteRenderer, pages: list[Page], events: list[Event]) -> list[Page]:
+        """Return the pages with each event page the last build made from the same inputs copied from site/,
+        after giving the renderer the descriptions and list entries the last build made of these events."""
+        self._reuse_descriptions(renderer, events)
+        self._reuse_list_items(renderer, events)
+        return self._reuse_event_pages(renderer, pages)
+
+    def _reuse_descriptions(self, renderer: SiteRenderer, events: list[Event]) -> None:
+        """Give the renderer the HTML the last build made of these events' descriptions, where the text is the same.
+
+        A description's HTML depends only on its text, the Markdown and nh3 versions and our
+        code, which the cache's version names.
+        """
+        from timeline.render.pages import markdown_version
+
+        cached = read_cache(self.root, DESCRIPTIONS_CACHE, markdown_version())
+        found = {}
+        for event in events if cached else ():
+            html = cached.pop(short_digest(event.body.encode()), None)  # popped: each text is held once
+            if isinstance(html, str):
+                found[event.body] = html
+        renderer.adopt_descriptions(found)
+
+    def _reuse_list_items(self, renderer: SiteRenderer, events: list[Event]) -> None:
+        """Give the renderer each event's entries in lists as the last build rendered them, where its file is the same.
+
+        An entry shows only its event, under the settings, templates, code and libraries that
+        the cache's version (the setup digest) names; every list page of the site is made of them.
+        """
+        from markupsafe import Markup
+
+        cached = read_cache(self.root, LIST_ITEMS_CACHE, self.inputs.setup)
+        for event in events if cached else ():
+            items = cached.pop(self.inputs.events.get(_file_name(event), ""), None)
+            if isinstance(items, dict) and all(isinstance(html, str) for html in items.values()):
+                renderer.adopt_items(event, {heading: Markup(html) for heading, html in items.items()})
+
+    def _reuse_event_pages(self, renderer: SiteRenderer, pages: list[Page]) -> list[Page]:
+        """Return the pages with those whose key and bytes the last build recorded copied from site/.
+
+        A key digests everything an event page shows beyond the settings, templates, code and
+        libraries (which the cache's version names): the event's file, its neighbours' files and
+        the timeline's split. A page is copied only if site/ still holds the very bytes recorded
+        for that key, so a hand-edited or missing page is rendered again.
+        """
+        from timeline.render.pages import Page
+
+        recorded = read_cache(self.root, PAGES_CACHE, self.inputs.setup)
+        site = self.root / OUTPUT_DIR
+        digests = self.inputs.events
+        self._page_keys = {}
+        for path, event, previous, following, split in renderer.event_page_inputs():
+            files = [digests.get(_file_name(e), "") if e is not None else "" for e in (event, previous, following)]
+            self._page_keys[path] = short_digest(repr((files, split)).encode())
+        reused = []
+        for page in pages:
+            entry = recorded.get(page.path) if page.kind == "event" else None
+            if isinstance(entry, list) and len(entry) == 2 and entry[0] == self._page_keys[page.path] \
+                    and isinstance(entry[1], str):
+                page = Page(page.path, partial(_copied_or_rendered, site / page.path, entry[1], page.render),
+                            kind="event")
+            reused.append(page)
+        return reused
+
+    def save(self, renderer: SiteRenderer, events: list[Event], readings: Iterable[tuple[EventFile, Event | None]],
+             written: dict[str, str]) -> None:
+        """Save what the next build may reuse: keyed by content, it holds whether or not this build is committed."""
+        from timeline.model.event_file import reading_data
+        from timeline.render.pages import markdown_version
+
+        descriptions = {}
+        for event in events:
+            html = renderer.known_description(event)
+            if html is not None:
+                descriptions[short_digest(event.body.encode())] = html  # Markup is a str: JSON writes it as is
+        write_cache(self.root, DESCRIPTIONS_CACHE, markdown_version(), descriptions)
+        small = len(events) <= LARGE_SITE
+        reused, self._reused_readings = self._reused_readings, {}
+        saved_readings = {event_file.digest: reused.get(event_file.digest) or reading_data(event_file, event)
+                          for event_file, event in readings if event_file.digest} if small else {}
+        write_cache(self.root, READINGS_CACHE, self.inputs.setup, saved_readings)
+        items = {}
+        for event in events if small else ():
+            digest = self.inputs.events.get(_file_name(event))
+            kept = renderer.kept_items(event)
+            if digest and kept:
+                items[digest] = kept
+        write_cache(self.root, LIST_ITEMS_CACHE, self.inputs.setup, items)
+        write_cache(self.root, PAGES_CACHE, self.inputs.setup,
+                    {path: [key, written[path]] for path, key in self._page_keys.items()})
+
+
+def _copied_or_rendered(old: Path, digest: str, render) -> bytes:
+    """Return the bytes of the page at old if their digest is digest, else render the page."""
+    try:
+        data = old.read_bytes()
+    except OSError:
+        return render()
+    return data if short_digest(data) == digest else render()
+
+
+def _file_name(event: Event) -> str:
+    """Return the name of the file an event was read from."""
+    return event.path.rpartition("/")[2]
