@@ -15,7 +15,8 @@ import pytest
 
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
-from timeline.serve.preview import LIVE_PREFIX, Preview
+from timeline.serve.http import LIVE_PREFIX
+from timeline.serve.preview import Preview
 from tests.conftest import REPO
 
 
@@ -55,10 +56,10 @@ def wait_for_version(preview, version: int, timeout: float = 10) -> None:
 def test_the_reload_script_is_stamped_with_the_build_before_the_page_is_read(preview, project, monkeypatch):
     # A rebuild landing between the stamp and the read gives a newer page with an older stamp: that page
     # reloads once more. The other order would give a stale page a newer stamp, and it would never reload.
-    from timeline.serve import preview as server
+    from timeline.serve import http
     order = []
-    stamp = server.SiteRequestHandler._reload_tag
-    monkeypatch.setattr(server.SiteRequestHandler, "_reload_tag", lambda self: order.append("stamp") or stamp(self))
+    stamp = http.SiteRequestHandler._reload_tag
+    monkeypatch.setattr(http.SiteRequestHandler, "_reload_tag", lambda self: order.append("stamp") or stamp(self))
     read = Path.read_bytes
     monkeypatch.setattr(Path, "read_bytes", lambda self: order.append(f"read {self.name}") or read(self))
     get(port_of(preview), "/timeline/")
@@ -172,8 +173,8 @@ def test_a_port_in_use_is_said_at_once_before_any_build(project):
 
 
 def test_exports_follow_once_the_author_pauses(preview, project, monkeypatch):
-    from timeline.serve import preview as server
-    monkeypatch.setattr(server, "EXPORT_DELAY", 1.0)
+    from timeline.serve import preview as preview_module
+    monkeypatch.setattr(preview_module, "EXPORT_DELAY", 1.0)
     events_json = project.root / "site" / "events.json"
     before = preview.state.version
     project.event(title="First rename")
@@ -193,8 +194,8 @@ def test_exports_follow_once_the_author_pauses(preview, project, monkeypatch):
 
 
 def test_the_exporter_yields_to_a_pending_edit(preview, project, monkeypatch):
-    from timeline.serve import preview as server
-    monkeypatch.setattr(server, "EXPORT_DELAY", 0.5)
+    from timeline.serve import preview as preview_module
+    monkeypatch.setattr(preview_module, "EXPORT_DELAY", 0.5)
     before = preview.state.version
     project.event(title="Waiting rename")
     wait_for_version(preview, before + 1)
@@ -212,8 +213,8 @@ def test_the_exporter_yields_to_a_pending_edit(preview, project, monkeypatch):
 
 
 def test_stopping_writes_exports_still_waiting(project, monkeypatch):
-    from timeline.serve import preview as server
-    monkeypatch.setattr(server, "EXPORT_DELAY", 600)
+    from timeline.serve import preview as preview_module
+    monkeypatch.setattr(preview_module, "EXPORT_DELAY", 600)
     project.event()
     builder = IncrementalBuilder(project.root)
     preview = Preview(builder, port=0, log=lambda text: None)
@@ -438,7 +439,7 @@ def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, m
     import threading
     from argparse import Namespace
 
-    from timeline.serve import preview as server
+    from timeline.serve import preview as preview_module
     project.event()
     assert Builder(project.root).build().errors == []
     builder = IncrementalBuilder(project.root)
@@ -458,16 +459,16 @@ def test_a_ctrl_c_python_drops_in_a_finaliser_still_stops_the_preview(project, m
     monkeypatch.setattr(builder, "update", update_interrupted_in_a_finaliser)
     dropped = []
     made = []
-    real_start_watching = server.Preview.start_watching
+    real_start_watching = preview_module.Preview.start_watching
 
     def start_watching_with_a_safety_net(preview):
         made.append(threading.Timer(15, lambda: made.append("net") or preview.server.shutdown()))  # if serve never stops
         made[0].start()
         real_start_watching(preview)
 
-    monkeypatch.setattr(server.Preview, "start_watching", start_watching_with_a_safety_net)
+    monkeypatch.setattr(preview_module.Preview, "start_watching", start_watching_with_a_safety_net)
     monkeypatch.setattr(sys, "unraisablehook", lambda unraisable: dropped.append(unraisable.exc_type))
-    assert server.serve(Namespace(host="127.0.0.1", port=0), builder) == 0
+    assert preview_module.serve(Namespace(host="127.0.0.1", port=0), builder) == 0
     made[0].cancel()
     assert made[1:] == []  # serve stopped by itself, not by the safety net
     assert dropped == [KeyboardInterrupt]  # Python did drop it
@@ -673,8 +674,8 @@ def test_serve_says_a_template_error_at_start_then_serves(project, monkeypatch, 
     import re
     from argparse import Namespace
 
-    from timeline.serve import preview as server
-    real_start_watching = server.Preview.start_watching
+    from timeline.serve import preview as preview_module
+    real_start_watching = preview_module.Preview.start_watching
 
     def interrupted(preview):  # start() watches at once when there was no current site; serve's own call is a Ctrl-C
         if preview.watcher.is_alive():
@@ -683,8 +684,8 @@ def test_serve_says_a_template_error_at_start_then_serves(project, monkeypatch, 
 
     project.event()
     problem = break_template(project)
-    monkeypatch.setattr(server.Preview, "start_watching", interrupted)
-    assert server.serve(Namespace(host="127.0.0.1", port=0), IncrementalBuilder(project.root)) == 0
+    monkeypatch.setattr(preview_module.Preview, "start_watching", interrupted)
+    assert preview_module.serve(Namespace(host="127.0.0.1", port=0), IncrementalBuilder(project.root)) == 0
     err = re.sub(r":\d+/", ":PORT/", capsys.readouterr().err)
     assert err == ("The site has problems; fix them and the page updates by itself:\n"
                    f"  {problem}\n"
@@ -838,8 +839,8 @@ def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, caps
     # A rebuild under way when Ctrl-C came said "Rebuilt: ..." below "Stopped.", as stop() waited for it.
     from argparse import Namespace
 
-    from timeline.serve import preview as server
-    real_start_watching, real_stop = server.Preview.start_watching, server.Preview.stop
+    from timeline.serve import preview as preview_module
+    real_start_watching, real_stop = preview_module.Preview.start_watching, preview_module.Preview.stop
 
     def interrupted(preview):  # start() watches at once when there was no current site; serve's own call is a Ctrl-C
         if preview.watcher.is_alive():
@@ -851,9 +852,9 @@ def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, caps
         real_stop(preview)
 
     project.event()
-    monkeypatch.setattr(server.Preview, "start_watching", interrupted)
-    monkeypatch.setattr(server.Preview, "stop", stop_as_a_rebuild_ends)
-    assert server.serve(Namespace(host="127.0.0.1", port=0), IncrementalBuilder(project.root)) == 0
+    monkeypatch.setattr(preview_module.Preview, "start_watching", interrupted)
+    monkeypatch.setattr(preview_module.Preview, "stop", stop_as_a_rebuild_ends)
+    assert preview_module.serve(Namespace(host="127.0.0.1", port=0), IncrementalBuilder(project.root)) == 0
     err = capsys.readouterr().err
     assert err.endswith("/ (live reload on; Ctrl-C stops)\nStopped.\n")
 
@@ -861,11 +862,11 @@ def test_nothing_the_preview_says_comes_after_stopped(project, monkeypatch, caps
 def test_settings_saved_in_place_are_read_once_whole(project, monkeypatch):
     # A save in place empties timeline.toml, then writes it: read in between, it would build with
     # the defaults (base path /) and move open pages there.
-    from timeline.serve import preview as server
+    from timeline.serve import watch
     settings = project.root / "timeline.toml"
     text = settings.read_text()
     settings.write_text("")  # the save has begun
-    emptied = server._top_level(project.root)
+    emptied = watch.top_level(project.root)
     waits = []
 
     def the_save_ends_meanwhile(seconds):
@@ -873,7 +874,7 @@ def test_settings_saved_in_place_are_read_once_whole(project, monkeypatch):
             settings.write_text(text)
         waits.append(seconds)
 
-    monkeypatch.setattr(server.time, "sleep", the_save_ends_meanwhile)
-    settled = server._settled(project.root, emptied)
+    monkeypatch.setattr(watch.time, "sleep", the_save_ends_meanwhile)
+    settled = watch.settled(project.root, emptied)
     assert settled["timeline.toml"][2] == len(text.encode())  # its size: the whole file
-    assert waits == [server.SETTLE, server.SETTLE]  # changed after the first wait, still after the second
+    assert waits == [watch.SETTLE, watch.SETTLE]  # changed after the first wait, still after the second

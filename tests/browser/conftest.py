@@ -55,7 +55,7 @@ class ServedSite:
     """A built site served over HTTP on 127.0.0.1 under a base path."""
 
     def __init__(self, root: Path, base_path: str):
-        from timeline.serve.preview import make_server
+        from timeline.serve.http import make_server
 
         self.root = root
         self.base_path = base_path

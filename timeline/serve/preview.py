@@ -1,235 +1,21 @@
-"""The local preview: serves site/ under the base path, rebuilds on change, reloads open pages.
+"""The live preview: builds, serves site/ under the base path, rebuilds on every change and reloads open pages.
 
-The reload script is added to HTML as it is sent, never written into site/.
 A failed rebuild keeps the last good site and shows its problems over the page.
 """
 
 from __future__ import annotations
 
-import errno
 import gc
-import html
-import json
-import os
-import posixpath
 import signal
 import sys
 import threading
 import time
-from functools import partial
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
-from timeline.folders import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import OUTPUT_DIR
+from timeline.serve.http import CannotListen, LiveState, listen
+from timeline.serve.watch import input_changes
 
-LIVE_PREFIX = "/__timeline__/"
-WATCH_TIMEOUT_MS = 200
-SETTLE = 0.05  # seconds timeline.toml must keep still before it is read: see _settled
-EXPORT_DELAY = 0.5
-RELOAD_SCRIPT = Path(__file__).with_name("live_reload.js")
-NOT_BUILT_PAGE = (
-    b"<!doctype html><html lang=en><meta charset=utf-8><title>Not built yet</title>"
-    b"<body><h1>The site has not been built yet</h1><p>Fix the problems listed below; this page reloads by itself.</p>"
-    b"</body></html>"
-)
-
-
-class LiveState:
-    """The preview's state that open pages follow: a build number and the current problems."""
-
-    def __init__(self, base_path: str = "/"):
-        self._condition = threading.Condition()
-        self.version = 0
-        self.problems: list[str] = []
-        self.base_path = base_path  # what the site is served under: open pages follow a change of it
-        self.closed = False
-
-    def publish(self, problems: list[str], changed: bool, base_path: str | None = None) -> None:
-        """Record a rebuild's outcome (and the base path it was built for) and wake every waiting page."""
-        with self._condition:
-            if changed or problems != self.problems:
-                self.version += 1
-            self.problems = problems
-            self.base_path = base_path or self.base_path
-            self._condition.notify_all()
-
-    def close(self) -> None:
-        """Wake every waiting page so its stream ends."""
-        with self._condition:
-            self.closed = True
-            self._condition.notify_all()
-
-    def wait(self, seen: int, timeout: float) -> tuple[int, list[str], bool]:
-        """Return (version, problems, closed) once the version differs from seen or timeout passes."""
-        with self._condition:
-            self._condition.wait_for(lambda: self.version != seen or self.closed, timeout)
-            return self.version, list(self.problems), self.closed
-
-    def message(self) -> bytes:
-        """Return the current state as a server-sent event."""
-        payload = json.dumps({"version": self.version, "problems": self.problems, "base_path": self.base_path})
-        return f"data: {payload}\n\n".encode()
-
-
-class SiteRequestHandler(SimpleHTTPRequestHandler):
-    """Serves one folder under a base path, refusing anything outside it; live reload when state is set."""
-
-    # What a request that never says its version is answered as: HTTP/0.9 would send the error page
-    # with no status line, and no client of a preview speaks it.
-    default_request_version = "HTTP/1.0"
-
-    def __init__(self, *args, directory: str, state: LiveState | None = None, **kwargs):
-        self.state = state
-        super().__init__(*args, directory=directory, **kwargs)
-
-    @property
-    def base_path(self) -> str:
-        """Return the path the site is served under: the server's, which the preview changes with the settings."""
-        return self.server.base_path
-
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
-        """Keep the terminal quiet: the preview prints only what the author needs."""
-
-    def do_GET(self) -> None:
-        """Serve the live-reload endpoints, HTML with the reload script, or a file (for HEAD, their headers)."""
-        path = urlsplit(self.path).path
-        if self.state is not None and path == LIVE_PREFIX + "reload.js":
-            return self._send(HTTPStatus.OK, RELOAD_SCRIPT.read_bytes(), "text/javascript; charset=utf-8")
-        if self.state is not None and path == LIVE_PREFIX + "events":
-            return self._stream_events()
-        if self.state is not None and path.endswith(("/", ".html")):
-            file_path = Path(self.translate_path(self.path))
-            if file_path.is_dir():
-                if not path.endswith("/"):
-                    return self._serve_file()  # the stdlib's redirect to the slash form
-                file_path = file_path / "index.html"
-            if file_path.is_file():
-                tag = self._reload_tag()  # before the read: a rebuild in between makes the page reload, not go stale
-                return self._send(HTTPStatus.OK, _with_tag(file_path.read_bytes(), tag), "text/html; charset=utf-8")
-        return self._serve_file()
-
-    def do_HEAD(self) -> None:
-        """Send what GET would, without the body: the same status, type and length."""
-        self.do_GET()
-
-    def _serve_file(self) -> None:
-        """Serve a file of the site as the standard library does, for GET or HEAD."""
-        return super().do_HEAD() if self.command == "HEAD" else super().do_GET()
-
-    def list_directory(self, path):
-        """Return None, having answered a folder without index.html with the site's 404 as GitHub Pages does."""
-        self.send_error(HTTPStatus.NOT_FOUND)
-
-    def _reload_tag(self) -> bytes:
-        """Return the reload script's tag, stamped with the build and base path the page is about to come from.
-
-        The page learns of rebuilds only once its event stream opens; a rebuild that lands before
-        that would otherwise look like the state the page was sent in, and the page would stay stale
-        (or stay under an old base path).
-        """
-        version, base_path = self.state.version, self.base_path
-        return (f'<script src="{LIVE_PREFIX}reload.js" data-version="{version}" '
-                f'data-base="{html.escape(base_path)}" defer></script>\n').encode()
-
-    def _send(self, status: int, body: bytes, content_type: str) -> None:
-        """Send a whole response."""
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-    def _stream_events(self) -> None:
-        """Send the preview's state now and after every rebuild, until the page or the server goes."""
-        self.send_response(HTTPStatus.OK)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Connection", "keep-alive")
-        self.end_headers()
-        if self.command == "HEAD":
-            return
-        seen = -1
-        try:
-            while True:
-                version, _, closed = self.state.wait(seen, timeout=15)
-                if closed:
-                    return
-                if version != seen:
-                    self.wfile.write(self.state.message())
-                    seen = version
-                else:
-                    self.wfile.write(b": keep-alive\n\n")
-                self.wfile.flush()
-        except (BrokenPipeError, ConnectionResetError):
-            return
-
-    def translate_path(self, path: str) -> str:
-        """Return the file for a URL path; anything outside the site maps to a file that does not exist."""
-        decoded = unquote(urlsplit(path).path)
-        missing = str(Path(self.directory) / ".not-found")
-        if decoded + "/" == self.base_path:
-            decoded = self.base_path
-        if not decoded.startswith(self.base_path):
-            return missing
-        inside = decoded[len(self.base_path):]
-        if "\x00" in inside or "\\" in inside or any(part == ".." for part in inside.split("/")):
-            return missing
-        normalised = posixpath.normpath("/" + inside).lstrip("/")
-        return str(Path(self.directory, *[p for p in normalised.split("/") if p not in ("", ".")]))
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        """Send the site's own 404 page for missing files."""
-        page = Path(self.directory) / "404.html"
-        if code == HTTPStatus.NOT_FOUND and page.is_file():
-            body = page.read_bytes()
-        elif code == HTTPStatus.NOT_FOUND and self.state is not None:
-            body = NOT_BUILT_PAGE  # no site yet: the overlay will say why
-        else:
-            return super().send_error(code, message, explain)
-        if self.state is not None:
-            body = _with_tag(body, self._reload_tag())
-        self._send(code, body, "text/html; charset=utf-8")
-
-    def end_headers(self) -> None:
-        """Ask browsers not to cache pages, so a preview always shows the latest build.
-
-        Assets named with their content's version (style.css?v=...) change address when
-        they change, so those may be kept, which makes each reload lighter.
-        """
-        # A request line too long or malformed is refused before it gives a path.
-        versioned = "v=" in urlsplit(getattr(self, "path", "")).query
-        self.send_header("Cache-Control", "max-age=31536000, immutable" if versioned else "no-store")
-        super().end_headers()
-
-
-def _with_tag(page: bytes, tag: bytes) -> bytes:
-    """Return page with tag added before </body>."""
-    index = page.rfind(b"</body>")
-    return page[:index] + tag + page[index:] if index >= 0 else page + tag
-
-
-def make_server(directory: Path, base_path: str, host: str = "127.0.0.1", port: int = 0,
-                state: LiveState | None = None) -> ThreadingHTTPServer:
-    """Return a server for directory under base_path (port 0 picks a free port)."""
-    handler = partial(SiteRequestHandler, directory=str(directory), state=state)
-    server = ThreadingHTTPServer((host, port), handler)
-    server.daemon_threads = True
-    server.base_path = base_path
-    return server
-
-
-class CannotListen(Exception):
-    """The preview cannot take the address it was asked to listen on."""
-
-
-_LISTEN_HINTS = {
-    errno.EADDRINUSE: "is another preview still running? Stop it, or give another port: --port 8001 "
-                      "(--port 0 picks a free one)",
-    errno.EACCES: "ports below 1024 need special rights: give --port 8000 or higher",
-    errno.EADDRNOTAVAIL: "this machine has no such address: give --host 127.0.0.1",
-}
+EXPORT_DELAY = 0.5  # seconds without an edit before the files covering every event are rewritten
 
 
 class Preview:
@@ -255,11 +41,7 @@ class Preview:
         builder.read_settings()  # the base path the site is served under
         self.state = LiveState(builder.base_path)
         # Bound before any build, so that a port in use is said at once, not after one.
-        try:
-            self.server = make_server(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
-        except OSError as error:
-            raise CannotListen(f"cannot listen on {host}:{port}: {error.strerror}; "
-                               + _LISTEN_HINTS.get(error.errno, "try another --host or --port")) from None
+        self.server = listen(builder.root / OUTPUT_DIR, builder.base_path, host, port, self.state)
         if self.served_as_it_was is None:
             try:
                 self._first_build(initial=True)
@@ -363,35 +145,11 @@ class Preview:
     def _watch_until_stopped(self, watched: threading.Event) -> None:
         """Rebuild whenever the inputs change; set watched once the watch is in place, and return when
         stopped or when events/ or templates/ came, went or were replaced."""
-        from watchfiles import watch
-
-        root = self.builder.root
-        seen = _top_level(root)
-        folders = {str(root / name) for name in (EVENTS_DIR, TEMPLATES_DIR) if seen[name] is not None}
-        # Only events/ and templates/ are watched, not the project folder: that put a watch on every
-        # folder of .venv/, node_modules/ and site/, and a full build's changes there could overflow the
-        # kernel's queue and lose an edit. A watch follows a file or folder, not its name, so it would lose
-        # a timeline.toml replaced by renaming (vim, sed -i) or an events/ removed and made again: those
-        # names are looked at on every tick instead (WATCH_TIMEOUT_MS, even with no folder to watch).
-        # With yield_on_timeout, the first batch (empty, or an edit) tells us the watch is in
-        # place; that rebuild looks at every file, not just the batch, so that an edit saved
-        # during the first build (seconds, at 10,000 events), or before a watch started again,
-        # is not missed. It also reports what the watch failed on, as a build does
-        # (a file name that is not UTF-8).
-        for changes in watch(*folders, stop_event=self.stop_event, debounce=200, step=20, rust_timeout=WATCH_TIMEOUT_MS,
-                             yield_on_timeout=True, watch_filter=_not_an_editors_file):
-            now = _top_level(root)
-            if now[CONFIG_FILE] != seen[CONFIG_FILE]:
-                now = _settled(root, now)
-            moved = {name for name in now if now[name] != seen[name]}
-            seen = now
-            # A folder removed and made again at once may get its inode number back: the watch's
-            # own report of its removal says so then. The next watch's first rebuild looks at everything.
-            if moved & {EVENTS_DIR, TEMPLATES_DIR} or any(path in folders for _, path in changes):
-                return
-            paths = {path for _, path in changes}
-            # site/ gone is built again; site/ built again (by that rebuild) is no change
-            paths |= {str(root / name) for name in moved if name != OUTPUT_DIR or now[name] is None}
+        # The first batch (empty, or an edit) tells us the watch is in place; that rebuild looks at
+        # every file, not just the batch, so that an edit saved during the first build (seconds, at
+        # 10,000 events), or before a watch started again, is not missed. It also reports what the
+        # watch failed on, as a build does (a file name that is not UTF-8).
+        for paths in input_changes(self.builder.root, self.stop_event):
             if not paths and watched.is_set():
                 continue
             self.edit_pending.set()
@@ -459,46 +217,6 @@ class Preview:
         self.state.close()
         self.server.shutdown()
         self.server.server_close()
-
-
-def _top_level(root: Path) -> dict[str, tuple | None]:
-    """Return what shows a change of timeline.toml, events/, templates/ and site/: None for one missing."""
-    def identity(name: str, fields: tuple[str, ...]) -> tuple | None:
-        try:
-            info = os.stat(root / name)
-        except OSError:
-            return None
-        return tuple(getattr(info, field) for field in fields)
-
-    return {
-        CONFIG_FILE: identity(CONFIG_FILE, ("st_ino", "st_mtime_ns", "st_size")),
-        EVENTS_DIR: identity(EVENTS_DIR, ("st_dev", "st_ino")),  # its files are watched: only a new folder counts
-        TEMPLATES_DIR: identity(TEMPLATES_DIR, ("st_dev", "st_ino")),
-        OUTPUT_DIR: () if (root / OUTPUT_DIR).is_dir() else None,  # every full build swaps in a new one
-    }
-
-
-def _settled(root: Path, now: dict[str, tuple | None]) -> dict[str, tuple | None]:
-    """Return _top_level(root) once timeline.toml has kept still for SETTLE seconds (at most a second).
-
-    A save in place empties the file, then writes it: a tick between the two would build an empty
-    settings file (base path /, the default title) and move open pages there. The files of events/
-    and templates/ get the same wait from the watch itself.
-    """
-    deadline = time.monotonic() + 1
-    while time.monotonic() < deadline:
-        time.sleep(SETTLE)
-        again = _top_level(root)
-        if again[CONFIG_FILE] == now[CONFIG_FILE]:
-            return again
-        now = again
-    return now
-
-
-def _not_an_editors_file(change, path: str) -> bool:
-    """Return whether a changed path in events/ or templates/ is not an editor's swap or backup file."""
-    name = os.path.basename(path)
-    return not (name.startswith((".", "#")) or name.endswith(("~", ".swp", ".swx", ".tmp")))
 
 
 def serve(args, builder) -> int:
