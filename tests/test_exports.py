@@ -13,7 +13,8 @@ import icalendar
 import jsonschema
 import pytest
 
-from timeline.exports.exporter import CSV_COLUMNS, EXPORT_FILES
+from timeline.exports.exporter import EXPORT_FILES
+from timeline.exports.timelinejs import CSV_COLUMNS
 from tests.conftest import REPO
 
 SOURCE = "\n  - title: A story, with a comma\n    publisher: WION\n    published: 2024-11-07\n    quote: It happened."
@@ -165,7 +166,7 @@ def test_csv_text_cells_that_spreadsheets_would_run_start_with_an_apostrophe(pro
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
 def test_csv_puts_an_apostrophe_before_each_character_that_starts_a_formula(start):
     from timeline.model.dates import EventDate
-    from timeline.exports.exporter import csv_row
+    from timeline.exports.timelinejs import csv_row
     from timeline.model.event import Event
 
     event = Event(id="x", path="events/x.md", title=f"{start}title", date=EventDate(-44, 3, 15), sources=(),
@@ -352,7 +353,7 @@ def test_import_refuses_what_it_cannot_read(project, tmp_path, content, message)
 def test_xml_escaping_is_the_standard_librarys(text):
     from xml.sax.saxutils import escape
 
-    from timeline.exports.exporter import xml_attribute, xml_text
+    from timeline.exports.atom import xml_attribute, xml_text
 
     assert xml_text(text) == escape(text)
     assert xml_attribute(text) == escape(text, {'"': "&quot;"})

@@ -351,16 +351,16 @@ def test_an_edit_saved_while_the_first_build_runs_is_picked_up(project, monkeypa
 def test_the_previews_first_build_keeps_the_export_pieces_its_fork_made(project, tmp_path, monkeypatch):
     # The first build renders the exports in a forked process; the preview needs their pieces after.
     from tests.test_site import assert_like_a_fresh_build
-    from timeline.exports import exporter as exports
     from timeline.build import workers
+    from timeline.exports import exporter
     monkeypatch.setattr(workers, "PARALLEL_FROM", 1)
     for day in range(1, 7):
         project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}", body=f"Body *{day}*")
     builder = IncrementalBuilder(project.root, workers=2)
     assert builder.update(defer_exports=True).errors == []
     recorded = []
-    real_record = exports.event_record
-    monkeypatch.setattr(exports, "event_record", lambda event, url: recorded.append(event.id) or real_record(event, url))
+    real_record = exporter.event_record
+    monkeypatch.setattr(exporter, "event_record", lambda event, url: recorded.append(event.id) or real_record(event, url))
     project.event("2024-11-03-event-3.md", title="Event three", body="Body *3*")
     assert builder.update(defer_exports=True).errors == []
     assert "events.json" in builder.write_deferred()

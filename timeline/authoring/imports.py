@@ -155,7 +155,7 @@ def drafts_from_timelinejs(data: dict) -> tuple[list[Draft], list[str]]:
 
 def _unguarded(cell: str | None) -> str:
     """Return a spreadsheet text cell without the ' our export puts before what would start a formula."""
-    from timeline.exports.exporter import SPREADSHEET_GUARDED
+    from timeline.exports.timelinejs import SPREADSHEET_GUARDED
 
     cell = cell or ""
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(SPREADSHEET_GUARDED) else cell

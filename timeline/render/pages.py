@@ -22,7 +22,8 @@ from markupsafe import Markup
 
 from timeline.model.config import Config
 from timeline.model.dates import MONTH, MONTH_NAMES, YEAR, EventDate
-from timeline.exports.exporter import Exporter, xml_text
+from timeline.exports.atom import xml_text
+from timeline.exports.exporter import Exporter
 from timeline.render.i18n import Language, language
 from timeline.folders import TEMPLATES_DIR
 from timeline.model.event import Event

@@ -1,0 +1,38 @@
+"""events.json: every event with every field, dates as written at their precision."""
+
+from __future__ import annotations
+
+import json
+
+from timeline.model.event import Event
+
+
+def event_record(event: Event, page_url: str) -> dict:
+    """Return an event with every field, as events.json holds it (dates as text at their precision)."""
+    record: dict = {"id": event.id, "title": event.title, "date": event.date.iso(), "precision": event.date.precision}
+    if event.end:
+        record["end"] = event.end.iso()
+    if event.approximate:
+        record["approximate"] = True
+    if event.display_date:
+        record["display_date"] = event.display_date
+    for name in ("actors", "tags"):
+        if getattr(event, name):
+            record[name] = list(getattr(event, name))
+    if event.location:
+        record["location"] = event.location
+    record["sources"] = [
+        {key: value for key, value in (
+            ("title", source.title), ("publisher", source.publisher), ("published", source.published.iso()),
+            ("url", source.url), ("quote", source.quote), ("archive_url", source.archive_url),
+        ) if value}
+        for source in event.sources
+    ]
+    record["url"] = page_url
+    record["description"] = event.body.strip()
+    return record
+
+
+def indented(value) -> str:
+    """Return value as JSON text indented to sit in a top-level list, non-ASCII kept as is."""
+    return "    " + json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n    ")

@@ -1,0 +1,79 @@
+"""JSON Schemas of the event file format and of events.json, made from the field table the checker uses."""
+
+from __future__ import annotations
+
+from timeline.model.event import BOOL, DATE, LIST, SOURCE_FIELDS, SOURCES, URL, EVENT_FIELDS, FieldSpec
+
+
+def _property(spec: FieldSpec) -> dict:
+    """Return the JSON Schema of one field."""
+    schema: dict = {"description": spec.doc}
+    if spec.kind == BOOL:
+        schema["type"] = "boolean"
+    elif spec.kind == LIST:
+        schema.update(type="array", items={"type": "string", "minLength": 1, "maxLength": spec.max_length},
+                      uniqueItems=True)
+    elif spec.kind == SOURCES:
+        schema.update(type="array", minItems=1, items=_object_schema(SOURCE_FIELDS))
+    elif spec.kind == DATE:
+        schema.update(type="string", minLength=1,
+                      examples=["2024-11-04", "2024-11", "2024", "-0500", "4 November 2024", "500 BC"])
+    elif spec.kind == URL:
+        schema.update(type="string", format="uri", pattern="^https?://", maxLength=spec.max_length)
+    else:
+        schema.update(type="string", minLength=1, maxLength=spec.max_length)
+    return schema
+
+
+def _object_schema(specs: tuple[FieldSpec, ...], extra: dict | None = None) -> dict:
+    """Return the JSON Schema of an object with the given fields."""
+    properties = {spec.name: _property(spec) for spec in specs}
+    properties.update(extra or {})
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": [spec.name for spec in specs if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def event_schema() -> dict:
+    """Return the JSON Schema of an event file's front matter, made from the validator's field table."""
+    schema = _object_schema(EVENT_FIELDS)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "event.json",
+        "title": "Timeline event (the front matter of a file in events/)",
+        "description": "Dates keep their precision: a day (2024-11-04), a month (2024-11) or a year (2024); "
+                       "negative years are BC (-0500 is 500 BC). A draft may leave out its sources.",
+        **schema,
+    }
+
+
+_EXPORT_ONLY = {
+    "id": {"type": "string", "description": "The event's permanent id: its file name without .md.",
+           "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
+    "precision": {"enum": ["day", "month", "year"], "description": "How precisely the date is known."},
+    "url": {"type": "string", "description": "The event's page on the site."},
+    "description": {"type": "string", "description": "The event's description, in Markdown."},
+}
+
+
+def events_schema() -> dict:
+    """Return the JSON Schema of events.json."""
+    item = _object_schema(EVENT_FIELDS, _EXPORT_ONLY)
+    item["required"] = ["id", "precision", "url", "description", *item["required"]]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "events.json",
+        "title": "Every event of a timeline, with every field",
+        "type": "object",
+        "required": ["title", "events"],
+        "additionalProperties": False,
+        "properties": {
+            "title": {"type": "string"},
+            "description": {"type": "string"},
+            "url": {"type": "string"},
+            "events": {"type": "array", "items": item},
+        },
+    }

@@ -1,0 +1,80 @@
+"""TimelineJS3's formats: its JSON slides and its spreadsheet's CSV rows."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+
+from timeline.model.dates import EventDate
+from timeline.model.event import Event
+
+CSV_COLUMNS = (
+    "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
+    "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",
+)
+
+
+def _date_parts(date: EventDate) -> dict:
+    """Return a date as TimelineJS's {year, month, day}, only as precise as the date."""
+    parts = {"year": date.year}
+    if date.month is not None:
+        parts["month"] = date.month
+    if date.day is not None:
+        parts["day"] = date.day
+    return parts
+
+
+def html_text(text: str) -> str:
+    """Return plain text escaped for a field TimelineJS shows as HTML: headline, text, display date, group."""
+    # TimelineJS sets these fields as elements' innerHTML, so a title's <img onerror=...> would run; & < > are
+    # all it takes there, and quotes stay readable where TimelineJS also copies a headline into an aria-label.
+    return html.escape(text, quote=False)
+
+
+def timelinejs_event(event: Event, description_html: str) -> dict:
+    """Return an event as a TimelineJS3 slide (plain text escaped, the sanitised description as it is)."""
+    slide: dict = {"start_date": _date_parts(event.date)}
+    if event.end:
+        slide["end_date"] = _date_parts(event.end)
+    slide["text"] = {"headline": html_text(event.title), "text": description_html}
+    if event.tags:
+        slide["group"] = html_text(event.tags[0])
+    if event.display_date or event.approximate:
+        slide["display_date"] = html_text(event.date_text)
+    slide["unique_id"] = event.id
+    return slide
+
+
+# Spreadsheets run a cell that starts with one of these as a formula (OWASP's list for CSV injection).
+# A cell that starts with ' gets one more, so that removing the first ' of a guarded cell (what a
+# spreadsheet shows, and what our import does) always gives the text back.
+SPREADSHEET_GUARDED = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _spreadsheet_text(text: str) -> str:
+    """Return a text cell that spreadsheets show as text: a ' put before what would start a formula."""
+    return "'" + text if text.startswith(SPREADSHEET_GUARDED) else text
+
+
+def csv_row(event: Event, description_html: str) -> list[str]:
+    """Return an event as a row of TimelineJS's spreadsheet (text cells are HTML, as in a slide)."""
+    start, end = event.date, event.end
+    # Contributors write the text cells, and '=HYPERLINK(...)' would run when events.csv is opened; the
+    # number cells stay as they are, so a BC year is still the number -500.
+    display_date, headline, text, group = (_spreadsheet_text(cell) for cell in (
+        html_text(event.display_date or (event.date_text if event.approximate else "")),
+        html_text(event.title), description_html, html_text(event.tags[0] if event.tags else ""),
+    ))
+    return [
+        str(start.year), str(start.month or ""), str(start.day or ""), "",
+        str(end.year) if end else "", str(end.month or "") if end else "", str(end.day or "") if end else "", "",
+        display_date, headline, text, "", "", "", "", "", group, "",
+    ]
+
+
+def csv_line(values: list[str]) -> str:
+    """Return one CSV line (RFC 4180: CRLF line ends, quotes where needed)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerow(values)
+    return buffer.getvalue()
