@@ -7,8 +7,9 @@ import time
 
 import pytest
 
-from timeline.model import event_file as loader
-from timeline.model.event_file import Mapping, Scalar, Sequence, list_event_files, read_event_file
+from timeline.model import front_matter
+from timeline.model.event_file import MAX_FILE_BYTES, list_event_files, read_event_file
+from timeline.model.front_matter import Mapping, Scalar, Sequence
 from timeline.problems import ERROR, WARNING, Problem
 
 NAME = "2024-11-04-a-meeting.md"
@@ -164,7 +165,7 @@ def test_nul_byte_refused(project, data, line):
 
 
 def test_file_over_the_size_limit_is_refused_unread(project):
-    limit = loader.MAX_FILE_BYTES
+    limit = MAX_FILE_BYTES
     assert limit == 256 * 1024
     body = "x" * (limit - len(GOOD.encode()))
     assert only_problem(read(project, GOOD + body + "y")) == Problem(
@@ -223,7 +224,7 @@ def test_billion_laughs_is_refused_fast_and_never_expanded(project, monkeypatch)
         raise AssertionError("the loader must not build YAML objects, where aliases expand")
 
     for name in ("compose", "load", "safe_load", "full_load", "unsafe_load"):
-        monkeypatch.setattr(loader.yaml, name, no_composing)
+        monkeypatch.setattr(front_matter.yaml, name, no_composing)
     started = time.perf_counter()
     event_file = read(project, BILLION_LAUGHS)
     assert time.perf_counter() - started < 0.5
@@ -353,8 +354,8 @@ def test_missing_space_after_the_colon(project, data, line, field, message):
 def each_reader(request, monkeypatch):
     """Run the test with libyaml's reader and with PyYAML's own, which word the same mistake differently."""
     if request.param == "PyYAML":
-        monkeypatch.setattr(loader, "_LOADER", loader.yaml.BaseLoader)
-    elif not hasattr(loader.yaml, "CBaseLoader"):
+        monkeypatch.setattr(front_matter, "_LOADER", front_matter.yaml.BaseLoader)
+    elif not hasattr(front_matter.yaml, "CBaseLoader"):
         pytest.skip("PyYAML was built without libyaml")
 
 

@@ -12,7 +12,9 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from timeline.model.dates import DateError, EventDate, parse_date
-from timeline.model.event_file import DASH_ITEM, EventFile, Mapping, Node, Scalar, Sequence, missing_dash_space
+from timeline.model.event_file import EventFile
+from timeline.model.front_matter import Mapping, Node, Scalar, Sequence
+from timeline.model.yaml_mistakes import DASH_ITEM, missing_dash_space
 from timeline.model.event import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES, TEXT,
                     URL, Event, FieldSpec, Source)
 from timeline.problems import WARNING, Problem
