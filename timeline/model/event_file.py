@@ -193,11 +193,11 @@ def split_front_matter(text: str, event_file: EventFile) -> None:
     yaml_text = "\n".join(lines[1:index])
     event_file.body = "\n".join(lines[index + 1 :])
     event_file.body_line = index + 2
-    tree = parse_yaml(yaml_text, first_line=2, event_file=event_file)
+    tree = parse_yaml(yaml_text, first_line=2, report=event_file.problem)
     if tree is None:
         return
     if not isinstance(tree, Mapping):
-        if report_line_mistake(yaml_text, 2, len(lines), event_file):
+        if report_line_mistake(yaml_text, 2, len(lines), event_file.problem):
             return
         kind = "a list" if isinstance(tree, Sequence) else "plain text"
         event_file.problem(

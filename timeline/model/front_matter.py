@@ -15,7 +15,7 @@ from timeline.model.yaml_mistakes import never_closed, report_line_mistake, yaml
 from timeline.problems import WARNING
 
 if TYPE_CHECKING:
-    from timeline.model.event_file import EventFile
+    from timeline.model.yaml_mistakes import Report
 
 MAX_NESTING = 8
 
@@ -58,8 +58,8 @@ class _Refused(Exception):
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
-def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None:
-    """Return the YAML text as a tree of Scalar/Sequence/Mapping, or None after recording a problem."""
+def parse_yaml(text: str, first_line: int, report: Report) -> Node | None:
+    """Return the YAML text as a tree of Scalar/Sequence/Mapping, or None after reporting a problem."""
     if not text.strip():
         return Mapping({}, first_line)
     try:
@@ -67,19 +67,19 @@ def parse_yaml(text: str, first_line: int, event_file: EventFile) -> Node | None
         builder = _TreeBuilder(events, first_line, text)
         tree = builder.document()
         for line, field_name, message in builder.warnings:
-            event_file.problem(line, field_name, message, WARNING)
+            report(line, field_name, message, WARNING)
         return tree
     except _Refused as refused:
-        event_file.problem(refused.line, refused.field_name, refused.message)
+        report(refused.line, refused.field_name, refused.message)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         if never_closed(error) and error.context_mark:
             mark = error.context_mark  # the fix goes where the quote or bracket opens, not where the text ends
         line = first_line + (mark.line if mark else 0)
-        if not report_line_mistake(text, first_line, line, event_file, error_line=line):
-            event_file.problem(line, "front matter", yaml_error_message(error))
+        if not report_line_mistake(text, first_line, line, report, error_line=line):
+            report(line, "front matter", yaml_error_message(error))
     except yaml.YAMLError as error:
-        event_file.problem(first_line, "front matter", f"cannot be read as YAML: {error}")
+        report(first_line, "front matter", f"cannot be read as YAML: {error}")
     return None
 
 

@@ -7,12 +7,14 @@ too low; a tab, a dash without its space or a field indented too deep is named w
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import yaml
 
-    from timeline.model.event_file import EventFile
+# How a problem is reported: (line, field, message[, severity]), as EventFile.problem takes them.
+Report = Callable[..., None]
 
 
 _OPENERS = {
@@ -30,14 +32,14 @@ DASH_ITEM = re.compile(r"(?P<indent> *)(?P<item>-[^\s-].*)")
 _SHAPE = re.compile(r"(?P<indent>[ \t]*)(?P<dash>-(?: +|$))?(?:(?P<key>[A-Za-z_][\w-]*):(?: +|$))?(?P<rest>.*)")
 
 
-def report_line_mistake(text: str, first_line: int, last_line: int, event_file: EventFile,
+def report_line_mistake(text: str, first_line: int, last_line: int, report: Report,
                          error_line: int | None = None) -> bool:
     """Record the first line up to last_line with a mistake that YAML words cryptically; return whether found."""
     lines = text.split("\n")
     for index in range(min(len(lines), last_line - first_line + 1)):
         found = _line_mistake(lines, index, at_error=first_line + index == error_line)
         if found:
-            event_file.problem(first_line + index, *found)
+            report(first_line + index, *found)
             return True
     return False
 
