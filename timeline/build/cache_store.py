@@ -53,8 +53,8 @@ def read_cache(root: str | os.PathLike, name: str, version: str) -> dict:
 def write_cache(root: str | os.PathLike, name: str, version: str, items: dict) -> None:
     """Save a dict for the next build to read with read_cache, replacing the file at once.
 
-    Encoded a thousand entries at a time: near the speed of one json.dumps (json.dump writes
-    piece by piece, twice as slow), without the whole text in memory at 100,000 events.
+    Encoded a thousand entries at a time: near the speed of one json.dumps (json.dump writes piece
+    by piece, much slower), without holding the whole text in memory on a large site.
     """
     import json
 

@@ -304,7 +304,7 @@ def _from_words(text: str) -> EventDate | None:
 
 def _from_natural_language(text: str) -> EventDate:
     """Return the date dateparser reads in text, at the precision it reports."""
-    from dateparser.date import DateDataParser  # imported late: it costs ~0.3 s
+    from dateparser.date import DateDataParser  # imported late: it is slow to import
 
     parser = _dateparser(DateDataParser)
     data = parser.get_date_data(text)

@@ -287,11 +287,10 @@ def validate_file(event_file: EventFile) -> Event | None:
 
 
 MAX_DESCRIPTION = 32_000
-# Python-Markdown's time grows with the square of the '[' in a text (each may open a link):
-# 500 take 0.05 s, 8,000 take 14 s. No real description needs more.
+# Python-Markdown's time grows with the square of the '[' in a text (each may open a link); no real
+# description needs more (bench/NOTES.md).
 MAX_BRACKETS = 500
-# Python-Markdown splits its blocks line by line, in time that grows with the square of their number:
-# 4,000 lines of '***' take a second, 1,000 lines of anything under 0.1 s.
+# Python-Markdown splits its blocks line by line, in time that grows with the square of their number.
 MAX_DESCRIPTION_LINES = 1_000
 # Lists and quotes inside each other recurse in Python-Markdown; past a few hundred levels it overflows.
 MAX_NESTING = 20
