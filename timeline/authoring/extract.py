@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from timeline.authoring.sentences import sentences
 from timeline.model.dates import DAY, EventDate, DateError, parse_date
 from timeline.problems import not_a_file
 
@@ -190,12 +191,6 @@ _FURNITURE = re.compile(
     re.IGNORECASE,
 )
 _CREDIT = re.compile(r"\b(photograph|photo|image|picture)\s*:\s*\(?", re.IGNORECASE)
-_ABBREVIATIONS = (
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres", "St",
-    "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "No", "vs", "etc", "U.S", "U.K", "U.N", "E.U", "a.m", "p.m",
-)
-_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’)]))\s+(?=[\"“‘(]?[A-Z0-9])")
 
 
 def paragraphs(article: Article) -> list[str]:
@@ -210,21 +205,6 @@ def paragraphs(article: Article) -> list[str]:
             continue  # a caption, a label, a credit
         result.append(block)
     return result
-
-
-def sentences(paragraph: str) -> list[str]:
-    """Return a paragraph's sentences, not splitting after abbreviations like 'Nov.' or 'U.S.'."""
-    pieces: list[str] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        before = paragraph[start: match.start()]
-        word = re.search(r"([A-Za-z.]+)\.[\"”’)]?$", before)
-        if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        pieces.append(before.strip())
-        start = match.end()
-    pieces.append(paragraph[start:].strip())
-    return [piece for piece in pieces if piece]
 
 
 # --- drafting events ----------------------------------------------------------------------------

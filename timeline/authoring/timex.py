@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from timeline.authoring.sentences import sentence_spans
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate, days_in_month
 
 DATE, TIME, DURATION, SET = "DATE", "TIME", "DURATION", "SET"
@@ -110,13 +111,6 @@ _PAST_CLUES = re.compile(
     rf"|ago|yesterday|earlier|recently|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)"
     rf"(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b"
 )
-_ABBREVIATIONS = {
-    "Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Capt", "Sgt", "Prof", "No", "vs",
-    "Inc", "Corp", "Ltd", "Co", "Jr", "Sr", "U.S", "U.K", "U.N", "a.m", "p.m", "Jan", "Feb", "Mar", "Apr", "Jun",
-    "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat",
-    "Sun", "approx", "est", "Ave", "Mt", "Ft", "e.g", "i.e", "etc",
-}
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
 
 
 # --- the reading context ------------------------------------------------------------------------
@@ -152,7 +146,7 @@ class _Context:
     def sentence(self, position: int) -> tuple[int, int]:
         """Return the (start, end) of the sentence holding the character at position."""
         if self._sentences is None:
-            self._sentences = _sentence_spans(self.text)
+            self._sentences = sentence_spans(self.text)
             self._starts = [start for start, _ in self._sentences]
         index = max(0, bisect.bisect_right(self._starts, position) - 1)
         return self._sentences[index]
@@ -175,19 +169,6 @@ class _Context:
             if best_distance is None or distance < best_distance or (distance == best_distance and tense == FUTURE):
                 best, best_distance = tense, distance
         return best
-
-
-def _sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Return the (start, end) of each sentence, not ending one after 'Nov.' or 'U.S.'."""
-    spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        word = re.search(r"([A-Za-z.]+)\.[\"”’')\]]*$", text[max(start, match.start() - 12): match.start()])
-        if word and (word.group(1) in _ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
-        spans.append((start, match.start()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return spans
 
 
 # --- values -------------------------------------------------------------------------------------
