@@ -12,9 +12,8 @@ from timeline.authoring.sentences import sentence_spans
 
 PAST, FUTURE = "past", "future"
 
-# Sentence clues for tense; the nearest one to an expression decides (see Context.tense). "would"
-# counts as future: in news it mostly reports a plan ("said he would visit on Monday"). "last" is no
-# clue: "last week" is an expression of its own, and "would last until March" is not past.
+# Tense clues; the nearest decides. "would" mostly reports a plan in news ("said he would visit on
+# Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
 _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to"
