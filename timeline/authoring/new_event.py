@@ -151,7 +151,7 @@ class NewEventRefused(Exception):
 
 
 # The option of `new` that gives each field, for messages about what was given.
-NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag",
+_NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag",
                "sources[1].title": "--source-title", "sources[1].publisher": "--publisher",
                "sources[1].url": "--url"}
 
@@ -160,8 +160,8 @@ def _new_option(field_name: str) -> str:
     """Return the option of `new` that gave a field ('tags[2]' -> '--tag number 2'), or the field's name."""
     item = re.fullmatch(r"(tags|actors)\[(\d+)\]", field_name)
     if item:
-        return f"{NEW_OPTIONS[item[1]]} number {item[2]}"
-    return NEW_OPTIONS.get(field_name, field_name)
+        return f"{_NEW_OPTIONS[item[1]]} number {item[2]}"
+    return _NEW_OPTIONS.get(field_name, field_name)
 
 
 def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", approximate: bool = False,
@@ -187,7 +187,8 @@ def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", 
         raise NewEventRefused(problems)
     event = NewEvent(
         title=" ".join(title.split()), date=dates["date"], end=dates.get("end"), approximate=approximate,
-        actors=actors, location=location, tags=tags, sources=[source] if given else [], draft=not given,
+        actors=list(actors), location=location, tags=list(tags), sources=[source] if given else [],
+        draft=not given,
     )
     refused = draft_problems(root, event)
     if refused:
