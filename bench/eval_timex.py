@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""How well timeline.timex finds and resolves dates, on openly licensed gold-annotated news.
+"""How well timeline.authoring.timex finds and resolves dates, on openly licensed gold-annotated news.
 
 Usage: .venv/bin/python bench/eval_timex.py [EVAL_DIR] [--errors] [--no-dateparser]
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from timeline.model.dates import EventDate
-from timeline.authoring.extract import ExtractError, find_publication_line, paragraphs, read_source, sentences
+from timeline.authoring.article import ExtractError, find_publication_line, paragraphs, read_source
+from timeline.authoring.sentences import sentences
 from tests.conftest import REPO, run_cli
 
 DATA = REPO / "tests" / "data"

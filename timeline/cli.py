@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+
+    from timeline.problems import Problem
 
 # Everything else is imported where it is used: a build with nothing changed decides so
 # before anything heavier than reading files is loaded.
@@ -277,99 +283,41 @@ def cmd_links(args) -> int:
     return EXIT_PROBLEMS if broken else EXIT_OK
 
 
-def _wrong_extract_option(args) -> str:
-    """Return what is wrong with extract's --url or --country, or ''."""
-    from urllib.parse import urlsplit
-
-    if args.url and not (urlsplit(args.url).scheme in ("http", "https") and urlsplit(args.url).netloc):
-        return f"--url: expected a web address starting with http:// or https://, found {args.url!r}"
-    if args.country:
-        import holidays
-
-        if args.country.upper() not in holidays.list_supported_countries():
-            return (f"--country: {args.country!r} is not a country the holidays package knows; give its two-letter "
-                    "code, like RU, KP or US")
-    return ""
-
-
 def cmd_extract(args) -> int:
     """Draft events from an article; return the exit code."""
-    from timeline.model.dates import DateError, parse_date
-    from timeline.authoring.extract import ExtractError, find_duplicates, find_events, read_source, source_of
-    from timeline.build.builder import load_project
+    from timeline.authoring.article import ExtractError
+    from timeline.authoring.extract import extract_events, write_drafts
 
-    wrong = _wrong_extract_option(args)
-    if wrong:
-        print(f"error: {wrong}", file=sys.stderr)
-        return EXIT_PROBLEMS
     try:
-        article = read_source(args.source)
-        if args.published:
-            article.published = parse_date(args.published)
-            article.published_note = "--published"
-        article.publisher = args.publisher or article.publisher
-        article.url = args.url or article.url
-        if not article.publisher:
-            raise ExtractError(f"{args.source}: cannot tell who published it; give it with --publisher NAME")
-        project = load_project(args.root)
-        actors = sorted({a for e in project.events for a in e.actors}, key=len, reverse=True)
-        places = sorted({e.location for e in project.events if e.location}, key=len, reverse=True)
-        drafts = find_events(article, args.country, actors, places)
-    except (ExtractError, DateError) as error:
+        report = extract_events(args.root, args.source, published=args.published, publisher=args.publisher,
+                                url=args.url, country=args.country)
+    except ExtractError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    find_duplicates(drafts, project.events, source_of(article))
+    article, found = report.article, report.events
     print(f"{article.title} ({article.publisher}, published {article.published.iso()}: {article.published_note})")
-    print(f"{len(drafts)} dated event{'s' if len(drafts) != 1 else ''} found.")
-    for number, draft in enumerate(drafts, 1):
-        print(f"\n{number}. {draft.date.iso()} ({draft.date.precision})  {draft.title}")
-        print(f"   dated by: {' + '.join(repr(e) for e in draft.evidence)}")
-        print(f"   actors: {', '.join(draft.actors) or '-'}; location: {draft.location or '-'}")
-        if draft.cited_there:
-            print(f"   already in {draft.duplicate_of}, which cites this article")
-        elif draft.duplicate_of:
-            print(f"   already in {draft.duplicate_of}: add this article to its sources instead:")
-            print(_source_snippet({**source_of(article), "quote": draft.quote}, indent="     "), end="")
+    print(f"{len(found)} dated event{'s' if len(found) != 1 else ''} found.")
+    for number, event in enumerate(found, 1):
+        print(f"\n{number}. {event.date.iso()} ({event.date.precision})  {event.title}")
+        print(f"   dated by: {event.dated_by}")
+        print(f"   actors: {', '.join(event.actors) or '-'}; location: {event.location or '-'}")
+        if event.cited_there:
+            print(f"   already in {event.duplicate_of}, which cites this article")
+        elif event.duplicate_of:
+            print(f"   already in {event.duplicate_of}: add this article to its sources instead:")
+            print(report.source_lines(event, indent="     "), end="")
     if not args.write:
-        if drafts:
+        if found:
             print("\nRun again with --write to save them in events/ as drafts (draft: true).")
         return EXIT_OK
-    return _write_drafts(args.root, article, drafts, source_of(article))
-
-
-def _source_snippet(source: dict, indent: str) -> str:
-    """Return a source as the YAML lines to paste under an event's sources:."""
-    from timeline.model.event import SOURCE_FIELDS
-    from timeline.authoring.new_event import yaml_text
-
-    lines = [f"{'- ' if not index else '  '}{spec.name}: {yaml_text(source[spec.name])}"
-             for index, spec in enumerate(s for s in SOURCE_FIELDS if source.get(s.name))]
-    return "".join(f"{indent}{line}\n" for line in lines)
-
-
-def _write_drafts(root: Path, article, drafts, source: dict) -> int:
-    """Write each draft that is not a duplicate as a new event file; return the exit code."""
-    from timeline.authoring.new_event import Draft, FileExists, write_new_event
-
     print()
-    for draft in drafts:
-        if draft.duplicate_of:
-            print(f"skipped: {draft.date.iso()} is already {draft.duplicate_of}")
-            continue
-        scaffold = Draft(
-            title=draft.title, date=draft.date, actors=draft.actors, location=draft.location,
-            sources=[{**source, "quote": draft.quote}], draft=True,
-            notes=[f"Drafted by extract from {article.title!r} ({article.publisher}).",
-                   f"Dated by {' + '.join(repr(e) for e in draft.evidence)}, resolved against the publication "
-                   f"date {article.published.iso()}. Check the date, the title, actors and place,",
-                   "write the description below, then set draft: false."],
-        )
-        try:
-            path = write_new_event(root, scaffold)
-        except FileExists as error:
-            print(f"skipped: {error}")
-            continue
-        print(f"wrote {path.relative_to(root).as_posix()}")
+    for written in write_drafts(args.root, report):
+        if written.event.duplicate_of:
+            print(f"skipped: {written.event.date.iso()} is already {written.event.duplicate_of}")
+        elif written.refused:
+            print(f"skipped: {written.refused}")
+        else:
+            print(f"wrote {written.path}")
     return EXIT_OK
 
 
@@ -392,64 +340,26 @@ def cmd_import(args) -> int:
     return EXIT_OK
 
 
-# The option of `new` that gives each field, for messages about what was given.
-NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag",
-               "sources[1].title": "--source-title", "sources[1].publisher": "--publisher",
-               "sources[1].url": "--url"}
-
-
-def _new_option(field_name: str) -> str:
-    """Return the option of `new` that gave a field ('tags[2]' -> '--tag number 2'), or the field's name."""
-    import re
-
-    item = re.fullmatch(r"(tags|actors)\[(\d+)\]", field_name)
-    if item:
-        return f"{NEW_OPTIONS[item[1]]} number {item[2]}"
-    return NEW_OPTIONS.get(field_name, field_name)
-
-
 def cmd_new(args) -> int:
     """Write a new event file; return the exit code."""
-    from timeline.model.dates import DateError, parse_date
-    from timeline.authoring.new_event import Draft, FileExists, draft_problems, write_new_event
+    from timeline.authoring.new_event import FileExists, NewEventRefused, new_event_from_options, write_new_event
 
-    problems = []
-    dates = {}
-    for name in ("date", "end", "published"):
-        text = getattr(args, name)
-        if text:
-            try:
-                dates[name] = parse_date(text)
-            except DateError as error:
-                problems.append(f"--{name}: {error}")
-    source = {"title": args.source_title, "publisher": args.publisher, "url": args.url,
-              "published": dates["published"].iso() if "published" in dates else ""}
-    given = [k for k in ("title", "publisher", "published") if source[k]]
-    if given and len(given) < 3:
-        missing = ", ".join(f"--{'source-title' if k == 'title' else k}" for k in ("title", "publisher", "published")
-                            if not source[k])
-        problems.append(f"a source needs --source-title, --publisher and --published; missing {missing}")
-    if problems:
-        for problem in problems:
+    try:
+        event = new_event_from_options(
+            args.root, args.title, args.date, end=args.end, approximate=args.approximate, actors=args.actor,
+            location=args.location, tags=args.tag, source_title=args.source_title, publisher=args.publisher,
+            published=args.published, url=args.url,
+        )
+        path = write_new_event(args.root, event)
+    except NewEventRefused as refused:
+        for problem in refused.problems:
             print(f"error: {problem}", file=sys.stderr)
         return EXIT_PROBLEMS
-    draft = Draft(
-        title=" ".join(args.title.split()), date=dates["date"], end=dates.get("end"), approximate=args.approximate,
-        actors=args.actor, location=args.location, tags=args.tag,
-        sources=[source] if given else [], draft=not given,
-    )
-    refused = draft_problems(args.root, draft)
-    if refused:
-        for problem in refused:
-            print(f"error: {_new_option(problem.field)}: {problem.message}", file=sys.stderr)
-        return EXIT_PROBLEMS
-    try:
-        path = write_new_event(args.root, draft)
     except FileExists as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(path.relative_to(args.root).as_posix())
-    if draft.draft:
+    if event.draft:
         print("It is a draft (draft: true) until it has a source; check it with: " + command_hint("check"),
               file=sys.stderr)
     return EXIT_OK

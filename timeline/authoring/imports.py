@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from timeline.authoring.new_event import FileExists, NewEvent, write_new_event
 from timeline.model.dates import DateError, EventDate, make_date, parse_date
 from timeline.model.event import EVENT_FIELDS
 from timeline.problems import not_a_file
-from timeline.authoring.new_event import Draft, FileExists, write_new_event
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "json")
 TITLE_LIMIT = next(spec.max_length for spec in EVENT_FIELDS if spec.name == "title")
@@ -37,6 +37,7 @@ class _MarkdownFromHTML(HTMLParser):
     """Turns the small HTML of TimelineJS text fields into Markdown text, dropping anything else."""
 
     def __init__(self):
+        """Start with no Markdown written and no link open."""
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.links: list[str] = []
@@ -123,9 +124,9 @@ def _title(headline: str, fallback: str) -> tuple[str, list[str]]:
     return cut, [f"The headline was cut to fit; it read: {title}"]
 
 
-def drafts_from_timelinejs(data: dict) -> tuple[list[Draft], list[str]]:
-    """Return drafts for the events of a TimelineJS3 JSON file, and what was skipped."""
-    drafts, skipped = [], []
+def events_from_timelinejs(data: dict) -> tuple[list[NewEvent], list[str]]:
+    """Return new events (drafts: TimelineJS keeps no sources) for a TimelineJS3 JSON file, and what was skipped."""
+    new_events, skipped = [], []
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, list):
         raise ImportError_("this is not a TimelineJS file: it has no \"events\" list")
@@ -144,13 +145,13 @@ def drafts_from_timelinejs(data: dict) -> tuple[list[Draft], list[str]]:
         text = slide.get("text") or {}
         title, notes = _title(text.get("headline", ""), f"Untitled event {number}")
         group = plain_text(slide.get("group") or "")
-        drafts.append(Draft(
+        new_events.append(NewEvent(
             title=title, date=start, end=end if end and end != start else None,
             tags=[group] if group else [], body=markdown_from_html(text.get("text", "")),
             display_date=plain_text(slide.get("display_date") or ""), draft=True,
             notes=notes + [NO_SOURCE_NOTE], name_hint=str(slide.get("unique_id") or ""),
         ))
-    return drafts, skipped
+    return new_events, skipped
 
 
 def _unguarded(cell: str | None) -> str:
@@ -161,8 +162,8 @@ def _unguarded(cell: str | None) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(SPREADSHEET_GUARDED) else cell
 
 
-def drafts_from_timelinejs_csv(text: str) -> tuple[list[Draft], list[str]]:
-    """Return drafts for the rows of a TimelineJS Google-Sheets CSV export, and what was skipped."""
+def events_from_timelinejs_csv(text: str) -> tuple[list[NewEvent], list[str]]:
+    """Return new events (drafts) for the rows of a TimelineJS Google-Sheets CSV export, and what was skipped."""
     rows = list(csv.DictReader(io.StringIO(text)))
     if not rows or "Year" not in rows[0] or "Headline" not in rows[0]:
         raise ImportError_("this is not a TimelineJS spreadsheet: it has no Year and Headline columns")
@@ -180,25 +181,25 @@ def drafts_from_timelinejs_csv(text: str) -> tuple[list[Draft], list[str]]:
             "group": _unguarded(row.get("Group")), "display_date": _unguarded(row.get("Display Date")),
             "csv_line": number,
         })
-    drafts, more = drafts_from_timelinejs(data)
+    new_events, more = events_from_timelinejs(data)
     lines = [event["csv_line"] for event in data["events"]]
     skipped += [re.sub(r"^event (\d+)", lambda m: f"line {lines[int(m.group(1)) - 1]}", item) for item in more]
-    return drafts, skipped
+    return new_events, skipped
 
 
-def drafts_from_our_json(data: dict) -> tuple[list[Draft], list[str]]:
-    """Return drafts for the events of one of our events.json files (published events stay published)."""
+def events_from_our_json(data: dict) -> tuple[list[NewEvent], list[str]]:
+    """Return new events for the events of one of our events.json files (published events stay published)."""
     events = data.get("events") if isinstance(data, dict) else None
     if not isinstance(events, list):
         raise ImportError_("this is not a timeline events.json: it has no \"events\" list")
-    drafts, skipped = [], []
+    new_events, skipped = [], []
     for number, record in enumerate(events, 1):
         label = f"event {number} ({record.get('id', 'no id')})" if isinstance(record, dict) else f"event {number}"
         try:
             date = parse_date(record["date"])
             end = parse_date(record["end"]) if record.get("end") else None
             sources = [{key: str(value) for key, value in source.items()} for source in record.get("sources", [])]
-            drafts.append(Draft(
+            new_events.append(NewEvent(
                 title=record["title"], date=date, end=end, approximate=bool(record.get("approximate")),
                 display_date=record.get("display_date", ""), actors=list(record.get("actors", [])),
                 location=record.get("location", ""), tags=list(record.get("tags", [])), sources=sources,
@@ -206,7 +207,7 @@ def drafts_from_our_json(data: dict) -> tuple[list[Draft], list[str]]:
             ))
         except (KeyError, TypeError, AttributeError, DateError) as error:
             skipped.append(f"{label}: {error if isinstance(error, DateError) else 'is missing ' + str(error)}")
-    return drafts, skipped
+    return new_events, skipped
 
 
 def detect_format(path: Path, text: str) -> str:
@@ -233,18 +234,18 @@ def import_file(root: Path, path: Path, format_name: str | None = None) -> Impor
         raise ImportError_(f"{path}: not UTF-8 text") from None
     format_name = format_name or detect_format(path, text)
     if format_name == "timelinejs-csv":
-        drafts, skipped = drafts_from_timelinejs_csv(text)
+        new_events, skipped = events_from_timelinejs_csv(text)
     else:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as error:
             raise ImportError_(f"{path}: not valid JSON (line {error.lineno}: {error.msg})") from None
-        reader = drafts_from_timelinejs if format_name == "timelinejs-json" else drafts_from_our_json
-        drafts, skipped = reader(data)
+        reader = events_from_timelinejs if format_name == "timelinejs-json" else events_from_our_json
+        new_events, skipped = reader(data)
     report = ImportReport(skipped=skipped)
-    for draft in drafts:
+    for event in new_events:
         try:
-            written = write_new_event(root, draft)
+            written = write_new_event(root, event)
         except FileExists as error:
             report.skipped.append(str(error))
             continue

@@ -1,4 +1,4 @@
-"""Writing new event files: `new` drafts a file with every field and a hint for each."""
+"""New event files: `new` (and extract and import) write one with every field and a hint for each."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.model.dates import EventDate
 from timeline.folders import EVENTS_DIR
+from timeline.model.dates import DateError, EventDate, parse_date
 from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
 from timeline.model.validate import date_prefix, slug
 
@@ -20,7 +20,7 @@ SLUG_LENGTH = 60
 
 
 @dataclass
-class Draft:
+class NewEvent:
     """What is known of a new event before its file is written."""
 
     title: str
@@ -46,45 +46,45 @@ def yaml_text(value: str) -> str:
     return value
 
 
-def file_name(draft: Draft) -> str:
+def file_name(event: NewEvent) -> str:
     """Return the file name the event should have ('2024-11-04-title-slug.md')."""
-    prefix = date_prefix(draft.date)
-    for wanted in (draft.name, draft.name_hint):
+    prefix = date_prefix(event.date)
+    for wanted in (event.name, event.name_hint):
         if wanted and re.fullmatch(rf"{re.escape(prefix)}-[a-z0-9]+(-[a-z0-9]+)*", wanted):
             return f"{wanted}.md"
-    return f"{prefix}-{slug(draft.title, max_length=SLUG_LENGTH)}.md"
+    return f"{prefix}-{slug(event.title, max_length=SLUG_LENGTH)}.md"
 
 
-def _hint(spec: FieldSpec, indent: str = "") -> str:
+def _hint(spec: FieldSpec) -> str:
     """Return a spec's doc as a comment line."""
-    return f"{indent}# {spec.doc}\n"
+    return f"# {spec.doc}\n"
 
 
-def render_event_file(draft: Draft) -> str:
-    """Return the text of an event file holding draft, every field present with a hint comment."""
+def render_event_file(event: NewEvent) -> str:
+    """Return the text of an event file holding event, every field present with a hint comment."""
     values = {
-        "title": yaml_text(draft.title),
-        "date": yaml_text(draft.date.iso()),
-        "end": yaml_text(draft.end.iso()) if draft.end else "",
-        "approximate": "true" if draft.approximate else "false",
-        "display_date": yaml_text(draft.display_date) if draft.display_date else "",
-        "location": yaml_text(draft.location) if draft.location else "",
-        "draft": "true" if draft.draft else "false",
+        "title": yaml_text(event.title),
+        "date": yaml_text(event.date.iso()),
+        "end": yaml_text(event.end.iso()) if event.end else "",
+        "approximate": "true" if event.approximate else "false",
+        "display_date": yaml_text(event.display_date) if event.display_date else "",
+        "location": yaml_text(event.location) if event.location else "",
+        "draft": "true" if event.draft else "false",
     }
-    lines = ["---\n"] + [f"# {' '.join(note.split())}\n" for note in draft.notes]
+    lines = ["---\n"] + [f"# {' '.join(note.split())}\n" for note in event.notes]
     for spec in EVENT_FIELDS:
         lines.append(_hint(spec))
         if spec.name in ("actors", "tags"):
-            items = getattr(draft, spec.name)
+            items = getattr(event, spec.name)
             lines.append(f"{spec.name}:\n" + "".join(f"  - {yaml_text(item)}\n" for item in items) if items
                          else f"{spec.name}: []\n")
         elif spec.name == "sources":
-            lines.append(_sources_block(draft.sources))
+            lines.append(_sources_block(event.sources))
         else:
             lines.append(f"{spec.name}: {values[spec.name]}".rstrip() + "\n")
     lines.append("# After the next line: what happened, in your own words, in Markdown.\n---\n")
-    if draft.body.strip():
-        lines.append(draft.body.strip() + "\n")
+    if event.body.strip():
+        lines.append(event.body.strip() + "\n")
     return "".join(lines)
 
 
@@ -96,26 +96,27 @@ def _sources_block(sources: list[dict[str, str]]) -> str:
             for i, spec in enumerate(SOURCE_FIELDS)
         )
         return "sources: []\n# Add at least one source, then set draft: false. Each source looks like:\n" + template
-    text = "sources:\n"
-    for source in sources:
-        first = True
-        for spec in SOURCE_FIELDS:
-            value = source.get(spec.name, "")
-            if not value:
-                continue
-            text += f"  {'- ' if first else '  '}{spec.name}: {yaml_text(value)}\n"
-            first = False
-    return text
+    return "sources:\n" + "".join(source_yaml(source, indent="  ") for source in sources)
 
 
-def draft_problems(root: Path, draft: Draft) -> list:
-    """Return the errors check would find in the file draft would be written as (none for a good draft)."""
+def source_yaml(source: dict[str, str], indent: str) -> str:
+    """Return a source as the YAML lines of one item of a sources: list, its empty fields left out."""
+    lines = []
+    for spec in SOURCE_FIELDS:
+        value = source.get(spec.name, "")
+        if value:
+            lines.append(f"{indent}{'  ' if lines else '- '}{spec.name}: {yaml_text(value)}\n")
+    return "".join(lines)
+
+
+def draft_problems(root: Path, event: NewEvent) -> list:
+    """Return the errors check would find in the file event would be written as (none for a good event)."""
     from timeline.model.event_file import EventFile, split_front_matter
     from timeline.model.validate import validate_file
 
-    name = file_name(draft)
+    name = file_name(event)
     event_file = EventFile(path=root / EVENTS_DIR / name, relpath=f"{EVENTS_DIR}/{name}")
-    split_front_matter(render_event_file(draft), event_file)
+    split_front_matter(render_event_file(event), event_file)
     validate_file(event_file)
     return [problem for problem in event_file.problems if problem.severity == "error"]
 
@@ -124,16 +125,72 @@ class FileExists(Exception):
     """The event file to be written is already there."""
 
 
-def write_new_event(root: Path, draft: Draft) -> Path:
-    """Write draft to a new file in events/ and return its path; never overwrite."""
+def write_new_event(root: Path, event: NewEvent) -> Path:
+    """Write event to a new file in events/ and return its path; never overwrite."""
     directory = root / EVENTS_DIR
     directory.mkdir(exist_ok=True)
-    path = directory / file_name(draft)
-    text = render_event_file(draft)
+    path = directory / file_name(event)
+    text = render_event_file(event)
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        raise FileExists(f"{EVENTS_DIR}/{path.name} already exists; edit it, or give the new event another title") from None
+        message = f"{EVENTS_DIR}/{path.name} already exists; edit it, or give the new event another title"
+        raise FileExists(message) from None
     os.chmod(path, 0o644)
     return path
+
+
+class NewEventRefused(Exception):
+    """What `new` was given cannot make an event file; problems are the lines that say why."""
+
+    def __init__(self, problems: list[str]):
+        """Keep the problems, each one line without 'error: '."""
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+# The option of `new` that gives each field, for messages about what was given.
+_NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag",
+               "sources[1].title": "--source-title", "sources[1].publisher": "--publisher",
+               "sources[1].url": "--url"}
+
+
+def _new_option(field_name: str) -> str:
+    """Return the option of `new` that gave a field ('tags[2]' -> '--tag number 2'), or the field's name."""
+    item = re.fullmatch(r"(tags|actors)\[(\d+)\]", field_name)
+    if item:
+        return f"{_NEW_OPTIONS[item[1]]} number {item[2]}"
+    return _NEW_OPTIONS.get(field_name, field_name)
+
+
+def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", approximate: bool = False,
+                           actors: list[str] = (), location: str = "", tags: list[str] = (), source_title: str = "",
+                           publisher: str = "", published: str = "", url: str = "") -> NewEvent:
+    """Return the event the options of `new` describe; raise NewEventRefused with what check would refuse."""
+    problems = []
+    dates = {}
+    for name, text in (("date", date), ("end", end), ("published", published)):
+        if text:
+            try:
+                dates[name] = parse_date(text)
+            except DateError as error:
+                problems.append(f"--{name}: {error}")
+    source = {"title": source_title, "publisher": publisher, "url": url,
+              "published": dates["published"].iso() if "published" in dates else ""}
+    given = [k for k in ("title", "publisher", "published") if source[k]]
+    if given and len(given) < 3:
+        missing = ", ".join(f"--{'source-title' if k == 'title' else k}" for k in ("title", "publisher", "published")
+                            if not source[k])
+        problems.append(f"a source needs --source-title, --publisher and --published; missing {missing}")
+    if problems:
+        raise NewEventRefused(problems)
+    event = NewEvent(
+        title=" ".join(title.split()), date=dates["date"], end=dates.get("end"), approximate=approximate,
+        actors=list(actors), location=location, tags=list(tags), sources=[source] if given else [],
+        draft=not given,
+    )
+    refused = draft_problems(root, event)
+    if refused:
+        raise NewEventRefused([f"{_new_option(problem.field)}: {problem.message}" for problem in refused])
+    return event

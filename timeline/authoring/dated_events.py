@@ -1,0 +1,129 @@
+"""find_events: the dated events an article reports, one for each sentence that dates something.
+
+Every temporal expression is resolved against the publication date (timeline.authoring.timex); a vague
+clue ("earlier this week") is combined with a precise date in a neighbouring sentence ("on National
+Unity Day") that falls within it.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from timeline.authoring.article import Article, ExtractError, paragraphs
+from timeline.authoring.sentences import sentences
+from timeline.authoring.suggest import draft_title, suggest_actors, suggest_location
+from timeline.authoring.timex import Timex, find_timexes
+from timeline.model.dates import DAY, EventDate
+
+
+@dataclass
+class FoundEvent:
+    """An event found in an article: its date, the words that dated it, and what is suggested for its file."""
+
+    date: EventDate
+    sentences: list[str]
+    evidence: list[str]
+    title: str = ""
+    actors: list[str] = field(default_factory=list)
+    location: str = ""
+    duplicate_of: str = ""  # the existing event it repeats, as events/NAME.md
+    cited_there: bool = False  # the event it repeats already rests on this article
+    position: int = 0  # the index of its first sentence in the article
+
+    @property
+    def quote(self) -> str:
+        """Return the article's words the event rests on."""
+        return " ".join(self.sentences)
+
+    @property
+    def dated_by(self) -> str:
+        """Return the words that dated the event, quoted and joined ("'earlier this week' + 'National Unity Day'")."""
+        return " + ".join(repr(text) for text in self.evidence)
+
+
+def find_events(article: Article, country: str | None = None, known_actors: list[str] = (),
+                known_places: list[str] = ()) -> list[FoundEvent]:
+    """Return an event for every dated thing the article reports, clues in adjacent sentences combined."""
+    if article.published is None:
+        raise ExtractError("cannot find when the article was published; give it with --published DATE")
+    units = [s for paragraph in paragraphs(article) for s in sentences(paragraph)]
+    dated: list[tuple[int, list[Timex]]] = []
+    for index, sentence in enumerate(units):
+        timexes = [t for t in find_timexes(sentence, article.published, country=country) if t.type in ("DATE", "TIME")]
+        dated.append((index, timexes))
+    found: list[FoundEvent] = []
+    used: set[int] = set()
+    for index, timexes in dated:
+        if index in used:
+            continue
+        exact = [t for t in timexes if t.date is not None]
+        vague = [t for t in timexes if t.date is None and t.value[:4].isdigit()]
+        if not exact and vague:
+            partner = _combine(index, vague, dated, used)
+            if partner is not None:
+                other_index, timex = partner
+                low, high = min(index, other_index), max(index, other_index)
+                used.update(range(low, high + 1))
+                found.append(FoundEvent(
+                    date=timex.date,
+                    sentences=units[low: high + 1],
+                    evidence=[t.text for t in vague] + [timex.text],
+                    position=low,
+                ))
+            continue
+        for timex in _distinct_dates(exact):
+            used.add(index)
+            found.append(FoundEvent(date=timex.date, sentences=[units[index]], evidence=[timex.text], position=index))
+    for event in found:
+        _suggest(event, units, known_actors, known_places)
+    return found
+
+
+def _suggest(event: FoundEvent, units: list[str], known_actors: list[str], known_places: list[str]) -> None:
+    """Set a found event's drafted title, actors and place from its sentences and the two after them."""
+    event.title = draft_title(event.sentences[0], event.evidence)
+    text = " ".join(event.sentences)
+    event.actors = suggest_actors(text, known_actors)
+    # The place is often in the next sentence about the same people ("..., Rutte said ... in Budapest").
+    following = units[event.position + len(event.sentences): event.position + len(event.sentences) + 2]
+    surnames = [actor.split()[-1] for actor in event.actors]
+    nearby = [s for s in following if any(re.search(rf"\b{re.escape(n)}\b", s) for n in surnames)]
+    event.location = suggest_location(text, known_places) or suggest_location(" ".join(nearby), known_places)
+
+
+def _combine(index: int, vague: list[Timex], dated: list, used: set[int]) -> tuple[int, Timex] | None:
+    """Return (sentence index, timex) of a precise date in a neighbouring sentence that falls within a vague one."""
+    for offset in (1, -1, 2):
+        other = index + offset
+        if not 0 <= other < len(dated) or other in used:
+            continue
+        for timex in dated[other][1]:
+            if timex.date is None or timex.date.precision != DAY:
+                continue
+            if any(_within(timex.date, v.value) for v in vague):
+                return other, timex
+    return None
+
+
+def _within(date: EventDate, value: str) -> bool:
+    """Return whether a day falls inside a TIMEX3 week or month value ('2024-W45', '2024-11')."""
+    week = re.fullmatch(r"(\d{4})-W(\d{2})", value)
+    if week and date.year > 0:
+        iso = datetime.date(date.year, date.month, date.day).isocalendar()
+        return (iso[0], iso[1]) == (int(week.group(1)), int(week.group(2)))
+    month = re.fullmatch(r"(\d{4})-(\d{2})", value)
+    if month:
+        return (date.year, date.month) == (int(month.group(1)), int(month.group(2)))
+    return value == str(date.year)
+
+
+def _distinct_dates(timexes: list[Timex]) -> list[Timex]:
+    """Return timexes that name different dates, the most precise of equal ones kept."""
+    chosen: dict[str, Timex] = {}
+    for timex in sorted(timexes, key=lambda t: -len(t.date.iso())):
+        if not any(other.date.iso().startswith(timex.date.iso()) for other in chosen.values()):
+            chosen[timex.date.iso()] = timex
+    return list(chosen.values())
+

@@ -1,0 +1,178 @@
+"""Rules for dates written on the calendar: "November 4, 2024", "Oct. 23-24", "11/04/2024", "July",
+"2024", "the 1990s", "the 20th century", "mid-2024"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from timeline.authoring.timex.context import Context, Hit
+from timeline.authoring.timex.resolve import resolve_month, resolve_month_day
+from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, valid_day
+from timeline.authoring.timex.vocabulary import ORDINALS, SEASONS, TEMPORAL_BEFORE, WEEKDAY, WEEKDAYS, month_of
+
+
+def _date_hit(match: re.Match, day: datetime.date, anchored: bool, end_day: datetime.date | None = None) -> list[Hit]:
+    """Return the hit of a day (and the last day of a range)."""
+    end_value = day_value(end_day) if end_day else None
+    return [Hit(match.start(), match.end(), DATE, day_value(day), anchored, end_value)]
+
+
+def explicit_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'November 4, 2024', '4 November 2024' or 'Thursday, Nov. 7'."""
+    month, day = month_of(match), int(match["day"])
+    if match.groupdict().get("year"):
+        year = int(match["year"])
+        return _date_hit(match, datetime.date(year, month, day), False) if valid_day(year, month, day) else []
+    weekday = WEEKDAYS.index(match["weekday"].lower()) if match.groupdict().get("weekday") else None
+    if weekday is None:
+        weekday = _weekday_before(context.text, match.start())
+    resolved = resolve_month_day(context, month, day, match.start(), match.end(), weekday)
+    return _date_hit(match, resolved, True) if resolved else []
+
+
+def _weekday_before(text: str, position: int) -> int | None:
+    """Return the weekday written just before a date ('Thursday (' or 'Thursday, '), or None."""
+    found = re.search(rf"({WEEKDAY})\s*[,(]\s*$", text[max(0, position - 14): position])
+    return WEEKDAYS.index(found[1].lower()) if found else None
+
+
+def day_range(match: re.Match, context: Context) -> list[Hit]:
+    """Return the days of 'Oct. 23-24', '10 to 12 June 2024' or 'Nov. 30 - Dec. 2'."""
+    month, day, last_day = month_of(match), int(match["day"]), int(match["day2"])
+    last_month = month_of(match, "month2") if match.groupdict().get("month2") else month
+    if (last_month, last_day) <= (month, day) and last_month == month:
+        return []  # "March 10 to 5" is not a range of days
+    crosses_year = (last_month, last_day) < (month, day)  # "Dec. 30 - Jan. 2"
+    if match["year"]:
+        # The year written after the range is the year of its last day.
+        last_year = int(match["year"])
+        year = last_year - 1 if crosses_year else last_year
+        if not (valid_day(year, month, day) and valid_day(last_year, last_month, last_day)):
+            return []
+        return _date_hit(match, datetime.date(year, month, day), False, datetime.date(last_year, last_month, last_day))
+    first = resolve_month_day(context, month, day, match.start(), match.end())
+    if first is None:
+        return []
+    last_year = first.year + 1 if crosses_year else first.year
+    if not valid_day(last_year, last_month, last_day):
+        return []
+    return _date_hit(match, first, True, datetime.date(last_year, last_month, last_day))
+
+
+def iso_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day (or time) of '2024-11-04' or '2024-11-04T10:15'."""
+    year, month, day = int(match["year"]), int(match["m"]), int(match["d"])
+    if not valid_day(year, month, day):
+        return []
+    value = day_value(datetime.date(year, month, day))
+    if match["hour"]:
+        return [Hit(match.start(), match.end(), TIME, f"{value}T{match['hour']}:{match['minute']}")]
+    return [Hit(match.start(), match.end(), DATE, value)]
+
+
+def numeric_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of '11/04/2024' (month first, as US news writes it, unless that cannot be)."""
+    if match["sep"] == "." and len(match["y"]) == 2:
+        return []  # "1.5.10" is more likely a version number
+    first, second, year = int(match["a"]), int(match["b"]), match["y"]
+    if len(year) == 2:
+        century = context.reference.year // 100 * 100
+        year = century + int(year) if century + int(year) <= context.reference.year + 10 else century - 100 + int(year)
+    else:
+        year = int(year)
+    # Dots are the European way (4.11.2024 is 4 November); slashes in English news put the month first.
+    month, day = (second, first) if match["sep"] == "." or first > 12 else (first, second)
+    if not valid_day(year, month, day):
+        return []
+    return [Hit(match.start(), match.end(), DATE, day_value(datetime.date(year, month, day)))]
+
+
+def month_year(match: re.Match, context: Context) -> list[Hit]:
+    """Return the month of 'November 2024' or 'Nov. of 2024'."""
+    return [Hit(match.start(), match.end(), DATE, month_value(int(match["year"]), month_of(match)))]
+
+
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
+
+
+def month_alone_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the month of 'July', 'last July' or 'early December'; a bare 'May' or 'March' needs a word of time."""
+    name = match["month"]
+    before = context.text[max(0, match.start() - 20): match.start()]
+    if not match["mod"] and not match["rel"]:
+        if name in ("May", "March") and not TEMPORAL_BEFORE.search(before):
+            return []  # "may" the verb, "Theresa May", a march
+        if _NAME_BEFORE.search(before) and not TEMPORAL_BEFORE.search(before):
+            return []  # "Kathleen April", "June" as a name
+    relation = " ".join((match["rel"] or "").lower().split())
+    relation = {"this past": "last", "this coming": "next"}.get(relation, relation)
+    year, month = resolve_month(context, month_of(match), match.start(), match.end(), relation)
+    return [Hit(match.start(), match.end(), DATE, month_value(year, month), True)]
+
+
+def year_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the year of a bare '2024', unless it is a count, money, a phone number or part of one."""
+    text, start, end = context.text, match.start(), match.end()
+    year = int(match["year"])
+    before, after = text[max(0, start - 12): start], text[end: end + 24]
+    if re.search(r"[\d][\s.-]$", before) and not re.search(r"(?<!\d)\d{4}\s*[-–]$", before):
+        return []  # "555-2010", "+1 202 2010"
+    if re.match(r"[-–]\d", after) and not re.match(r"[-–](?:\d{2}|\d{4})(?![\d-])", after):
+        return []
+    if re.match(r"\s*(?:%|percent|per\s+cent|million|billion|trillion|bn|m\b|km|kilomet|miles|metres|meters|feet"
+                r"|tons|tonnes|people|troops|soldiers|children|men|women|votes|cases|deaths|units|dollars|euros"
+                r"|pounds|yuan|rupees|calories|points|pages|words|hours|minutes|seconds|days|weeks|months|years)\b",
+                after, re.IGNORECASE):
+        return []
+    if not 1900 <= year <= 2099 and not re.search(
+            r"\b(?:in|since|until|till|by|from|of|between|and|circa|c\.|year|around|before|after)\s+$", before,
+            re.IGNORECASE):
+        return []  # "1500 soldiers" is more likely than the year 1500 without a preposition
+    return [Hit(start, end, DATE, f"{year:04d}")]
+
+
+def year_pair(match: re.Match, context: Context) -> list[Hit]:
+    """Return both years of '1957-58' (the second written short)."""
+    first = int(match["year"])
+    second = first // 100 * 100 + int(match["short"])
+    if second <= first:
+        return []
+    short_start = match.start("short")
+    return [Hit(match.start(), match.start() + 4, DATE, f"{first:04d}"),
+            Hit(short_start, match.end(), DATE, f"{second:04d}")]
+
+
+def decade_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the decade of 'the 1990s', 'the mid-1990s' or 'the '90s' ('199')."""
+    digits = match["decade"].lstrip("'’")
+    if len(digits) == 2 and not re.match(r"(?i)the\b|['’]", match[0]) and match["decade"][0] not in "'’":
+        return []  # "in their 20s" is an age
+    if len(digits) == 2:
+        digits = ("20" if digits == "00" or int(digits) + 2000 <= context.reference.year else "19") + digits
+    return [Hit(match.start(), match.end(), DATE, digits[:3])]
+
+
+def century_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the century of 'the 20th century' ('19')."""
+    ordinal = match["ordinal"].lower()
+    number = int(re.match(r"\d+", ordinal)[0]) if ordinal[0].isdigit() else ORDINALS.get(ordinal)
+    if not number:
+        return []
+    return [Hit(match.start(), match.end(), DATE, f"{number - 1:02d}")]
+
+
+def part_of_year(match: re.Match, context: Context) -> list[Hit]:
+    """Return the year, season, half or quarter of 'mid-2024', 'summer 2024', 'the first half of 2024', 'Q3 2024'."""
+    year = int(match["year"])
+    part = " ".join((match["part"] or "").lower().split())
+    season = re.search(r"spring|summer|fall|autumn|winter", part)
+    if season:
+        return [Hit(match.start(), match.end(), DATE, f"{year:04d}-{SEASONS[season[0]]}")]
+    if "half" in part:
+        return [Hit(match.start(), match.end(), DATE, f"{year:04d}-H{1 if 'first' in part else 2}")]
+    quarter = re.search(r"q([1-4])|(first|second|third|fourth)\s+quarter", part)
+    if quarter:
+        number = int(quarter[1]) if quarter[1] else ORDINALS[quarter[2]]
+        return [Hit(match.start(), match.end(), DATE, f"{year:04d}-Q{number}")]
+    return [Hit(match.start(), match.end(), DATE, f"{year:04d}")]

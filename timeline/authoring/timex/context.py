@@ -1,0 +1,92 @@
+"""The text being tagged: its reference date, its sentences, and the tense clues that pick between
+the last and the next "Thursday"."""
+
+from __future__ import annotations
+
+import bisect
+import datetime
+import re
+from dataclasses import dataclass, field
+
+from timeline.authoring.sentences import sentence_spans
+
+PAST, FUTURE = "past", "future"
+
+# Tense clues; the nearest decides. "would" mostly reports a plan in news ("said he would visit on
+# Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
+_FUTURE_CLUES = re.compile(
+    r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
+    r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to"
+    r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start"
+    r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
+    r"|['’]ll\b"
+)  # searched in the lower-cased text
+_NOT_PAST_ED = (
+    "need|speed|feed|seed|bleed|breed|proceed|succeed|exceed|indeed|embed|hundred|bed|red|shed|sacred|naked|wicked"
+    "|kindred|scheduled|expected|planned|slated|proposed|intended|anticipated|united|armed|advanced|skilled"
+    "|detailed|based|related|limited|concerned|interested|supposed"
+)
+_PAST_CLUES = re.compile(
+    r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|met|went"
+    r"|came|took|made|gave|held|won|lost|began|saw|spoke|left|sent|brought|became|fell|rose|found|got|thought"
+    r"|felt|knew|kept|led|ran|sat|stood|struck|wrote|broke|chose|drove|flew|grew|paid|sold|shot|spent|taught"
+    # "-ed" after a form of "be" is a passive participle ("is due to be published"), not a past tense.
+    rf"|ago|yesterday|earlier|recently|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)"
+    rf"(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b"
+)
+
+
+@dataclass
+class Hit:
+    """An expression found and resolved, before it becomes a Timex."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    anchored: bool = False
+    end_value: str | None = None
+    # For expressions relative to the narrative ("a day earlier", "at 8 p.m."): how to
+    # resolve them once the date mentioned before them is known.
+    narrative: tuple | None = None
+
+
+@dataclass
+class Context:
+    """The text being tagged, its reference date, and the sentence clues found in it."""
+
+    text: str
+    lowered: str
+    reference: datetime.date
+    precision: str
+    country: str | None
+    _sentences: list[tuple[int, int]] | None = None
+    _starts: list[int] = field(default_factory=list)
+    _clues: dict[tuple[int, int], list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """Return the (start, end) of the sentence holding the character at position."""
+        if self._sentences is None:
+            self._sentences = sentence_spans(self.text)
+            self._starts = [start for start, _ in self._sentences]
+        index = max(0, bisect.bisect_right(self._starts, position) - 1)
+        return self._sentences[index]
+
+    def tense(self, start: int, end: int) -> str | None:
+        """Return PAST or FUTURE from the clue nearest to text[start:end] in its sentence, or None."""
+        first, last = self.sentence(start)
+        clues = self._clues.get((first, last))
+        if clues is None:
+            clues = self._clues[first, last] = (
+                [(m.start(), m.end(), FUTURE) for m in _FUTURE_CLUES.finditer(self.lowered, first, last)]
+                + [(m.start(), m.end(), PAST) for m in _PAST_CLUES.finditer(self.text, first, last)]
+            )
+        best, best_distance = None, None
+        for clue_start, clue_end, tense in clues:
+            if clue_start < end and clue_end > start:
+                continue
+            distance = start - clue_end if clue_end <= start else clue_start - end
+            # A future clue wins a tie: "said it will meet on Friday".
+            if best_distance is None or distance < best_distance or (distance == best_distance and tense == FUTURE):
+                best, best_distance = tense, distance
+        return best

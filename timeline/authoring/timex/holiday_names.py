@@ -1,0 +1,148 @@
+"""Holidays by name: "Russia's National Unity Day" or "Christmas", looked up in the holidays package for
+the country the text speaks of, in the year the tense points to."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+
+from timeline.authoring.timex.context import FUTURE, Context, Hit
+from timeline.authoring.timex.countries import countries_in, countries_near, country_pattern
+from timeline.authoring.timex.values import DATE, day_value, valid_day
+
+HOLIDAY = re.compile(
+    r"\b(?P<name>(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,5}(?:Day|Eve)(?:\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?"
+    r"|(?:(?:[A-Z][\w'’.-]*)\s+){0,3}(?:Christmas|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving"
+    r"|New\s+Year(?:['’]s)?|Diwali|Deepavali|Holi|Hanukkah|Passover|Ramadan|Eid(?:\s+al-\w+)?|Halloween"
+    r"|Nowruz|Navruz|Purim|Yom\s+Kippur|Rosh\s+Hashanah|Vesak|Chuseok|Pentecost|Juneteenth|Lunar\s+New\s+Year"
+    r"|Spring\s+Festival|Mid-Autumn\s+Festival|Dragon\s+Boat\s+Festival|Dussehra|Onam|Pongal))\b"
+    r"(?:,?\s+(?P<year>1\d{3}|20\d{2})\b)?"
+)
+# Days without a public holiday to look up, the same everywhere.
+_OBSERVANCES = {
+    "valentine's day": (2, 14), "halloween": (10, 31), "christmas eve": (12, 24), "christmas": (12, 25),
+    "christmas day": (12, 25), "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
+    "april fools' day": (4, 1), "april fool's day": (4, 1), "st. patrick's day": (3, 17),
+    "st patrick's day": (3, 17), "boxing day": (12, 26),
+}
+_STOP_WORDS = {"the", "of", "on", "in", "a", "at", "and", "this", "last", "next", "s"}
+_GENERIC_HOLIDAY_WORDS = {"day", "eve", "festival", "holiday", "holidays"}
+
+
+def holiday_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of a holiday by name, in the country the text speaks of ("Russia's National Unity Day")."""
+    words = match["name"].split()
+    for first in range(len(words)):
+        name = " ".join(words[first:])
+        if _normal_words(name) <= _GENERIC_HOLIDAY_WORDS:
+            break  # "Festival" alone names no holiday
+        if words[first].lower() in _STOP_WORDS or re.search(r"['’]s$", words[first]):
+            continue  # "On", "the", "Russia's": context, not the holiday's name
+        country = country_pattern()[0].match(name)
+        if country and re.match(r"['’]s\b", name[country.end():]):
+            continue  # "North Korea's Day of the Sun"
+        prefix = " ".join(words[:first])
+        start = match.start("name") + len(match["name"]) - len(name)
+        found = _resolve_holiday(context, name, prefix, start, match)
+        if found:
+            return found
+    return []
+
+
+def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match: re.Match) -> list[Hit]:
+    """Return the hit of a holiday name looked up for the countries of its context, or []."""
+    sentence_start, sentence_end = context.sentence(start)
+    countries = countries_in(prefix) + countries_near(context.text, sentence_start, sentence_end, start)
+    countries += [context.country.upper()] if context.country else []
+    # With no country in sight, an English news text most likely means the American or British day.
+    countries = list(dict.fromkeys(countries)) or ["US", "GB"]
+    explicit_year = int(match["year"]) if match["year"] else None
+    end = match.end() if explicit_year else match.end("name")
+    years = [explicit_year] if explicit_year else [context.reference.year + offset for offset in (-1, 0, 1)]
+    for code in countries:
+        days = [day for year in years for day in _holiday_days(code, year, name)]
+        if not days:
+            days = _fixed_holiday_days(code, years, name)
+        if days:
+            return _holiday_choice(context, days, start, end, explicit_year is not None)
+    fixed = _OBSERVANCES.get(" ".join(name.lower().replace("’", "'").split()))
+    if fixed:
+        days = [datetime.date(year, *fixed) for year in years]
+        return _holiday_choice(context, days, start, end, explicit_year is not None)
+    return []
+
+
+def _fixed_holiday_days(code: str, years: list[int], name: str) -> list[datetime.date]:
+    """Return the days of a holiday the country kept on the same date in recent years but not in these years."""
+    # Ukraine suspended its public holidays under martial law in 2022, yet Independence Day is still 24 August.
+    for earlier in range(min(years) - 1, min(years) - 8, -1):
+        days = _holiday_days(code, earlier, name)
+        if days:
+            return [datetime.date(year, day.month, day.day) for year in years for day in days
+                    if valid_day(year, day.month, day.day)]
+    return []
+
+
+def _holiday_choice(context: Context, days: list[datetime.date], start: int, end: int, explicit: bool) -> list[Hit]:
+    """Return the hit for the occurrence of a holiday the tense points to; a holiday of several days is a range."""
+    spells: list[list[datetime.date]] = []
+    for day in sorted(set(days)):
+        if spells and (day - spells[-1][-1]).days == 1:
+            spells[-1].append(day)
+        else:
+            spells.append([day])
+    if explicit:
+        chosen = spells[0]
+    elif context.tense(start, end) == FUTURE:
+        chosen = min((s for s in spells if s[0] >= context.reference), default=spells[-1])
+    else:
+        chosen = max((s for s in spells if s[0] <= context.reference), default=spells[0])
+    last = day_value(chosen[-1]) if len(chosen) > 1 else None
+    return [Hit(start, end, DATE, day_value(chosen[0]), not explicit, last)]
+
+
+def _normal_words(name: str) -> set[str]:
+    """Return the lower-case words of a holiday name without possessives and filler ('unity', 'day')."""
+    # Words in brackets stay: they are another name of the day ("Chinese New Year (Spring Festival)").
+    name = re.sub(r"['’]s\b|['’]", " ", name.lower())
+    return {word for word in re.findall(r"[a-z0-9]+", name) if word not in _STOP_WORDS}
+
+
+@lru_cache(maxsize=512)
+def _holiday_days(code: str, year: int, name: str) -> tuple[datetime.date, ...]:
+    """Return the days of the country's holidays in that year whose name fits, the best fitting kind only."""
+    wanted = _normal_words(name)
+    exact, inside, around = [], [], []
+    for day, holiday in _holiday_table(code, year):
+        if "substitute" in holiday.lower() or holiday.lower().startswith("day off") or "observed" in holiday.lower():
+            continue
+        words = _normal_words(holiday)
+        if words == wanted:
+            exact.append(day)
+        elif words and words < wanted:
+            inside.append((len(words), day))  # "Unity Day" in "National Unity Day"
+        elif wanted < words and wanted - {"day"}:
+            around.append(day)  # "Christmas" in "Christmas Day"
+    # Of the names inside the one written, the longest says most: not "National Day" in "National Unity Day".
+    inside = [day for size, day in inside if size == max(size for size, _ in inside)]
+    return tuple(exact or inside or around)
+
+
+@lru_cache(maxsize=256)
+def _holiday_table(code: str, year: int) -> tuple[tuple[datetime.date, str], ...]:
+    """Return (day, English name) of a country's holidays in a year, from the holidays package."""
+    import warnings
+
+    import holidays  # imported late: it is slow to import, and most texts name no holiday
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # years outside a country's table warn; they simply find nothing
+        for language in ("en_US", None):
+            try:
+                table = holidays.country_holidays(code, years=year, language=language)
+            except (NotImplementedError, KeyError, ValueError):
+                return ()
+            if table:
+                return tuple(sorted(table.items()))
+    return ()

@@ -1,0 +1,62 @@
+"""The narrative: "a day earlier", "the following week" and clock times resolved against the day the
+text mentioned before them, and a day and a clock time side by side made one."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from timeline.authoring.timex.context import Context, Hit
+from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value
+
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+
+
+def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
+    """Return hits with a day and a clock time side by side made one ('Nov 07, 2024, 10:15 PM', '15:00 GMT Sunday')."""
+    merged: list[Hit] = []
+    for hit in hits:
+        previous = merged[-1] if merged else None
+        if previous and re.fullmatch(r"\s*,?\s*", text[previous.end: hit.start]):
+            day, clock = (hit, previous) if previous.narrative and previous.narrative[0] == "clock" else (previous, hit)
+            if clock.narrative and clock.narrative[0] == "clock" and day.type == DATE and _DAY_VALUE.match(day.value):
+                merged[-1] = Hit(previous.start, hit.end, TIME, day.value + clock.narrative[1], day.anchored)
+                continue
+        merged.append(hit)
+    return merged
+
+
+def resolve_narrative(hits: list[Hit], context: Context) -> None:
+    """Re-resolve 'a day earlier', 'the following week' and bare clock times against the day mentioned before them."""
+    anchor, anchor_sentence = context.reference, None
+    for index, hit in enumerate(hits):
+        if hit.narrative:
+            # A clock time takes a day only from its own sentence: "at midnight" in a new paragraph
+            # is not on the Sunday of the one before.
+            if hit.narrative[0] == "clock" and context.sentence(hit.start) != anchor_sentence:
+                day = context.reference
+            else:
+                day = anchor
+            try:
+                _resolve_one(hit, hits[index + 1] if index + 1 < len(hits) else None, day, context)
+            except (OverflowError, ValueError):
+                pass  # it keeps the value resolved against the reference
+            continue
+        if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
+            anchor, anchor_sentence = datetime.date.fromisoformat(hit.value[:10]), context.sentence(hit.start)
+
+
+def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context: Context) -> None:
+    """Set the value of a narrative expression from the day before it (for a clock time, the day just after it)."""
+    kind = hit.narrative[0]
+    if kind == "clock":
+        # "at 8 p.m. on Friday": the day just after the time is its day.
+        if following and not following.narrative and _DAY_VALUE.match(following.value) \
+                and re.fullmatch(r"\s*,?\s*(?:on\s+)?", context.text[hit.end: following.start]):
+            hit.value = following.value + hit.narrative[1]
+        else:
+            hit.value = day_value(anchor) + hit.narrative[1]
+    elif kind == "shift":
+        hit.value = ago_value(anchor, -hit.narrative[2], hit.narrative[1])
+    elif kind == "unit":
+        hit.value = unit_value(anchor, hit.narrative[1], hit.narrative[2])

@@ -1,0 +1,192 @@
+"""Rules for dates relative to the reference or to the narrative: "yesterday", "Thursday", "last week",
+"the end of the year", "two days ago", "a day earlier", "the next day", "now"."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from timeline.authoring.timex.context import FUTURE, PAST, Context, Hit
+from timeline.authoring.timex.resolve import resolve_month_day, resolve_season, resolve_weekday
+from timeline.authoring.timex.values import (
+    DATE,
+    DURATION,
+    TIME,
+    ago_value,
+    day_value,
+    duration_value,
+    parse_number,
+    singular_unit,
+    unit_value,
+    valid_day,
+)
+from timeline.authoring.timex.vocabulary import (
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    TEMPORAL_BEFORE,
+    UNIT_CODES,
+    WEEKDAYS,
+    YEAR4,
+    day_group,
+    month_group,
+    month_of,
+)
+
+
+def deictic_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'today', 'yesterday', 'tomorrow', 'tonight', 'last night', 'this morning'."""
+    word = " ".join(match["word"].lower().split())
+    part = (match["part"] or "").lower()
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
+               "the day before yesterday": -2, "the day after tomorrow": 2}
+    day = context.reference + datetime.timedelta(days=offsets[word])
+    value = day_value(day)
+    if word in ("tonight", "last night"):
+        part = "night"
+    if part:
+        return [Hit(match.start(), match.end(), TIME, f"{value}T{PARTS_OF_DAY[part]}", True)]
+    return [Hit(match.start(), match.end(), DATE, value, True)]
+
+
+def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'Thursday', 'last Monday', 'Friday afternoon'; 'Thursday (Nov. 7)' takes the date."""
+    weekday = WEEKDAYS.index(match["weekday"].lower())
+    relation = " ".join((match["rel"] or "").lower().split())
+    name = re.search(r"\b[A-Z][a-z]+\s+$", context.text[max(0, match.start() - 20): match.start()])
+    if name and not relation and not TEMPORAL_BEFORE.search(name[0]):
+        return []  # "Black Friday", "Super Tuesday", "Bloody Sunday": names, not days of this week
+    explicit = _PARENTHESIS_DATE.match(context.text, match.end())
+    day = None
+    if explicit:
+        month = month_of(explicit, "month" if explicit["month"] else "month2")
+        number = int(explicit["day"] or explicit["day2"])
+        if explicit["year"]:
+            year = int(explicit["year"])
+            day = datetime.date(year, month, number) if valid_day(year, month, number) else None
+        else:
+            day = resolve_month_day(context, month, number, match.start(), match.end(), weekday)
+    if day is None:
+        day = resolve_weekday(context, weekday, match.start(), match.end(), relation)
+    value = day_value(day)
+    if match["part"]:
+        return [Hit(match.start(), match.end(), TIME, f"{value}T{PARTS_OF_DAY[match['part'].lower()]}", True)]
+    return [Hit(match.start(), match.end(), DATE, value, True)]
+
+
+_PARENTHESIS_DATE = re.compile(
+    rf"\s*\(\s*(?:{month_group('month')}\s+{day_group('day')}|{day_group('day2')}\s+(?:of\s+)?"
+    rf"{month_group('month2')})(?:,?\s*{YEAR4})?\s*\)"
+)
+
+
+def relative_unit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the unit of 'this week', 'last month', 'earlier this year', 'the last week', 'the past year'."""
+    relation = " ".join(match["rel"].lower().split())
+    unit = match["unit"].lower().split()[-1]  # "fiscal year" is a year
+    start, end = match.start(), match.end()
+    stretch = re.search(r"\b(?:over|during|for|within|throughout)\s+$", context.text[max(0, start - 12): start],
+                        re.IGNORECASE)
+    if match["the"] and unit in UNIT_CODES and (relation in ("past", "next", "coming")
+                                                  or (stretch and relation != "this")):
+        # "the past year", "over the following decade": a stretch of time, not a calendar unit.
+        return [Hit(start, end, DURATION, duration_value("1", unit if unit != "weekend" else "day"))]
+    if unit in SEASONS:
+        kind = {"past": "last", "previous": "last", "this past": "last", "coming": "next", "this coming": "next",
+                "current": "this"}.get(relation, relation)
+        if relation in ("following", "previous", "preceding"):
+            return []  # a season relative to another date: left untagged rather than guessed
+        return [Hit(start, end, DATE, resolve_season(context, SEASONS[unit], start, end, kind), True)]
+    if relation in ("following", "previous", "preceding"):
+        offset = 1 if relation == "following" else -1
+        hit = Hit(start, end, DATE, unit_value(context.reference, unit, offset), True)
+        hit.narrative = ("unit", unit, offset)
+        return [hit]
+    offset = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1, "this past": -1,
+              "this coming": 1}[relation]
+    if unit == "weekend" and relation == "this" and context.tense(start, end) == PAST:
+        offset = 0 if context.reference.weekday() >= 5 else -1
+    return [Hit(start, end, DATE, unit_value(context.reference, unit, offset), True)]
+
+
+def unit_edge(match: re.Match, context: Context) -> list[Hit]:
+    """Return the unit of 'the end of the year', 'the beginning of last month'."""
+    unit = match["unit"].lower()
+    relation = (match["rel"] or "").lower().strip()
+    offset = {"this": 0, "last": -1, "next": 1}.get(relation)
+    if offset is None:
+        # "peaked by the end of the year": in the past tense this year's end has not come yet.
+        offset = -1 if match["edge"].lower() == "end" and context.tense(match.start(), match.end()) == PAST else 0
+    return [Hit(match.start(), match.end(), DATE, unit_value(context.reference, unit, offset), True)]
+
+
+def weekend_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the weekend of 'over the weekend': the last one in the past tense, else the next ('2024-W44-WE')."""
+    reference = context.reference
+    if reference.weekday() >= 5:
+        offset = 0
+    else:
+        offset = 0 if context.tense(match.start(), match.end()) == FUTURE else -1
+    return [Hit(match.start(), match.end(), DATE, unit_value(reference, "weekend", offset), True)]
+
+
+def the_season(match: re.Match, context: Context) -> list[Hit]:
+    """Return the season of 'in the spring' (not 'the fall of Kabul'): the last one, or the next if future."""
+    code = SEASONS[match["season"].lower()]
+    return [Hit(match.start(), match.end(), DATE, resolve_season(context, code, match.start(), match.end()), True)]
+
+
+def quarter_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the quarter of 'the third quarter' or 'in Q3' without a year: the last, or the next if future."""
+    number = int(match["number"]) if match["number"] else ORDINALS[match["ordinal"].lower()]
+    year, current = context.reference.year, (context.reference.month - 1) // 3 + 1
+    if context.tense(match.start(), match.end()) == FUTURE:
+        year += number < current
+    else:
+        year -= number > current
+    return [Hit(match.start(), match.end(), DATE, f"{year:04d}-Q{number}", True)]
+
+
+def ago_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the date of 'two days ago', 'three weeks ago', 'a year ago'; 'years ago' is PAST_REF."""
+    number = parse_number(match["quantity"]) if match["quantity"] else None
+    if number is None:
+        return [Hit(match.start(), match.end(), DATE, "PAST_REF", True)]
+    return [Hit(match.start(), match.end(), DATE, ago_value(context.reference, number, match["unit"]), True)]
+
+
+def shifted_hit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the date of 'a day earlier' or 'two weeks later', counted from the date mentioned before it."""
+    after = context.text[match.end(): match.end() + 12]
+    number = parse_number(match["quantity"])
+    direction = match["direction"].lower()
+    if re.match(r"\s+(?:than|that)\b", after) or number is None:
+        return []  # "a month earlier than usual" is a duration; the rule for durations takes it
+    if direction in ("before", "after", "prior") and not re.match(r"\s*(?:[,.;:!?)\"”]|$)", after):
+        return []  # "a year after launching it", "two days before the vote": a duration before an event
+    sign = -1 if match["direction"].lower() in ("earlier", "before", "prior") else 1
+    unit = singular_unit(match["unit"])
+    hit = Hit(match.start(), match.end(), DATE, ago_value(context.reference, -sign * number, unit), True)
+    hit.narrative = ("shift", unit, sign * number)
+    return [hit]
+
+
+def neighbour_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'the next day', 'the previous day' or 'the day before', from the date mentioned before."""
+    words = match[0].lower()
+    offset = -1 if re.search(r"previous|preceding|before|prior", words) else 1
+    hit = Hit(match.start(), match.end(), DATE, day_value(context.reference + datetime.timedelta(days=offset)), True)
+    hit.narrative = ("shift", "day", offset)
+    return [hit]
+
+
+def reference_word(match: re.Match, context: Context) -> list[Hit]:
+    """Return PRESENT_REF, PAST_REF or FUTURE_REF for 'now', 'recently', 'the past', 'the future'."""
+    word = " ".join(match[0].lower().split())
+    if word in ("the past", "at the time", "at that time", "recently", "lately"):
+        value = "PAST_REF"
+    elif "future" in word:
+        value = "FUTURE_REF"
+    else:
+        value = "PRESENT_REF"
+    return [Hit(match.start(), match.end(), DATE, value, True)]

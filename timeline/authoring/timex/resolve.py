@@ -1,0 +1,81 @@
+"""Resolution against the reference date: which "November 4", "July", "Thursday" or "summer" a text
+means, from the publication date and the tense of its sentence."""
+
+from __future__ import annotations
+
+import datetime
+
+from timeline.authoring.timex.context import FUTURE, Context
+from timeline.authoring.timex.values import valid_day
+from timeline.authoring.timex.vocabulary import SEASON_ORDER
+
+
+def resolve_month_day(context: Context, month: int, day: int, start: int, end: int,
+                      weekday: int | None = None) -> datetime.date | None:
+    """Return the date of 'November 4' without a year: on that weekday if one is given, else by tense."""
+    reference = context.reference
+    candidates = [datetime.date(year, month, day) for year in (reference.year - 1, reference.year, reference.year + 1)
+                  if valid_day(year, month, day)]
+    if weekday is not None:
+        matching = [c for c in candidates if c.weekday() == weekday]
+        if matching:
+            return min(matching, key=lambda c: abs((c - reference).days))
+    if not candidates:
+        return None
+    if context.tense(start, end) == FUTURE:
+        return min((c for c in candidates if c >= reference), default=candidates[-1])
+    return max((c for c in candidates if c <= reference), default=candidates[0])
+
+
+def resolve_month(context: Context, month: int, start: int, end: int, relation: str = "") -> tuple[int, int]:
+    """Return (year, month) of 'July', 'last July' or 'next July' seen from the reference."""
+    reference = context.reference
+    now = (reference.year, reference.month)
+    if relation == "last":
+        return (reference.year, month) if month < reference.month else (reference.year - 1, month)
+    if relation == "next":
+        return (reference.year, month) if month > reference.month else (reference.year + 1, month)
+    if relation == "this":
+        return reference.year, month
+    if context.tense(start, end) == FUTURE:
+        return (reference.year, month) if (reference.year, month) >= now else (reference.year + 1, month)
+    return (reference.year, month) if (reference.year, month) <= now else (reference.year - 1, month)
+
+
+def resolve_weekday(context: Context, weekday: int, start: int, end: int, relation: str = "") -> datetime.date:
+    """Return the day of 'Thursday', 'last Thursday' or 'next Thursday' seen from the reference."""
+    reference = context.reference
+    back = (reference.weekday() - weekday) % 7
+    ahead = (weekday - reference.weekday()) % 7
+    if relation == "last":
+        return reference - datetime.timedelta(days=back or 7)
+    if relation == "next":
+        return reference + datetime.timedelta(days=ahead or 7)
+    if relation in ("coming", "this coming"):
+        return reference + datetime.timedelta(days=ahead)
+    if relation == "this past":
+        return reference - datetime.timedelta(days=back)
+    if context.tense(start, end) == FUTURE:
+        return reference + datetime.timedelta(days=ahead)
+    return reference - datetime.timedelta(days=back)
+
+
+def _season_now(day: datetime.date) -> tuple[int, int]:
+    """Return (year, index into SEASON_ORDER) of the season a day falls in; winter takes December's year."""
+    if day.month in (1, 2):
+        return day.year - 1, 3
+    return day.year, (0, 0, 0, 0, 0, 1, 1, 1, 2, 2, 2, 3)[day.month - 1]
+
+
+def resolve_season(context: Context, code: str, start: int, end: int, relation: str = "") -> str:
+    """Return the value of 'summer', 'last summer' or 'next winter' seen from the reference ('2024-SU')."""
+    now = _season_now(context.reference)
+    index = SEASON_ORDER.index(code)
+    this = (now[0], index)
+    if relation == "this":
+        chosen = this
+    elif relation == "last" or (not relation and context.tense(start, end) != FUTURE):
+        chosen = this if this < now or (not relation and this == now) else (now[0] - 1, index)
+    else:
+        chosen = this if this > now or (not relation and this == now) else (now[0] + 1, index)
+    return f"{chosen[0]:04d}-{code}"

@@ -1,0 +1,175 @@
+"""The rule table: each pattern with the handler that resolves its matches and the keywords it needs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.authoring.timex.calendar_dates import (
+    century_hit,
+    day_range,
+    decade_hit,
+    explicit_day,
+    iso_day,
+    month_alone_hit,
+    month_year,
+    numeric_day,
+    part_of_year,
+    year_hit,
+    year_pair,
+)
+from timeline.authoring.timex.clock_times import clock_hit, noon_hit
+from timeline.authoring.timex.durations import (
+    clock_duration,
+    duration_hit,
+    hyphen_duration,
+    plural_units,
+    quantity_pair,
+)
+from timeline.authoring.timex.holiday_names import HOLIDAY, holiday_hit
+from timeline.authoring.timex.relative_dates import (
+    ago_hit,
+    deictic_day,
+    neighbour_day,
+    quarter_hit,
+    reference_word,
+    relative_unit,
+    shifted_hit,
+    the_season,
+    unit_edge,
+    weekday_hit,
+    weekend_hit,
+)
+from timeline.authoring.timex.sets import adverb_set, rate_set, set_hit
+from timeline.authoring.timex.vocabulary import (
+    FULL_MONTHS,
+    NUMBER_WORD,
+    QUANTITY,
+    RANGE_DASH,
+    UNIT,
+    WEEKDAY,
+    YEAR4,
+    day_group,
+    month_group,
+)
+
+_DAY_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+# "about two years ago", "more than a decade ago": the hedge is part of the expression.
+_ROUGHLY = r"(?:(?:almost|nearly|more\s+than|less\s+than|about|around|roughly|some|over)\s+)?"
+_RELATIVE = r"(?i:this\s+past|this\s+coming|last|next|this|coming)"
+# Keywords one of which every match of a rule holds, searched in the lower-cased text: a rule's
+# pattern, slow to run over a whole text, runs only around them.
+_WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_UNIT_WORDS = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni)"
+_HOLIDAY_WORDS = (
+    "day|eve|christmas|easter|friday|thanksgiving|new year|diwali|deepavali|holi|hanukkah|passover|ramadan|eid"
+    "|halloween|nowruz|navruz|purim|yom kippur|rosh hashanah|vesak|chuseok|pentecost|juneteenth|festival"
+    "|dussehra|onam|pongal"
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A pattern, the function resolving its matches, and the keywords its matches hold (None: no keyword)."""
+
+    pattern: re.Pattern
+    handler: object
+    keywords: re.Pattern | None
+
+
+def _rule(pattern: str, handler, keywords: str | None = None) -> Rule:
+    """Return a rule; keywords is a lower-case pattern that every match of pattern contains."""
+    return Rule(re.compile(pattern), handler, re.compile(keywords) if keywords else None)
+
+
+# Earlier rules win ties between matches of the same length.
+RULES: list[Rule] = [
+    _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?{month_group('month', any_case=True)}\s+"
+          rf"{day_group('day')}(?:,?\s+{YEAR4})?", explicit_day, _WEEKDAY_WORDS),
+    _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?{day_group('day')}(?:\s+of)?\s+"
+          rf"{month_group('month', any_case=True)}(?:,?\s+{YEAR4})?", explicit_day, _WEEKDAY_WORDS),
+    _rule(rf"\b{month_group('month', any_case=True)}\s+{day_group('day')}(?:\s*,\s*|\s+){YEAR4}",
+          explicit_day, _MONTH_WORDS),
+    _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month', any_case=True)},?\s+{YEAR4}",
+          explicit_day, _MONTH_WORDS),
+    _rule(rf"\b{month_group('month')}\s+{day_group('day')}{RANGE_DASH}{month_group('month2')}\s+"
+          rf"{day_group('day2')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
+    _rule(rf"\b{day_group('day')}\s+{month_group('month')}{RANGE_DASH}{day_group('day2')}\s+"
+          rf"{month_group('month2')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
+    _rule(rf"\b{month_group('month')}\s+{day_group('day')}{RANGE_DASH}{day_group('day2')}"
+          rf"(?:(?:\s*,\s*|\s+){YEAR4})?", day_range, _MONTH_WORDS),
+    _rule(rf"\b{day_group('day')}{RANGE_DASH}{day_group('day2')}\s+{month_group('month')}(?:,?\s+{YEAR4})?",
+          day_range, _MONTH_WORDS),
+    _rule(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?\b",
+          iso_day),
+    _rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)",
+          numeric_day),
+    _rule(rf"\b{month_group('month')}\s+{day_group('day')}(?![,.]?\s*\d)", explicit_day, _MONTH_WORDS),
+    _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month')}", explicit_day, _MONTH_WORDS),
+    _rule(rf"\b{month_group('month')}(?:\s+of|,)?\s+{YEAR4}", month_year, _MONTH_WORDS),
+    _rule(rf"\b(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+)?"
+          rf"(?P<rel>{_RELATIVE}\s+)?(?P<month>{FULL_MONTHS})\b(?!\s*\d)", month_alone_hit, _MONTH_WORDS),
+    _rule(r"\b(?P<year>(?:1\d|20)\d\d)[-–](?P<short>\d\d)\b(?![-–/]\d)", year_pair),
+    _rule(rf"(?<![\w$£€.,/:#]){YEAR4}(?!\w|['’](?!s\b))", year_hit),
+    _rule(r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?)(?P<decade>1\d\d0|20\d0|['’]?\d0)['’]?s\b",
+          decade_hit, r"0['’]?s"),
+    _rule(r"(?i)\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century\b", century_hit, "century"),
+    _rule(rf"(?i:\b(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half"
+          rf"|spring|summer|fall|autumn|winter|(?:first|second|third|fourth)\s+quarter)\s+of|spring|summer|fall"
+          rf"|autumn|winter|fiscal|fy|q[1-4])[\s-]*){YEAR4}", part_of_year, r"\d{4}"),
+    _rule(r"(?i)\b(?P<word>today|yesterday|tomorrow|tonight|last\s+night"
+          r"|this(?=\s+(?:morning|afternoon|evening)\b)|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
+          r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b", deictic_day,
+          "today|yesterday|tomorrow|tonight|night|morning|afternoon|evening"),
+    _rule(rf"\b(?:(?i:early|late)\s+)?(?:(?P<rel>{_RELATIVE})\s+)?(?P<weekday>{WEEKDAY})\b(?i:{_DAY_PART})",
+          weekday_hit, _WEEKDAY_WORDS),
+    _rule(r"(?i)\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<the>the\s+)?(?P<rel>this\s+past|this\s+coming"
+          r"|this|last|next|past|previous|preceding|coming|following|current)\s+(?P<unit>fiscal\s+year|week|weekend"
+          r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b", relative_unit,
+          "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
+    _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s))the\s+weekend\b", weekend_hit, "weekend"),
+    _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
+          r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+of\b)", the_season,
+          "spring|summer|fall|autumn|winter"),
+    _rule(r"(?i)\bthe\s+(?P<ordinal>first|second|third|fourth)\s+quarter\b(?!\s+of\b)|(?<=in\s)Q(?P<number>[1-4])\b",
+          quarter_hit, r"quarter|q[1-4]"),
+    _rule(r"(?i)\b(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|(?P<rel>this|last|next)\s+)?"
+          r"(?P<unit>year|month|week|decade)\b", unit_edge, r"(?:end|beginning|start|middle)\s+of"),
+    _rule(rf"(?i)\b{_ROUGHLY}(?:(?P<quantity>{QUANTITY})\s+)?(?P<unit>{UNIT})\s+ago\b", ago_hit, "ago"),
+    _rule(rf"(?i)\b{_ROUGHLY}(?P<quantity>{QUANTITY})\s+(?P<unit>{UNIT})\s+(?P<direction>earlier|later|before"
+          rf"|after|prior)\b(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|it|they|we|i)\b)", shifted_hit,
+          "earlier|later|before|after|prior"),
+    _rule(r"(?i)\b(?:the\s+)?(?:next|following|previous|preceding)\s+day\b"
+          r"|\bthe\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day, "day"),
+    _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
+          r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"
+          r"|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|the\s+present\s+day)\b(?!-)", reference_word,
+          "now|current|present|recent|lately|past|time|future|days|moment"),
+    _rule(rf"(?i)\b(?:(?:almost|nearly|more\s+than|less\s+than|at\s+least|up\s+to|a\s+mere)\s+)?"
+          rf"(?:(?:the\s+)?(?:past|last|next|first|final|coming|previous|following|ensuing|same)\s+)?"
+          rf"(?:the\s+)?(?P<quantity>{QUANTITY})\s+(?:(?:full|whole|entire|long|further|additional|extra|more)\s+)?"
+          rf"(?P<unit>{UNIT})\b", duration_hit, _UNIT_WORDS),
+    _rule(rf"(?i)\b(?P<quantity>\d+|{NUMBER_WORD})-(?P<unit>second|minute|hour|day|night|week|month|year"
+          rf"|decade|century)(?:-long)?\b(?![-\s]old\b)", hyphen_duration, _UNIT_WORDS),
+    _rule(rf"(?i)\b(?P<first>\d+|{NUMBER_WORD})\s+(?:and|or|to|-|–)\s+(?P<second>\d+|{NUMBER_WORD})\s+"
+          rf"(?P<unit>{UNIT})\b", quantity_pair, _UNIT_WORDS),
+    _rule(r"(?i)\b(?P<adjective>(?:the\s+)?(?:recent|coming|past|last|next|previous|following|ensuing)\s+)?"
+          r"(?P<unit>seconds|minutes|hours|days|weeks|months|years|decades|centuries)\b", plural_units, _UNIT_WORDS),
+    _rule(r"(?<![\d:])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d)(?![\d:]|\s*(?:[ap]\.?m\b|[AP]M\b))",
+          clock_duration, ":"),
+    _rule(r"(?<![\d:.])(?:(?P<hour>[01]?\d|2[0-4])(?::(?P<minute>[0-5]\d)|(?=\s*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)))"
+          r"|(?P<hour24>[01]\d|2[0-3])(?P<minute24>[0-5]\d)(?=\s+(?:GMT|UTC)\b))"
+          r"(?:\s*(?P<ampm>[ap]\.m\.|[ap]m\b|[AP]M\b|[AP]\.M\.))?(?:\s+(?P<zone>GMT|UTC|ET|EST|EDT|CET|CEST|BST"
+          r"|PT|PST|PDT|IST|MSK|JST)\b)?(?![\d:])", clock_hit, r":|[ap]\.m\.|\d\s*[ap]m\b|gmt|utc"),
+    _rule(r"(?i)\b(?:at|by|until|till|before|after|around|about|past|from)\s+(?P<word>noon|midnight)\b", noon_hit,
+          "noon|midnight"),
+    _rule(rf"(?i)\b(?:every|each)\s+(?:(?P<count>other|\d+|{NUMBER_WORD})\s+)?(?P<unit>days?|weeks?|months?"
+          rf"|years?|hours?|minutes?|decades?|quarters?|mornings?|afternoons?|evenings?|nights?|weekends?"
+          rf"|seasons?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?)\b", set_hit, "every|each"),
+    _rule(r"(?i)\b(?:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly)\b",
+          adverb_set, "daily|nightly|weekly|monthly|quarterly|yearly|annually|hourly"),
+    _rule(rf"(?i)\b(?:(?:once|twice|thrice|(?:\d+|{NUMBER_WORD})\s+times)\s+(?:a|an|per)|per)\s+"
+          r"(?P<unit>day|week|month|year|hour|minute|decade)\b", rate_set, "once|twice|thrice|times|per"),
+    Rule(HOLIDAY, holiday_hit, re.compile(_HOLIDAY_WORDS)),
+]
