@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing's, without importing typing: a build with nothing changed takes a fifth longer with it
 if TYPE_CHECKING:
     import argparse
 
