@@ -8,7 +8,7 @@ import pytest
 
 from timeline.cli import COMMANDS, parser
 from timeline.model.config import Config
-from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS
+from timeline.model.fields import EVENT_FIELDS, SOURCE_FIELDS
 from tests.conftest import REPO
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from timeline.model.event import EVENT_FIELDS
+from timeline.model.fields import EVENT_FIELDS
 
 
 def test_new_writes_a_named_file_with_every_field_and_prints_its_path(project):

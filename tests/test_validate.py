@@ -6,10 +6,12 @@ import pytest
 
 from timeline.model.dates import EventDate
 from timeline.model.event_file import read_event_file
-from timeline.model.event import MAX_LIST_ITEMS, MAX_SOURCES, Event, Source
+from timeline.model.event import Event, Source
+from timeline.model.fields import MAX_LIST_ITEMS, MAX_SOURCES
 from timeline.build.builder import load_project
 from timeline.problems import ERROR, WARNING, Problem
-from timeline.model.validate import check_across_files, date_prefix, slug, unknown_field_message, validate_file
+from timeline.model.names import date_prefix, slug
+from timeline.model.validate import check_across_files, unknown_field_message, validate_file
 
 NAME = "2024-11-04-a-meeting.md"
 PATH = f"events/{NAME}"

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline.authoring.new_event import FileExists, NewEvent, write_new_event
 from timeline.model.dates import DateError, EventDate, make_date, parse_date
-from timeline.model.event import EVENT_FIELDS
+from timeline.model.fields import EVENT_FIELDS
 from timeline.problems import not_a_file
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "json")

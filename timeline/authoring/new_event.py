@@ -10,8 +10,8 @@ from pathlib import Path
 
 from timeline.folders import EVENTS_DIR
 from timeline.model.dates import DateError, EventDate, parse_date
-from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
-from timeline.model.validate import date_prefix, slug
+from timeline.model.fields import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
+from timeline.model.names import date_prefix, slug
 
 # Plain YAML scalars that would not read back as the same text.
 _NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",

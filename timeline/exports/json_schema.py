@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from timeline.model.event import BOOL, DATE, LIST, SOURCE_FIELDS, SOURCES, URL, EVENT_FIELDS, FieldSpec
+from timeline.model.fields import BOOL, DATE, EVENT_FIELDS, LIST, SOURCE_FIELDS, SOURCES, URL, FieldSpec
 
 
 def _property(spec: FieldSpec) -> dict:

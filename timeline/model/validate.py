@@ -6,7 +6,6 @@ Every problem is collected, never raised, so `check` can report them all at once
 from __future__ import annotations
 
 import difflib
-import functools
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -15,38 +14,18 @@ from timeline.model.dates import DateError, EventDate, parse_date
 from timeline.model.event_file import EventFile
 from timeline.model.front_matter import Mapping, Node, Scalar, Sequence
 from timeline.model.yaml_mistakes import DASH_ITEM, missing_dash_space
-from timeline.model.event import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES, TEXT,
-                    URL, Event, FieldSpec, Source)
+from timeline.model.event import Event, Source
+from timeline.model.fields import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES,
+                                   TEXT, URL, FieldSpec)
+from timeline.model.names import DATE_PREFIX, ID, MAX_ID_LENGTH, date_prefix, slug
 from timeline.problems import WARNING, Problem
 
-MAX_ID_LENGTH = 100
-_DATE_PREFIX = r"(?:bc)?\d{4}(?:-\d\d(?:-\d\d)?)?"
-_SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-_ID = re.compile(rf"(?P<prefix>{_DATE_PREFIX})-(?P<slug>{_SLUG})")
 _SPACE = re.compile(r"\s")  # what str.isspace() calls white space, found without a loop per character
 # Invisible characters that can reorder or hide text, and those XML forbids (they would break the feed).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # In a description, tabs and line ends are text; other control characters are never meant.
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _EMPTY = object()
-
-
-def date_prefix(date: EventDate) -> str:
-    """Return the file-name prefix a date asks for ('2024-11-04', '2024-11', 'bc0500')."""
-    prefix = ("bc" if date.is_bce else "") + f"{abs(date.year):04d}"
-    if date.month is not None:
-        prefix += f"-{date.month:02d}"
-    if date.day is not None:
-        prefix += f"-{date.day:02d}"
-    return prefix
-
-
-@functools.lru_cache(maxsize=1 << 16)
-def slug(text: str, max_length: int = 60) -> str:
-    """Return a readable ASCII slug for text, in any script ('Choe Son Hui' -> 'choe-son-hui')."""
-    from slugify import slugify  # imported late: only suggestions and list pages need it
-
-    return slugify(text, max_length=max_length, word_boundary=True) or "untitled"
 
 
 class _Reader:
@@ -337,8 +316,8 @@ def check_id(event_file: EventFile, date: EventDate | None, title: str | None, f
             f"like {_suggested_name(date, title or stem)}"
         )
         return
-    match = _ID.fullmatch(stem)
-    if not match or re.fullmatch(_DATE_PREFIX, stem):
+    match = ID.fullmatch(stem)
+    if not match or re.fullmatch(DATE_PREFIX, stem):
         event_file.problem(
             1, "file", "name must be the event's date then a short slug in lowercase letters, digits and dashes, "
             f"like {_suggested_name(date, title or stem)}",

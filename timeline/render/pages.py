@@ -29,7 +29,7 @@ from timeline.folders import TEMPLATES_DIR
 from timeline.model.event import Event
 from timeline.render.search_index import SearchIndex
 from timeline.problems import Problem, ProblemError
-from timeline.model.validate import slug
+from timeline.model.names import slug
 
 STATIC_DIR = "static"
 

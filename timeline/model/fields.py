@@ -1,0 +1,58 @@
+"""The front-matter fields of an event file, each declared once with its kind, its limit and its doc.
+
+The checker, the JSON Schemas, `new`'s hints and the documentation are all made from this table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+TEXT, DATE, BOOL, LIST, SOURCES, URL = "text", "date", "true/false", "list", "sources", "url"
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One front-matter field: its name, kind, whether it is required, and its doc."""
+
+    name: str
+    kind: str
+    required: bool
+    doc: str
+    example: str
+    max_length: int = 300
+
+
+EVENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", TEXT, True, "What happened, in one line: who did what.",
+              "Putin meets North Korea's foreign minister Choe Son Hui in the Kremlin", 200),
+    FieldSpec("date", DATE, True,
+              "When it happened: 2024-11-04, 2024-11 or 2024, or in words (4 November 2024, November 2024); "
+              "BC years as -0500 or 500 BC. Only as precise as the sources are.", "2024-11-04"),
+    FieldSpec("end", DATE, False, "The last day of an event that lasted several days; same forms as date, not before it.",
+              "2024-11-06"),
+    FieldSpec("approximate", BOOL, False, "true when the date is an estimate; it is shown as 'c.'.", "false"),
+    FieldSpec("display_date", TEXT, False, "Free text that replaces how the date reads on the page (the date still orders the event).",
+              "early November 2024", 100),
+    FieldSpec("actors", LIST, False, "The people and organisations who acted, one per line.", "Vladimir Putin", 200),
+    FieldSpec("location", TEXT, False, "Where it happened, from the most to the least specific place.",
+              "Kremlin, Moscow, Russia", 200),
+    FieldSpec("tags", LIST, False, "Topics to group events by, one per line.", "diplomacy", 60),
+    FieldSpec("sources", SOURCES, True, "The reporting the event rests on: at least one source (a draft may have none yet).", ""),
+    FieldSpec("draft", BOOL, False, "true keeps the event out of the built site until someone finishes it.", "false"),
+)
+
+SOURCE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("title", TEXT, True, "The headline of the article or the name of the document.",
+              "'Threat to US security,' NATO chief's warning on Russia-North Korea ties", 300),
+    FieldSpec("publisher", TEXT, True, "Who published it.", "WION", 200),
+    FieldSpec("published", DATE, True, "When it was published (same forms as date).", "2024-11-07"),
+    FieldSpec("url", URL, False, "Where to read it: an http:// or https:// address. Leave it out when you do not know it.",
+              "https://www.example.com/story", 2000),
+    FieldSpec("quote", TEXT, False, "A short quote from the source that supports the event.",
+              "Putin noted that they were meeting on Russia's National Unity Day", 1000),
+    FieldSpec("archive_url", URL, False, "A copy in a web archive, in case the original goes away.",
+              "https://web.archive.org/web/2024/https://www.example.com/story", 2000),
+)
+
+MAX_LIST_ITEMS = 50
+MAX_SOURCES = 30
