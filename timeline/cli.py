@@ -198,8 +198,10 @@ def up_to_date_message(events: int, drafts: int) -> str:
 
 def _counts(events: int, drafts: int) -> str:
     """Return '3 events (1 draft left out)': what a build put on the site and what it left out."""
-    left_out = f" ({drafts} draft{'s' if drafts != 1 else ''} left out)" if drafts else ""
-    return f"{events} event{'s' if events != 1 else ''}{left_out}"
+    from timeline.english import plural
+
+    left_out = f" ({plural(drafts, 'draft')} left out)" if drafts else ""
+    return f"{plural(events, 'event')}{left_out}"
 
 
 def report(problems: list[Problem], stream) -> None:
@@ -287,6 +289,7 @@ def cmd_extract(args) -> int:
     """Draft events from an article; return the exit code."""
     from timeline.authoring.article import ExtractError
     from timeline.authoring.extract import extract_events, write_drafts
+    from timeline.english import plural
 
     try:
         report = extract_events(args.root, args.source, published=args.published, publisher=args.publisher,
@@ -296,7 +299,7 @@ def cmd_extract(args) -> int:
         return EXIT_PROBLEMS
     article, found = report.article, report.events
     print(f"{article.title} ({article.publisher}, published {article.published.iso()}: {article.published_note})")
-    print(f"{len(found)} dated event{'s' if len(found) != 1 else ''} found.")
+    print(f"{plural(len(found), 'dated event')} found.")
     for number, event in enumerate(found, 1):
         print(f"\n{number}. {event.date.iso()} ({event.date.precision})  {event.title}")
         print(f"   dated by: {event.dated_by}")
@@ -324,6 +327,7 @@ def cmd_extract(args) -> int:
 def cmd_import(args) -> int:
     """Import events from another timeline's file; return the exit code."""
     from timeline.authoring.imports import ImportError_, import_file
+    from timeline.english import plural
 
     try:
         report = import_file(args.root, args.file, args.format)
@@ -335,7 +339,7 @@ def cmd_import(args) -> int:
     for reason in report.skipped:
         print(f"skipped: {reason}")
     drafts = " (events without sources are drafts until someone adds one)" if report.written else ""
-    print(f"Imported {len(report.written)} event{'s' if len(report.written) != 1 else ''}, "
+    print(f"Imported {plural(len(report.written), 'event')}, "
           f"skipped {len(report.skipped)}{drafts}.")
     return EXIT_OK
 

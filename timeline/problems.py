@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.english import plural
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -74,24 +76,19 @@ def describe(problems: list[Problem]) -> str:
     n_warnings = len(problems) - n_errors
     parts = []
     if n_errors:
-        parts.append(_plural(n_errors, "error"))
+        parts.append(plural(n_errors, "error"))
     if n_warnings:
-        parts.append(_plural(n_warnings, "warning"))
+        parts.append(plural(n_warnings, "warning"))
     failing = len({p.path for p in problems if p.severity == ERROR})
-    tail = f" in {_plural(failing, 'file')}" if n_errors else ""
+    tail = f" in {plural(failing, 'file')}" if n_errors else ""
     return " and ".join(parts) + tail
 
 
 def summary(problems: list[Problem], files_checked: int) -> str:
     """Return the count line printed after the problems."""
     if not problems:
-        return f"Checked {_plural(files_checked, 'file')}: no problems."
-    return f"Checked {_plural(files_checked, 'file')}: {describe(problems)}."
-
-
-def _plural(count: int, noun: str) -> str:
-    """Return '1 file' or '2 files'."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+        return f"Checked {plural(files_checked, 'file')}: no problems."
+    return f"Checked {plural(files_checked, 'file')}: {describe(problems)}."
 
 
 def not_a_file(path) -> str:

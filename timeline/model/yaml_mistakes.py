@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from timeline.english import plural
+
 if TYPE_CHECKING:
     import yaml
 
@@ -66,7 +68,7 @@ def _tab_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
         return None
     spaces = _line_up_column(lines, index)
     which = "the tab" if tabs == 1 else "the tabs"
-    fix = f"replace {which} with {_spaces(spaces)}" if spaces else f"remove {which}"
+    fix = f"replace {which} with {plural(spaces, 'space')}" if spaces else f"remove {which}"
     fixed = " " * spaces + content
     return _field_of(lines, index), f"is indented with a tab, but YAML needs spaces: {fix}, as '{fixed}'"
 
@@ -91,7 +93,7 @@ def _indent_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
     # below it: YAML reads the deeper line as more of X and stops at its colon, calling that the mistake.
     if not over["key"] or _opens_block(over) or len(shape["indent"]) <= _value_column(over):
         return None
-    extra = _spaces(len(shape["indent"]) - _value_column(over))
+    extra = plural(len(shape["indent"]) - _value_column(over), "space")
     return shape["key"], f"is indented {extra} more than '{over['key']}:' above it; remove {extra} so it lines up"
 
 
@@ -111,11 +113,6 @@ def _list_owner(lines: list[str], index: int, indent: int) -> str | None:
         # Under 'tags:' a line that starts with '-' is an item; under 'quote: |' or 'title: A' it is text.
         return shape["key"] if shape["key"] and not shape["rest"] else None
     return None
-
-
-def _spaces(count: int) -> str:
-    """Return '1 space' or '4 spaces'."""
-    return f"{count} space{'' if count == 1 else 's'}"
 
 
 def _above(lines: list[str], index: int) -> int | None:

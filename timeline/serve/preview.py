@@ -11,6 +11,7 @@ import sys
 import threading
 import time
 
+from timeline.english import plural
 from timeline.folders import OUTPUT_DIR
 from timeline.serve.http import CannotListen, LiveState, listen
 from timeline.serve.watch import input_changes
@@ -106,7 +107,7 @@ class Preview:
             return
         if problems and problems != previous:
             # one message, so a Ctrl-C meanwhile cannot cut the list short before "Stopped."
-            heading = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}; showing the last good site:"
+            heading = f"{plural(len(problems), 'problem')}; showing the last good site:"
             self.log("\n".join([heading, *(f"  {line}" for line in problems)]))
         elif not problems and (result.written or result.removed) and not same_site:
             self.log(f"Rebuilt: {len(result.written)} written, {len(result.removed)} removed.")
@@ -192,7 +193,7 @@ class Preview:
                 self.exports_due.clear()
                 self.log(f"internal error writing exports: {type(error).__name__}: {error}")
             if finished and written:
-                self.log(f"Exports rewritten: {written} file{'s' if written != 1 else ''}.")
+                self.log(f"Exports rewritten: {plural(written, 'file')}.")
 
     def log(self, text: str) -> None:
         """Say text in the terminal, unless the preview is stopping."""
