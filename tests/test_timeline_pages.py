@@ -141,11 +141,16 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
     search = project.root / "site" / "search"
     meta = json.loads((search / "meta.json").read_text())
     assert meta["count"] == 3 and meta["buckets"] == 1 and meta["order"] == "oldest-first"
-    docs = json.loads((search / "docs-0.json").read_text())
-    assert [row[0] for row in docs] == [SEED_PUTIN, "2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us",
-                                        "2024-11-10-zurich"]
-    assert docs[2][1:4] == ["Crème brûlée summit", "10 November 2024", "2024"]
-    assert docs[0][10] == "ds" and docs[0][11] == ["WION"]  # day precision, single source
+    # the rows' columns are named once, in meta.json, in the order SEARCH_COLUMNS gives
+    assert meta["columns"] == list(render.SiteRenderer.SEARCH_COLUMNS)
+    docs = [dict(zip(meta["columns"], row, strict=True)) for row in json.loads((search / "docs-0.json").read_text())]
+    assert [row["id"] for row in docs] == [SEED_PUTIN, "2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us",
+                                           "2024-11-10-zurich"]
+    assert docs[2] == {
+        "id": "2024-11-10-zurich", "title": "Crème brûlée summit", "date": "10 November 2024", "year": "2024",
+        "year_label": "2024", "month": "y2024-11", "month_label": "November 2024", "place": "Zürich", "tags": [],
+        "actors": ["Ærøskøbing Council"], "flags": "ds", "publishers": ["WION"],  # day precision, single source
+    }
     terms = json.loads((search / "terms-0.json").read_text())
     for word, number in [("creme", 2), ("brulee", 2), ("zurich", 2), ("delegates", 2), ("fisheries", 2),
                          ("aeroskobing", None), ("kremlin", 0), ("handshake", None), ("shaking", 0)]:
@@ -165,6 +170,15 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
     # every file the meta names carries the digest the browser will ask for
     import hashlib
     assert meta["terms"] == [hashlib.sha256((search / "terms-0.json").read_bytes()).hexdigest()[:10]]
+
+
+def test_the_script_reads_search_rows_by_column_name():
+    """timeline.js finds a row's values as row[col.NAME] (col: meta.json's columns by name), never by place."""
+    script = (REPO / "templates" / "static" / "timeline.js").read_text()
+    assert re.findall(r"\brows?\[\s*\d", script) == []
+    used = set(re.findall(r"\bcol\.(\w+)", script))
+    assert used and used <= set(render.SiteRenderer.SEARCH_COLUMNS), used - set(render.SiteRenderer.SEARCH_COLUMNS)
+    assert "meta.columns.forEach(function (name, i) { meta.col[name] = i; });" in script
 
 
 def test_terms_are_folded_the_way_the_browser_folds_them():

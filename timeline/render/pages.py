@@ -511,7 +511,7 @@ class SiteRenderer:
         self.descriptions: dict[str, Markup] = {}  # Markdown text -> its HTML: event pages and exports share it
         self.made_descriptions: list[str] = []  # the texts rendered here, not found in descriptions
         self.exporter = Exporter(config, self.event_url, self.description)
-        self.search = SearchIndex(self._search_row, self.description)
+        self.search = SearchIndex(self._search_row, self.description, self.SEARCH_COLUMNS)
         macros = self.env.get_template("_macros.html").module
         self._event_item = macros.event_item
         self._timeline_year = macros.timeline_year
@@ -742,17 +742,23 @@ class SiteRenderer:
         search = self.search.files(self.index.chronological, self.index.groups, paths, settings)
         return pages + [Page(path, make, kind="search") for path, make in search.items()]
 
+    # The columns of an event's row in the search index, in order: meta.json lists them and
+    # static/timeline.js finds each by its name, so this tuple is the only place that orders them.
+    SEARCH_COLUMNS = ("id", "title", "date", "year", "year_label", "month", "month_label", "place", "tags", "actors",
+                      "flags", "publishers")
+
     def _search_row(self, event: Event) -> list:
-        """Return an event's row in the search index (see timeline.search)."""
-        date = event.date
+        """Return an event's row in the search index: its values of SEARCH_COLUMNS (see search_index)."""
+        date, month = event.date, event.date.month is not None
         flags = date.precision[0] + ("a" if event.approximate else "") + ("s" if len(event.sources) == 1 else "")
-        publishers = list(dict.fromkeys(source.publisher for source in event.sources))
-        return [
-            event.id, event.title, self.lang.date_text(event), year_key(date.year), self.lang.format_year(date.year),
-            month_anchor(date) if date.month is not None else "",
-            month_label(date, self.lang) if date.month is not None else "",
-            event.location, list(event.tags), list(event.actors), flags, publishers,
-        ]
+        values = {
+            "id": event.id, "title": event.title, "date": self.lang.date_text(event),
+            "year": year_key(date.year), "year_label": self.lang.format_year(date.year),
+            "month": month_anchor(date) if month else "", "month_label": month_label(date, self.lang) if month else "",
+            "place": event.location, "tags": list(event.tags), "actors": list(event.actors), "flags": flags,
+            "publishers": list(dict.fromkeys(source.publisher for source in event.sources)),
+        }
+        return [values[name] for name in self.SEARCH_COLUMNS]
 
     def event_url(self, event: Event) -> str:
         """Return the address of an event's page: absolute when the site URL is known."""
