@@ -96,8 +96,57 @@ def test_a_short_timeline_is_one_page_with_a_monthly_overview(project):
                                            "March 2024: 1 event"]
     assert [a.attrs["href"] for a in overview.find_all("a")] == ["#y2024-01", "#y2024-03"]
     assert [span.attrs["class"] for span in overview.find_all("span", cls="bar")] == ["bar d8", "bar d0", "bar d4"]
+    assert overview.attrs["data-levels"] == str(render.DENSITY_LEVELS) == "8"  # for the script to redraw them
     assert home.find("nav", cls="years").find("a").attrs["href"] == "#y2024"
     assert not home.find_all("nav", cls="year-pager")
+
+
+def css_rules(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Return (selector, {property: value}) for every selector of every style rule, in at-rules too."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    rules, preludes, nested, start, quote = [], [], [False], 0, None
+    for i, c in enumerate(text):
+        if quote:
+            quote = None if c == quote and text[i - 1] != "\\" else quote
+        elif c in "\"'":
+            quote = c
+        elif c == "{":
+            preludes.append(text[start:i].rsplit(";", 1)[-1].strip())  # after any @import ...; before it
+            nested[-1] = True
+            nested.append(False)
+            start = i + 1
+        elif c == "}":
+            prelude, has_blocks = preludes.pop(), nested.pop()
+            if not has_blocks and not prelude.startswith("@"):
+                pairs = [d.split(":", 1) for d in re.findall(r"(?:[^;\"']|\"[^\"]*\"|'[^']*')+", text[start:i])]
+                declarations = {name.strip(): value.strip() for name, value in (p for p in pairs if len(p) == 2)}
+                rules += [(selector.strip(), declarations) for selector in prelude.split(",")]
+            start = i + 1
+    assert not preludes and not quote, "the stylesheet's braces or quotes do not balance"
+    return rules
+
+
+def test_css_rules_reads_selectors_in_at_rules_and_ignores_comments_and_strings():
+    sheet = """@import url("a.css"); /* .bar.d9 { height: 1% } */
+    .a, .b { height: 1px; content: "};{" }
+    @media print { .c { color: red; } }"""
+    assert css_rules(sheet) == [(".a", {"height": "1px", "content": '"};{"'}),
+                                (".b", {"height": "1px", "content": '"};{"'}), (".c", {"color": "red"})]
+
+
+def test_the_stylesheet_draws_every_density_level_and_no_other():
+    """style.css cannot read DENSITY_LEVELS: it must define .bar.d0 (none) to .bar.dN (full), N = DENSITY_LEVELS."""
+    levels = render.DENSITY_LEVELS
+    heights: dict[int, list[str]] = {}
+    for selector, declarations in css_rules((REPO / "templates" / "static" / "style.css").read_text()):
+        for level in re.findall(r"\.bar\.d(\d+)\b|\.d(\d+)\.bar\b", selector):
+            number = int(level[0] or level[1])
+            heights.setdefault(number, [])
+            if re.fullmatch(r"\.bar\.d\d+", selector) and "height" in declarations:
+                heights[number].append(declarations["height"])
+    assert sorted(heights) == list(range(levels + 1))
+    # each level's height, in equal steps up to the full bar; none (d0) is a thin line
+    assert heights == {0: ["2px"], **{n: [f"{n * 100 / levels:g}%"] for n in range(1, levels + 1)}}
 
 
 @pytest.mark.parametrize("order", ["oldest-first", "newest-first"])

@@ -375,6 +375,8 @@ YEAR_PAGES_FROM = 400
 MONTHLY_OVERVIEW_YEARS = 2
 MAX_BARS = 12
 BAR_YEARS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000)
+# The heights a bar can have: .bar.d1 to .bar.dN in style.css (a test checks it defines exactly d0 to dN);
+# the page gives the number to timeline.js (data-levels), which redraws the bars from a search's matches.
 DENSITY_LEVELS = 8
 
 
@@ -873,7 +875,7 @@ class SiteRenderer:
             unit, bars = self.overview()
             return self.render(
                 "timeline.html", years=years, year_links=links, current=None, count=len(self.index.chronological),
-                split=self.split, overview_unit=unit, overview=bars, previous_year=None,
+                split=self.split, overview_unit=unit, overview=bars, density_levels=DENSITY_LEVELS, previous_year=None,
                 next_year=links[1] if self.split and len(links) > 1 else None, page_path="",
             )
         return Page("index.html", make)
