@@ -150,6 +150,8 @@
     this.hideWhenFiltering = Array.prototype.slice.call(document.querySelectorAll("#timeline, .year-pager"));
     // the year pills and the overview's bars (those that lead somewhere), which follow the matches
     this.places = Array.prototype.slice.call(document.querySelectorAll("nav.years a[data-year], nav.overview a[data-count]"));
+    var overview = document.querySelector("nav.overview");
+    this.levels = overview ? Number(overview.getAttribute("data-levels")) : 0; // bar heights: .bar.d1 to .bar.dN
     this.found = null; // while filtering: {meta, numbers (oldest first), rows (of every match, for monthly bars)}
     this.state = {q: "", tag: [], actor: [], location: []};
     this.shown = PAGE;
@@ -433,7 +435,7 @@
       if (count) {  // a bar: its count, and its height from the matches
         if (link.originalText === undefined) { link.originalText = count.textContent; link.originalBar = bar.className; }
         count.textContent = text;
-        bar.className = "bar d" + (n && top ? Math.max(1, Math.ceil(n * 8 / top)) : 0);
+        bar.className = "bar d" + (n && top ? Math.max(1, Math.ceil(n * self.levels / top)) : 0);
       } else {  // a year's pill: its count after its year (a name of its own: hidden text would be set apart)
         link.setAttribute("aria-label", link.textContent + ": " + text);
       }
