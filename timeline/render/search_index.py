@@ -49,7 +49,11 @@ def bucket_count(documents: int) -> int:
 
 
 def bucket(term: str, buckets: int) -> int:
-    """Return the bucket of a term: a hash of its first two characters (static/timeline.js does the same)."""
+    """Return the bucket of a term: a hash of its first two characters (code points).
+
+    static/timeline.js's bucketOf() must agree, to fetch the one file of a typed word:
+    tests/browser/test_script_matches_python.py runs it in the browser on the same terms.
+    """
     first = [ord(c) for c in term[:2]]
     value = first[0] * 31 + (first[1] if len(first) > 1 else 0)
     return value % buckets
