@@ -20,6 +20,7 @@
     return folded.match(/[\p{L}\p{N}_]+/gu) || [];
   }
 
+  // As search_index.bucket() in Python, which put the term in its file (a browser test runs both).
   function bucketOf(term, buckets) {
     var points = Array.from(term).slice(0, 2).map(function (c) { return c.codePointAt(0); });
     return (points[0] * 31 + (points.length > 1 ? points[1] : 0)) % buckets;
