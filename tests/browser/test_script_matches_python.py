@@ -4,13 +4,18 @@ templates draw the timeline)."""
 
 from __future__ import annotations
 
+import difflib
+import json
 import random
 
 import pytest
 
+from tests.browser.conftest import ServedSite
+from tests.conftest import REPO, Project, run_cli
+from tests.test_render import set_config
+from timeline.render import pages as render
 from timeline.render.i18n import tokens
 from timeline.render.search_index import MAX_BUCKETS, bucket
-from tests.conftest import REPO
 
 SCRIPT = REPO / "templates" / "static" / "timeline.js"
 
@@ -69,3 +74,128 @@ def test_the_script_puts_every_term_in_the_bucket_python_put_it_in(browser):
         wrong = [(term, js, bucket(term, count)) for term, js in zip(terms, buckets, strict=True)
                  if js != bucket(term, count)]
         assert wrong == [], f"{len(wrong)} of {len(terms)} terms in other buckets with {count} buckets: {wrong[:10]}"
+
+
+# --- an event's entry: the template's (the timeline) and the script's (search results) --------------
+
+def source(publisher: str, day: str = "2024-11-07") -> str:
+    """Return a source's lines of front matter."""
+    return f"\n  - title: A story\n    publisher: {publisher}\n    published: {day}"
+
+
+# Events of every shape an entry has; each has "quokka" in its description, so one search shows them all.
+SHAPES = {
+    "2024-11-04-day-one-source.md": {"title": "Talks on <grain> & “fish”", "location": "Kremlin, Moscow",
+                                     "tags": "[diplomacy, trade]", "actors": "[Vladimir Putin]"},
+    "2024-11-month-several-sources.md": {"title": "Envoys meet", "date": "2024-11", "approximate": "true",
+                                         "sources": source("WION") + source("Reuters")},
+    "2024-year-only.md": {"title": "A year of trade", "date": "2024", "tags": "[trade]",
+                          "sources": source("WION") + source("WION", "2024-11-08") + source("AP")},
+    "2024-03-04-day-range.md": {"title": "Summit", "date": "2024-03-04", "end": "2024-03-06",
+                                "location": "Budapest"},
+    "2024-05-month-range.md": {"title": "Fishing season", "date": "2024-05", "end": "2024-08",
+                               "approximate": "true", "tags": "[fisheries]"},
+    "2024-06-01-right-to-left.md": {"title": "وزير الخارجية يلتقي نظيره في القدس", "location": "ירושלים",
+                                    "tags": "[دبلوماسية]", "sources": source("الجزيرة")},
+    "2024-07-10-draft.md": {"title": "Unfinished notes", "draft": "true", "sources": None},
+    "2024-09-15-display-date.md": {"title": "Harvest talks", "display_date": "mid-September 2024",
+                                   "approximate": "true"},
+    "bc0500-year-bc.md": {"title": "A guild is founded", "date": "-0500", "tags": "[guilds]"},
+    "bc0044-03-15-day-range-bc.md": {"title": "The Ides", "date": "15 March 44 BC", "end": "-0044-03-17"},
+}
+
+ENTRIES = """(selector) => [...document.querySelectorAll(selector)].map(li => {
+    const tree = node => {
+        if (node.nodeType === Node.TEXT_NODE) {  // whitespace between elements is layout: innerText compares it
+            const text = node.data.replace(/\\s+/g, " ");
+            return text.trim() ? text : null;
+        }
+        const attrs = {};
+        node.getAttributeNames().forEach(name => { attrs[name] = node.getAttribute(name); });
+        if (node.hasAttribute("href")) attrs.href = node.href;  // where it leads, resolved against the page
+        const element = {tag: node.localName, attrs, children: [...node.childNodes].map(tree).filter(c => c !== null)};
+        if (node.matches("a.event-date")) element.text = node.textContent.replace(/\\s+/g, " ").trim();
+        return element;
+    };
+    const year = li.closest("section.year"), month = li.closest("section.month");
+    return {page: li.querySelector(".event-title a").href, entry: tree(li), shown: li.innerText,
+            list: li.parentElement.className, year: year.querySelector("h2").textContent,
+            month: month && month.querySelector("h3").textContent};
+})"""
+
+
+def entries(page, selector: str) -> dict[str, dict]:
+    """Return the entries the selector finds on the page, by the address of their event's page."""
+    found = page.evaluate(ENTRIES, selector)
+    return {entry.pop("page"): entry for entry in found}
+
+
+def without_deliberate_differences(static: dict, address: str) -> dict:
+    """Return a timeline entry as the script should draw it, taking away what differs on purpose.
+
+    - The timeline's entry has an id, its permalink's anchor; a result has none (the timeline, still in
+      the page, holds the ids).
+    - The timeline's date is in <time datetime> elements for machines (a <span class="date"> before AD 1),
+      with "c." in <abbr title="circa: about">; a result's date is its text alone, which the search index
+      holds (machine dates in every row would be bytes for no reader).
+    """
+    entry = static["entry"]
+    assert entry["attrs"].pop("id") == address.split("/")[-2]
+    date = entry["children"][0]["children"][0]
+    assert date["attrs"]["class"] == "event-date"
+    assert {(c["tag"], c["attrs"].get("class")) for c in date["children"] if isinstance(c, dict)} <= {
+        ("time", None), ("abbr", None), ("span", "date")}, date
+    date["children"] = [date["text"]]
+    return static
+
+
+def as_lines(data) -> list[str]:
+    return json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True).splitlines()
+
+
+@pytest.mark.parametrize("setup", ["one-page", "year-pages"])
+def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monkeypatch, setup):
+    """Every event drawn by the script in search results is what the template drew on the timeline: element
+    names, classes, attributes (dir, aria-label...), where links lead, text and the text as shown, the list and
+    headings it is under; but for the differences without_deliberate_differences() lists."""
+    project = Project(tmp_path / "project")
+    for name, fields in SHAPES.items():
+        project.event(name, body="A quokka was seen.", **fields)
+    if setup == "year-pages":  # in French, newest first, split into year pages, the rows' columns in another order
+        set_config(project, language="fr", order="newest-first")
+        monkeypatch.setattr(render, "YEAR_PAGES_FROM", 5)
+        monkeypatch.setattr(render.SiteRenderer, "SEARCH_COLUMNS", render.SiteRenderer.SEARCH_COLUMNS[::-1])
+    result = run_cli(["build", "--drafts", "--root", str(project.root), "--base-url", "/timeline/"])
+    assert result.code == 0, result.err
+    years = sorted(p.name for p in (project.root / "site" / "years").iterdir()) if setup == "year-pages" else []
+    assert len(years) == (3 if setup == "year-pages" else 0)
+    site = ServedSite(project.root, "/timeline/")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        problems = []
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+        static = {}
+        for url in [site.url(f"years/{year}/") for year in years] or [site.url()]:
+            page.goto(url)
+            static.update(entries(page, "#timeline li.event"))
+        page.goto(site.url("?q=quokka"))
+        page.locator("#results li.event").nth(len(SHAPES) - 1).wait_for()  # the pages' CSP forbids wait_for_function
+        drawn = entries(page, "#results li.event")
+        assert len(static) == len(SHAPES) and sorted(drawn) == sorted(static)
+        classes = {name for entry in static.values() for name in entry["entry"]["attrs"]["class"].split()}
+        assert classes == {"event", "precision-day", "precision-month", "precision-year", "approximate", "range",
+                           "draft"}  # every shape of entry is there
+        report = []
+        for address, entry in static.items():
+            expected = without_deliberate_differences(entry, address)
+            if drawn[address] != expected:
+                report += [f"{address}:", *difflib.unified_diff(
+                    as_lines(expected), as_lines(drawn[address]), "the template's", "the script's", lineterm="")]
+        if report:
+            pytest.fail("\n".join(report), pytrace=False)
+        assert problems == []
+    finally:
+        context.close()
+        site.close()

@@ -747,18 +747,20 @@ class SiteRenderer:
     # The columns of an event's row in the search index, in order: meta.json lists them and
     # static/timeline.js finds each by its name, so this tuple is the only place that orders them.
     SEARCH_COLUMNS = ("id", "title", "date", "year", "year_label", "month", "month_label", "place", "tags", "actors",
-                      "flags", "publishers")
+                      "flags", "publishers", "span")
 
     def _search_row(self, event: Event) -> list:
         """Return an event's row in the search index: its values of SEARCH_COLUMNS (see search_index)."""
         date, month = event.date, event.date.month is not None
-        flags = date.precision[0] + ("a" if event.approximate else "") + ("s" if len(event.sources) == 1 else "")
+        flags = (date.precision[0] + ("a" if event.approximate else "") + ("s" if len(event.sources) == 1 else "")
+                 + ("u" if event.draft else ""))
         values = {
             "id": event.id, "title": event.title, "date": self.lang.date_text(event),
             "year": year_key(date.year), "year_label": self.lang.format_year(date.year),
             "month": month_anchor(date) if month else "", "month_label": month_label(date, self.lang) if month else "",
             "place": event.location, "tags": list(event.tags), "actors": list(event.actors), "flags": flags,
             "publishers": list(dict.fromkeys(source.publisher for source in event.sources)),
+            "span": self.span_text(event),
         }
         return [values[name] for name in self.SEARCH_COLUMNS]
 

@@ -16,9 +16,10 @@ Files, under search/ (documents are numbered in time order, oldest first):
   need not change when they shift);
 - docs-K.json: the rows of documents K*CHUNK .. (K+1)*CHUNK-1, each a list of the values of
   "columns": id, title, date (its text, as the page shows it), year (its key), year_label, month
-  (its key, "" for a year-only date), month_label, place, tags, actors (lists), flags and
-  publishers (a list, each once). flags is the precision's initial (d, m, y), then "a" for an
-  approximate date and "s" for an event resting on a single source;
+  (its key, "" for a year-only date), month_label, place, tags, actors (lists), flags, publishers
+  (a list, each once) and span (how long a range lasts, "" for a single date). flags is the
+  precision's initial (d, m, y), then "a" for an approximate date, "s" for an event resting on a
+  single source and "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
   terms whose first two letters hash to bucket B (see bucket());
 - facets.json: {"tag"|"actor"|"location": [[value, site path, [gaps]], ...]} sorted by value.
