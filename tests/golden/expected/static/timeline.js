@@ -494,14 +494,25 @@
     });
   };
 
+  /* An event's entry, as templates/_macros.html's event_item draws it on the timeline (compared by
+     tests/browser/test_script_matches_python.py), without the id and the date's <time> and <abbr>. */
   Finder.prototype.item = function (meta, row) {
-    var col = meta.col, flags = row[col.flags], publishers = row[col.publishers];
-    var strings = this.strings, base = this.base;
+    var col = meta.col, flags = row[col.flags], publishers = row[col.publishers], span = row[col.span];
+    var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base;
     var precision = {d: "day", m: "month", y: "year"}[flags.charAt(0)];
-    var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : ""));
+    var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : "")
+      + (span ? " range" : "") + (draft ? " draft" : ""));
     var when = el("p", "event-when"), date = el("a", "event-date", row[col.date]);
     date.href = this.timelineHref(meta, row);
     when.appendChild(date);
+    if (span) {
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "event-span", span));
+    }
+    if (draft) {
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "badge", strings.draft));
+    }
     item.appendChild(when);
     var body = el("div", "event-body");
     var title = own(el(row[col.month] ? "h4" : "h3", "event-title")), link = el("a", "", row[col.title]);
