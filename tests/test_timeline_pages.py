@@ -222,21 +222,23 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
     assert meta["terms"] == [hashlib.sha256((search / "terms-0.json").read_bytes()).hexdigest()[:10]]
 
 
-def test_search_rows_give_a_range_its_span_and_mark_a_draft(project):
-    """The script draws a range's span and a draft's badge in results, as the timeline's entries show them."""
+def test_search_rows_give_a_range_its_span_and_mark_an_estimate_and_a_draft(project):
+    """The script draws a range's span, an estimate's <abbr>c.</abbr> and a draft's badge, as the timeline does."""
     project.event("2024-03-04-summit.md", title="Summit", end="2024-03-06", approximate="true")
     project.event("2024-05-season.md", title="Season", date="2024-05", end="2024-08",
                   sources="\n  - title: A\n    publisher: AP\n    published: 2024-09-01"
                           "\n  - title: B\n    publisher: AP\n    published: 2024-09-02")
     project.event("2024-07-10-notes.md", title="Notes", draft="true", sources=None)
+    project.event("2024-09-15-harvest.md", title="Harvest", approximate="true", display_date="c. mid-September")
     build(project, "--drafts")
     search = project.root / "site" / "search"
     columns = json.loads((search / "meta.json").read_text())["columns"]
     rows = [dict(zip(columns, row, strict=True)) for row in json.loads((search / "docs-0.json").read_text())]
     assert [(row["id"], row["date"], row["span"], row["flags"], row["publishers"]) for row in rows] == [
-        ("2024-03-04-summit", "c. 4–6 March 2024", "3 days", "das", ["WION"]),
+        ("2024-03-04-summit", "c. 4–6 March 2024", "3 days", "dacs", ["WION"]),  # "c": its text starts with c.
         ("2024-05-season", "May–August 2024", "4 months", "m", ["AP"]),
         ("2024-07-10-notes", "10 July 2024", "", "du", []),  # a draft, with no source yet
+        ("2024-09-15-harvest", "c. mid-September", "", "das", ["WION"]),  # a display_date is shown as written
     ]
 
 

@@ -752,8 +752,9 @@ class SiteRenderer:
     def _search_row(self, event: Event) -> list:
         """Return an event's row in the search index: its values of SEARCH_COLUMNS (see search_index)."""
         date, month = event.date, event.date.month is not None
-        flags = (date.precision[0] + ("a" if event.approximate else "") + ("s" if len(event.sources) == 1 else "")
-                 + ("u" if event.draft else ""))
+        circa = event.approximate and not event.display_date  # the date's text starts with "c." (date_html)
+        flags = (date.precision[0] + ("a" if event.approximate else "") + ("c" if circa else "")
+                 + ("s" if len(event.sources) == 1 else "") + ("u" if event.draft else ""))
         values = {
             "id": event.id, "title": event.title, "date": self.lang.date_text(event),
             "year": year_key(date.year), "year_label": self.lang.format_year(date.year),

@@ -18,8 +18,9 @@ Files, under search/ (documents are numbered in time order, oldest first):
   "columns": id, title, date (its text, as the page shows it), year (its key), year_label, month
   (its key, "" for a year-only date), month_label, place, tags, actors (lists), flags, publishers
   (a list, each once) and span (how long a range lasts, "" for a single date). flags is the
-  precision's initial (d, m, y), then "a" for an approximate date, "s" for an event resting on a
-  single source and "u" for a draft (built with --drafts);
+  precision's initial (d, m, y), then "a" for an approximate date, "c" when the date's text starts
+  with "c." (approximate, without a display_date), "s" for an event resting on a single source and
+  "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
   terms whose first two letters hash to bucket B (see bucket());
 - facets.json: {"tag"|"actor"|"location": [[value, site path, [gaps]], ...]} sorted by value.
