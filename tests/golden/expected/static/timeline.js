@@ -495,14 +495,19 @@
   };
 
   /* An event's entry, as templates/_macros.html's event_item draws it on the timeline (compared by
-     tests/browser/test_script_matches_python.py), without the id and the date's <time> and <abbr>. */
+     tests/browser/test_script_matches_python.py), without the id and the date's <time> elements. */
   Finder.prototype.item = function (meta, row) {
     var col = meta.col, flags = row[col.flags], publishers = row[col.publishers], span = row[col.span];
     var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base;
     var precision = {d: "day", m: "month", y: "year"}[flags.charAt(0)];
     var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : "")
       + (span ? " range" : "") + (draft ? " draft" : ""));
-    var when = el("p", "event-when"), date = el("a", "event-date", row[col.date]);
+    var when = el("p", "event-when"), date = el("a", "event-date"), text = row[col.date];
+    if (flags.indexOf("c") >= 0) {  // an estimate's "c.", explained as on the timeline
+      date.appendChild(el("abbr", "", strings.circa)).title = strings.about;
+      text = text.slice(strings.circa.length);
+    }
+    date.appendChild(document.createTextNode(text));
     date.href = this.timelineHref(meta, row);
     when.appendChild(date);
     if (span) {
