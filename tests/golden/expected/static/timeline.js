@@ -20,7 +20,7 @@
     return folded.match(/[\p{L}\p{N}_]+/gu) || [];
   }
 
-  // As search_index.bucket() in Python, which put the term in its file (a browser test runs both).
+  // As Python's search_index.bucket(), which filed the term (a browser test compares them).
   function bucketOf(term, buckets) {
     var points = Array.from(term).slice(0, 2).map(function (c) { return c.codePointAt(0); });
     return (points[0] * 31 + (points.length > 1 ? points[1] : 0)) % buckets;
@@ -77,8 +77,7 @@
     }
     return this.files[url];
   };
-  // meta.json, with meta.col: each column of a document's row by name ({title: 1, ...}), made once from
-  // meta.columns, so that the order of a row is declared only in Python (SiteRenderer.SEARCH_COLUMNS).
+  // meta.json, and meta.col: where each column of a row is, by name, from meta.columns (Python orders them)
   Index.prototype.meta = function () {
     if (!this._meta) {
       this._meta = this.get("meta.json").then(function (meta) {
@@ -400,7 +399,8 @@
       });
       return;
     }
-    var years = found.meta.years || [], col = found.meta.col, matches = Object.create(null), totals = Object.create(null);
+    var years = found.meta.years || [], col = found.meta.col;
+    var matches = Object.create(null), totals = Object.create(null);
     years.forEach(function (year, i) {
       matches[year[0]] = 0;
       totals[year[0]] = (i + 1 < years.length ? years[i + 1][1] : found.meta.count) - year[1];
@@ -469,7 +469,10 @@
     var position = -1, key = null;
     if (month) {
       var col = found.meta.col;
-      rows.some(function (row, i) { if (row[col.month] === month) { position = i; key = row[col.year]; } return position >= 0; });
+      rows.some(function (row, i) {
+        if (row[col.month] === month) { position = i; key = row[col.year]; }
+        return position >= 0;
+      });
     } else {
       shown.some(function (n, i) {
         var year = yearOf(years, n);
@@ -494,8 +497,7 @@
     });
   };
 
-  /* An event's entry, as templates/_macros.html's event_item draws it on the timeline (compared by
-     tests/browser/test_script_matches_python.py), without the id and the date's <time> elements. */
+  // An entry as _macros.html's event_item draws it (a browser test compares them), without id and <time>.
   Finder.prototype.item = function (meta, row) {
     var col = meta.col, flags = row[col.flags], publishers = row[col.publishers], span = row[col.span];
     var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base;
