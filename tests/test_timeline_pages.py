@@ -97,8 +97,57 @@ def test_a_short_timeline_is_one_page_with_a_monthly_overview(project):
                                            "March 2024: 1 event"]
     assert [a.attrs["href"] for a in overview.find_all("a")] == ["#y2024-01", "#y2024-03"]
     assert [span.attrs["class"] for span in overview.find_all("span", cls="bar")] == ["bar d8", "bar d0", "bar d4"]
+    assert overview.attrs["data-levels"] == str(render.DENSITY_LEVELS) == "8"  # for the script to redraw them
     assert home.find("nav", cls="years").find("a").attrs["href"] == "#y2024"
     assert not home.find_all("nav", cls="year-pager")
+
+
+def css_rules(text: str) -> list[tuple[str, dict[str, str]]]:
+    """Return (selector, {property: value}) for every selector of every style rule, in at-rules too."""
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    rules, preludes, nested, start, quote = [], [], [False], 0, None
+    for i, c in enumerate(text):
+        if quote:
+            quote = None if c == quote and text[i - 1] != "\\" else quote
+        elif c in "\"'":
+            quote = c
+        elif c == "{":
+            preludes.append(text[start:i].rsplit(";", 1)[-1].strip())  # after any @import ...; before it
+            nested[-1] = True
+            nested.append(False)
+            start = i + 1
+        elif c == "}":
+            prelude, has_blocks = preludes.pop(), nested.pop()
+            if not has_blocks and not prelude.startswith("@"):
+                pairs = [d.split(":", 1) for d in re.findall(r"(?:[^;\"']|\"[^\"]*\"|'[^']*')+", text[start:i])]
+                declarations = {name.strip(): value.strip() for name, value in (p for p in pairs if len(p) == 2)}
+                rules += [(selector.strip(), declarations) for selector in prelude.split(",")]
+            start = i + 1
+    assert not preludes and not quote, "the stylesheet's braces or quotes do not balance"
+    return rules
+
+
+def test_css_rules_reads_selectors_in_at_rules_and_ignores_comments_and_strings():
+    sheet = """@import url("a.css"); /* .bar.d9 { height: 1% } */
+    .a, .b { height: 1px; content: "};{" }
+    @media print { .c { color: red; } }"""
+    assert css_rules(sheet) == [(".a", {"height": "1px", "content": '"};{"'}),
+                                (".b", {"height": "1px", "content": '"};{"'}), (".c", {"color": "red"})]
+
+
+def test_the_stylesheet_draws_every_density_level_and_no_other():
+    """style.css cannot read DENSITY_LEVELS: it must define .bar.d0 (none) to .bar.dN (full), N = DENSITY_LEVELS."""
+    levels = render.DENSITY_LEVELS
+    heights: dict[int, list[str]] = {}
+    for selector, declarations in css_rules((REPO / "templates" / "static" / "style.css").read_text()):
+        for level in re.findall(r"\.bar\.d(\d+)\b|\.d(\d+)\.bar\b", selector):
+            number = int(level[0] or level[1])
+            heights.setdefault(number, [])
+            if re.fullmatch(r"\.bar\.d\d+", selector) and "height" in declarations:
+                heights[number].append(declarations["height"])
+    assert sorted(heights) == list(range(levels + 1))
+    # each level's height, in equal steps up to the full bar; none (d0) is a thin line
+    assert heights == {0: ["2px"], **{n: [f"{n * 100 / levels:g}%"] for n in range(1, levels + 1)}}
 
 
 @pytest.mark.parametrize("order", ["oldest-first", "newest-first"])
@@ -142,11 +191,17 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
     search = project.root / "site" / "search"
     meta = json.loads((search / "meta.json").read_text())
     assert meta["count"] == 3 and meta["buckets"] == 1 and meta["order"] == "oldest-first"
-    docs = json.loads((search / "docs-0.json").read_text())
-    assert [row[0] for row in docs] == [SEED_PUTIN, "2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us",
-                                        "2024-11-10-zurich"]
-    assert docs[2][1:4] == ["Crème brûlée summit", "10 November 2024", "2024"]
-    assert docs[0][10] == "ds" and docs[0][11] == ["WION"]  # day precision, single source
+    # the rows' columns are named once, in meta.json, in the order SEARCH_COLUMNS gives
+    assert meta["columns"] == list(render.SiteRenderer.SEARCH_COLUMNS)
+    docs = [dict(zip(meta["columns"], row, strict=True)) for row in json.loads((search / "docs-0.json").read_text())]
+    assert [row["id"] for row in docs] == [SEED_PUTIN, "2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us",
+                                           "2024-11-10-zurich"]
+    assert docs[2] == {
+        "id": "2024-11-10-zurich", "title": "Crème brûlée summit", "date": "10 November 2024", "year": "2024",
+        "year_label": "2024", "month": "y2024-11", "month_label": "November 2024", "place": "Zürich", "tags": [],
+        "actors": ["Ærøskøbing Council"], "flags": "ds", "publishers": ["WION"],  # day precision, single source
+        "span": "",
+    }
     terms = json.loads((search / "terms-0.json").read_text())
     for word, number in [("creme", 2), ("brulee", 2), ("zurich", 2), ("delegates", 2), ("fisheries", 2),
                          ("aeroskobing", None), ("kremlin", 0), ("handshake", None), ("shaking", 0)]:
@@ -168,12 +223,41 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
     assert meta["terms"] == [hashlib.sha256((search / "terms-0.json").read_bytes()).hexdigest()[:10]]
 
 
+def test_search_rows_give_a_range_its_span_and_mark_an_estimate_and_a_draft(project):
+    """The script draws a range's span, an estimate's <abbr>c.</abbr> and a draft's badge, as the timeline does."""
+    project.event("2024-03-04-summit.md", title="Summit", end="2024-03-06", approximate="true")
+    project.event("2024-05-season.md", title="Season", date="2024-05", end="2024-08",
+                  sources="\n  - title: A\n    publisher: AP\n    published: 2024-09-01"
+                          "\n  - title: B\n    publisher: AP\n    published: 2024-09-02")
+    project.event("2024-07-10-notes.md", title="Notes", draft="true", sources=None)
+    project.event("2024-09-15-harvest.md", title="Harvest", approximate="true", display_date="c. mid-September")
+    build(project, "--drafts")
+    search = project.root / "site" / "search"
+    columns = json.loads((search / "meta.json").read_text())["columns"]
+    rows = [dict(zip(columns, row, strict=True)) for row in json.loads((search / "docs-0.json").read_text())]
+    assert [(row["id"], row["date"], row["span"], row["flags"], row["publishers"]) for row in rows] == [
+        ("2024-03-04-summit", "c. 4–6 March 2024", "3 days", "dacs", ["WION"]),  # "c": its text starts with c.
+        ("2024-05-season", "May–August 2024", "4 months", "m", ["AP"]),
+        ("2024-07-10-notes", "10 July 2024", "", "du", []),  # a draft, with no source yet
+        ("2024-09-15-harvest", "c. mid-September", "", "das", ["WION"]),  # a display_date is shown as written
+    ]
+
+
+def test_the_script_reads_search_rows_by_column_name():
+    """timeline.js finds a row's values as row[col.NAME] (col: meta.json's columns by name), never by place."""
+    script = (REPO / "templates" / "static" / "timeline.js").read_text()
+    assert re.findall(r"\brows?\[\s*\d", script) == []
+    used = set(re.findall(r"\bcol\.(\w+)", script))
+    assert used and used <= set(render.SiteRenderer.SEARCH_COLUMNS), used - set(render.SiteRenderer.SEARCH_COLUMNS)
+    # that col comes from meta.json's columns: tests/browser/test_script_matches_python.py reverses them
+
+
 def test_terms_are_folded_the_way_the_browser_folds_them():
     assert tokens("Crème BRÛLÉE, Zürich's 2024 — naïve") == ["creme", "brulee", "zurich", "s", "2024", "naive"]
     assert bucket("zurich", 7) == (ord("z") * 31 + ord("u")) % 7
     script = (REPO / "templates" / "static" / "timeline.js").read_text()
     assert 'normalize("NFKD").replace(/\\p{M}/gu, "").toLowerCase()' in script
-    assert "(points[0] * 31 + (points.length > 1 ? points[1] : 0)) % buckets" in script
+    # the script's bucketOf() is run against bucket() in tests/browser/test_script_matches_python.py
 
 
 # --- metadata -----------------------------------------------------------------------------------

@@ -374,6 +374,30 @@ def test_the_years_and_the_overview_follow_the_search(reader, many_years_site, s
     assert page.problems == []
 
 
+def test_the_overview_redraws_its_bars_in_as_many_heights_as_the_page_says(reader, tmp_path, monkeypatch):
+    """The script takes the number of heights from the page (DENSITY_LEVELS in Python), not from a number of its own."""
+    monkeypatch.setattr(render, "DENSITY_LEVELS", 4)
+    project = Project(tmp_path / "project")
+    for month, events, grain in (("01", 4, 4), ("02", 2, 1), ("03", 3, 3)):
+        for n in range(events):
+            project.event(f"2024-{month}-0{n + 1}-event-{month}-{n}.md", title=f"Event {month} {n}",
+                          tags="[grain]" if n < grain else "[talks]")
+    assert run_cli(["build", "--root", str(project.root)]).code == 0
+    site = ServedSite(project.root, "/")
+    try:
+        page = reader()
+        page.goto(site.url())
+        bars = "[...document.querySelectorAll('nav.overview .bar')].map(b => b.className)"
+        assert page.locator("nav.overview").get_attribute("data-levels") == "4"
+        assert page.evaluate(bars) == ["bar d4", "bar d2", "bar d3"]  # 4, 2 and 3 events: Python's heights
+        page.goto(site.url("?tag=grain"))
+        page.wait_for_function("document.querySelector('.bar-count').textContent === '4 of 4 events match'")
+        assert page.evaluate(bars) == ["bar d4", "bar d1", "bar d3"]  # 4, 1 and 3 matches: ceil(n * 4 / 4)
+        assert page.problems == []
+    finally:
+        site.close()
+
+
 def test_copy_link_copies_the_event_address(reader, seed_site, browser):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:

@@ -376,6 +376,8 @@ YEAR_PAGES_FROM = 400
 MONTHLY_OVERVIEW_YEARS = 2
 MAX_BARS = 12
 BAR_YEARS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000, 20000)
+# The heights a bar can have: .bar.d1 to .bar.dN in style.css (a test checks it defines exactly d0 to dN);
+# the page gives the number to timeline.js (data-levels), which redraws the bars from a search's matches.
 DENSITY_LEVELS = 8
 
 
@@ -512,7 +514,7 @@ class SiteRenderer:
         self.descriptions: dict[str, Markup] = {}  # Markdown text -> its HTML: event pages and exports share it
         self.made_descriptions: list[str] = []  # the texts rendered here, not found in descriptions
         self.exporter = Exporter(config, self.event_url, self.description)
-        self.search = SearchIndex(self._search_row, self.description)
+        self.search = SearchIndex(self._search_row, self.description, self.SEARCH_COLUMNS)
         macros = self.env.get_template("_macros.html").module
         self._event_item = macros.event_item
         self._timeline_year = macros.timeline_year
@@ -743,17 +745,26 @@ class SiteRenderer:
         search = self.search.files(self.index.chronological, self.index.groups, paths, settings)
         return pages + [Page(path, make, kind="search") for path, make in search.items()]
 
+    # The columns of an event's row in the search index, in order: meta.json lists them and
+    # static/timeline.js finds each by its name, so this tuple is the only place that orders them.
+    SEARCH_COLUMNS = ("id", "title", "date", "year", "year_label", "month", "month_label", "place", "tags", "actors",
+                      "flags", "publishers", "span")
+
     def _search_row(self, event: Event) -> list:
-        """Return an event's row in the search index (see timeline.search)."""
-        date = event.date
-        flags = date.precision[0] + ("a" if event.approximate else "") + ("s" if len(event.sources) == 1 else "")
-        publishers = list(dict.fromkeys(source.publisher for source in event.sources))
-        return [
-            event.id, event.title, self.lang.date_text(event), year_key(date.year), self.lang.format_year(date.year),
-            month_anchor(date) if date.month is not None else "",
-            month_label(date, self.lang) if date.month is not None else "",
-            event.location, list(event.tags), list(event.actors), flags, publishers,
-        ]
+        """Return an event's row in the search index: its values of SEARCH_COLUMNS (see search_index)."""
+        date, month = event.date, event.date.month is not None
+        circa = event.approximate and not event.display_date  # the date's text starts with "c." (date_html)
+        flags = (date.precision[0] + ("a" if event.approximate else "") + ("c" if circa else "")
+                 + ("s" if len(event.sources) == 1 else "") + ("u" if event.draft else ""))
+        values = {
+            "id": event.id, "title": event.title, "date": self.lang.date_text(event),
+            "year": year_key(date.year), "year_label": self.lang.format_year(date.year),
+            "month": month_anchor(date) if month else "", "month_label": month_label(date, self.lang) if month else "",
+            "place": event.location, "tags": list(event.tags), "actors": list(event.actors), "flags": flags,
+            "publishers": list(dict.fromkeys(source.publisher for source in event.sources)),
+            "span": self.span_text(event),
+        }
+        return [values[name] for name in self.SEARCH_COLUMNS]
 
     def event_url(self, event: Event) -> str:
         """Return the address of an event's page: absolute when the site URL is known."""
@@ -868,7 +879,7 @@ class SiteRenderer:
             unit, bars = self.overview()
             return self.render(
                 "timeline.html", years=years, year_links=links, current=None, count=len(self.index.chronological),
-                split=self.split, overview_unit=unit, overview=bars, previous_year=None,
+                split=self.split, overview_unit=unit, overview=bars, density_levels=DENSITY_LEVELS, previous_year=None,
                 next_year=links[1] if self.split and len(links) > 1 else None, page_path="",
             )
         return Page("index.html", make)

@@ -8,14 +8,19 @@ is rebuilt from cached pieces in a fraction of a second, where Pagefind re-reads
 Files, under search/ (documents are numbered in time order, oldest first):
 
 - meta.json: counts, the bucket count, a digest of every other file (fetched with ?v=digest,
-  so a browser never mixes files of two builds), and "years": [[year key, number of its first
-  document], ...] oldest first: each year's documents are consecutive, so while a search or filter
-  is on, the row of years and the overview can count a year's matches from their numbers alone
-  (and the year pages, which do not hold those numbers, need not change when they shift);
-- docs-K.json: the rows of documents K*CHUNK .. (K+1)*CHUNK-1, each
-  [id, title, date text, year key, year label, month key, month label, place, [tags], [actors],
-  flags, [publishers]], where flags is the precision's initial, "a" for an approximate date and "s"
-  for an event resting on a single source;
+  so a browser never mixes files of two builds), "columns": the names of a document row's columns
+  in order (SiteRenderer.SEARCH_COLUMNS; the script finds each column by its name), and "years":
+  [[year key, number of its first document], ...] oldest first: each year's documents are
+  consecutive, so while a search or filter is on, the row of years and the overview can count a
+  year's matches from their numbers alone (and the year pages, which do not hold those numbers,
+  need not change when they shift);
+- docs-K.json: the rows of documents K*CHUNK .. (K+1)*CHUNK-1, each a list of the values of
+  "columns": id, title, date (its text, as the page shows it), year (its key), year_label, month
+  (its key, "" for a year-only date), month_label, place, tags, actors (lists), flags, publishers
+  (a list, each once) and span (how long a range lasts, "" for a single date). flags is the
+  precision's initial (d, m, y), then "a" for an approximate date, "c" when the date's text starts
+  with "c." (approximate, without a display_date), "s" for an event resting on a single source and
+  "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
   terms whose first two letters hash to bucket B (see bucket());
 - facets.json: {"tag"|"actor"|"location": [[value, site path, [gaps]], ...]} sorted by value.
@@ -46,7 +51,11 @@ def bucket_count(documents: int) -> int:
 
 
 def bucket(term: str, buckets: int) -> int:
-    """Return the bucket of a term: a hash of its first two characters (static/timeline.js does the same)."""
+    """Return the bucket of a term: a hash of its first two characters (code points).
+
+    static/timeline.js's bucketOf() must agree, to fetch the one file of a typed word:
+    tests/browser/test_script_matches_python.py runs it in the browser on the same terms.
+    """
     first = [ord(c) for c in term[:2]]
     value = first[0] * 31 + (first[1] if len(first) > 1 else 0)
     return value % buckets
@@ -69,9 +78,11 @@ def _json(data) -> bytes:
 class SearchIndex:
     """Makes the search/ files, keeping each event's row and terms until the event changes."""
 
-    def __init__(self, row: Callable[[Event], list], text: Callable[[Event], str]):
+    def __init__(self, row: Callable[[Event], list], text: Callable[[Event], str], columns: tuple[str, ...]):
         self._row = row
         self._text = text
+        self.columns = columns  # the names of row's values, in order
+        self._year = columns.index("year")
         self._cache: dict[str, tuple[Event, list, list[str]]] = {}
         self._last: _Postings | None = None
         self._digests: dict[str, tuple[bytes, str]] = {}
@@ -143,10 +154,11 @@ class SearchIndex:
         digest = {path: self._digest(path, data) for path, data in made.items()}
         years: list[list] = []
         for number, entry in enumerate(entries):
-            if not years or years[-1][0] != entry[1][3]:
-                years.append([entry[1][3], number])
+            if not years or years[-1][0] != entry[1][self._year]:
+                years.append([entry[1][self._year], number])
         meta = {
             "version": 1, "count": len(entries), "chunk": DOCS_PER_CHUNK, "buckets": buckets, **settings,
+            "columns": list(self.columns),
             "docs": [digest[f"search/docs-{k}.json"] for k in range(chunks)],
             "terms": [digest[f"search/terms-{b}.json"] for b in range(buckets)],
             "facets": digest["search/facets.json"], "years": years,

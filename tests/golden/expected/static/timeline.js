@@ -5,7 +5,7 @@
      filter is on, it and the overview follow it: years and bars without matches are dimmed, each says how
      many of its events match, bars take their heights from the matches, and a year leads to its results;
    - "Copy link" on event pages.
-   The search index is a few JSON files under search/ (see timeline/search.py), fetched on demand.
+   The search index is a few JSON files under search/ (see timeline/render/search_index.py), fetched on demand.
    No inline script, no eval, no innerHTML of data: every text is set with textContent. */
 (function () {
   "use strict";
@@ -20,6 +20,7 @@
     return folded.match(/[\p{L}\p{N}_]+/gu) || [];
   }
 
+  // As Python's search_index.bucket(), which filed the term (a browser test compares them).
   function bucketOf(term, buckets) {
     var points = Array.from(term).slice(0, 2).map(function (c) { return c.codePointAt(0); });
     return (points[0] * 31 + (points.length > 1 ? points[1] : 0)) % buckets;
@@ -76,7 +77,17 @@
     }
     return this.files[url];
   };
-  Index.prototype.meta = function () { return this.get("meta.json"); };
+  // meta.json, and meta.col: where each column of a row is, by name, from meta.columns (Python orders them)
+  Index.prototype.meta = function () {
+    if (!this._meta) {
+      this._meta = this.get("meta.json").then(function (meta) {
+        meta.col = Object.create(null);
+        meta.columns.forEach(function (name, i) { meta.col[name] = i; });
+        return meta;
+      });
+    }
+    return this._meta;
+  };
   Index.prototype.facets = function () {
     var self = this;
     if (!this._facets) {
@@ -139,6 +150,8 @@
     this.hideWhenFiltering = Array.prototype.slice.call(document.querySelectorAll("#timeline, .year-pager"));
     // the year pills and the overview's bars (those that lead somewhere), which follow the matches
     this.places = Array.prototype.slice.call(document.querySelectorAll("nav.years a[data-year], nav.overview a[data-count]"));
+    var overview = document.querySelector("nav.overview");
+    this.levels = overview ? Number(overview.getAttribute("data-levels")) : 0; // bar heights: .bar.d1 to .bar.dN
     this.found = null; // while filtering: {meta, numbers (oldest first), rows (of every match, for monthly bars)}
     this.state = {q: "", tag: [], actor: [], location: []};
     this.shown = PAGE;
@@ -324,11 +337,12 @@
   };
 
   Finder.prototype.timelineHref = function (meta, row) {
-    return (meta.split ? this.base + "years/" + row[3] + "/" : this.base) + "#" + row[0];
+    var col = meta.col;
+    return (meta.split ? this.base + "years/" + row[col.year] + "/" : this.base) + "#" + row[col.id];
   };
 
   Finder.prototype.show = function (meta, total, rows) {
-    var self = this, strings = this.strings;
+    var self = this, strings = this.strings, col = meta.col;
     this.hideWhenFiltering.forEach(function (node) { node.hidden = true; });
     this.results.hidden = false;
     this.results.textContent = "";
@@ -336,26 +350,26 @@
       .replace("{n}", total.toLocaleString()) : strings.none;
     var yearBox = null, list = null, yearKey = null, monthKey = null;
     rows.forEach(function (row) {
-      if (row[3] !== yearKey) {
-        yearKey = row[3]; monthKey = null;
+      if (row[col.year] !== yearKey) {
+        yearKey = row[col.year]; monthKey = null;
         yearBox = el("section", "year");
         yearBox.setAttribute("data-year", yearKey);
         var head = el("div", "year-head");
-        head.appendChild(el("h2", "", row[4]));
+        head.appendChild(el("h2", "", row[col.year_label]));
         yearBox.appendChild(head);
         self.results.appendChild(yearBox);
         list = null;
       }
-      if (row[5] !== monthKey || !list) {
-        monthKey = row[5];
+      if (row[col.month] !== monthKey || !list) {
+        monthKey = row[col.month];
         var holder = yearBox;
-        if (row[5]) {
+        if (monthKey) {
           holder = el("section", "month");
           holder.setAttribute("data-month", monthKey);
-          holder.appendChild(el("h3", "", row[6]));
+          holder.appendChild(el("h3", "", row[col.month_label]));
           yearBox.appendChild(holder);
         }
-        list = el("ol", "events" + (row[5] ? "" : " year-events"));
+        list = el("ol", "events" + (monthKey ? "" : " year-events"));
         holder.appendChild(list);
       }
       list.appendChild(self.item(meta, row));
@@ -385,7 +399,8 @@
       });
       return;
     }
-    var years = found.meta.years || [], matches = Object.create(null), totals = Object.create(null);
+    var years = found.meta.years || [], col = found.meta.col;
+    var matches = Object.create(null), totals = Object.create(null);
     years.forEach(function (year, i) {
       matches[year[0]] = 0;
       totals[year[0]] = (i + 1 < years.length ? years[i + 1][1] : found.meta.count) - year[1];
@@ -398,7 +413,7 @@
       }
       if (link.hasAttribute("data-month")) {
         var month = link.getAttribute("data-month");
-        return [(found.rows || []).filter(function (row) { return row[5] === month; }).length,
+        return [(found.rows || []).filter(function (row) { return row[col.month] === month; }).length,
                 Number(link.getAttribute("data-count"))];
       }
       return link.getAttribute("data-years").split(" ").reduce(function (sum, key) {
@@ -421,7 +436,7 @@
       if (count) {  // a bar: its count, and its height from the matches
         if (link.originalText === undefined) { link.originalText = count.textContent; link.originalBar = bar.className; }
         count.textContent = text;
-        bar.className = "bar d" + (n && top ? Math.max(1, Math.ceil(n * 8 / top)) : 0);
+        bar.className = "bar d" + (n && top ? Math.max(1, Math.ceil(n * self.levels / top)) : 0);
       } else {  // a year's pill: its count after its year (a name of its own: hidden text would be set apart)
         link.setAttribute("aria-label", link.textContent + ": " + text);
       }
@@ -453,7 +468,11 @@
     }
     var position = -1, key = null;
     if (month) {
-      rows.some(function (row, i) { if (row[5] === month) { position = i; key = row[3]; } return position >= 0; });
+      var col = found.meta.col;
+      rows.some(function (row, i) {
+        if (row[col.month] === month) { position = i; key = row[col.year]; }
+        return position >= 0;
+      });
     } else {
       shown.some(function (n, i) {
         var year = yearOf(years, n);
@@ -478,23 +497,39 @@
     });
   };
 
+  // An entry as _macros.html's event_item draws it (a browser test compares them), without id and <time>.
   Finder.prototype.item = function (meta, row) {
-    var flags = row[10], strings = this.strings, base = this.base;
+    var col = meta.col, flags = row[col.flags], publishers = row[col.publishers], span = row[col.span];
+    var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base;
     var precision = {d: "day", m: "month", y: "year"}[flags.charAt(0)];
-    var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : ""));
-    var when = el("p", "event-when"), date = el("a", "event-date", row[2]);
+    var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : "")
+      + (span ? " range" : "") + (draft ? " draft" : ""));
+    var when = el("p", "event-when"), date = el("a", "event-date"), text = row[col.date];
+    if (flags.indexOf("c") >= 0) {  // an estimate's "c.", explained as on the timeline
+      date.appendChild(el("abbr", "", strings.circa)).title = strings.about;
+      text = text.slice(strings.circa.length);
+    }
+    date.appendChild(document.createTextNode(text));
     date.href = this.timelineHref(meta, row);
     when.appendChild(date);
+    if (span) {
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "event-span", span));
+    }
+    if (draft) {
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "badge", strings.draft));
+    }
     item.appendChild(when);
     var body = el("div", "event-body");
-    var title = own(el(row[5] ? "h4" : "h3", "event-title")), link = el("a", "", row[1]);
-    link.href = base + row[0] + "/";
+    var title = own(el(row[col.month] ? "h4" : "h3", "event-title")), link = el("a", "", row[col.title]);
+    link.href = base + row[col.id] + "/";
     title.appendChild(link);
     body.appendChild(title);
-    if (row[7]) body.appendChild(own(el("p", "event-place", row[7])));
-    var sources = el("p", "event-sources", !row[11].length ? strings.nosources
-      : (row[11].length > 1 || flags.indexOf("s") < 0 ? strings.sources : strings.source) + ": ");
-    row[11].forEach(function (name, i) {
+    if (row[col.place]) body.appendChild(own(el("p", "event-place", row[col.place])));
+    var sources = el("p", "event-sources", !publishers.length ? strings.nosources
+      : (publishers.length > 1 || flags.indexOf("s") < 0 ? strings.sources : strings.source) + ": ");
+    publishers.forEach(function (name, i) {
       if (i) sources.appendChild(document.createTextNode(", "));
       sources.appendChild(el("bdi", "", name));
     });
@@ -503,11 +538,11 @@
       sources.appendChild(el("span", "single", strings.single));
     }
     body.appendChild(sources);
-    if (row[8].length) {
+    if (row[col.tags].length) {
       var tags = el("ul", "tags");
       tags.setAttribute("aria-label", strings.tags);
       var paths = this.tagPaths || Object.create(null);
-      row[8].forEach(function (tag) {
+      row[col.tags].forEach(function (tag) {
         var li = el("li"), a = own(el("a", "", tag));
         a.href = base + (paths[tag] || "tags/");
         li.appendChild(a);
