@@ -692,6 +692,30 @@ def test_serve_says_a_template_error_at_start_then_serves(project, monkeypatch, 
                    "Serving the timeline at http://127.0.0.1:PORT/ (live reload on; Ctrl-C stops)\nStopped.\n")
 
 
+def test_a_ctrl_c_as_soon_as_the_address_shows_stops_cleanly(project, monkeypatch, capsys):
+    # Whoever reads "Serving the timeline at ..." may press Ctrl-C at once: the line was said before
+    # serve caught Ctrl-C, and the preview then ended with status 130 instead of "Stopped.".
+    import builtins
+    import re
+    from argparse import Namespace
+
+    from timeline.serve import preview as preview_module
+
+    def ctrl_c_once_said(*args, **kwargs):
+        builtins.print(*args, **kwargs)
+        if str(args[0]).startswith("Serving the timeline at "):
+            os.kill(os.getpid(), signal.SIGINT)
+
+    project.event()
+    monkeypatch.setattr(preview_module, "print", ctrl_c_once_said, raising=False)
+    try:
+        assert preview_module.serve(Namespace(host="127.0.0.1", port=0), IncrementalBuilder(project.root)) == 0
+    except KeyboardInterrupt:
+        pytest.fail("the Ctrl-C escaped serve: the command would end with status 130")
+    err = re.sub(r":\d+/", ":PORT/", capsys.readouterr().err)
+    assert err == "Serving the timeline at http://127.0.0.1:PORT/ (live reload on; Ctrl-C stops)\nStopped.\n"
+
+
 def test_site_removed_while_serving_is_built_again(preview, project):
     import shutil
 

@@ -228,11 +228,6 @@ def serve(args, builder) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     preview.start()
-    if preview.state.problems:
-        print("The site has problems; fix them and the page updates by itself:", file=sys.stderr)
-        for line in preview.state.problems:
-            print(f"  {line}", file=sys.stderr)
-    print(f"Serving the timeline at {preview.url} (live reload on; Ctrl-C stops)", file=sys.stderr, flush=True)
     ctrl_c = threading.Event()
 
     def on_ctrl_c(signum, frame):
@@ -240,8 +235,14 @@ def serve(args, builder) -> int:
         ctrl_c.set()
         raise KeyboardInterrupt
 
+    # Caught from before "Serving" is said: a Ctrl-C at once, as soon as the address shows, stops cleanly too.
     previous = signal.signal(signal.SIGINT, on_ctrl_c)
     try:
+        if preview.state.problems:
+            print("The site has problems; fix them and the page updates by itself:", file=sys.stderr)
+            for line in preview.state.problems:
+                print(f"  {line}", file=sys.stderr)
+        print(f"Serving the timeline at {preview.url} (live reload on; Ctrl-C stops)", file=sys.stderr, flush=True)
         preview.start_watching()
         while preview.http.is_alive() and not ctrl_c.is_set():
             preview.http.join(0.5)
