@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from timeline.render import pages as render
+from timeline.render import markdown
 from tests.test_site import tree_digest
 
 VALID_SOURCES = "sources:\n  - title: S\n    publisher: P\n    published: 2024-11-07\n"
@@ -210,7 +210,7 @@ def test_ids_equal_but_for_case_or_normalisation_collide(good_site):
 
 def test_a_description_that_renders_too_slowly_is_stopped(good_site, monkeypatch):
     project, before = good_site
-    monkeypatch.setattr(render, "RENDER_SECONDS", 0.005)
+    monkeypatch.setattr(markdown, "RENDER_SECONDS", 0.005)
     project.write("2024-11-04-slow.md", fm("date: 2024-11-04", body="[" * 450 + "\n"), dedent=False)
     result = project.run("build")
     assert result.code == 1

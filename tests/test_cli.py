@@ -255,8 +255,8 @@ def test_internal_error_in_build_keeps_the_site(project, monkeypatch):
     project.event()
     assert project.run("build").code == 0
     before = snapshot(project.root / "site")
-    from timeline.render import pages as render
-    monkeypatch.setattr(render.SiteRenderer, "plan", boom)
+    from timeline.render import pages
+    monkeypatch.setattr(pages.SiteRenderer, "plan", boom)
     project.event(title="Changed")
     result = project.run("build")
     assert (result.code, result.err) == (1, "error: RuntimeError: boom (run with --debug for the traceback)\n")

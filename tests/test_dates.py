@@ -315,7 +315,7 @@ def test_rendered_range_reads_as_format_range(start, end):
     import re
 
     from timeline.model.event import Event, Source
-    from timeline.render.pages import date_html
+    from timeline.render.date_html import date_html
 
     source = Source("A story", "WION", parse_date("2025-11-07"))
     event = Event("x", "events/x.md", "A", parse_date(start), (source,), end=parse_date(end))

@@ -721,7 +721,7 @@ def list_tree(node: Node) -> list:
     "1. a\n   1. b\n      - c\n2. d\n",     # under a number, to its text: three spaces
 ], ids=["two", "four", "markers", "ordered"])
 def test_lists_nest_by_two_spaces_as_contributors_write_them(project, body):
-    from timeline.render.pages import MarkdownRenderer
+    from timeline.render.markdown import MarkdownRenderer
 
     html = MarkdownRenderer()(body)
     doc = parse(f"<div>{html}</div>")
@@ -731,7 +731,7 @@ def test_lists_nest_by_two_spaces_as_contributors_write_them(project, body):
 
 
 def test_list_like_lines_in_code_and_after_a_list_are_left_alone():
-    from timeline.render.pages import MarkdownRenderer
+    from timeline.render.markdown import MarkdownRenderer
 
     render = MarkdownRenderer()
     fenced = render("- a\n\n```\n- x\n  - y\n```\n")

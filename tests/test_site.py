@@ -214,8 +214,8 @@ def _note_calls(monkeypatch, owner, name: str, log: Path, note):
 
 def _count_markdown(monkeypatch, log: Path):
     """Note the text of every run of Markdown in log; return a reader."""
-    from timeline.render import pages as render
-    return _note_calls(monkeypatch, render.MarkdownRenderer, "__call__", log, lambda text: text)
+    from timeline.render.markdown import MarkdownRenderer
+    return _note_calls(monkeypatch, MarkdownRenderer, "__call__", log, lambda text: text)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -237,8 +237,8 @@ def test_a_build_renders_markdown_only_for_new_or_edited_descriptions(project, t
 
 def _count_event_pages(monkeypatch, log: Path):
     """Note the event of every event page rendered in log; return a reader."""
-    from timeline.render import pages as render
-    return _note_calls(monkeypatch, render.SiteRenderer, "render", log,
+    from timeline.render.pages import SiteRenderer
+    return _note_calls(monkeypatch, SiteRenderer, "render", log,
                        lambda template, **context: context["event"].id if template == "event.html" else None)
 
 
@@ -266,12 +266,12 @@ def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp_path, monkeypatch, workers):
-    from timeline.render import pages as render
+    from timeline.render import list_pieces, markdown
     monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
     for i in range(1, 9):
         project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 3}]", actors="[Someone]")
     assert Builder(project.root, workers=workers).build().errors == []
-    rendered = _note_calls(monkeypatch, render.SiteRenderer, "_render_item", tmp_path / "items.log",
+    rendered = _note_calls(monkeypatch, list_pieces.ListPieces, "_render_item", tmp_path / "items.log",
                            lambda event, heading: [event.id, heading])
     project.event("2020-01-03-event-3.md", title="Event 3, renamed", tags="[t0]", actors="[Someone]")
     project.event("2020-01-09-new.md", title="New", tags="[t1]", actors="[Someone]")
@@ -341,14 +341,14 @@ def test_a_cache_written_in_pieces_reads_back_whole(tmp_path, count):
 
 @pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
 def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
-    from timeline.render import pages as render
+    from timeline.render import list_pieces, markdown
     project.event(body="Some *text*")
     assert project.run("build").code == 0
     cache = project.root / ".timeline-cache" / content_caches.DESCRIPTIONS_CACHE
     saved = json.loads(cache.read_text())
     assert list(saved["items"].values()) == ["<p dir=\"auto\">Some <em>text</em></p>"]
     if damage == "other-version":
-        monkeypatch.setattr(render, "markdown_version", lambda: "a later Markdown")
+        monkeypatch.setattr(markdown, "markdown_version", lambda: "a later Markdown")
     elif damage == "not-json":
         cache.write_text("{not json")
     elif damage == "wrong-shape":

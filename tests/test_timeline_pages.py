@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-from timeline.render import pages as render
+from timeline.render import overview as overview_strip
+from timeline.render import search_index, site_index
 from timeline.render.i18n import MESSAGES, Language, tokens
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
@@ -25,7 +26,7 @@ from tests.test_site import tree_digest
 @pytest.fixture
 def small_split(monkeypatch):
     """Split the timeline into year pages from 6 events on, so small projects show it."""
-    monkeypatch.setattr(render, "YEAR_PAGES_FROM", 6)
+    monkeypatch.setattr(site_index, "YEAR_PAGES_FROM", 6)
 
 
 def years_project(project, years=(2021, 2022, 2023, 2024)):
@@ -97,7 +98,7 @@ def test_a_short_timeline_is_one_page_with_a_monthly_overview(project):
                                            "March 2024: 1 event"]
     assert [a.attrs["href"] for a in overview.find_all("a")] == ["#y2024-01", "#y2024-03"]
     assert [span.attrs["class"] for span in overview.find_all("span", cls="bar")] == ["bar d8", "bar d0", "bar d4"]
-    assert overview.attrs["data-levels"] == str(render.DENSITY_LEVELS) == "8"  # for the script to redraw them
+    assert overview.attrs["data-levels"] == str(overview_strip.DENSITY_LEVELS) == "8"  # for the script to redraw them
     assert home.find("nav", cls="years").find("a").attrs["href"] == "#y2024"
     assert not home.find_all("nav", cls="year-pager")
 
@@ -137,7 +138,7 @@ def test_css_rules_reads_selectors_in_at_rules_and_ignores_comments_and_strings(
 
 def test_the_stylesheet_draws_every_density_level_and_no_other():
     """style.css cannot read DENSITY_LEVELS: it must define .bar.d0 (none) to .bar.dN (full), N = DENSITY_LEVELS."""
-    levels = render.DENSITY_LEVELS
+    levels = overview_strip.DENSITY_LEVELS
     heights: dict[int, list[str]] = {}
     for selector, declarations in css_rules((REPO / "templates" / "static" / "style.css").read_text()):
         for level in re.findall(r"\.bar\.d(\d+)\b|\.d(\d+)\.bar\b", selector):
@@ -154,7 +155,7 @@ def test_the_stylesheet_draws_every_density_level_and_no_other():
 @pytest.mark.parametrize("seed", [4, 5])
 def test_incremental_rebuilds_match_a_full_build_across_the_split(project, tmp_path, monkeypatch, order, seed):
     """Random edits that split the timeline into year pages and join it again, each compared with a full build."""
-    monkeypatch.setattr(render, "YEAR_PAGES_FROM", 10)
+    monkeypatch.setattr(site_index, "YEAR_PAGES_FROM", 10)
     rng = random.Random(seed)
     set_config(project, order=order)
     files = {f"e{i}": random_event(rng, project, f"e{i}", rng.choice([2022, 2023, 2024])) for i in range(9)}
@@ -192,7 +193,7 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
     meta = json.loads((search / "meta.json").read_text())
     assert meta["count"] == 3 and meta["buckets"] == 1 and meta["order"] == "oldest-first"
     # the rows' columns are named once, in meta.json, in the order SEARCH_COLUMNS gives
-    assert meta["columns"] == list(render.SiteRenderer.SEARCH_COLUMNS)
+    assert meta["columns"] == list(search_index.SEARCH_COLUMNS)
     docs = [dict(zip(meta["columns"], row, strict=True)) for row in json.loads((search / "docs-0.json").read_text())]
     assert [row["id"] for row in docs] == [SEED_PUTIN, "2024-11-07-rutte-warns-russia-north-korea-ties-threaten-us",
                                            "2024-11-10-zurich"]
@@ -248,7 +249,7 @@ def test_the_script_reads_search_rows_by_column_name():
     script = (REPO / "templates" / "static" / "timeline.js").read_text()
     assert re.findall(r"\brows?\[\s*\d", script) == []
     used = set(re.findall(r"\bcol\.(\w+)", script))
-    assert used and used <= set(render.SiteRenderer.SEARCH_COLUMNS), used - set(render.SiteRenderer.SEARCH_COLUMNS)
+    assert used and used <= set(search_index.SEARCH_COLUMNS), used - set(search_index.SEARCH_COLUMNS)
     # that col comes from meta.json's columns: tests/browser/test_script_matches_python.py reverses them
 
 
@@ -337,7 +338,7 @@ def test_templates_see_the_globals_through_one_plain_dict(project):
     renderer = project.renderer()
     own = renderer.env.get_template("404.html", globals={"site": "overlaid"}).globals
     assert type(own) is dict  # Jinja2's ChainMap is walked in Python on every page and macro import
-    assert own["site"] == "overlaid" and own["url"] == renderer.url and renderer.env.globals["site"] is renderer.config
+    assert own["site"] == "overlaid" and own["url"] == renderer.urls.url and renderer.env.globals["site"] is renderer.config
 
 
 def test_a_template_cut_short_after_an_underscore_call_is_a_template_error(project):

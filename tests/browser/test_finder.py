@@ -13,7 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from timeline.render import pages as render
+from timeline.render import overview as overview_strip
+from timeline.render import site_index
 from tests.browser.conftest import ARTIFACTS, ServedSite
 from tests.conftest import REPO, Project, run_cli
 
@@ -58,12 +59,12 @@ def reader(request, browser):
 
 def served_in_year_pages(project):
     """Yield the project built under /timeline/ and split into year pages (from 20 events), served; then close it."""
-    old = render.YEAR_PAGES_FROM
-    render.YEAR_PAGES_FROM = 20
+    old = site_index.YEAR_PAGES_FROM
+    site_index.YEAR_PAGES_FROM = 20
     try:
         result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
     finally:
-        render.YEAR_PAGES_FROM = old
+        site_index.YEAR_PAGES_FROM = old
     assert result.code == 0, result.err
     site = ServedSite(project.root, "/timeline/")
     yield site
@@ -376,7 +377,7 @@ def test_the_years_and_the_overview_follow_the_search(reader, many_years_site, s
 
 def test_the_overview_redraws_its_bars_in_as_many_heights_as_the_page_says(reader, tmp_path, monkeypatch):
     """The script takes the number of heights from the page (DENSITY_LEVELS in Python), not from a number of its own."""
-    monkeypatch.setattr(render, "DENSITY_LEVELS", 4)
+    monkeypatch.setattr(overview_strip, "DENSITY_LEVELS", 4)
     project = Project(tmp_path / "project")
     for month, events, grain in (("01", 4, 4), ("02", 2, 1), ("03", 3, 3)):
         for n in range(events):

@@ -13,7 +13,7 @@ import pytest
 from tests.browser.conftest import ServedSite
 from tests.conftest import REPO, Project, run_cli
 from tests.test_render import set_config
-from timeline.render import pages as render
+from timeline.render import search_index, site_index
 from timeline.render.i18n import tokens
 from timeline.render.search_index import MAX_BUCKETS, bucket
 
@@ -169,8 +169,8 @@ def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monke
         project.event(name, body="A quokka was seen.", **fields)
     if setup == "year-pages":  # in French, newest first, split into year pages, the rows' columns in another order
         set_config(project, language="fr", order="newest-first")
-        monkeypatch.setattr(render, "YEAR_PAGES_FROM", 5)
-        monkeypatch.setattr(render.SiteRenderer, "SEARCH_COLUMNS", render.SiteRenderer.SEARCH_COLUMNS[::-1])
+        monkeypatch.setattr(site_index, "YEAR_PAGES_FROM", 5)
+        monkeypatch.setattr(search_index, "SEARCH_COLUMNS", search_index.SEARCH_COLUMNS[::-1])
     result = run_cli(["build", "--drafts", "--root", str(project.root), "--base-url", "/timeline/"])
     assert result.code == 0, result.err
     years = sorted(p.name for p in (project.root / "site" / "years").iterdir()) if setup == "year-pages" else []

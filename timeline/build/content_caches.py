@@ -81,7 +81,7 @@ class ContentCaches:
         A description's HTML depends only on its text, the Markdown and nh3 versions and our
         code, which the cache's version names.
         """
-        from timeline.render.pages import markdown_version
+        from timeline.render.markdown import markdown_version
 
         cached = read_cache(self.root, DESCRIPTIONS_CACHE, markdown_version())
         found = {}
@@ -89,7 +89,7 @@ class ContentCaches:
             html = cached.pop(short_digest(event.body.encode()), None)  # popped: each text is held once
             if isinstance(html, str):
                 found[event.body] = html
-        renderer.adopt_descriptions(found)
+        renderer.descriptions.adopt(found)
 
     def _reuse_list_items(self, renderer: SiteRenderer, events: list[Event]) -> None:
         """Give the renderer each event's entries in lists as the last build rendered them, where its file is the same.
@@ -103,7 +103,7 @@ class ContentCaches:
         for event in events if cached else ():
             items = cached.pop(self.inputs.events.get(_file_name(event), ""), None)
             if isinstance(items, dict) and all(isinstance(html, str) for html in items.values()):
-                renderer.adopt_items(event, {heading: Markup(html) for heading, html in items.items()})
+                renderer.pieces.adopt_items(event, {heading: Markup(html) for heading, html in items.items()})
 
     def _reuse_event_pages(self, renderer: SiteRenderer, pages: list[Page]) -> list[Page]:
         """Return the pages with those whose key and bytes the last build recorded copied from site/.
@@ -136,11 +136,11 @@ class ContentCaches:
              written: dict[str, str]) -> None:
         """Save what the next build may reuse: keyed by content, it holds whether or not this build is committed."""
         from timeline.model.event_file import reading_data
-        from timeline.render.pages import markdown_version
+        from timeline.render.markdown import markdown_version
 
         descriptions = {}
         for event in events:
-            html = renderer.known_description(event)
+            html = renderer.descriptions.known(event)
             if html is not None:
                 descriptions[short_digest(event.body.encode())] = html  # Markup is a str: JSON writes it as is
         write_cache(self.root, DESCRIPTIONS_CACHE, markdown_version(), descriptions)
@@ -152,7 +152,7 @@ class ContentCaches:
         items = {}
         for event in events if small else ():
             digest = self.inputs.events.get(_file_name(event))
-            kept = renderer.kept_items(event)
+            kept = renderer.pieces.kept_items(event)
             if digest and kept:
                 items[digest] = kept
         write_cache(self.root, LIST_ITEMS_CACHE, self.inputs.setup, items)

@@ -154,7 +154,7 @@ def render_in_parallel(pages: list[Page], renderer: SiteRenderer, staged: Staged
                     raise ProblemError(problems)
                 written.update(digests)
                 # Keyed by this process's own copy of each text, so the workers' copies can be freed.
-                renderer.adopt_descriptions({own_text.get(text, text): html for text, html in descriptions.items()})
+                renderer.descriptions.adopt({own_text.get(text, text): html for text, html in descriptions.items()})
     finally:
         gc.unfreeze()
     return written
@@ -196,11 +196,11 @@ def _render_exports(indices: list[int]) -> tuple[dict[str, str], list[Problem], 
 def _render_chunk(indices: list[int]) -> tuple[dict[str, str], dict[str, str], list[Problem]]:
     """Render some pages in a worker; return their digests, the descriptions made, and any problems."""
     pages, renderer, staged = _WORK
-    renderer.forget_made_descriptions()  # sent back with the last chunk: what is made now is this chunk's own
+    renderer.descriptions.forget_made_here()  # sent back with the last chunk: what is made now is this chunk's own
     digests: dict[str, str] = {}
     try:
         for index in indices:
             digests[pages[index].path] = render_into(staged, pages[index])
     except ProblemError as error:
         return {}, {}, error.problems
-    return digests, renderer.made_descriptions_html(), []
+    return digests, renderer.descriptions.made_here(), []

@@ -15,6 +15,7 @@ from timeline.model.event_file import EventFile
 from timeline.model.front_matter import Mapping, Node, Scalar, Sequence
 from timeline.model.yaml_mistakes import DASH_ITEM, missing_dash_space
 from timeline.model.event import Event, Source
+from timeline.model.facets import FACETS
 from timeline.model.fields import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES,
                                    TEXT, URL, FieldSpec)
 from timeline.model.names import DATE_PREFIX, ID, MAX_ID_LENGTH, date_prefix, slug
@@ -361,13 +362,11 @@ def check_across_files(events: list[Event], files: list[EventFile]) -> list[Prob
                 f"name collides with {first} when case and accents are ignored (a web address cannot tell "
                 "them apart on every system); rename one of them",
             ))
-    for label, attribute in (("tag", "tags"), ("actor", "actors"), ("location", "location")):
+    for facet in FACETS:
         first_use: dict[str, str] = {}  # each spelling -> the first file using it; slugs compared per spelling
         for event in events:
-            values = getattr(event, attribute)
-            for value in (values,) if isinstance(values, str) else values:
-                if value:
-                    first_use.setdefault(value, event.path)
+            for value in facet.values(event):
+                first_use.setdefault(value, event.path)
         spelling_of_slug: dict[str, str] = {}
         clashing = {}
         for value in first_use:
@@ -375,13 +374,12 @@ def check_across_files(events: list[Event], files: list[EventFile]) -> list[Prob
             if first != value:
                 clashing[value] = first
         for event in events if clashing else ():
-            values = getattr(event, attribute)
-            for value in (values,) if isinstance(values, str) else values:
+            for value in facet.values(event):
                 if value in clashing:
                     first = clashing[value]
                     problems.append(Problem(
-                        event.path, _line_of(files, event.path, attribute), attribute,
-                        f"{label} {value!r} and {first!r} (in {first_use[first]}) would share one page; "
+                        event.path, _line_of(files, event.path, facet.attribute), facet.attribute,
+                        f"{facet.kind} {value!r} and {first!r} (in {first_use[first]}) would share one page; "
                         "spell them the same way",
                     ))
     return problems

@@ -9,7 +9,7 @@ Files, under search/ (documents are numbered in time order, oldest first):
 
 - meta.json: counts, the bucket count, a digest of every other file (fetched with ?v=digest,
   so a browser never mixes files of two builds), "columns": the names of a document row's columns
-  in order (SiteRenderer.SEARCH_COLUMNS; the script finds each column by its name), and "years":
+  in order (SEARCH_COLUMNS; the script finds each column by its name), and "years":
   [[year key, number of its first document], ...] oldest first: each year's documents are
   consecutive, so while a search or filter is on, the row of years and the overview can count a
   year's matches from their numbers alone (and the year pages, which do not hold those numbers,
@@ -36,13 +36,40 @@ import sys
 from bisect import insort
 from collections.abc import Callable
 
-from timeline.render.i18n import tokens
+from timeline.memo import EventMemo
 from timeline.model.event import Event
+from timeline.model.names import year_key
+from timeline.render.date_html import span_text
+from timeline.render.grouping import month_anchor, month_label
+from timeline.render.i18n import Language, tokens
 
 DOCS_PER_CHUNK = 500
 TERMS_PER_BUCKET = 150  # documents per term bucket, roughly: small sites get one bucket
 MAX_BUCKETS = 64
 _TAG = re.compile(r"<[^>]+>")
+
+
+# The columns of an event's row in the search index, in order: meta.json lists them and
+# static/timeline.js finds each by its name, so this tuple is the only place that orders them.
+SEARCH_COLUMNS = ("id", "title", "date", "year", "year_label", "month", "month_label", "place", "tags", "actors",
+                  "flags", "publishers", "span")
+
+
+def search_row(event: Event, lang: Language) -> list:
+    """Return an event's row in the search index: its values of SEARCH_COLUMNS."""
+    date, month = event.date, event.date.month is not None
+    circa = event.approximate and not event.display_date  # the date's text starts with "c." (date_html)
+    flags = (date.precision[0] + ("a" if event.approximate else "") + ("c" if circa else "")
+             + ("s" if len(event.sources) == 1 else "") + ("u" if event.draft else ""))
+    values = {
+        "id": event.id, "title": event.title, "date": lang.date_text(event),
+        "year": year_key(date.year), "year_label": lang.format_year(date.year),
+        "month": month_anchor(date) if month else "", "month_label": month_label(date, lang) if month else "",
+        "place": event.location, "tags": list(event.tags), "actors": list(event.actors), "flags": flags,
+        "publishers": list(dict.fromkeys(source.publisher for source in event.sources)),
+        "span": span_text(event, lang),
+    }
+    return [values[name] for name in SEARCH_COLUMNS]
 
 
 def bucket_count(documents: int) -> int:
@@ -78,23 +105,22 @@ def _json(data) -> bytes:
 class SearchIndex:
     """Makes the search/ files, keeping each event's row and terms until the event changes."""
 
-    def __init__(self, row: Callable[[Event], list], text: Callable[[Event], str], columns: tuple[str, ...]):
+    def __init__(self, row: Callable[[Event], list], text: Callable[[Event], str], columns: tuple[str, ...] = ()):
         self._row = row
         self._text = text
-        self.columns = columns  # the names of row's values, in order
-        self._year = columns.index("year")
-        self._cache: dict[str, tuple[Event, list, list[str]]] = {}
+        self.columns = columns or SEARCH_COLUMNS  # the names of row's values, in order
+        self._year = self.columns.index("year")
+        self._entries = EventMemo()
         self._last: _Postings | None = None
         self._digests: dict[str, tuple[bytes, str]] = {}
 
     def forget(self, keep: set[str]) -> None:
-        """Drop what is cached for events no longer on the site."""
-        for event_id in set(self._cache) - keep:
-            del self._cache[event_id]
+        """Drop what is kept for events no longer on the site."""
+        self._entries.keep_only(keep)
 
     def clear(self) -> None:
         """Drop everything cached (a full build)."""
-        self._cache.clear()
+        self._entries.clear()
         self._last = None
         self._digests.clear()
 
@@ -106,14 +132,15 @@ class SearchIndex:
         return known[1]
 
     def _entry(self, event: Event) -> tuple[Event, list, list[str]]:
-        cached = self._cache.get(event.id)
-        if cached is None or cached[0] is not event and cached[0] != event:
-            words = " ".join([event.title, html.unescape(_TAG.sub(" ", self._text(event))), " ".join(event.actors),
-                              event.location, " ".join(event.tags)])
-            terms = sorted(map(sys.intern, set(tokens(words))))  # each word held once across the index
-            cached = (event, self._row(event), terms)
-            self._cache[event.id] = cached
-        return cached
+        """Return an event's entry in the index: (the event, its row, its search terms), made once per version."""
+        return self._entries.get(event, "entry", lambda: self._make_entry(event))
+
+    def _make_entry(self, event: Event) -> tuple[Event, list, list[str]]:
+        """Return an event's entry in the index, made from its text."""
+        words = " ".join([event.title, html.unescape(_TAG.sub(" ", self._text(event))), " ".join(event.actors),
+                          event.location, " ".join(event.tags)])
+        terms = sorted(map(sys.intern, set(tokens(words))))  # each word held once across the index
+        return event, self._row(event), terms
 
     def files(self, chronological: list[Event], groups: dict[str, dict[str, list[Event]]],
               facet_paths: dict[str, Callable[[str], str]], settings: dict) -> dict[str, Callable[[], bytes]]:

@@ -1,0 +1,52 @@
+"""The ways events are grouped on pages of their own, declared once: by tag, actor and place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.model.event import Event
+from timeline.model.names import slug
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A way to group events on pages of their own: by tag, actor or location."""
+
+    kind: str
+    plural: str
+    heading: str
+    attribute: str
+    param: str
+
+    def values(self, event: Event) -> tuple[str, ...]:
+        """Return the event's values for this facet."""
+        value = getattr(event, self.attribute)
+        values = (value,) if isinstance(value, str) else value
+        return tuple(v for v in values if v)  # an event without a location has none
+
+    def group(self, events: list[Event]) -> dict[str, list[Event]]:
+        """Return {value: its events, in the order given} for the values events have."""
+        groups: dict[str, list[Event]] = {}
+        attribute = self.attribute
+        for event in events:
+            values = getattr(event, attribute)
+            for value in (values,) if isinstance(values, str) else values:
+                if value:
+                    group = groups.get(value)
+                    if group is None:
+                        groups[value] = [event]
+                    else:
+                        group.append(event)
+        return groups
+
+    def path(self, value: str) -> str:
+        """Return the site path of a value's page ('tags/diplomacy/')."""
+        return f"{self.plural}/{slug(value)}/"
+
+
+FACETS = (
+    Facet("tag", "tags", "Tags", "tags", "tag"),
+    Facet("actor", "actors", "Actors", "actors", "actor"),
+    Facet("location", "locations", "Places", "location", "place"),
+)
+FACET_OF = {facet.kind: facet for facet in FACETS}

@@ -1,0 +1,85 @@
+"""The pieces every list page is made of, each rendered once per version: an event's entry, a year's section.
+
+Every list page (the timeline, its years, each tag, actor and place) shows the same entries, so
+rendering each once is what keeps a rebuild fast however many events the lists hold.
+"""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from timeline.memo import EventMemo
+from timeline.model.event import Event
+from timeline.render.grouping import YearGroup, group_by_year_and_month
+from timeline.render.i18n import Language
+from timeline.render.site_index import SiteIndex
+
+
+class ListPieces:
+    """Renders events' entries and the timeline's year sections with _macros.html, keeping each until it changes."""
+
+    def __init__(self, index: SiteIndex, lang: Language, order: str):
+        self.index = index
+        self.lang = lang
+        self.order = order
+        self.macros = None  # templates/_macros.html's module, once the templates can see this object's methods
+        self._entries = EventMemo()
+        self._sections: dict[str, tuple[YearGroup, Markup]] = {}
+        self._year_groups: dict[int, YearGroup] = {}
+
+    def in_order(self, events: list[Event]) -> list[Event]:
+        """Return chronological events in the configured order."""
+        return events if self.order == "oldest-first" else events[::-1]
+
+    def item(self, event: Event, heading: str = "h4") -> Markup:
+        """Return an event's entry in a list of events, rendered once per version of the event."""
+        return self._entries.get(event, heading, lambda: self._render_item(event, heading))
+
+    def _render_item(self, event: Event, heading: str) -> Markup:
+        """Return an event's entry in a list, rendered."""
+        return Markup(self.macros.event_item(event, heading))
+
+    def items(self, events: list[Event], heading: str = "h4") -> Markup:
+        """Return the entries of a list of events, one per line."""
+        return Markup("\n").join([self.item(event, heading) for event in events])
+
+    def kept_items(self, event: Event) -> dict[str, Markup]:
+        """Return the entries of this very event rendered so far, by heading."""
+        return self._entries.kept(event)
+
+    def adopt_items(self, event: Event, items: dict[str, Markup]) -> None:
+        """Take entries of this event that an earlier build rendered from the same file and setup."""
+        self._entries.adopt(event, items)
+
+    def year_section(self, year: YearGroup) -> Markup:
+        """Return a year's section of the timeline, rendered once per YearGroup (made anew when it changes)."""
+        cached = self._sections.get(year.anchor)
+        if cached is None or cached[0] is not year:
+            cached = (year, Markup(self.macros.timeline_year(year)))
+            self._sections[year.anchor] = cached
+        return cached[1]
+
+    def year_group(self, year: int) -> YearGroup:
+        """Return a year's group of events in the configured order, regrouped only when it changed."""
+        group = self._year_groups.get(year)
+        if group is None:
+            group = group_by_year_and_month(self.in_order(self.index.by_year[year]), self.lang)[0]
+            self._year_groups[year] = group
+        return group
+
+    def years_in_order(self) -> list[YearGroup]:
+        """Return the timeline's year groups in the configured order, regrouping only changed years."""
+        return [self.year_group(year) for year in self.in_order(sorted(self.index.by_year))]
+
+    def forget(self, event_ids: set[str], years: set[int]) -> None:
+        """Forget the entries of events that changed, and the groups of the years they were or are in."""
+        for event_id in event_ids:
+            self._entries.forget(event_id)
+        for year in years:
+            self._year_groups.pop(year, None)
+
+    def clear(self) -> None:
+        """Forget every piece (a new plan of the whole site)."""
+        self._entries.clear()
+        self._sections.clear()
+        self._year_groups = {}

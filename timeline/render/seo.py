@@ -1,0 +1,87 @@
+"""What search engines and link previews read: schema.org JSON-LD, robots.txt and the sitemap."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from timeline.exports.atom import xml_text
+from timeline.model.dates import EventDate
+from timeline.model.event import Event
+from timeline.model.facets import FACETS
+from timeline.render.i18n import Language
+from timeline.render.site_index import SiteIndex
+from timeline.render.urls import SiteUrls
+
+
+def json_script(data) -> Markup:
+    """Return data as JSON for a <script type="application/ld+json"> block that no text can close."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def schema_date(date: EventDate) -> str:
+    """Return a date for schema.org at its precision (ISO 8601: astronomical years, 500 BC is -0499)."""
+    year = date.year + 1 if date.year < 0 else date.year
+    text = f"-{abs(year):04d}" if year < 0 else f"{year:04d}"
+    if date.month is not None:
+        text += f"-{date.month:02d}"
+    if date.day is not None:
+        text += f"-{date.day:02d}"
+    return text
+
+
+def json_ld(event: Event, lang: Language, page_url: str) -> Markup:
+    """Return an event page's schema.org Event, its dates at their precision, as escaped JSON."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.title,
+        "startDate": schema_date(event.date),
+    }
+    if event.end is not None:
+        data["endDate"] = schema_date(event.end)
+    if event.location:
+        data["location"] = {"@type": "Place", "name": event.location}
+    data["description"] = f"{lang.date_text(event)}: {event.title}"
+    data["url"] = page_url
+    if event.tags:
+        data["keywords"] = ", ".join(event.tags)
+    if event.actors:
+        data["about"] = [{"@type": "Thing", "name": actor} for actor in event.actors]
+    sources = []
+    for source in event.sources:
+        work = {"@type": "NewsArticle", "headline": source.title,
+                "publisher": {"@type": "Organization", "name": source.publisher},
+                "datePublished": schema_date(source.published)}
+        if source.url:
+            work["url"] = source.url
+        sources.append(work)
+    data["subjectOf"] = sources
+    return json_script(data)
+
+
+def robots_txt(urls: SiteUrls) -> bytes:
+    """Return robots.txt: everything may be crawled; where the sitemap is."""
+    lines = ["User-agent: *", "Allow: /"]
+    if urls.config.url:
+        lines.append(f"Sitemap: {urls.absolute_url('sitemap.xml')}")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def sitemap_xml(index: SiteIndex, urls: SiteUrls) -> bytes:
+    """Return the sitemap: the absolute address of every page but the 404."""
+    paths = [""]
+    if index.split:
+        paths += [urls.year_path(year) for year in sorted(index.by_year)]
+    paths += [f"{event.id}/" for event in index.chronological]
+    for facet in FACETS:
+        paths.append(f"{facet.plural}/")
+        paths += [facet.path(value) for value in sorted(index.groups[facet.kind])]
+    entries = "".join(f"  <url><loc>{xml_text(urls.absolute_url(path))}</loc></url>\n" for path in paths)
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n"
+    ).encode()
