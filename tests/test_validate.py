@@ -115,6 +115,17 @@ def test_unknown_source_field(project, key, hint):
     )
 
 
+@pytest.mark.parametrize("front, field, key", [
+    (HEAD + SOURCE + "'': x\n", "front matter", ""),
+    (HEAD + SOURCE + "' ': x\n", "front matter", " "),
+    (HEAD + SOURCE + "    '': x\n", "sources[1]", ""),
+])
+def test_a_field_without_a_name_is_named_by_where_it_is(project, front, field, key):
+    """Not 'events/FILE.md:8: : unknown field', with no field at all."""
+    fields = SOURCE_FIELDS if field.startswith("sources") else EVENT_FIELDS
+    assert one(project, front) == error(8, field, f"unknown field {key!r}: the fields are {fields}")
+
+
 def test_unknown_field_message_lists_the_names():
     assert unknown_field_message("x", ["a", "b"]) == "unknown field 'x': the fields are a, b"
 

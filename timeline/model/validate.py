@@ -63,7 +63,8 @@ class _Reader:
         known = {spec.name: spec for spec in specs}
         values = {}
         for key, (key_line, node) in mapping.entries.items():
-            name = f"{where}{key}"
+            # A field named '' (written "'': x") is named by where it is, so no problem reads "LINE: : ...".
+            name = f"{where}{key}" if key.strip() else where.rstrip(".") or "front matter"
             spec = known.get(key)
             if spec is None:
                 self.problem(key_line, name, unknown_field_message(key, [s.name for s in specs]))
