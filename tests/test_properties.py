@@ -226,3 +226,166 @@ def test_a_range_of_days_in_one_year_reads_back_in_extract(year, first, length):
     start, end = (EventDate(d.year, d.month, d.day) for d in (start_day, end_day))
     found = find_timexes(format_range(start, end), EventDate(2199, 12, 31))
     assert [(t.date, t.end_date) for t in found] == [(start, end)]
+
+
+# --- 2. the loader --------------------------------------------------------------------------------------------------
+
+NAME = "2024-11-04-a-meeting.md"
+SOURCE_LINES = ["sources:", "  - title: A story", "    publisher: WION", "    published: 2024-11-07"]
+GOOD_LINES = ["---", "title: A meeting", "date: 2024-11-04", *SOURCE_LINES, "---", "Something happened."]
+
+# Any character UTF-8 can hold: controls, NEL and the Unicode line separators, bidi marks, noncharacters, emoji.
+ODD_TEXT = st.text(st.characters(codec="utf-8"), max_size=30)
+LINE_TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\n\r"), max_size=30)
+YAML_TOKENS = st.sampled_from([
+    "", " ", "~", "null", "yes", "no", "true", "TRUE", "1e3", "0x1F", "12:30", "2024-11-04", "-0500", "500 BC",
+    "|", ">", "|-", "? x", ": x", "- x", "-x", "@x", "`x", "%x", "#x", "x #y", '"', "'", "[", "]", "{", "}", ",",
+    "&a x", "*a", "!!str x", "!x y", "! x", "!!python/object:os.system x", "<<: *a", "\t", "---", "...",
+    '"\\x01"', '"\\u2028"', '"\\uFFFE"', '"\\x85"', '"\\ud800"', "'it''s'", "[a, [b, [c]]]", "{a: {b: {c: d}}}",
+])
+
+
+@st.composite
+def nested(draw) -> str:
+    """Return brackets, braces or list items nested (or left open) many levels deep."""
+    depth = draw(st.integers(1, 120))
+    opener, closer = draw(st.sampled_from([("[", "]"), ("{a: ", "}"), ("- ", ""), ("[{a: ", "}]")]))
+    return opener * depth + draw(YAML_TOKENS) + closer * draw(st.integers(0, depth))
+
+
+LONG_TEXT = st.builds(lambda char, n: char * n, st.sampled_from(["x", "é", "😀", "[", " ", "a "]),
+                      st.sampled_from([199, 200, 201, 300, 301, 1000, 1001, 2001, 33_000, 140_000]))
+# A value as it is written after 'name: ' (it may break the line or the YAML: that is the point).
+VALUES = st.one_of(
+    LINE_TEXT, YAML_TOKENS, nested(), LONG_TEXT,
+    ODD_TEXT.map(json.dumps), ODD_TEXT.map(lambda t: json.dumps(t, ensure_ascii=False)),
+    ODD_TEXT.map(lambda t: "'" + t.replace("'", "''") + "'"),
+    event_dates().map(lambda d: d.iso()), event_dates().map(lambda d: d.format()),
+    st.lists(LINE_TEXT, max_size=4).map(lambda items: "".join(f"\n  - {item}" for item in items)),
+)
+FIELD_NAMES = st.sampled_from(["title", "date", "end", "approximate", "display_date", "actors", "location", "tags",
+                               "sources", "draft", "titel", "end_date", "Title", "", "- x", "? y", "a b", "é"])
+YAML_DATA = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | ODD_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(ODD_TEXT, inner, max_size=4), max_leaves=25,
+)
+
+
+@st.composite
+def almost_valid_files(draw) -> bytes:
+    """Return a valid event file with a few of its fields, lines or bytes mutated."""
+    if draw(st.booleans()):
+        # Valid YAML from a YAML writer, with any field given any value (lists, groups, numbers, odd text).
+        front = {"title": "A meeting", "date": "2024-11-04",
+                 "sources": [{"title": "A story", "publisher": "WION", "published": "2024-11-07"}]}
+        for _ in range(draw(st.integers(1, 3))):
+            front[draw(FIELD_NAMES | ODD_TEXT)] = draw(YAML_DATA)
+        import yaml
+
+        front_matter = yaml.safe_dump(front, allow_unicode=draw(st.booleans()), sort_keys=False,
+                                      default_flow_style=draw(st.sampled_from([False, True, None])))
+        lines = ["---", *front_matter.rstrip("\n").split("\n"), "---", "Something happened."]
+    else:
+        lines = list(GOOD_LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        index = draw(st.integers(0, len(lines) - 1))
+        edit = draw(st.sampled_from(["value", "field", "insert", "delete", "duplicate", "indent", "replace"]))
+        if edit == "value":
+            lines[index] = f"{lines[index].split(':', 1)[0]}: {draw(VALUES)}"
+        elif edit == "field":
+            lines.insert(index, f"{draw(FIELD_NAMES)}: {draw(VALUES)}")
+        elif edit == "insert":
+            lines.insert(index, draw(LINE_TEXT | YAML_TOKENS))
+        elif edit == "delete" and len(lines) > 1:
+            del lines[index]
+        elif edit == "duplicate":
+            lines.insert(index, lines[index])
+        elif edit == "indent":
+            lines[index] = draw(st.sampled_from([" ", "  ", "\t", " \t", "    "])) + lines[index]
+        elif edit == "replace":
+            lines[index] = draw(LINE_TEXT)
+    body = draw(st.one_of(st.just(""), ODD_TEXT, markdown_texts() if "markdown_texts" in globals() else ODD_TEXT))
+    data = ("\n".join(lines) + "\n" + body).encode("utf-8")
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(data)))
+        piece = draw(st.sampled_from([b"\xef\xbb\xbf", b"\r", b"\r\n", b"\x00", b"\xff", b"\xc3", b"\xe2\x80\xa8",
+                                      b"\xc2\x85", b"\t", b"\n", b"---\n", b"\x1b[31m"]))
+        data = data[:at] + piece + data[at:]
+    return data
+
+
+@pytest.fixture(scope="module")
+def events_root(tmp_path_factory) -> Path:
+    """Return a project folder with events/, where each example writes its one file."""
+    root = tmp_path_factory.mktemp("loader")
+    (root / "events").mkdir()
+    return root
+
+
+def read_and_validate(root: Path, data: bytes):
+    """Return (event or None, problems) of data read as events/NAME, as the builder reads every file."""
+    from timeline.model.event_file import read_event_file, reading_data
+    from timeline.model.validate import validate_file
+
+    path = root / "events" / NAME
+    path.write_bytes(data)
+    event_file = read_event_file(path, root)
+    event = validate_file(event_file)
+    event_file.keep_only_field_lines()
+    json.dumps(reading_data(event_file, event))  # what the next build reuses is saved as JSON
+    return event, event_file.problems
+
+
+def assert_event_or_located_problems(data: bytes, event, problems) -> None:
+    """Assert the file became an event, or problems that each name the file, a line in it, a field and a message."""
+    from timeline.problems import ERROR, WARNING
+
+    errors = [p for p in problems if p.severity == ERROR]
+    assert (event is None) == bool(errors), problems
+    # Any line end counts here, so this bound holds whatever the file's line ends are.
+    lines = data.count(b"\n") + data.count(b"\r") + 1
+    for problem in problems:
+        assert problem.path == f"events/{NAME}", problem
+        assert type(problem.line) is int and 1 <= problem.line <= lines, problem
+        assert isinstance(problem.field, str) and problem.field.strip(), problem
+        assert isinstance(problem.message, str) and problem.message.strip(), problem
+        assert problem.severity in (ERROR, WARNING), problem
+        assert "<unicode string>" not in problem.message, problem  # our words, not the YAML library's
+        printed = str(problem)
+        assert "\n" not in printed and printed.startswith(f"events/{NAME}:{problem.line}: "), printed
+
+
+@given(st.binary(max_size=2000))
+@example(b"")
+@example(b"\xef\xbb\xbf")
+@example(b"---\n\x00\n---\n")
+def test_any_bytes_become_an_event_or_located_problems(events_root, data):
+    assert_event_or_located_problems(data, *read_and_validate(events_root, data))
+
+
+@given(almost_valid_files())
+@settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+def test_an_almost_valid_file_becomes_an_event_or_located_problems(events_root, data):
+    assert_event_or_located_problems(data, *read_and_validate(events_root, data))
+
+
+@given(LINE_TEXT, LINE_TEXT, st.sampled_from(["raw", "json", "ascii", "single"]))
+@example("A\x85B", "", "raw")
+@example("A\u2028B", "", "json")
+def test_odd_text_in_one_field_leaves_the_next_fields_on_their_lines(title, location, quoting):
+    """A character YAML counts as a line end, or refuses, must not move the problems of the fields after it."""
+    from timeline.model.event_file import EventFile, split_front_matter
+    from timeline.model.validate import validate_file
+
+    quoted = {"raw": lambda t: t, "json": lambda t: json.dumps(t, ensure_ascii=False), "ascii": json.dumps,
+              "single": lambda t: "'" + t.replace("'", "''") + "'"}[quoting]
+    text = "\n".join(["---", f"title: {quoted(title)}", f"location: {quoted(location)}", "date: someday",
+                      "end: 2024-99", *SOURCE_LINES, "---", "Text."]) + "\n"
+    event_file = EventFile(path=Path("events", NAME), relpath=f"events/{NAME}")
+    split_front_matter(text, event_file)
+    assert validate_file(event_file) is None
+    by_field = {p.field: p.line for p in event_file.problems}
+    if event_file.front_matter is not None:
+        assert by_field.get("date") == 4 and by_field.get("end") == 5, event_file.problems
+    else:  # the YAML could not be read: the problem is at a line of the title or location, never later
+        assert all(2 <= p.line <= 3 for p in event_file.problems), event_file.problems
