@@ -10,7 +10,7 @@ from pathlib import Path
 
 from timeline.model.dates import EventDate
 from timeline.folders import EVENTS_DIR
-from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
+from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec, description_text
 from timeline.model.validate import date_prefix, slug
 
 # Plain YAML scalars that would not read back as the same text.
@@ -83,8 +83,8 @@ def render_event_file(draft: Draft) -> str:
         else:
             lines.append(f"{spec.name}: {values[spec.name]}".rstrip() + "\n")
     lines.append("# After the next line: what happened, in your own words, in Markdown.\n---\n")
-    if draft.body.strip():
-        lines.append(draft.body.strip() + "\n")
+    if description_text(draft.body):
+        lines.append(description_text(draft.body) + "\n")
     return "".join(lines)
 
 

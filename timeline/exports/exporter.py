@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable
 
 from timeline.model.config import Config
 from timeline.model.dates import DAY, MONTH, EventDate
-from timeline.model.event import BOOL, DATE, EVENT_FIELDS, LIST, SOURCE_FIELDS, SOURCES, URL, Event, FieldSpec
+from timeline.model.event import (BOOL, DATE, EVENT_FIELDS, LIST, SOURCE_FIELDS, SOURCES, URL, Event, FieldSpec,
+                                  description_text)
 
 FEED_ENTRIES = 50
 CSV_COLUMNS = (
@@ -130,7 +131,7 @@ def event_record(event: Event, page_url: str) -> dict:
         for source in event.sources
     ]
     record["url"] = page_url
-    record["description"] = event.body.strip()
+    record["description"] = description_text(event.body)
     return record
 
 
