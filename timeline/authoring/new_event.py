@@ -13,8 +13,8 @@ from timeline.folders import EVENTS_DIR
 from timeline.model.event import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec, description_text
 from timeline.model.validate import date_prefix, slug
 
-# Plain YAML scalars that would not read back as the same text.
-_NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",
+# Plain YAML scalars that would not read back as the same text ('Talks:' ends in a mapping's colon).
+_NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|:(\s|$)|\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",
                            re.IGNORECASE)
 SLUG_LENGTH = 60
 
