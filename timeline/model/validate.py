@@ -22,8 +22,9 @@ _DATE_PREFIX = r"(?:bc)?\d{4}(?:-\d\d(?:-\d\d)?)?"
 _SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 _ID = re.compile(rf"(?P<prefix>{_DATE_PREFIX})-(?P<slug>{_SLUG})")
 _SPACE = re.compile(r"\s")  # what str.isspace() calls white space, found without a loop per character
-# Invisible characters that can reorder or hide text, and those XML forbids (they would break the feed).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# Invisible characters that can reorder or hide text, and those XML forbids (they would break the feed); the C1
+# controls (\x80-\x9f) too, which the loader refuses written as they are, so `new` and import could not write them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # In a description, tabs and line ends are text; other control characters are never meant.
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _EMPTY = object()
