@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from timeline.cli import main
 
@@ -95,3 +97,11 @@ def pytest_addoption(parser):
         "--regen-golden", action="store_true", default=False,
         help="rebuild tests/golden/expected/ from tests/golden/input/ instead of comparing against it",
     )
+
+
+# Hypothesis profiles for tests/test_properties.py, chosen by HYPOTHESIS_PROFILE (ci unless set).
+# ci is derandomized: every run tries the same inputs, so a red run is a regression anyone can reproduce;
+# thorough explores new inputs on each run and keeps what fails in .hypothesis/ to replay until it is fixed.
+settings.register_profile("ci", max_examples=300, derandomize=True, database=None, deadline=None, print_blob=True)
+settings.register_profile("thorough", max_examples=10_000, deadline=None, print_blob=True)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

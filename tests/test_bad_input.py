@@ -81,6 +81,9 @@ CASES = [
     ("impossible-date", "2024-02-30-a.md", fm("date: 2024-02-30"),
      "events/2024-02-30-a.md:3: date: '2024-02-30' is not a real date: February 2024 has 29 days"),
     ("ambiguous-date", "2024-11-04-a.md", fm("date: 04/11/2024"), None),
+    ("range-in-date", "2024-11-04-a.md", fm("date: 4–6 November 2024"),
+     "events/2024-11-04-a.md:3: date: '4–6 November 2024' is a range of dates, but this field holds one date: write "
+     "the range's first date as date: and its last as end:, like 'date: 2024-11-04' and 'end: 2024-11-06'"),
     ("bce-mismatch", "2024-11-04-a.md", fm("date: 500 BC"), None),
     ("year-zero", "0000-a.md", fm("date: 0000"), None),
     ("far-future", "2024-11-04-a.md", fm("date: 12024-01-01"), None),

@@ -126,6 +126,8 @@ NO_FULL_YEAR = ("has no full year: write the year with all its digits (like 4 No
 
 UNCERTAIN = ("says the date is uncertain, which has a field of its own: write the date alone ({}) "
              "and add the line 'approximate: true' to the event")
+RANGE = ("is a range of dates, but this field holds one date: write the range's first date as date: and its last "
+         "as end:, like 'date: 2024-11-04' and 'end: 2024-11-06'")
 
 REFUSED = [
     # impossible days, months
@@ -143,6 +145,9 @@ REFUSED = [
     ("-0000", NO_YEAR_0.format("-0000")),
     ("0 BC", NO_YEAR_0.format("0 BC")),
     ("0 AD", NO_YEAR_0.format("0 AD")),
+    ("0", NO_YEAR_0.format("0")),  # not "write years with four digits (like 0000)"
+    ("January 0", NO_YEAR_0.format("January 0")),  # not "has no full year"
+    ("4 November 0", NO_YEAR_0.format("4 November 0")),
     # out of range
     ("10000", "year 10000 in '10000' is out of range: use a year between 9999 BC and 9999"),
     ("-10000", "year 10000 BC in '-10000' is out of range: use a year between 9999 BC and 9999"),
@@ -181,6 +186,15 @@ REFUSED = [
     ("ca. November 2024", f"'ca. November 2024' {UNCERTAIN.format('November 2024')}"),
     ("circa 2024", f"'circa 2024' {UNCERTAIN.format('2024')}"),
     ("about 4 November 2024", f"'about 4 November 2024' {UNCERTAIN.format('4 November 2024')}"),
+    # a range is two dates (date: and end:); dateparser read "4–6 November 2024" as 4 November, "1–1001" as January 1001
+    ("4–6 November 2024", f"'4–6 November 2024' {RANGE}"),
+    ("1–1001", f"'1–1001' {RANGE}"),
+    ("4-6 November 2024", f"'4-6 November 2024' {RANGE}"),
+    ("4 — 6 November 2024", f"'4 — 6 November 2024' {RANGE}"),
+    ("4 November 2024 - 6 November 2024", f"'4 November 2024 - 6 November 2024' {RANGE}"),
+    ("Monday, 4–6 November 2024", f"'Monday, 4–6 November 2024' {RANGE}"),
+    ("500–400 BC", f"'500–400 BC' {RANGE}"),
+    ("October–November 2024", f"'October–November 2024' {RANGE}"),
     # relative, incomplete or unreadable
     ("yesterday", f"'yesterday' {WORDS}"),
     ("tomorrow", f"'tomorrow' {WORDS}"),

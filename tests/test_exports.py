@@ -269,6 +269,25 @@ def test_events_json_import_build_gives_identical_exports(built, tmp_path):
     assert exports(again.root) == exports(built.root)
 
 
+@pytest.mark.parametrize("body, description", [
+    ("    code, not a paragraph\n", "    code, not a paragraph"),  # was exported as a paragraph: "code, not a ..."
+    ("\n\nA space at the end \n  \n", "A space at the end "),   # the page keeps it inside the <p>
+    ("No-break space\u00a0\n", "No-break space\u00a0"),
+])
+def test_events_json_keeps_the_markdown_of_a_description_and_its_import_renders_the_same(project, tmp_path, body,
+                                                                                          description):
+    from tests.conftest import Project
+
+    project.event(body=body)
+    assert project.run("build").code == 0
+    assert json.loads((project.root / "site" / "events.json").read_text())["events"][0]["description"] == description
+    again = Project(tmp_path / "again")
+    assert again.run("import", str(project.root / "site" / "events.json")).code == 0
+    assert again.run("build").code == 0
+    page = "2024-11-04-a-meeting/index.html"
+    assert (again.root / "site" / page).read_bytes() == (project.root / "site" / page).read_bytes()
+
+
 def test_timelinejs_import_keeps_what_timelinejs_carries(built, tmp_path):
     from tests.conftest import Project
 

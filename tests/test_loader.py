@@ -164,6 +164,36 @@ def test_nul_byte_refused(project, data, line):
     assert only_problem(event_file) == Problem(PATH, line, "file", "contains a NUL character; is it a text file?")
 
 
+INVISIBLE = "contains an invisible control character (U+{:04X}) on this line; delete it (it often comes with text " \
+    "pasted from a PDF or a word processor)"
+
+
+@pytest.mark.parametrize("data, line, field, character", [
+    # YAML refused these with its own words ('unacceptable character #x001f ... in "<unicode string>", position 8'),
+    # always at line 2, wherever they were
+    ("---\ntitle: A\ndate: 2024\nlocation: Mos\x1fcow\n---\n", 4, "location", 0x1F),
+    ("---\ntitle: A\nsources:\n  - title: S\n    publisher: P\x7f\n---\n", 5, "publisher", 0x7F),
+    ("---\ntitle: A\ntags:\n  - a\x9b\n---\n", 4, "tags", 0x9B),
+    ("---\ntitle: \"A \ufffe B\"\n---\n", 2, "title", 0xFFFE),
+    # YAML read these as line ends, so every line it named after them was one off
+    ("---\ntitle: A\x85B\ndate: someday\n---\n", 2, "title", 0x85),
+    ("---\ntitle: \"A\u2028B\"\ndate: someday\n---\n", 2, "title", 0x2028),
+    ("---\ntitle: A\ndate: 2024\n\u2029\n---\n", 4, "front matter", 0x2029),
+])
+def test_invisible_characters_in_the_front_matter_are_named_on_their_line(project, each_reader, data, line, field,
+                                                                           character):
+    event_file = read(project, data)
+    assert only_problem(event_file) == Problem(PATH, line, field, INVISIBLE.format(character))
+    assert event_file.front_matter is None
+
+
+def test_escaped_control_characters_are_left_to_the_value_check(project):
+    """Written as escapes in quotes, they are read as the value's characters, which validation refuses."""
+    event_file = read(project, '---\ntitle: "A\\x1fB"\nlocation: "\\u2028"\n---\n')
+    assert event_file.problems == []
+    assert texts(event_file.front_matter) == {"title": "A\x1fB", "location": "\u2028"}
+
+
 def test_file_over_the_size_limit_is_refused_unread(project):
     limit = MAX_FILE_BYTES
     assert limit == 256 * 1024
@@ -193,6 +223,17 @@ def test_duplicate_key_reported_at_the_second_naming_the_first(project):
         PATH, 4, "title", "appears twice (first at line 2); keep one of them",
     )
     assert event_file.front_matter is None
+
+
+@pytest.mark.parametrize("data, line, field, message", [
+    ("---\n'': a\n'': b\n---\n", 3, "front matter", "appears twice (first at line 2); keep one of them"),
+    ("---\n' ': &a b\n---\n", 2, "front matter", "uses a YAML anchor (&a); write the value out in full"),
+    ("---\nsources:\n  - '': [a, &x b]\n---\n", 3, "sources[1][2]",
+     "uses a YAML anchor (&x); write the value out in full"),
+])
+def test_a_field_without_a_name_is_named_by_where_it_is(project, data, line, field, message):
+    """Not 'events/FILE.md:3: : appears twice', with no field at all."""
+    assert only_problem(read(project, data)) == Problem(PATH, line, field, message)
 
 
 def test_duplicate_key_inside_a_source(project):

@@ -60,6 +60,18 @@ def test_new_quotes_values_yaml_would_misread(project):
     assert ">no<" in page and ">- dash<" in page
 
 
+def test_new_quotes_values_ending_in_a_colon(project):
+    """'Talks:' written plain reads as a mapping in YAML: new refused it with a YAML syntax error, import wrote it."""
+    result = project.run("new", "Talks:", "--date", "2024-11-07", "--tag", "diplomacy :", "--actor", "Lavrov:",
+                         "--source-title", "Rutte:", "--publisher", "WION:", "--published", "2024-11-07")
+    assert (result.code, result.err) == (0, "")
+    text = (project.root / "events" / "2024-11-07-talks.md").read_text()
+    assert 'title: "Talks:"\n' in text and '  - "Lavrov:"\n' in text and '    publisher: "WION:"\n' in text
+    assert project.run("check").out == "Checked 1 file: no problems.\n"
+    assert project.run("build").code == 0
+    assert "<h1 dir=\"auto\">Talks:</h1>" in project.site("2024-11-07-talks/index.html")
+
+
 def test_new_never_overwrites(project):
     project.run("new", "A meeting", "--date", "2024-11-04")
     path = project.root / "events" / "2024-11-04-a-meeting.md"

@@ -12,9 +12,10 @@ from timeline.folders import EVENTS_DIR
 from timeline.model.dates import DateError, EventDate, parse_date
 from timeline.model.fields import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
 from timeline.model.names import date_prefix, slug
+from timeline.model.event import description_text
 
-# Plain YAML scalars that would not read back as the same text.
-_NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|: |\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",
+# Plain YAML scalars that would not read back as the same text ('Talks:' ends in a mapping's colon).
+_NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|:(\s|$)|\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",
                            re.IGNORECASE)
 SLUG_LENGTH = 60
 
@@ -83,8 +84,8 @@ def render_event_file(event: NewEvent) -> str:
         else:
             lines.append(f"{spec.name}: {values[spec.name]}".rstrip() + "\n")
     lines.append("# After the next line: what happened, in your own words, in Markdown.\n---\n")
-    if event.body.strip():
-        lines.append(event.body.strip() + "\n")
+    if description_text(event.body):
+        lines.append(description_text(event.body) + "\n")
     return "".join(lines)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from timeline.model.event import Event
+from timeline.model.event import Event, description_text
 
 
 def event_record(event: Event, page_url: str) -> dict:
@@ -29,7 +29,7 @@ def event_record(event: Event, page_url: str) -> dict:
         for source in event.sources
     ]
     record["url"] = page_url
-    record["description"] = event.body.strip()
+    record["description"] = description_text(event.body)
     return record
 
 

@@ -149,6 +149,9 @@ _NUMERIC_NO_YEAR = re.compile(r"\d{1,2}\s*[/.-]\s*\d{1,2}")
 _UNCERTAIN = re.compile(
     r"(?:c\.|ca\.|circa|approx\.|approximately|about|around)\s*(?P<before>.+)|(?P<after>.+?)\s*\?", re.IGNORECASE
 )
+# How ranges are written: an en or em dash anywhere ("4–6 November"), or a hyphen between two numbers
+# ("4-6 November", "2024 - 2025"); not between ISO's "2024-11" or in "4-Nov-2024".
+_RANGE = re.compile(r"[\u2012-\u2015\u2212]|\d\s+[-\u2010\u2011]\s+\d|(?<![\d-])\d{1,2}[-\u2010\u2011]\d{1,4}(?![\d-])")
 _ERA_BEFORE = re.compile(r"(?P<era>A\.?\s?D\.?)\s*(?P<rest>.+)", re.IGNORECASE)
 _ERA_AFTER = re.compile(r"(?P<rest>.+?)\s*(?P<era>B\.?\s?C\.?(?:\s?E\.?)?|A\.?\s?D\.?|C\.?\s?E\.?)", re.IGNORECASE)
 _ORDINAL = r"(?:st|nd|rd|th)?"
@@ -181,6 +184,8 @@ def parse_date(text: str) -> EventDate:
             "or with the month's name and the year (like 4 November 2024)"
         )
     if text.isdigit():
+        if int(text) == 0:
+            make_date(0, text=text)  # "0" and "00" are year 0 too, which no number of digits can fix
         raise DateError(
             f"{text!r} is not a year this tool reads: write years with four digits "
             f"(like {int(text):04d}) or with an era (like AD {int(text)} or {int(text)} BC)"
@@ -200,7 +205,14 @@ def parse_date(text: str) -> EventDate:
         if date is not None:
             _check_weekday(date, _WEEKDAY_BY_NAME[weekday["name"].lower().rstrip(".")], text)
             return date
-    return _from_words(text) or _from_natural_language(text)
+    date = _from_words(text)
+    if date is None and _RANGE.search(text):
+        # dateparser would read "4–6 November 2024" as 4 November and "1–1001" as January 1001, without a word.
+        raise DateError(
+            f"{text!r} is a range of dates, but this field holds one date: write the range's first date as date: "
+            "and its last as end:, like 'date: 2024-11-04' and 'end: 2024-11-06'"
+        )
+    return date or _from_natural_language(text)
 
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -286,13 +298,13 @@ def _from_words(text: str) -> EventDate | None:
         if month and month.lower().rstrip(".") not in _MONTH_BY_NAME:
             return None
         year = int(match["year"])
+        if year == 0:
+            make_date(0, text=text)  # before the short-year checks: no number of digits makes year 0 real
         if not era and len(match["year"]) < 4 and month is None:
             return None  # a bare "800" is more likely a typo than a year; ISO asks for 0800
         if not era and len(match["year"]) < 3:
             # "November 4" or "4 Nov 24" most likely lacks the year or shortens it, not AD 4 or AD 24.
             raise DateError(_NO_FULL_YEAR.format(text=text))
-        if year == 0:
-            make_date(0, text=text)
         return make_date(
             -year if bce else year,
             _month_number(month, text) if month else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 
 from timeline.model.dates import EventDate, format_range
@@ -48,6 +49,15 @@ class Event:
         # Without an end, the date itself: (0, 0, 0) would sort BC events without an end after those with one.
         end = self.end or self.date
         return (self.date.sort_key(), end.sort_key(), self.id)
+
+
+def description_text(body: str) -> str:
+    """Return a description as events.json holds it and import writes it: without the blank lines around it.
+
+    Only blank lines go: a first line's indent (a code block) and a last line's trailing spaces are Markdown
+    the page renders, so the description imported from events.json renders as the file's own did.
+    """
+    return re.sub(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z", "", body) if body.strip(" \t\n") else ""
 
 
 def event_data(event: Event) -> dict:

@@ -6,12 +6,13 @@ Every value stays text until validation parses it, so YAML 1.1 never turns `no` 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import yaml
 
-from timeline.model.yaml_mistakes import never_closed, report_line_mistake, yaml_error_message
+from timeline.model.yaml_mistakes import field_of, never_closed, report_line_mistake, yaml_error_message
 from timeline.problems import WARNING
 
 if TYPE_CHECKING:
@@ -58,8 +59,22 @@ class _Refused(Exception):
 _LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
+# What YAML refuses (control characters, noncharacters) or counts as a line end where editors and our line
+# numbers do not (NEL, the Unicode line and paragraph separators, after which every line it named was one off).
+_NOT_FOR_YAML = re.compile("[^\t\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
 def parse_yaml(text: str, first_line: int, report: Report) -> Node | None:
     """Return the YAML text as a tree of Scalar/Sequence/Mapping, or None after reporting a problem."""
+    odd = _NOT_FOR_YAML.search(text)
+    if odd:
+        index = text.count("\n", 0, odd.start())
+        report(
+            first_line + index, field_of(text.split("\n"), index),
+            f"contains an invisible control character (U+{ord(odd[0]):04X}) on this line; delete it "
+            "(it often comes with text pasted from a PDF or a word processor)",
+        )
+        return None
     if not text.strip():
         return Mapping({}, first_line)
     try:
@@ -159,7 +174,10 @@ class _TreeBuilder:
                 if not isinstance(key_node, Scalar):
                     raise _Refused(key_node.line, field_name, "has a field name that is not plain text")
                 key = key_node.text
-                child_name = key if field_name == "front matter" else f"{field_name}.{key}"
+                if not key.strip():
+                    child_name = field_name  # a field named '' is named by where it is: never "LINE: : ..."
+                else:
+                    child_name = key if field_name == "front matter" else f"{field_name}.{key}"
                 if key in entries:
                     raise _Refused(
                         key_node.line, child_name,

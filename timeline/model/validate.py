@@ -22,8 +22,9 @@ from timeline.model.names import DATE_PREFIX, ID, MAX_ID_LENGTH, date_prefix, sl
 from timeline.problems import WARNING, Problem
 
 _SPACE = re.compile(r"\s")  # what str.isspace() calls white space, found without a loop per character
-# Invisible characters that can reorder or hide text, and those XML forbids (they would break the feed).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
+# Invisible characters that can reorder or hide text, and those XML forbids (they would break the feed); the C1
+# controls (\x80-\x9f) too, which the loader refuses written as they are, so `new` and import could not write them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufffe\uffff]")
 # In a description, tabs and line ends are text; other control characters are never meant.
 _BODY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
 _EMPTY = object()
@@ -45,7 +46,8 @@ class _Reader:
         known = {spec.name: spec for spec in specs}
         values = {}
         for key, (key_line, node) in mapping.entries.items():
-            name = f"{where}{key}"
+            # A field named '' (written "'': x") is named by where it is, so no problem reads "LINE: : ...".
+            name = f"{where}{key}" if key.strip() else where.rstrip(".") or "front matter"
             spec = known.get(key)
             if spec is None:
                 self.problem(key_line, name, unknown_field_message(key, [s.name for s in specs]))

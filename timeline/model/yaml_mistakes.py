@@ -70,7 +70,7 @@ def _tab_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
     which = "the tab" if tabs == 1 else "the tabs"
     fix = f"replace {which} with {plural(spaces, 'space')}" if spaces else f"remove {which}"
     fixed = " " * spaces + content
-    return _field_of(lines, index), f"is indented with a tab, but YAML needs spaces: {fix}, as '{fixed}'"
+    return field_of(lines, index), f"is indented with a tab, but YAML needs spaces: {fix}, as '{fixed}'"
 
 
 def _dash_mistake(lines: list[str], index: int) -> tuple[str, str] | None:
@@ -147,7 +147,7 @@ def _line_up_column(lines: list[str], index: int) -> int:
     return _value_column(shape)  # the next field of the same group
 
 
-def _field_of(lines: list[str], index: int) -> str:
+def field_of(lines: list[str], index: int) -> str:
     """Return the field a line belongs to: the name it starts with, or the one of the group it is indented under."""
     shape = _SHAPE.fullmatch(lines[index].lstrip(" \t"))
     if shape["key"]:
