@@ -24,7 +24,7 @@ USAGE = """usage: python3 dev.py COMMAND [ARGS...]
 
 commands:
   serve [ARGS]   set up, build the site and start the live preview (ARGS go to `build.py serve`)
-  test [ARGS]    set up, then run the whole test suite (ARGS go to pytest)
+  test [ARGS]    set up, lint the code with ruff, then run the whole test suite (ARGS go to pytest)
   setup          set up only: the virtualenv, its packages and the test browser
 """
 
@@ -36,7 +36,7 @@ def venv_python() -> Path:
 
 def ensure_virtualenv(requirements: str) -> Path:
     """Return the virtualenv's Python after making sure requirements are installed in it."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py runs on any python3, to say which it needs
         sys.exit(f"timeline needs Python 3.11 or newer; this is {sys.version.split()[0]}")
     python = venv_python()
     if not python.exists():
@@ -76,7 +76,8 @@ def ensure_chromium() -> None:
     print("dev.py: installing Debian's chromium for the browser tests", file=sys.stderr)
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     run(prefix + ["apt-get", "update", "-qq"], env=env)
-    run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", "chromium", "fonts-dejavu-core"], env=env)
+    packages = ["chromium", "fonts-dejavu-core"]
+    run(prefix + ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *packages], env=env)
 
 
 def ensure_node_tools() -> None:
@@ -117,6 +118,11 @@ def main(argv: list[str]) -> int:
     if command == "setup":
         return 0
     os.chdir(ROOT)
+    lint = subprocess.run([str(python), "-m", "ruff", "check", "--quiet", "."])
+    if lint.returncode:
+        print("dev.py: ruff found the problems above; fix them (many with `.venv/bin/ruff check --fix`)",
+              file=sys.stderr)
+        return lint.returncode
     return hand_over([str(python), "-m", "pytest", *rest])
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.conftest import Project  # noqa: E402
-from tests.test_bad_input import CASES  # noqa: E402
-from tests.test_render import XSS_PAYLOADS, assert_nothing_active, html_pages, yaml_text  # noqa: E402
-from tests.test_site import tree_digest  # noqa: E402
+from tests.conftest import Project
+from tests.test_bad_input import CASES
+from tests.test_render import XSS_PAYLOADS, assert_nothing_active, html_pages, yaml_text
+from tests.test_site import tree_digest
 
 LOCATED = re.compile(r"^events/[^:]+:\d+: [^:]+: .+")
 
@@ -28,7 +28,7 @@ LOCATED = re.compile(r"^events/[^:]+:\d+: [^:]+: .+")
 def run_catalogue(work: Path) -> dict[str, int]:
     """Return counts of what the bad files did to a build."""
     counts = {"cases": 0, "tracebacks": 0, "partial sites": 0, "located messages": 0, "exit 1": 0}
-    for number, (case, name, content, _) in enumerate(CASES):
+    for number, (_case, name, content, _) in enumerate(CASES):
         project = Project(work / f"case-{number}")
         project.event("2024-11-07-good.md", title="A good event")
         project.run("build")

@@ -155,10 +155,11 @@ def main(argv: list[str]) -> int:
             medians[peer] = statistics.median(walls)
             rss = statistics.median(float(r["maxrss_mb"]) for r in runs)
             megabytes = int(runs[-1]["out_bytes"]) / 1e6
-            print(f"{peer:10} {min(walls):8.2f} {medians[peer]:9.2f} {rss:13.0f} {runs[-1]['out_files']:>7} {megabytes:7.1f}")
+            print(f"{peer:10} {min(walls):8.2f} {medians[peer]:9.2f} {rss:13.0f} {runs[-1]['out_files']:>7} "
+                  f"{megabytes:7.1f}")
         if "ours" in medians and "hugo" in medians:
             print(f"ratio ours/hugo (medians): {medians['ours'] / medians['hugo']:.2f}")
-        if "ours" in results and results["ours"]:
+        if results.get("ours"):
             extra = ours_extra(count)
             print(f"ours, {count:,} events:")
             for name, seconds in extra.items():

@@ -21,9 +21,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from timeline.model.dates import parse_date  # noqa: E402
 from timeline.authoring.article import Article, read_source  # noqa: E402
 from timeline.authoring.dated_events import find_events  # noqa: E402
+from timeline.model.dates import parse_date  # noqa: E402
 
 DATA = REPO / "tests" / "data"
 SEED = DATA / "wion-2024-11-07-rutte-russia-north-korea.txt"

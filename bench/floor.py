@@ -40,8 +40,8 @@ def _write_pages(job: tuple[int, list[str], str]) -> int:
     """Return how many pages one worker wrote for its share of the files, in the given pass."""
     level, names, out = job
     import jinja2
-    import markupsafe
     import markdown
+    import markupsafe
 
     converter = markdown.Markdown()
     page = jinja2.Environment(autoescape=True).from_string(
@@ -80,7 +80,8 @@ def main(argv: list[str]) -> int:
         with Pool(args.workers) as pool:
             written = sum(pool.map(_write_pages, [(level, share, out) for share in shares]))
         wall = time.perf_counter() - started
-        print(f"  {label:<22} {wall:6.2f} s  ({written} pages, {wall / written * 1000 * args.workers:.2f} ms of a core each)")
+        per_page = wall / written * 1000 * args.workers
+        print(f"  {label:<22} {wall:6.2f} s  ({written} pages, {per_page:.2f} ms of a core each)")
     for out in outs:
         shutil.rmtree(out)
     return 0

@@ -26,7 +26,6 @@ import functools
 import gzip
 import http.server
 import json
-import os
 import shutil
 import socketserver
 import subprocess
@@ -157,7 +156,8 @@ def time_ours(site: Path, queries: list[str]) -> list[tuple[str, float, int, int
                 context = browser.new_context()
                 page = context.new_page()
                 fetched = []
-                page.on("requestfinished", lambda r: "/search/" in r.url and fetched.append(r.sizes()["responseBodySize"]))
+                page.on("requestfinished", lambda r, fetched=fetched:
+                        "/search/" in r.url and fetched.append(r.sizes()["responseBodySize"]))
                 page.goto(base, wait_until="networkidle")
                 ms = page.evaluate("""(q) => new Promise(resolve => {
                     const box = document.getElementById('finder-q'), status = document.querySelector('.finder-status');
@@ -199,7 +199,8 @@ def time_pagefind(site: Path, queries: list[str]) -> tuple[float, list[tuple[str
                 context = browser.new_context()
                 page = context.new_page()
                 fetched = []
-                page.on("requestfinished", lambda r: "/pagefind/" in r.url and fetched.append(r.sizes()["responseBodySize"]))
+                page.on("requestfinished", lambda r, fetched=fetched:
+                        "/pagefind/" in r.url and fetched.append(r.sizes()["responseBodySize"]))
                 page.goto(base + "pagefind-bench.html", wait_until="networkidle")
                 result = page.evaluate("(q) => window.timed(q)", query)
                 rows.append((query, result["ms"], result["count"], sum(fetched), result["shown"]))

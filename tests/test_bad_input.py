@@ -12,8 +12,8 @@ import os
 
 import pytest
 
-from timeline.render import markdown
 from tests.test_site import tree_digest
+from timeline.render import markdown
 
 VALID_SOURCES = "sources:\n  - title: S\n    publisher: P\n    published: 2024-11-07\n"
 HEAD = "---\ntitle: A meeting\n"

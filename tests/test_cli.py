@@ -266,7 +266,7 @@ def test_internal_error_in_build_keeps_the_site(project, monkeypatch):
 def test_debug_lets_an_internal_error_raise(project, monkeypatch):
     project.event()
     monkeypatch.setattr(builder, "load_project", boom)
-    with pytest.raises(RuntimeError, match="^boom$"):
+    with pytest.raises(RuntimeError, match=r"^boom$"):
         project.run("check", "--debug")
 
 

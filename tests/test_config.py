@@ -66,7 +66,7 @@ def test_the_repository_config_is_clean():
     ('tags = ["a", "b"]\n', 1, "tags", ""),
 ])
 def test_unknown_setting(tmp_path, text, line, key, hint):
-    config, problems = load(tmp_path, text)
+    _config, problems = load(tmp_path, text)
     assert problems == [problem(line, key, f"unknown setting: {hint}the settings are {SETTINGS}")]
 
 

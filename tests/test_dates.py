@@ -7,8 +7,16 @@ import datetime as real_datetime
 import pytest
 
 from timeline.model import dates
-from timeline.model.dates import (DateError, EventDate, days_in_month, format_range, is_leap_year, make_date, parse_date,
-                            range_parts)
+from timeline.model.dates import (
+    DateError,
+    EventDate,
+    days_in_month,
+    format_range,
+    is_leap_year,
+    make_date,
+    parse_date,
+    range_parts,
+)
 
 # text -> (year, month, day) with historical year numbering (-44 is 44 BC)
 ACCEPTED = [

@@ -6,10 +6,10 @@ from dataclasses import fields
 import jinja2.defaults
 import pytest
 
+from tests.conftest import REPO
 from timeline.cli import COMMANDS, parser
 from timeline.model.config import Config
 from timeline.model.fields import EVENT_FIELDS, SOURCE_FIELDS
-from tests.conftest import REPO
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 README = (REPO / "README.md").read_text(encoding="utf-8")

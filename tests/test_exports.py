@@ -15,7 +15,6 @@ import pytest
 
 from timeline.exports.exporter import EXPORT_FILES
 from timeline.exports.timelinejs import CSV_COLUMNS
-from tests.conftest import REPO
 
 SOURCE = "\n  - title: A story, with a comma\n    publisher: WION\n    published: 2024-11-07\n    quote: It happened."
 
@@ -137,7 +136,7 @@ def test_icalendar_leaves_out_events_lasting_to_the_end_of_9999_and_the_build_su
 def test_csv_has_timelinejs_columns(built):
     rows = list(csv.reader(io.StringIO((built.root / "site" / "events.csv").read_text())))
     assert tuple(rows[0]) == CSV_COLUMNS
-    by_headline = {row[9]: dict(zip(CSV_COLUMNS, row)) for row in rows[1:]}
+    by_headline = {row[9]: dict(zip(CSV_COLUMNS, row, strict=True)) for row in rows[1:]}
     assert by_headline["An ancient event"]["Year"] == "-500"
     assert by_headline["A summit in October"]["Month"] == "10" and by_headline["A summit in October"]["Day"] == ""
     talks = by_headline["Talks over days"]
@@ -165,13 +164,13 @@ def test_csv_text_cells_that_spreadsheets_would_run_start_with_an_apostrophe(pro
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r", "'"])
 def test_csv_puts_an_apostrophe_before_each_character_that_starts_a_formula(start):
-    from timeline.model.dates import EventDate
     from timeline.exports.timelinejs import csv_row
+    from timeline.model.dates import EventDate
     from timeline.model.event import Event
 
     event = Event(id="x", path="events/x.md", title=f"{start}title", date=EventDate(-44, 3, 15), sources=(),
                   display_date=f"{start}date", tags=(f"{start}tag",))
-    row = dict(zip(CSV_COLUMNS, csv_row(event, f"{start}text")))
+    row = dict(zip(CSV_COLUMNS, csv_row(event, f"{start}text"), strict=True))
     assert [row[name] for name in ("Year", "Display Date", "Headline", "Text", "Group")] == \
         ["-44", f"'{start}date", f"'{start}title", f"'{start}text", f"'{start}tag"]
 
@@ -217,7 +216,7 @@ def test_timelinejs_fields_shown_as_html_hold_plain_text_escaped(project):
         "unique_id": "2024-11-04-talks",
     }]
     rows = list(csv.reader(io.StringIO(project.site("events.csv"))))
-    row = dict(zip(CSV_COLUMNS, rows[1]))
+    row = dict(zip(CSV_COLUMNS, rows[1], strict=True))
     assert [row[name] for name in ("Display Date", "Headline", "Text", "Group")] == [
         "&lt;b&gt;early&lt;/b&gt; &amp; late 2024", escaped_title, "<p dir=\"auto\">A <em>video</em> &amp; &lt;b&gt;raw&lt;/b&gt;</p>",
         "&lt;script&gt;alert(1)&lt;/script&gt;"]

@@ -6,14 +6,13 @@ import http.server
 import json
 import threading
 from functools import partial
-from pathlib import Path
 
 import pytest
 
-from timeline.model.dates import EventDate
+from tests.conftest import REPO, run_cli
 from timeline.authoring.article import ExtractError, find_publication_line, paragraphs, read_source
 from timeline.authoring.sentences import sentences
-from tests.conftest import REPO, run_cli
+from timeline.model.dates import EventDate
 
 DATA = REPO / "tests" / "data"
 SEED_TEXT = DATA / "wion-2024-11-07-rutte-russia-north-korea.txt"
@@ -146,7 +145,7 @@ def test_seed_article_gives_exactly_the_two_expected_events(project):
     assert dates == [(e["date"], f"({e['precision']})") for e in EXPECTED["events"]]
     assert "   dated by: 'earlier this week' + 'National Unity Day'" in lines
     actor_lines = [line for line in lines if line.startswith("   actors: ")]
-    for expected, line in zip(EXPECTED["events"], actor_lines):
+    for expected, line in zip(EXPECTED["events"], actor_lines, strict=True):
         for actor in expected["actors"]:
             assert actor in line
     assert "location: Budapest" in actor_lines[0] and "location: Kremlin" in actor_lines[1]

@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
+from tests.test_site import tree_digest
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
-from tests.test_site import tree_digest
 
 TAGS = ["diplomacy", "war", "trade", "NATO", "summit"]
 ACTORS = ["Vladimir Putin", "Choe Son Hui", "Mark Rutte", "Kim Jong Un"]

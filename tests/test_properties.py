@@ -22,8 +22,20 @@ import pytest
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
-from timeline.model.dates import (DAY, MAX_YEAR, MONTH, WEEKDAY_NAMES, YEAR, DateError, EventDate,
-                                  format_range, format_year, make_date, parse_date, range_parts)
+from timeline.model.dates import (
+    DAY,
+    MAX_YEAR,
+    MONTH,
+    WEEKDAY_NAMES,
+    YEAR,
+    DateError,
+    EventDate,
+    format_range,
+    format_year,
+    make_date,
+    parse_date,
+    range_parts,
+)
 
 # --- 1. dates -----------------------------------------------------------------------------------------------------
 
@@ -483,7 +495,7 @@ def markdown_texts() -> st.SearchStrategy[str]:
     """Return a strategy for descriptions: pieces of Markdown and raw HTML, and any text, run together."""
     return st.lists(markdown_pieces() | ODD_TEXT, max_size=8).flatmap(
         lambda pieces: st.lists(st.sampled_from(["", " ", "\n", "\n\n"]), min_size=len(pieces),
-                                max_size=len(pieces)).map(lambda gaps: "".join(p + g for p, g in zip(pieces, gaps))))
+                                max_size=len(pieces)).map(lambda gaps: "".join(p + g for p, g in zip(pieces, gaps, strict=True))))
 
 
 class _Elements(HTMLParser):

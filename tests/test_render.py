@@ -8,6 +8,7 @@ base paths, byte-identical rebuilds and template errors.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 import shutil
@@ -210,7 +211,7 @@ def test_seed_event_pages_show_description_sources_and_facts(seed):
     assert source.find("time").attrs["datetime"] == "2024-11-07"
     assert source.find("cite").text().startswith("‘Threat to US security,’ NATO chief’s warning")
     assert "National Unity Day" in source.find("blockquote").text()
-    facts = {dt.text(): dd for dt, dd in zip(article.find_all("dt"), article.find_all("dd"))}
+    facts = {dt.text(): dd for dt, dd in zip(article.find_all("dt"), article.find_all("dd"), strict=True)}
     assert [a.text() for a in facts["Who"].find_all("a")] == ["Vladimir Putin", "Choe Son Hui"]
     assert facts["Where"].find("a").attrs["href"] == "/locations/kremlin-moscow-russia/"
     assert [a.text() for a in facts["Tags"].find_all("a")] == ["diplomacy", "North Korea", "Russia"]
@@ -451,7 +452,7 @@ def check_page_structure(path: str, doc: Node) -> None:
         assert nav.attrs.get("aria-label"), f"{path}: a <nav> without aria-label"
     levels = [int(node.tag[1]) for node in doc.iter() if re.fullmatch(r"h[1-6]", node.tag)]
     assert levels.count(1) == 1 and levels[0] == 1, f"{path}: headings {levels}"
-    for before, after in zip(levels, levels[1:]):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"{path}: heading h{before} is followed by h{after}"
     ids = [node.attrs["id"] for node in doc.iter() if "id" in node.attrs]
     assert len(ids) == len(set(ids)), f"{path}: duplicate ids"
@@ -652,7 +653,7 @@ def test_there_are_enough_payloads():
 
 
 def test_every_payload_is_built_as_text(hostile_site):
-    site, pages = hostile_site
+    _site, pages = hostile_site
     assert len([p for p in pages if p.startswith("2024-11-04-payload-")]) == len(XSS_PAYLOADS)
     timeline = pages["index.html"]
     for i, payload in enumerate(XSS_PAYLOADS):
@@ -671,7 +672,7 @@ def test_every_payload_is_built_as_text(hostile_site):
 
 @pytest.mark.parametrize("index", range(len(XSS_PAYLOADS)))
 def test_no_payload_survives_on_its_pages(hostile_site, index):
-    site, pages = hostile_site
+    _site, pages = hostile_site
     event_id = f"2024-11-04-payload-{index:02d}"
     own = [p for p in pages if p.startswith(f"{event_id}/") or f"/t{index}-" in f"/{p}"
            or re.match(rf"(actors/a|locations/l){index}-", p)]
@@ -681,7 +682,7 @@ def test_no_payload_survives_on_its_pages(hostile_site, index):
 
 
 def test_no_payload_survives_anywhere(hostile_site):
-    site, pages = hostile_site
+    _site, pages = hostile_site
     for path, doc in pages.items():
         assert_nothing_active(path, doc)
         check_page_structure(path, doc)

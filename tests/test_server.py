@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
 from timeline.serve.http import LIVE_PREFIX
 from timeline.serve.preview import Preview
-from tests.conftest import REPO
 
 
 def get(port: int, path: str) -> tuple[int, dict, bytes]:

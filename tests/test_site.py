@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import REPO, run_cli
 from timeline.build import content_caches, fingerprint, reading, speed
 from timeline.build import workers as worker_pool
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
 from timeline.build.writer import SPARE_SITE, StagedSite, UnsafePath, clean_leftovers
-from tests.conftest import REPO, run_cli
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -189,7 +189,7 @@ def test_sigkill_at_any_moment_never_costs_the_previous_site(project):
         process.wait()
         site = tree_digest(project.root / "site")
         # Either the previous site or the complete new one: never a mixture, never nothing.
-        assert site == good or "2024-11-30-late-addition/index.html" in site and len(site) == len(good) + 1, delay
+        assert site == good or ("2024-11-30-late-addition/index.html" in site and len(site) == len(good) + 1), delay
         if site != good:
             good = site
     assert project.run("build").code == 0
@@ -266,7 +266,7 @@ def test_a_build_renders_only_the_event_pages_whose_inputs_changed(project, tmp_
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp_path, monkeypatch, workers):
-    from timeline.render import list_pieces, markdown
+    from timeline.render import list_pieces
     monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
     for i in range(1, 9):
         project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 3}]", actors="[Someone]")
@@ -294,7 +294,7 @@ def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, 
     cache = project.root / ".timeline-cache" / "list-items.json"
     saved = json.loads(cache.read_text())
     assert [sorted(entries) for entries in saved["items"].values()] == [["h4"]]
-    cache.write_text(json.dumps({**saved, "items": {key: damage for key in saved["items"]}}))
+    cache.write_text(json.dumps({**saved, "items": dict.fromkeys(saved["items"], damage)}))
     project.event("2024-11-05-another.md", title="Another")
     assert project.run("build").code == 0
     assert_like_a_fresh_build(project.root, tmp_path)
@@ -341,7 +341,7 @@ def test_a_cache_written_in_pieces_reads_back_whole(tmp_path, count):
 
 @pytest.mark.parametrize("damage", ["other-version", "not-json", "wrong-shape", "wrong-values"])
 def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, monkeypatch, damage):
-    from timeline.render import list_pieces, markdown
+    from timeline.render import markdown
     project.event(body="Some *text*")
     assert project.run("build").code == 0
     cache = project.root / ".timeline-cache" / content_caches.DESCRIPTIONS_CACHE
@@ -354,7 +354,7 @@ def test_a_cache_from_another_version_or_damaged_is_ignored(project, tmp_path, m
     elif damage == "wrong-shape":
         cache.write_text(json.dumps([saved]))
     else:
-        cache.write_text(json.dumps({**saved, "items": {key: 7 for key in saved["items"]}}))
+        cache.write_text(json.dumps({**saved, "items": dict.fromkeys(saved["items"], 7)}))
     project.event(title="Changed", body="Some *text*")
     rendered = _count_markdown(monkeypatch, tmp_path / "markdown.log")
     result = project.run("build")
@@ -570,11 +570,11 @@ def test_a_fresh_build_ignores_a_planted_site_and_cache(project):
     assert project.run("build").err == "site/ is up to date: 1 event; nothing changed since it was built.\n"
     cache = project.root / ".timeline-cache" / "descriptions.json"
     saved = json.loads(cache.read_text())
-    cache.write_text(json.dumps({**saved, "items": {key: "<script>alert(2)</script>" for key in saved["items"]}}))
+    cache.write_text(json.dumps({**saved, "items": dict.fromkeys(saved["items"], "<script>alert(2)</script>")}))
     project.event(title="Renamed", body="Some *text*")
     assert project.run("build").code == 0
     assert "<script>alert(2)</script>" in page.read_text()  # a plain build trusts its caches, like templates
-    cache.write_text(json.dumps({**saved, "items": {key: "<script>alert(3)</script>" for key in saved["items"]}}))
+    cache.write_text(json.dumps({**saved, "items": dict.fromkeys(saved["items"], "<script>alert(3)</script>")}))
     page.write_text(page.read_text().replace('<p dir="auto">Some', "<script>alert(4)</script><p dir=\"auto\">Some"))
 
     result = project.run("build", "--fresh")

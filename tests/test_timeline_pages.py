@@ -10,17 +10,26 @@ import shutil
 
 import pytest
 
+from tests.conftest import REPO
+from tests.test_incremental import random_event
+from tests.test_render import (
+    SEED_PUTIN,
+    assert_links_resolve,
+    build,
+    check_page_structure,
+    copy_seed_events,
+    html_pages,
+    page,
+    set_config,
+    timeline_ids,
+)
+from tests.test_site import tree_digest
+from timeline.build.builder import Builder
+from timeline.build.incremental import IncrementalBuilder
 from timeline.render import overview as overview_strip
 from timeline.render import search_index, site_index
 from timeline.render.i18n import MESSAGES, Language, tokens
-from timeline.build.builder import Builder
-from timeline.build.incremental import IncrementalBuilder
 from timeline.render.search_index import bucket
-from tests.conftest import REPO
-from tests.test_incremental import random_event
-from tests.test_render import (SEED_PUTIN, assert_links_resolve, build, check_page_structure, copy_seed_events,
-                               html_pages, page, parse, set_config, timeline_ids)
-from tests.test_site import tree_digest
 
 
 @pytest.fixture

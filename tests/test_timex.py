@@ -10,11 +10,21 @@ from dataclasses import fields
 
 import pytest
 
-from bench.eval_timex import (Counts, Span, evaluate, gold_precision_date, pair, read_semeval_document, read_timeml,
-                              score, semeval_share, tag_timex)
+from bench.eval_timex import (
+    Counts,
+    Span,
+    evaluate,
+    gold_precision_date,
+    pair,
+    read_semeval_document,
+    read_timeml,
+    score,
+    semeval_share,
+    tag_timex,
+)
 from tests.conftest import REPO
-from timeline.model.dates import EventDate
 from timeline.authoring.timex import Timex, find_timexes
+from timeline.model.dates import EventDate
 
 DATA = REPO / "tests" / "data"
 SEED = DATA / "wion-2024-11-07-rutte-russia-north-korea.txt"

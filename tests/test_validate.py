@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.model.dates import EventDate
-from timeline.model.event_file import read_event_file
-from timeline.model.event import Event, Source
-from timeline.model.fields import MAX_LIST_ITEMS, MAX_SOURCES
 from timeline.build.builder import load_project
-from timeline.problems import ERROR, WARNING, Problem
+from timeline.model.dates import EventDate
+from timeline.model.event import Event, Source
+from timeline.model.event_file import read_event_file
+from timeline.model.fields import MAX_LIST_ITEMS, MAX_SOURCES
 from timeline.model.names import date_prefix, slug
 from timeline.model.validate import check_across_files, unknown_field_message, validate_file
+from timeline.problems import ERROR, WARNING, Problem
 
 NAME = "2024-11-04-a-meeting.md"
 PATH = f"events/{NAME}"
@@ -390,7 +390,7 @@ def test_multi_line_quote_keeps_its_lines_and_title_is_one_line(project):
 def test_over_long_values(project, field, limit):
     front = HEAD.replace("title: A meeting", "title: A") if field != "title" else "date: 2024-11-04\n"
     front += SOURCE
-    event, problems = validate(project, front + f"{field}: {'x' * limit}\n")
+    _event, problems = validate(project, front + f"{field}: {'x' * limit}\n")
     assert problems == [], "the limit itself is allowed"
     assert one(project, front + f"{field}: {'x' * (limit + 1)}\n") == error(
         len(front.splitlines()) + 2, field, f"is {limit + 1} characters long; shorten it to {limit} at most",

@@ -47,34 +47,48 @@ def parser() -> argparse.ArgumentParser:
         help="serve the site under this path (like /timeline/) or full URL, overriding base_path in timeline.toml",
     )
     site_options.add_argument("--drafts", action="store_true", help="include events marked draft: true")
-    build = sub.add_parser("build", parents=[common, site_options], help=COMMANDS["build"], description=COMMANDS["build"])
+    build = _command(sub, "build", common, site_options)
     build.add_argument("--fresh", action="store_true",
                        help="read and render everything anew, deleting what earlier builds left in .timeline-cache/")
     build.add_argument("--no-cache", action="store_true",
                        help="build without the speed layer: read and render everything in this one process, "
                             "with no cache read or written (slower; the site is the same, byte for byte)")
-    check = sub.add_parser("check", parents=[common], help=COMMANDS["check"], description=COMMANDS["check"])
+    check = _command(sub, "check", common)
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text (default) or github: GitHub Actions annotations on the changed lines")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    serve = sub.add_parser("serve", parents=[common, site_options], help=COMMANDS["serve"], description=COMMANDS["serve"])
-    serve.add_argument("--host", default="127.0.0.1", help="the address to listen on (default: 127.0.0.1, this machine only)")
+    serve = _command(sub, "serve", common, site_options)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="the address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=_port, default=8000, help="the port (default: 8000; 0 picks a free one)")
-    links = sub.add_parser("links", parents=[common], help=COMMANDS["links"], description=COMMANDS["links"])
+    links = _command(sub, "links", common)
     links.add_argument("--base-url", metavar="PATH_OR_URL",
                        help="the base path the site was built with (default: base_path in timeline.toml)")
-    extract = sub.add_parser("extract", parents=[common], help=COMMANDS["extract"], description=COMMANDS["extract"])
+    _authoring_commands(sub, common)
+    return main_parser
+
+
+def _command(sub, name: str, *parents) -> argparse.ArgumentParser:
+    """Return the parser of a command, its help and description from COMMANDS."""
+    return sub.add_parser(name, parents=list(parents), help=COMMANDS[name], description=COMMANDS[name])
+
+
+def _authoring_commands(sub, common) -> None:
+    """Add the commands that write event files (extract, import, new) and their options."""
+    from pathlib import Path
+
+    extract = _command(sub, "extract", common)
     extract.add_argument("source", help="a text file, a saved HTML page, or an http(s) URL")
     extract.add_argument("--published", help="when the article was published, if the article does not say")
     extract.add_argument("--country", help="the country the article is about, as a code like RU (for holidays)")
     extract.add_argument("--publisher", help="who published the article, if the article does not say")
     extract.add_argument("--url", help="the article's address, for its source entry")
     extract.add_argument("--write", action="store_true", help="write the drafts into events/ (draft: true)")
-    importer = sub.add_parser("import", parents=[common], help=COMMANDS["import"], description=COMMANDS["import"])
+    importer = _command(sub, "import", common)
     importer.add_argument("file", type=Path, help="the file to import")
     importer.add_argument("--format", choices=("timelinejs-json", "timelinejs-csv", "json"),
                           help="the file's format (default: told from its name and content)")
-    new = sub.add_parser("new", parents=[common], help=COMMANDS["new"], description=COMMANDS["new"])
+    new = _command(sub, "new", common)
     new.add_argument("title", help="what happened, in one line")
     new.add_argument("--date", required=True, help="when: 2024-11-04, 2024-11, 2024 or '4 November 2024'")
     new.add_argument("--end", help="the last day of a range")
@@ -86,7 +100,6 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("--publisher", default="", help="who published the source")
     new.add_argument("--published", default="", help="when the source was published")
     new.add_argument("--url", default="", help="the source's address")
-    return main_parser
 
 
 def _port(text: str) -> int:
@@ -105,7 +118,7 @@ def _port(text: str) -> int:
 def main(argv: list[str] | None = None, default_root: str | os.PathLike | None = None) -> int:
     """Run a command and return its exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")
     plain_build_root = _plain_build_root(argv, default_root)
     if plain_build_root and _report_if_up_to_date(plain_build_root):
@@ -215,7 +228,8 @@ def _builder(args, kind=None):
     from timeline.build.builder import Builder
 
     return (kind or Builder)(args.root, base_url=getattr(args, "base_url", None),
-                             include_drafts=getattr(args, "drafts", False), speedups=not getattr(args, "no_cache", False))
+                             include_drafts=getattr(args, "drafts", False),
+                             speedups=not getattr(args, "no_cache", False))
 
 
 def cmd_build(args) -> int:
@@ -262,9 +276,9 @@ def cmd_serve(args) -> int:
 
 def cmd_links(args) -> int:
     """Check the built site's internal links; return the exit code."""
-    from timeline.model.config import apply_base_url, load_config
     from timeline.build.links import check_links
     from timeline.folders import OUTPUT_DIR
+    from timeline.model.config import apply_base_url, load_config
 
     config, _ = load_config(args.root)
     if args.base_url:

@@ -22,7 +22,7 @@ class EventMemo:
     def values(self, event: Event) -> dict[str, Any]:
         """Return the values kept for this version of the event (empty, and kept from now on, for a new one)."""
         entry = self._entries.get(event.id)
-        if entry is None or entry[0] is not event and entry[0] != event:
+        if entry is None or (entry[0] is not event and entry[0] != event):
             entry = self._entries[event.id] = (event, {})
         return entry[1]
 

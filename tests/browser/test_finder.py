@@ -13,10 +13,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from timeline.render import overview as overview_strip
-from timeline.render import site_index
 from tests.browser.conftest import ARTIFACTS, ServedSite
 from tests.conftest import REPO, Project, run_cli
+from timeline.render import overview as overview_strip
+from timeline.render import site_index
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PUTIN = "2024-11-04-putin-meets-choe-son-hui"

@@ -283,7 +283,7 @@ def test_overview_bars_stand_out_from_the_page_at_three_to_one(browser, tmp_path
         import re
         fg = [int(n) for n in re.findall(r"\d+", bar)[:3]]
         bg = [int(n) for n in re.findall(r"\d+", page_bg)[:3]]
-        seen = "rgb({}, {}, {})".format(*(round(opacity * f + (1 - opacity) * b) for f, b in zip(fg, bg)))
+        seen = "rgb({}, {}, {})".format(*(round(opacity * f + (1 - opacity) * b) for f, b in zip(fg, bg, strict=True)))
         assert contrast(seen, page_bg) >= 3, f"a bar ({seen}) against the page ({page_bg}): {contrast(seen, page_bg):.2f}:1"
     finally:
         context.close()

@@ -7,10 +7,9 @@ import re
 
 import pytest
 
-from timeline.build.builder import Builder
+from tests.browser.conftest import ARTIFACTS
 from timeline.build.incremental import IncrementalBuilder
 from timeline.serve.preview import Preview
-from tests.browser.conftest import ARTIFACTS
 
 
 @pytest.fixture
@@ -33,7 +32,7 @@ def live(project, browser):
 
 
 def test_an_edit_shows_without_a_manual_reload(live, project):
-    preview, page = live
+    _preview, page = live
     assert page.locator("h1").inner_text() == "The original title"
     project.event(title="A corrected title")
     page.wait_for_function("() => document.querySelector('h1').textContent === 'A corrected title'", timeout=15000)
@@ -41,7 +40,7 @@ def test_an_edit_shows_without_a_manual_reload(live, project):
 
 
 def test_a_broken_file_shows_the_problem_and_the_fix_clears_it(live, project):
-    preview, page = live
+    _preview, page = live
     project.write("2024-11-04-a-meeting.md", "---\ntitle: [unclosed\ndate: 2024-11-04\n---\n")
     overlay = page.locator("#timeline-problems")
     overlay.wait_for(state="visible", timeout=15000)
@@ -59,7 +58,7 @@ def test_a_broken_file_shows_the_problem_and_the_fix_clears_it(live, project):
 
 
 def test_overlay_shows_problem_text_as_text_not_html(live, project):
-    preview, page = live
+    _preview, page = live
     project.write("2024-11-04-a-meeting.md", "---\ntitle: ok\ndate: 2024-11-04\n<img src=x onerror=alert(1)>: 1\n---\n")
     overlay = page.locator("#timeline-problems")
     overlay.wait_for(state="visible", timeout=15000)
@@ -68,7 +67,7 @@ def test_overlay_shows_problem_text_as_text_not_html(live, project):
 
 
 def test_the_reload_script_is_served_but_never_written_into_the_site(live, project):
-    preview, page = live
+    _preview, page = live
     assert page.locator('script[src="/__timeline__/reload.js"]').count() == 1
     for html in (project.root / "site").rglob("*.html"):
         assert "__timeline__" not in html.read_text(encoding="utf-8"), html
@@ -134,7 +133,7 @@ def open_listening(page, url: str) -> None:
 
 
 def test_a_new_base_path_moves_an_open_event_page_to_the_same_page_under_it(moving, project):
-    preview, page, origin, failures = moving
+    _preview, page, origin, failures = moving
     open_listening(page, f"{origin}/a/2024-11-04-a-meeting/")
     assert page.locator("h1").inner_text() == "The original title"
     set_base_path(project, "/b/")
@@ -156,7 +155,7 @@ def test_a_new_base_path_moves_an_open_event_page_to_the_same_page_under_it(movi
 @pytest.mark.parametrize("path", ["", "?q=later#y2024", "2024-11-04-a-meeting/?from=feed#sources-heading"],
                          ids=["timeline", "timeline-query-hash", "event-query-hash"])
 def test_a_new_base_path_keeps_the_page_its_query_and_its_hash(moving, project, path):
-    preview, page, origin, failures = moving
+    _preview, page, origin, failures = moving
     open_listening(page, f"{origin}/a/{path}")
     set_base_path(project, "/b/")
     page.wait_for_url(f"{origin}/b/{path}", timeout=30000)
@@ -198,7 +197,7 @@ def test_a_base_path_the_build_refuses_leaves_the_page_where_it_is_with_the_prob
 
 
 def test_a_page_moves_from_and_to_a_base_path_the_address_bar_percent_encodes(moving, project):
-    preview, page, origin, failures = moving
+    _preview, page, origin, failures = moving
     open_listening(page, f"{origin}/a/2024-11-04-a-meeting/?from=feed#sources-heading")
     set_base_path(project, "/ä/")
     page.wait_for_url(f"{origin}/%C3%A4/2024-11-04-a-meeting/?from=feed#sources-heading", timeout=30000)

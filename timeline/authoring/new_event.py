@@ -10,9 +10,9 @@ from pathlib import Path
 
 from timeline.folders import EVENTS_DIR
 from timeline.model.dates import DateError, EventDate, parse_date
+from timeline.model.event import description_text
 from timeline.model.fields import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
 from timeline.model.names import date_prefix, slug
-from timeline.model.event import description_text
 
 # Plain YAML scalars that would not read back as the same text ('Talks:' ends in a mapping's colon).
 _NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|:(\s|$)|\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",

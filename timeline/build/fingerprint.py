@@ -87,7 +87,7 @@ class Inputs:
     """What a build's output is made from, as digests: setup (every input but the event files), each event
     file's digest by name, and the status of each settled event file (see input_digests)."""
 
-    __slots__ = ("setup", "events", "statuses")
+    __slots__ = ("events", "setup", "statuses")
 
     def __init__(self, setup: str, events: dict[str, str], statuses: dict[str, list]):
         self.setup, self.events, self.statuses = setup, events, statuses
@@ -178,7 +178,8 @@ def current_manifest(root: str | os.PathLike, base_url: str | None, include_draf
     manifest = read_json(root, MANIFEST)
     if not made_current_site(root, manifest):
         return None
-    return manifest if manifest.get("fingerprint") == build_fingerprint(root, base_url, include_drafts, manifest) else None
+    current = manifest.get("fingerprint") == build_fingerprint(root, base_url, include_drafts, manifest)
+    return manifest if current else None
 
 
 def made_current_site(root: str | os.PathLike, manifest: object) -> bool:

@@ -12,10 +12,22 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from timeline.build.cache_store import read_json
-from timeline.build.fingerprint import (MANIFEST, current_manifest, forget_manifest, read_inputs, up_to_date_manifest,
-                                        write_manifest)
-from timeline.build.workers import (OVERLAP_UP_TO, collector_paused, default_workers, read_in_parallel,
-                                    render_exports_beside_search, render_in_parallel)
+from timeline.build.fingerprint import (
+    MANIFEST,
+    current_manifest,
+    forget_manifest,
+    read_inputs,
+    up_to_date_manifest,
+    write_manifest,
+)
+from timeline.build.workers import (
+    OVERLAP_UP_TO,
+    collector_paused,
+    default_workers,
+    read_in_parallel,
+    render_exports_beside_search,
+    render_in_parallel,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

@@ -16,11 +16,10 @@ from timeline.exports.events_json import event_record, indented
 from timeline.exports.icalendar import fold, ics_event, ics_text
 from timeline.exports.json_schema import event_schema, events_schema
 from timeline.exports.timelinejs import CSV_COLUMNS, csv_line, csv_row, html_text, timelinejs_event
+from timeline.memo import EventMemo
 from timeline.model.config import Config
 from timeline.model.dates import EventDate
-from timeline.memo import EventMemo
 from timeline.model.event import Event
-
 
 # Every export file: its site path and the Exporter method that makes it from the events in time order.
 EXPORTS = (

@@ -26,11 +26,15 @@ class Config:
 
     title: str = _setting("Timeline", "The site's name, shown in the header and the browser tab.")
     description: str = _setting("", "One sentence on what the timeline covers, for the home page and search engines.")
-    url: str = _setting("", "The address the site is published at, like https://user.github.io/repo/ (for canonical links).")
-    base_path: str = _setting("/", "The path the site lives under: /repo/ on GitHub project pages, / at a domain's root.")
-    language: str = _setting("en", "The language of the site's text, as a code like en or pt-BR: the <html lang>, the dates (any language Babel knows) and the interface (English or French).")
+    url: str = _setting("", "The address the site is published at, like https://user.github.io/repo/ "
+                            "(for canonical links).")
+    base_path: str = _setting("/", "The path the site lives under: /repo/ on GitHub project pages, "
+                                   "/ at a domain's root.")
+    language: str = _setting("en", "The language of the site's text, as a code like en or pt-BR: the <html lang>, "
+                                   "the dates (any language Babel knows) and the interface (English or French).")
     order: str = _setting("oldest-first", "oldest-first or newest-first: the order of the timeline.")
-    domain: str = _setting("", "A custom domain for GitHub Pages, like timeline.example.org; the build writes it to site/CNAME.")
+    domain: str = _setting("", "A custom domain for GitHub Pages, like timeline.example.org; the build writes it "
+                               "to site/CNAME.")
 
 
 def normalise_base_path(value: str) -> str | None:
@@ -82,7 +86,8 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
             hint = f"did you mean '{close[0]}'? " if close else ""
             if _is_section(value):
                 hint = 'this file has no sections: write each setting at the top level, like title = "My timeline"; '
-            problems.append(Problem(CONFIG_FILE, line, key, f"unknown setting: {hint}the settings are {', '.join(names)}"))
+            problems.append(Problem(CONFIG_FILE, line, key,
+                                    f"unknown setting: {hint}the settings are {', '.join(names)}"))
             continue
         if not isinstance(value, str):
             problems.append(Problem(CONFIG_FILE, line, key, f"expected text in quotes, found {value!r}"))

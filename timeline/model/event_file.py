@@ -6,8 +6,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.model.digest import file_digest
 from timeline.folders import EVENTS_DIR
+from timeline.model.digest import file_digest
 from timeline.model.front_matter import Mapping, Sequence, parse_yaml
 from timeline.model.yaml_mistakes import report_line_mistake
 from timeline.problems import ERROR, WARNING, Problem
@@ -64,7 +64,8 @@ def list_event_files(root: Path) -> tuple[list[Path], list[Problem]]:
         return [], [Problem(EVENTS_DIR, 1, "events", f"{EVENTS_DIR}/ is a symbolic link; it must be an ordinary "
                             "folder inside the project, holding the event files themselves")]
     if not directory.is_dir():
-        return [], [Problem(EVENTS_DIR, 1, "events", f"there is no {EVENTS_DIR}/ folder; create it and add event files")]
+        return [], [Problem(EVENTS_DIR, 1, "events",
+                            f"there is no {EVENTS_DIR}/ folder; create it and add event files")]
     paths = []
     for entry in sorted(os.scandir(directory), key=lambda e: e.name):
         rel = f"{EVENTS_DIR}/{entry.name}"
@@ -75,7 +76,8 @@ def list_event_files(root: Path) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(f"{EVENTS_DIR}/{shown}", 1, "file", "name is not UTF-8 text (it was saved in "
                                     "another encoding); rename it with letters, digits and hyphens"))
         elif entry.is_symlink():
-            problems.append(Problem(rel, 1, "file", "is a symbolic link; event files must be ordinary files inside events/"))
+            problems.append(Problem(rel, 1, "file",
+                                    "is a symbolic link; event files must be ordinary files inside events/"))
         elif entry.is_dir():
             problems.append(Problem(rel, 1, "file", "is a folder; put event files directly in events/", WARNING))
         elif not entry.name.endswith(".md"):
@@ -175,7 +177,8 @@ def decode(data: bytes, event_file: EventFile) -> str | None:
 def split_front_matter(text: str, event_file: EventFile) -> None:
     """Parse the front matter and keep the body; record problems on event_file."""
     if not text.strip():
-        event_file.problem(1, "file", f"is empty; an event file starts with a {FENCE} line, its fields, and another {FENCE} line")
+        event_file.problem(1, "file", f"is empty; an event file starts with a {FENCE} line, its fields, "
+                           f"and another {FENCE} line")
         return
     lines = text.split("\n")
     if lines[0].rstrip() != FENCE:

@@ -11,14 +11,25 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from timeline.model.dates import DateError, EventDate, parse_date
-from timeline.model.event_file import EventFile
-from timeline.model.front_matter import Mapping, Node, Scalar, Sequence
-from timeline.model.yaml_mistakes import DASH_ITEM, missing_dash_space
 from timeline.model.event import Event, Source
+from timeline.model.event_file import EventFile
 from timeline.model.facets import FACETS
-from timeline.model.fields import (BOOL, DATE, EVENT_FIELDS, LIST, MAX_LIST_ITEMS, MAX_SOURCES, SOURCE_FIELDS, SOURCES,
-                                   TEXT, URL, FieldSpec)
+from timeline.model.fields import (
+    BOOL,
+    DATE,
+    EVENT_FIELDS,
+    LIST,
+    MAX_LIST_ITEMS,
+    MAX_SOURCES,
+    SOURCE_FIELDS,
+    SOURCES,
+    TEXT,
+    URL,
+    FieldSpec,
+)
+from timeline.model.front_matter import Mapping, Node, Scalar, Sequence
 from timeline.model.names import DATE_PREFIX, ID, MAX_ID_LENGTH, date_prefix, slug
+from timeline.model.yaml_mistakes import DASH_ITEM, missing_dash_space
 from timeline.problems import WARNING, Problem
 
 _SPACE = re.compile(r"\s")  # what str.isspace() calls white space, found without a loop per character

@@ -179,7 +179,8 @@ def yaml_error_message(error: yaml.MarkedYAMLError) -> str:
     elif "could not find expected ':'" in problem:
         hint = "; each line should be 'name: value'"
     elif "found unknown escape" in problem:
-        hint = "; inside double quotes a backslash starts an escape: use single quotes instead, or write \\\\ for a backslash"
+        hint = ("; inside double quotes a backslash starts an escape: use single quotes instead, "
+                "or write \\\\ for a backslash")
     elif "found undefined alias" in problem:
         hint = "; put the value in quotes"
     elif "cannot start any token" in problem:

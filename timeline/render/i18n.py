@@ -217,7 +217,8 @@ class Language:
 
             if start.is_bce or end.is_bce:
                 return ""
-            days = (datetime.date(end.year, end.month, end.day) - datetime.date(start.year, start.month, start.day)).days
+            first, last = datetime.date(start.year, start.month, start.day), datetime.date(end.year, end.month, end.day)
+            days = (last - first).days
             return self.ngettext("{n} days", days + 1)
         first, last = start.start_key(), end.end_key()
         if start.precision == MONTH and end.precision == MONTH:

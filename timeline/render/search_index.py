@@ -227,7 +227,7 @@ class _Postings:
     def update(self, entries: list[tuple[Event, list, list[str]]]) -> dict[str, bytes]:
         """Return the bytes of every documents and terms file after replacing entries, re-encoding what changed."""
         chunks, buckets = set(), set()
-        for number, (old, new) in enumerate(zip(self.entries, entries)):
+        for number, (old, new) in enumerate(zip(self.entries, entries, strict=True)):
             if old is new:
                 continue
             if old[1] != new[1]:

@@ -54,9 +54,9 @@ class TranslatedLiterals(jinja2.ext.Extension):
         gettext = self.environment.ui_gettext
         names = {i for i, token in enumerate(tokens)  # the name `_`, not an attribute, filter or test of that name
                  if token.test("name:_") and not (i and tokens[i - 1].test_any("dot", "pipe", "name:is"))}
-        if any(i + 1 == len(tokens) or tokens[i + 1].type != "lparen" or i and tokens[i - 1].test("name:macro")
+        if any(i + 1 == len(tokens) or tokens[i + 1].type != "lparen" or (i and tokens[i - 1].test("name:macro"))
                for i in names):
-            return tokens  # `_` is (re)defined here (set, for, import, macro...): its calls mean what the template made it
+            return tokens  # `_` is defined here (set, for, import, macro...): its calls mean what the template made
         folded: list[Token] = []
         i = 0
         while i < len(tokens):

@@ -41,7 +41,7 @@ class SiteUrls:
         return self.config.url.rstrip("/") + "/" + path.lstrip("/")
 
     def facet_url(self, kind: str, value: str) -> str:
-        """Return the URL of the page listing the events with a tag, actor or place (kind: 'tag', 'actor', 'location')."""
+        """Return the URL of the page listing the events with a tag, actor or place (kind: tag, actor, location)."""
         return self.url(FACET_OF[kind].path(value))
 
     def asset(self, path: str) -> str:

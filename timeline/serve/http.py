@@ -79,7 +79,7 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         """Return the path the site is served under: the server's, which the preview changes with the settings."""
         return self.server.base_path
 
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - the stdlib's name
+    def log_message(self, format: str, *args) -> None:
         """Keep the terminal quiet: the preview prints only what the author needs."""
 
     def do_GET(self) -> None:

@@ -51,7 +51,8 @@ class Preview:
                 raise
         self.watcher = threading.Thread(target=self._watch, name="timeline-watch", daemon=True)
         self.exporter = threading.Thread(target=self._export, name="timeline-export", daemon=True)
-        self.http = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1}, name="timeline-http", daemon=True)
+        self.http = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.1},
+                                     name="timeline-http", daemon=True)
 
     @property
     def url(self) -> str:

@@ -79,7 +79,7 @@ def country_pattern() -> tuple[re.Pattern, dict[str, str]]:
     except ImportError:
         pass
     for code, words in _COUNTRY_WORDS.items():
-        codes.update({word: code for word in words.split("|")})
+        codes.update(dict.fromkeys(words.split("|"), code))
     alternatives = "|".join(re.escape(word) for word in sorted(codes, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])"), codes
 
