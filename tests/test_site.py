@@ -490,14 +490,19 @@ def test_an_up_to_date_build_loads_no_heavy_module(project):
     assert result.stderr == "site/ is up to date: 1 event; nothing changed since it was built.\n"
 
 
-def test_a_build_reads_the_inputs_before_building_only_when_a_site_may_be_up_to_date(project, monkeypatch):
-    fingerprints = []
-    monkeypatch.setattr(fingerprint, "build_fingerprint", lambda *args: fingerprints.append(args) or "")
+def test_a_build_reads_its_inputs_once(project, monkeypatch):
+    # The look that finds site/ stale (a plain `build`) hands its digests to the build that follows.
+    looks = []
+    real_digests = fingerprint.input_digests
+    monkeypatch.setattr(fingerprint, "input_digests", lambda *args: looks.append(args[0]) or real_digests(*args))
     project.event()
-    assert project.run("build").code == 0 and fingerprints == []  # no site yet: nothing can be up to date
-    assert project.run("build").code == 0 and len(fingerprints) == 1
+    assert project.run("build").code == 0 and len(looks) == 1  # no site yet: the build digests them
+    project.event(title="Changed")
+    assert project.run("build").err.startswith("Built site/") and len(looks) == 2  # the look's, taken over
+    assert project.run("build").err.startswith("site/ is up to date") and len(looks) == 3
     shutil.rmtree(project.root / "site")
-    assert project.run("build").code == 0 and len(fingerprints) == 1
+    assert project.run("build").code == 0 and len(looks) == 4  # no site: no look
+    assert project.run("build", "--drafts").code == 0 and len(looks) == 5  # not a plain build: no look
 
 
 def test_a_build_leaves_the_cycle_collector_running_whatever_its_outcome(project):
@@ -629,6 +634,37 @@ def test_an_edit_that_keeps_size_and_modification_time_is_still_seen(project, mo
     assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
     assert project.run("build").err.startswith("Built site/")
     assert "Same size B" in project.site("2024-11-04-a-meeting/index.html")
+
+
+def test_unchanged_code_templates_and_settings_are_known_by_their_status_and_not_read_again(project, monkeypatch):
+    # A build with nothing changed digests every input; the code alone is some eighty files.
+    monkeypatch.setattr(fingerprint, "SETTLED_NS", 0)
+    project.event()
+    assert project.run("build").code == 0  # notes every file's status
+    read: list[str] = []
+    real_contents = fingerprint._contents
+    monkeypatch.setattr(fingerprint, "_contents", lambda path: read.append(path) or real_contents(path))
+    assert project.run("build").err.startswith("site/ is up to date")
+    assert read == []
+    template = project.root / "templates" / "base.html"
+    template.write_text(template.read_text() + "\n")
+    assert project.run("build").err.startswith("Built site/")
+    assert read == [str(template)]  # the one file whose status changed
+
+
+def test_a_template_edit_that_keeps_size_and_modification_time_is_still_seen(project, monkeypatch):
+    monkeypatch.setattr(fingerprint, "SETTLED_NS", 0)
+    project.event()
+    template = project.root / "templates" / "event.html"
+    template.write_text(template.read_text().replace("{% block title %}", "{% block title %}Edition A ", 1))
+    assert project.run("build").code == 0
+    before = template.stat()
+    time.sleep(0.01)
+    template.write_text(template.read_text().replace("Edition A", "Edition B"))
+    os.utime(template, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (template.stat().st_size, template.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert project.run("build").err.startswith("Built site/")
+    assert "Edition B" in project.site("2024-11-04-a-meeting/index.html")
 
 
 _INTERRUPT_AT_FORK: list[bool] = []

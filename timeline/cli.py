@@ -9,6 +9,7 @@ TYPE_CHECKING = False  # typing's, without importing typing: a build with nothin
 if TYPE_CHECKING:
     import argparse
 
+    from timeline.build.fingerprint import Inputs
     from timeline.problems import Problem
 
 # Everything else is imported where it is used: a build with nothing changed decides so
@@ -121,8 +122,11 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help")):
         argv.insert(0, "build")
     plain_build_root = _plain_build_root(argv, default_root)
-    if plain_build_root and _report_if_up_to_date(plain_build_root):
-        return EXIT_OK
+    digested = None  # the inputs' digests, when a look at them found site/ stale: the build reads them once
+    if plain_build_root:
+        up_to_date, digested = _report_if_up_to_date(plain_build_root)
+        if up_to_date:
+            return EXIT_OK
     from pathlib import Path
 
     from timeline.problems import ProblemError, describe
@@ -132,6 +136,7 @@ def main(argv: list[str] | None = None, default_root: str | os.PathLike | None =
     except SystemExit as exit_:
         return int(exit_.code or 0)
     args.root = Path(args.root or default_root or Path.cwd()).resolve()
+    args.digested = digested
     if not args.root.is_dir():
         print(f"build.py {args.command}: error: --root {args.root}: no such folder", file=sys.stderr)
         return EXIT_USAGE
@@ -191,17 +196,18 @@ def _plain_build_root(argv: list[str], default_root: str | os.PathLike | None) -
     return None
 
 
-def _report_if_up_to_date(root: str) -> bool:
-    """Print what the last build reported and return True when site/ is what these inputs make."""
+def _report_if_up_to_date(root: str) -> tuple[bool, Inputs | None]:
+    """Print what the last build reported when site/ is what these inputs make; return whether it is, and the
+    inputs' digests if they were read."""
     from timeline.build.fingerprint import current_manifest
 
-    manifest = current_manifest(root, None, False)
+    manifest, inputs = current_manifest(root, None, False)
     if manifest is None:
-        return False
+        return False, inputs
     for line in manifest["report"]:
         print(line, file=sys.stderr)
     print(up_to_date_message(manifest["events"], manifest["drafts"]), file=sys.stderr)
-    return True
+    return True, inputs
 
 
 def up_to_date_message(events: int, drafts: int) -> str:
@@ -240,7 +246,7 @@ def cmd_build(args) -> int:
         from timeline.build.cache_store import forget_cache
 
         forget_cache(args.root)
-    result = _builder(args).build()
+    result = _builder(args).build(inputs=getattr(args, "digested", None))
     if result.errors:
         raise ProblemError(result.problems)
     report(result.problems, sys.stderr)

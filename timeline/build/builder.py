@@ -18,6 +18,7 @@ from timeline.model.config import Config, apply_base_url, load_config
 from timeline.problems import Problem, ProblemError
 
 if TYPE_CHECKING:
+    from timeline.build.fingerprint import Inputs
     from timeline.model.event import Event
     from timeline.render.pages import SiteRenderer
 
@@ -41,14 +42,16 @@ class Builder:
         """Return the base path the site is built for."""
         return self.config.base_path
 
-    def build(self, trust_site: bool = True, keep_pieces: bool = False) -> BuildResult:
+    def build(self, trust_site: bool = True, keep_pieces: bool = False, inputs: Inputs | None = None) -> BuildResult:
         """Build the whole site into a staging folder and swap it in; nothing changes on error.
 
         When every input (event files, templates, settings, options, this code and its
         libraries) is byte for byte what made the current site/, and trust_site, the site is
-        kept as it is. keep_pieces keeps each event's export pieces for later updates.
+        kept as it is. keep_pieces keeps each event's export pieces for later updates. inputs
+        are the inputs' digests when a look just taken found site/ stale (they are read once).
         """
-        current = self.speed.up_to_date(self.base_url, self.include_drafts, not self.reader.has_read, trust_site)
+        current = self.speed.up_to_date(self.base_url, self.include_drafts, not self.reader.has_read, trust_site,
+                                        inputs)
         if current:
             return BuildResult(problems=[Problem(*p) for p in current["problems"]], up_to_date=True,
                                events=current["events"], drafts=current["drafts"], fingerprint=self.speed.fingerprint)

@@ -21,55 +21,64 @@ MANIFEST = "build.json"
 _CODE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the timeline package
 
 
-def build_fingerprint(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
-                      last_manifest: object = None) -> str:
-    """Return a digest of everything a build's output depends on, read byte for byte (see input_digests)."""
-    setup, events, _ = input_digests(root, base_url, include_drafts, last_manifest)
-    return fingerprint_of(setup, events)
-
-
-# An event file whose status changed less than this before it was looked at may still be
-# changing within the file system's clock tick: its status is not noted, so it is read next time.
+# A file whose status changed less than this before it was looked at may still be changing
+# within the file system's clock tick: its status is not noted, so it is read next time.
 SETTLED_NS = 2_000_000_000
 
 
 def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
-                  last_manifest: object = None) -> tuple[str, dict[str, str], dict[str, list]]:
+                  last_manifest: object = None) -> tuple[str, dict[str, str], dict[str, list], dict[str, list]]:
     """Return the digest of all inputs but the event files (options, libraries, code, settings, templates),
     the digest of each event file (its name and bytes) by file name, and the status of each settled
-    event file with its digest: [mtime ns, size, inode, ctime ns, digest] by name.
+    file with its digest, [mtime ns, size, inode, ctime ns, digest]: event files by name, the others by path.
 
-    last_manifest is what the last build left (its "files" is that last table): a file whose
-    status is the same is not read again. Any write changes a file's ctime, which no tool can set back.
+    last_manifest is what the last build left (its "files" and "setup_files" are those tables): a file
+    whose status is the same is not read again. Any write changes a file's ctime, which no tool can set back.
     """
     root = os.fspath(root)
+    manifest = last_manifest if isinstance(last_manifest, dict) else {}
     setup = hashlib.blake2b(digest_size=20)
     setup.update(repr((base_url, include_drafts, sys.version)).encode())
     for package, version in package_versions(RENDERING_PACKAGES).items():
         setup.update(f"{package}={version}".encode())
-    code = _code_files(_CODE_DIR)
-    inputs = code + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
+    inputs = _code_files(_CODE_DIR) + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
+    known, setup_statuses = _table(manifest, "setup_files"), {}
     for name, path in inputs:
-        setup.update(name_bytes(name) + b"\0" + _contents(path) + b"\0")
-    known = last_manifest.get("files") if isinstance(last_manifest, dict) else None
-    known = known if isinstance(known, dict) else {}
-    events: dict[str, str] = {}
-    statuses: dict[str, list] = {}
+        digest = _digest_as_known(name, path, known.get(path), setup_statuses, path)
+        setup.update(name_bytes(name) + b"\0" + digest.encode() + b"\0")
     events_dir = os.path.join(root, EVENTS_DIR)
     setup.update(b"events/ is a link" if os.path.islink(events_dir) else b"")  # a link is refused, whatever it holds
+    known, events, statuses = _table(manifest, "files"), {}, {}
     for name, path in _files_in(events_dir):
-        status = _status(path)  # taken before the bytes are read: an edit meanwhile shows next time
-        noted = known.get(name)
-        if status is not None and isinstance(noted, list) and len(noted) == 5 and noted[:4] == status \
-                and isinstance(noted[4], str):
-            events[name] = noted[4]
-        else:
-            events[name] = file_digest(name, _contents(path))
-        if status is not None:
-            statuses[name] = [*status, events[name]]
+        events[name] = _digest_as_known(name, path, known.get(name), statuses, name)
+    return setup.hexdigest(), events, _settled(statuses), _settled(setup_statuses)
+
+
+def _table(manifest: dict, key: str) -> dict:
+    """Return a table of file statuses the last build left in its manifest, or {}."""
+    table = manifest.get(key)
+    return table if isinstance(table, dict) else {}
+
+
+def _digest_as_known(name: str, path: str, noted: object, statuses: dict[str, list], key: str) -> str:
+    """Return the digest of a file's name and bytes, read again only when its status differs from what was
+    noted; note its status and digest in statuses under key."""
+    status = _status(path)  # taken before the bytes are read: an edit meanwhile shows next time
+    if status is not None and isinstance(noted, list) and len(noted) == 5 and noted[:4] == status \
+            and isinstance(noted[4], str):
+        digest = noted[4]
+    else:
+        digest = file_digest(name, _contents(path))
+    if status is not None:
+        statuses[key] = [*status, digest]
+    return digest
+
+
+def _settled(statuses: dict[str, list]) -> dict[str, list]:
+    """Return the statuses of the files that had kept still for SETTLED_NS when they were looked at."""
     settled_before = time.time_ns() - SETTLED_NS
-    return setup.hexdigest(), events, {name: noted for name, noted in statuses.items() if noted[3] < settled_before}
+    return {key: noted for key, noted in statuses.items() if noted[3] < settled_before}
 
 
 def _status(path: str) -> list[int] | None:
@@ -85,12 +94,13 @@ def _status(path: str) -> list[int] | None:
 
 class Inputs:
     """What a build's output is made from, as digests: setup (every input but the event files), each event
-    file's digest by name, and the status of each settled event file (see input_digests)."""
+    file's digest by name, and the status of each settled file (see input_digests)."""
 
-    __slots__ = ("events", "setup", "statuses")
+    __slots__ = ("events", "setup", "setup_statuses", "statuses")
 
-    def __init__(self, setup: str, events: dict[str, str], statuses: dict[str, list]):
-        self.setup, self.events, self.statuses = setup, events, statuses
+    def __init__(self, setup: str, events: dict[str, str], statuses: dict[str, list],
+                 setup_statuses: dict[str, list]):
+        self.setup, self.events, self.statuses, self.setup_statuses = setup, events, statuses, setup_statuses
 
     @property
     def fingerprint(self) -> str:
@@ -170,16 +180,18 @@ def up_to_date_manifest(root: str | os.PathLike, fingerprint: str, manifest: obj
     return manifest
 
 
-def current_manifest(root: str | os.PathLike, base_url: str | None, include_drafts: bool) -> dict | None:
-    """Return the last build's manifest when site/ is what these inputs make now, else None.
+def current_manifest(root: str | os.PathLike, base_url: str | None,
+                     include_drafts: bool) -> tuple[dict | None, Inputs | None]:
+    """Return the last build's manifest when site/ is what these inputs make now (else None), and the inputs'
+    digests when they were read (else None).
 
     A first build's inputs are not even read: no site from a last build, nothing to compare.
     """
     manifest = read_json(root, MANIFEST)
     if not made_current_site(root, manifest):
-        return None
-    current = manifest.get("fingerprint") == build_fingerprint(root, base_url, include_drafts, manifest)
-    return manifest if current else None
+        return None, None
+    inputs = read_inputs(root, base_url, include_drafts, manifest)
+    return (manifest if manifest.get("fingerprint") == inputs.fingerprint else None), inputs
 
 
 def made_current_site(root: str | os.PathLike, manifest: object) -> bool:
@@ -196,7 +208,7 @@ def write_manifest(root: str | os.PathLike, inputs: Inputs, events: int, drafts:
     write_json(root, MANIFEST, {
         "fingerprint": inputs.fingerprint, "site_inode": os.stat(os.path.join(root, OUTPUT_DIR)).st_ino,
         "events": events, "drafts": drafts, "problems": [list(p.__dict__.values()) for p in problems],
-        "report": [str(p) for p in problems], "files": inputs.statuses,
+        "report": [str(p) for p in problems], "files": inputs.statuses, "setup_files": inputs.setup_statuses,
     })
 
 

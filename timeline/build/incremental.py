@@ -12,6 +12,7 @@ from timeline.model.digest import short_digest
 from timeline.problems import ProblemError
 
 if TYPE_CHECKING:
+    from timeline.build.fingerprint import Inputs
     from timeline.model.event import Event
     from timeline.render.pages import Page, SiteRenderer
 
@@ -27,10 +28,10 @@ class IncrementalBuilder(Builder):
         self._rendered_by: SiteRenderer | None = None
         self._deferred: list[Page] = []
 
-    def build(self, trust_site: bool = True, keep_pieces: bool = False) -> BuildResult:
+    def build(self, trust_site: bool = True, keep_pieces: bool = False, inputs: Inputs | None = None) -> BuildResult:
         """Build the whole site (see Builder.build), dropping any exports an update deferred: it writes them all."""
         self._deferred = []
-        return super().build(trust_site, keep_pieces)
+        return super().build(trust_site, keep_pieces, inputs)
 
     def _built(self, renderer: SiteRenderer, published: list[Event], written: dict[str, str]) -> None:
         """Keep what the next update starts from: the digests written, the renderer and the events on the site."""

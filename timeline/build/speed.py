@@ -60,18 +60,22 @@ class Speed:
 
     def current_fingerprint(self, base_url: str | None, include_drafts: bool) -> str | None:
         """Return the fingerprint of site/ when it is what the inputs make now, else None."""
-        manifest = current_manifest(self.root, base_url, include_drafts)
+        manifest, _ = current_manifest(self.root, base_url, include_drafts)
         return manifest["fingerprint"] if manifest else None
 
     def up_to_date(self, base_url: str | None, include_drafts: bool, first_in_process: bool,
-                   trust_site: bool = True) -> dict | None:
-        """Digest this build's inputs; return the last build's manifest if site/ is what they make (and
-        trust_site), else None, after taking up what the last build left for this one."""
+                   trust_site: bool = True, inputs: Inputs | None = None) -> dict | None:
+        """Digest this build's inputs (unless given, as digested by a look that found site/ stale); return the
+        last build's manifest if site/ is what they make (and trust_site), else None, after taking up what the
+        last build left for this one."""
         from timeline.build.content_caches import ContentCaches
 
-        manifest = read_json(self.root, MANIFEST)
-        self._inputs = read_inputs(self.root, base_url, include_drafts, manifest)
-        current = up_to_date_manifest(self.root, self._inputs.fingerprint, manifest) if trust_site else None
+        current = None
+        if inputs is None:
+            manifest = read_json(self.root, MANIFEST)
+            inputs = read_inputs(self.root, base_url, include_drafts, manifest)
+            current = up_to_date_manifest(self.root, inputs.fingerprint, manifest) if trust_site else None
+        self._inputs = inputs
         if current is None:
             self._caches = ContentCaches(self.root, self._inputs, first_in_process)
         return current
@@ -140,7 +144,7 @@ class NoSpeedups:
         return None
 
     def up_to_date(self, base_url: str | None, include_drafts: bool, first_in_process: bool,
-                   trust_site: bool = True) -> None:
+                   trust_site: bool = True, inputs: Inputs | None = None) -> None:
         """Return None: every build reads and renders everything."""
         return None
 
