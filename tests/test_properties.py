@@ -64,14 +64,17 @@ def event_dates(draw, years=YEARS, precisions=(DAY, MONTH, YEAR)) -> EventDate:
 
 
 def astronomical(year: int) -> int:
+    """Return the astronomical year (1 BC is 0), as historians' arithmetic needs it."""
     return year + 1 if year < 0 else year
 
 
 def first_day(date: EventDate) -> tuple[int, int, int]:
+    """Return (astronomical year, month, day) of the first day a date covers."""
     return astronomical(date.year), date.month or 1, date.day or 1
 
 
 def last_day(date: EventDate) -> tuple[int, int, int]:
+    """Return (astronomical year, month, day) of the last day a date covers."""
     month = date.month or 12
     return astronomical(date.year), month, date.day or month_length(date.year, month)
 
@@ -288,14 +291,14 @@ YAML_DATA = st.recursive(
 @st.composite
 def almost_valid_files(draw) -> bytes:
     """Return a valid event file with a few of its fields, lines or bytes mutated."""
+    import yaml
+
     if draw(st.booleans()):
         # Valid YAML from a YAML writer, with any field given any value (lists, groups, numbers, odd text).
         front = {"title": "A meeting", "date": "2024-11-04",
                  "sources": [{"title": "A story", "publisher": "WION", "published": "2024-11-07"}]}
         for _ in range(draw(st.integers(1, 3))):
             front[draw(FIELD_NAMES | ODD_TEXT)] = draw(YAML_DATA)
-        import yaml
-
         front_matter = yaml.safe_dump(front, allow_unicode=draw(st.booleans()), sort_keys=False,
                                       default_flow_style=draw(st.sampled_from([False, True, None])))
         lines = ["---", *front_matter.rstrip("\n").split("\n"), "---", "Something happened."]
@@ -532,6 +535,7 @@ def browser_scheme_text(url: str) -> str:
 
 @pytest.fixture(scope="module")
 def markdown():
+    """Return one MarkdownRenderer for every example, as a build makes one for every description."""
     from timeline.render.markdown import MarkdownRenderer
 
     return MarkdownRenderer()
