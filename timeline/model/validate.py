@@ -376,10 +376,13 @@ def check_across_files(events: list[Event], files: list[EventFile]) -> list[Prob
                 "them apart on every system); rename one of them",
             ))
     for facet in FACETS:
+        attribute = facet.attribute
         first_use: dict[str, str] = {}  # each spelling -> the first file using it; slugs compared per spelling
-        for event in events:
-            for value in facet.values(event):
-                first_use.setdefault(value, event.path)
+        for event in events:  # facet.values() inlined: this runs on every edit in the preview, over every event
+            values = getattr(event, attribute)
+            for value in (values,) if isinstance(values, str) else values:
+                if value:
+                    first_use.setdefault(value, event.path)
         spelling_of_slug: dict[str, str] = {}
         clashing = {}
         for value in first_use:
