@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, fields
 
 from timeline.model.dates import EventDate, format_range
@@ -57,7 +56,15 @@ def description_text(body: str) -> str:
     Only blank lines go: a first line's indent (a code block) and a last line's trailing spaces are Markdown
     the page renders, so the description imported from events.json renders as the file's own did.
     """
-    return re.sub(r"\A(?:[ \t]*\n)+|(?:\n[ \t]*)+\Z", "", body) if body.strip(" \t\n") else ""
+    if not body.strip(" \t\n"):
+        return ""
+    lines = body.split("\n")
+    start, end = 0, len(lines)
+    while not lines[start].strip(" \t"):
+        start += 1
+    while not lines[end - 1].strip(" \t"):
+        end -= 1
+    return "\n".join(lines[start:end])
 
 
 def event_data(event: Event) -> dict:
