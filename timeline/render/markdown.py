@@ -35,12 +35,16 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 _NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
-def _link_filter(tag: str, attribute: str, value: str) -> str | None:
-    """Keep only full web and mail addresses in links; drop relative and odd ones.
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """Return an attribute's value if ALLOWED_ATTRIBUTES allows it on its tag, and, on a link, a full web or mail
+    address; None drops it.
 
-    A relative link in a description would point outside the site under a base path,
-    and an address with spaces or control characters inside is never what was meant.
+    nh3 keeps title and lang on every element whatever its allow-list says. A relative link in a
+    description would point outside the site under a base path, and an address with spaces or
+    control characters inside is never what was meant.
     """
+    if attribute not in ALLOWED_ATTRIBUTES.get(tag, ()):
+        return value if (tag, attribute) == ("a", "rel") else None  # rel is nh3's own, from link_rel
     if attribute == "dir":
         return value if value == "auto" else None
     if attribute != "href":
@@ -184,7 +188,7 @@ class MarkdownRenderer:
             url_schemes=ALLOWED_URL_SCHEMES,
             link_rel="nofollow noopener noreferrer",
             strip_comments=True,
-            attribute_filter=_link_filter,
+            attribute_filter=_attribute_filter,
         )
 
     def __call__(self, text: str) -> Markup:
