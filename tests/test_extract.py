@@ -215,6 +215,14 @@ def test_no_publication_date_and_no_publisher_are_one_line_errors(project, tmp_p
     assert list((project.root / "events").iterdir()) == []
 
 
+def test_a_publication_date_before_ad_1_is_a_one_line_error(project):
+    result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--published", "500 BC", "--write")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == ("error: --published: '500 BC' is before AD 1; give the date the article was published, "
+                          "like 2024-11-07\n")
+    assert list((project.root / "events").iterdir()) == []
+
+
 def test_bad_source_is_a_one_line_error_and_writes_nothing(project, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")

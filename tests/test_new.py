@@ -92,6 +92,13 @@ def test_new_refuses_a_bad_date_with_the_date_message(project):
     assert list((project.root / "events").iterdir()) == []
 
 
+def test_new_refuses_an_empty_date_with_the_date_message(project):
+    result = project.run("new", "A meeting", "--date", "")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == "error: --date: the date is empty: write it as 2024-11-04, 2024-11 or 2024\n"
+    assert list((project.root / "events").iterdir()) == []
+
+
 def test_new_asks_for_a_whole_source(project):
     result = project.run("new", "A meeting", "--date", "2024-11-04", "--publisher", "WION")
     assert result.code == 1

@@ -52,6 +52,9 @@ def extract_events(root: Path, source: str, *, published: str | None = None, pub
         if published:
             article.published = parse_date(published)
             article.published_note = "--published"
+            if article.published.year < 1:  # news is dated AD: the tagger counts days from the publication date
+                raise ExtractError(f"--published: {published!r} is before AD 1; give the date the article was "
+                                   "published, like 2024-11-07")
         article.publisher = publisher or article.publisher
         article.url = url or article.url
         if not article.publisher:

@@ -172,7 +172,7 @@ def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", 
     problems = []
     dates = {}
     for name, text in (("date", date), ("end", end), ("published", published)):
-        if text:
+        if text or name == "date":  # the one date new cannot do without
             try:
                 dates[name] = parse_date(text)
             except DateError as error:
