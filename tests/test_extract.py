@@ -113,8 +113,9 @@ def test_missing_file(tmp_path):
 
 
 def test_a_folder_is_not_called_missing(project, tmp_path):
-    result = project.run("extract", str(tmp_path), "--publisher", "WION")
-    assert (result.code, result.err) == (1, f"error: {tmp_path}: is a folder; give the path of a file in it\n")
+    result = project.run("extract", str(tmp_path), "--publisher", "WION")  # extract reads a folder's files: none here
+    assert (result.code, result.err) == (
+        1, f"error: {tmp_path}: is a folder with no files in it; give an article's file or address\n")
     result = project.run("import", str(tmp_path))
     assert (result.code, result.err) == (1, f"error: {tmp_path}: is a folder; give the path of a file in it\n")
 
@@ -248,3 +249,80 @@ def test_a_country_code_may_be_lower_case(project):
     result = project.run("extract", str(SEED_TEXT), "--publisher", "WION", "--country", "ru")
     assert (result.code, result.err) == (0, "")
     assert "2 dated events found." in result.out
+
+
+OTHER_REPORT = """<!doctype html><html><head><meta charset="utf-8"><title>Choe Son Hui in Moscow</title>
+<meta property="og:site_name" content="Example Wire">
+<meta property="og:title" content="North Korea's foreign minister meets Putin">
+<meta property="article:published_time" content="2024-11-05T09:00:00Z"></head>
+<body><article><h1>North Korea's foreign minister meets Putin</h1>
+<p>Russian President Vladimir Putin met North Korea's Foreign Minister Choe Son Hui in the Kremlin on Monday,
+November 4, the Kremlin said.</p>
+<p>The talks came as Western governments said North Korean troops were being sent to Russia's Kursk region.</p>
+</article></body></html>
+"""
+
+
+@pytest.fixture
+def batch(tmp_path):
+    """Return a folder of three sources: the seed page, another publisher's report of its second event (made up
+    for this test), and an empty file."""
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    (folder / "a-wion.html").write_bytes(SEED_HTML.read_bytes())
+    (folder / "b-other.html").write_text(OTHER_REPORT, encoding="utf-8")
+    (folder / "c-empty.txt").write_text("")
+    return folder
+
+
+def test_several_articles_give_each_event_once_citing_every_article(project, batch):
+    result = project.run("extract", str(batch / "a-wion.html"), str(batch / "b-other.html"))
+    assert (result.code, result.err) == (0, "")
+    lines = result.out.splitlines()
+    assert lines[:3] == [
+        f"{batch}/a-wion.html: ‘Threat to US security,’ NATO chief’s warning on Russia-North Korea ties, says will "
+        "discuss with Trump (WION, published 2024-11-07: the page's metadata gives 2024-11-07)",
+        f"{batch}/b-other.html: North Korea's foreign minister meets Putin (Example Wire, published 2024-11-05: "
+        "the page's metadata gives 2024-11-05)",
+        "2 dated events found.",
+    ]
+    second = lines[lines.index("") + 6:]
+    assert second[:4] == [
+        "2. 2024-11-04 (day)  Russian President Vladimir Putin met North Korea's foreign minister in the Kremlin",
+        f"   dated by: 'earlier this week' + 'National Unity Day' in {batch}/a-wion.html; 'Monday, November 4' in "
+        f"{batch}/b-other.html",
+        "   backed by 2 independent publishers: WION, Example Wire",
+        "   actors: Vladimir Putin, Choe Son Hui, Kim Jong Un; location: Kremlin",
+    ]
+
+
+def test_an_unreadable_source_in_a_batch_is_named_and_the_others_are_drafted(project, batch):
+    result = project.run("extract", str(batch), "--write")  # a folder: its files, in name order
+    assert result.code == 1
+    assert result.err == (f"error: {batch}/c-empty.txt: the file is empty\n"
+                          "1 of 3 sources could not be read; the others' events are above\n")
+    written = [line.removeprefix("wrote ") for line in result.out.splitlines() if line.startswith("wrote ")]
+    assert [name[:18] for name in written] == ["events/2024-11-07-", "events/2024-11-04-"]
+    draft = (project.root / written[1]).read_text()
+    assert draft.count("  - title: ") == 2 and "publisher: WION" in draft and "publisher: Example Wire" in draft
+    assert project.run("check").code == 0
+
+
+def test_a_batch_proposes_every_article_it_adds_to_an_existing_event(project, batch):
+    project.event("2024-11-04-putin-meets-choe-son-hui.md", title="Putin meets Choe Son Hui",
+                  actors="[Vladimir Putin, Choe Son Hui]")
+    result = project.run("extract", str(batch / "a-wion.html"), str(batch / "b-other.html"), "--write")
+    assert result.code == 0
+    out = result.out
+    assert "   already in events/2024-11-04-putin-meets-choe-son-hui.md: add these articles to its sources instead:\n" \
+           "     - title: ‘Threat to US security,’ NATO chief’s warning" in out
+    assert "     - title: North Korea's foreign minister meets Putin\n       publisher: Example Wire\n" in out
+    assert "skipped: 2024-11-04 is already events/2024-11-04-putin-meets-choe-son-hui.md" in out
+
+
+def test_url_names_one_article_only(project, batch):
+    result = project.run("extract", str(batch / "a-wion.html"), str(batch / "b-other.html"),
+                         "--url", "https://example.org/story")
+    assert (result.code, result.out) == (1, "")
+    assert result.err == ("error: --url: gives one article's address; with several articles, give each one's "
+                          "address, or a saved page that names it\n")

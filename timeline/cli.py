@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import sys
 
+from timeline.english import plural
+
 TYPE_CHECKING = False  # typing's, without importing typing: a build with nothing changed takes a fifth longer with it
 if TYPE_CHECKING:
     import argparse
@@ -79,7 +81,9 @@ def _authoring_commands(sub, common) -> None:
     from pathlib import Path
 
     extract = _command(sub, "extract", common)
-    extract.add_argument("source", help="a text file, a saved HTML page, or an http(s) URL")
+    extract.add_argument("sources", nargs="+", metavar="SOURCE",
+                         help="a text file, a saved HTML page, an http(s) URL, or a folder of files; give several "
+                              "to draft each event they report once, citing every article")
     extract.add_argument("--published", help="when the article was published, if the article does not say")
     extract.add_argument("--country", help="the country the article is about, as a code like RU (for holidays)")
     extract.add_argument("--publisher", help="who published the article, if the article does not say")
@@ -217,7 +221,6 @@ def up_to_date_message(events: int, drafts: int) -> str:
 
 def _counts(events: int, drafts: int) -> str:
     """Return '3 events (1 draft left out)': what a build put on the site and what it left out."""
-    from timeline.english import plural
 
     left_out = f" ({plural(drafts, 'draft')} left out)" if drafts else ""
     return f"{plural(events, 'event')}{left_out}"
@@ -306,48 +309,74 @@ def cmd_links(args) -> int:
 
 
 def cmd_extract(args) -> int:
-    """Draft events from an article; return the exit code."""
+    """Draft events from articles; return the exit code."""
     from timeline.authoring.article import ExtractError
     from timeline.authoring.extract import extract_events, write_drafts
-    from timeline.english import plural
 
     try:
-        report = extract_events(args.root, args.source, published=args.published, publisher=args.publisher,
+        report = extract_events(args.root, args.sources, published=args.published, publisher=args.publisher,
                                 url=args.url, country=args.country)
     except ExtractError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
-    article, found = report.article, report.events
-    print(f"{article.title} ({article.publisher}, published {article.published.iso()}: {article.published_note})")
-    print(f"{plural(len(found), 'dated event')} found.")
-    for number, event in enumerate(found, 1):
-        print(f"\n{number}. {event.date.iso()} ({event.date.precision})  {event.title}")
-        print(f"   dated by: {event.dated_by}")
-        print(f"   actors: {', '.join(event.actors) or '-'}; location: {event.location or '-'}")
-        if event.cited_there:
-            print(f"   already in {event.duplicate_of}, which cites this article")
-        elif event.duplicate_of:
-            print(f"   already in {event.duplicate_of}: add this article to its sources instead:")
-            print(report.source_lines(event, indent="     "), end="")
-    if not args.write:
-        if found:
-            print("\nRun again with --write to save them in events/ as drafts (draft: true).")
-        return EXIT_OK
-    print()
-    for written in write_drafts(args.root, report):
-        if written.event.duplicate_of:
-            print(f"skipped: {written.event.date.iso()} is already {written.event.duplicate_of}")
-        elif written.refused:
-            print(f"skipped: {written.refused}")
-        else:
-            print(f"wrote {written.path}")
+    for failure in report.failures:
+        print(f"error: {failure}", file=sys.stderr)
+    if not report.articles:
+        return EXIT_PROBLEMS
+    _print_found(report, several=len(report.articles) + len(report.failures) > 1)
+    if args.write:
+        print()
+        for written in write_drafts(args.root, report):
+            if written.event.duplicate_of:
+                print(f"skipped: {written.event.date.iso()} is already {written.event.duplicate_of}")
+            elif written.refused:
+                print(f"skipped: {written.refused}")
+            else:
+                print(f"wrote {written.path}")
+    elif report.events:
+        print("\nRun again with --write to save them in events/ as drafts (draft: true).")
+    if report.failures:
+        total = len(report.failures) + len(report.articles)
+        print(f"{len(report.failures)} of {plural(total, 'source')} could not be read; the others' events are above",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _print_found(report, several: bool) -> None:
+    """Print the articles read and each dated event found, with what it rests on, for review."""
+    from timeline.authoring.extract import source_lines
+
+    for read in report.articles:
+        article = read.article
+        print(f"{read.origin + ': ' if several else ''}{article.title} ({article.publisher}, published "
+              f"{article.published.iso()}: {article.published_note})")
+    print(f"{plural(len(report.events), 'dated event')} found.")
+    for number, event in enumerate(report.events, 1):
+        print(f"\n{number}. {event.date.iso()}{'–' + event.end.iso() if event.end else ''} ({event.date.precision})"
+              f"  {event.title}")
+        if several:
+            publishers = {c.source["publisher"].casefold(): c.source["publisher"] for c in event.citations}
+            print("   dated by: " + "; ".join(f"{' + '.join(repr(e) for e in c.evidence)} in {c.origin}"
+                                             for c in event.citations))
+            print(f"   backed by {plural(len(publishers), 'independent publisher')}: {', '.join(publishers.values())}")
+        else:
+            print(f"   dated by: {event.dated_by}")
+        print(f"   actors: {', '.join(event.actors) or '-'}; location: {event.location or '-'}")
+        these = "these articles" if len(event.citations) > 1 else "this article"
+        if event.cited_there:
+            print(f"   already in {event.duplicate_of}, which cites {these}")
+        elif event.duplicate_of:
+            new = report.new_citations(event)
+            print(f"   already in {event.duplicate_of}: add {'these articles' if len(new) > 1 else 'this article'} "
+                  "to its sources instead:")
+            for citation in new:
+                print(source_lines(citation, indent="     "), end="")
 
 
 def cmd_import(args) -> int:
     """Import events from another timeline's file; return the exit code."""
     from timeline.authoring.imports import ImportError_, import_file
-    from timeline.english import plural
 
     try:
         report = import_file(args.root, args.file, args.format)

@@ -18,6 +18,17 @@ from timeline.authoring.timex import Timex, find_timexes
 from timeline.model.dates import DAY, EventDate
 
 
+@dataclass(eq=False)
+class Citation:
+    """One article's report of a found event: the article as an event source, its sentences, the words that dated
+    it, and how the article was given (its path or address)."""
+
+    source: dict[str, str]
+    quote: str
+    evidence: list[str]
+    origin: str = ""
+
+
 @dataclass
 class FoundEvent:
     """An event found in an article: its date, the words that dated it, and what is suggested for its file."""
@@ -25,12 +36,15 @@ class FoundEvent:
     date: EventDate
     sentences: list[str]
     evidence: list[str]
+    end: EventDate | None = None
     title: str = ""
     actors: list[str] = field(default_factory=list)
     location: str = ""
     duplicate_of: str = ""  # the existing event it repeats, as events/NAME.md
-    cited_there: bool = False  # the event it repeats already rests on this article
+    cited_there: bool = False  # the event it repeats already rests on every article that reports it
     position: int = 0  # the index of its first sentence in the article
+    citations: list[Citation] = field(default_factory=list)  # every article that reports it, the first its own
+    cited: list[Citation] = field(default_factory=list)  # those the event it repeats already cites
 
     @property
     def quote(self) -> str:
