@@ -326,3 +326,26 @@ def test_url_names_one_article_only(project, batch):
     assert (result.code, result.out) == (1, "")
     assert result.err == ("error: --url: gives one article's address; with several articles, give each one's "
                           "address, or a saved page that names it\n")
+
+
+@pytest.mark.parametrize("sentence, evidence, title", [
+    ("North Atlantic Treaty Organization (NATO) chief Mark Rutte said on Thursday (Nov. 7) that the growing ties "
+     "between Russia and North Korea are not only a threat to the European part of NATO, but also to the United "
+     "States.", ["Thursday"], "NATO chief Mark Rutte says the growing ties between Russia and North Korea are a threat"),
+    ("Moreover, earlier this week, Russian President Vladimir Putin met North Korea's foreign minister in the "
+     "Kremlin.", ["earlier this week"], "Russian President Vladimir Putin met North Korea's foreign minister in the "
+     "Kremlin"),
+    ("The central bank raised its main interest rate to 4.5% on Wednesday, the bank said in a statement.",
+     ["Wednesday"], "The central bank raised its main interest rate to 4.5%"),
+    ("A magnitude 6.1 earthquake struck off the coast of Chile on 3 May, according to the US Geological Survey.",
+     ["3 May"], "A magnitude 6.1 earthquake struck off the coast of Chile"),
+    ("The festival, which drew more than 40,000 visitors in its first year and has grown every year since, will open "
+     "on 8 July with a concert by the city's orchestra in the old market square.", ["8 July"],
+     "The festival will open with a concert by the city's orchestra in the old market square"),
+], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause"])
+def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
+    from timeline.authoring.suggest import TITLE_LENGTH, draft_title
+
+    drafted = draft_title(sentence, evidence)
+    assert drafted == title
+    assert len(drafted) <= TITLE_LENGTH and "…" not in drafted
