@@ -349,3 +349,38 @@ def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, e
     drafted = draft_title(sentence, evidence)
     assert drafted == title
     assert len(drafted) <= TITLE_LENGTH and "…" not in drafted
+
+
+def found(text: str, published: str = "2024-11-07", headline: str = "A headline") -> list[tuple]:
+    """Return (date, end, evidence) of each event find_events finds in a made-up article."""
+    from timeline.authoring.article import Article
+    from timeline.authoring.dated_events import find_events
+    from timeline.model.dates import parse_date
+
+    article = Article(text=f"{headline}\n\n{text}", title=headline, publisher="X", published=parse_date(published))
+    return [(e.date.iso(), e.end.iso() if e.end else None, e.evidence) for e in find_events(article)]
+
+
+@pytest.mark.parametrize("text, events", [
+    ("The deal was signed on 3 March. Two days later, the ministers met again.",
+     [("2024-03-03", None, ["3 March"]), ("2024-03-05", None, ["Two days later"])]),
+    ("Talks began on 3 March. They resumed on the 6th.",
+     [("2024-03-03", None, ["3 March"]), ("2024-03-06", None, ["the 6th"])]),
+    ("Talks resumed on the 6th.", [("2024-11-06", None, ["the 6th"])]),
+    ("The court will rule on the 12th.", [("2024-11-12", None, ["the 12th"])]),
+    ("He finished 2nd on the 5th floor.", []),
+    ("The exhibition runs from 3 March to 10 April.", [("2024-03-03", "2024-04-10", ["3 March to 10 April"])]),
+    ("Voting will take place between March and May.", [("2025-03", "2025-05", ["March and May"])]),
+    ("The two-day summit ending Wednesday produced no agreement.", [("2024-11-05", "2024-11-06", ["Wednesday"])]),
+    ("A three-day festival starting on Friday will close the season.", [("2024-11-08", "2024-11-10", ["Friday"])]),
+    ("Today's line of contact runs along the river.", []),
+    ("Monday's vote was postponed.", [("2024-11-04", None, ["Monday"])]),
+], ids=["two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
+        "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote"])
+def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
+    assert found(text) == events
+
+
+def test_the_headline_is_read():
+    assert found("The quake caused no damage.", headline="Quake hits Chile on Monday") == \
+        [("2024-11-04", None, ["Monday"])]

@@ -7,7 +7,7 @@ import datetime
 import re
 
 from timeline.authoring.timex.context import Context, Hit
-from timeline.authoring.timex.resolve import resolve_month, resolve_month_day
+from timeline.authoring.timex.resolve import resolve_day_of_month, resolve_month, resolve_month_day
 from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, valid_day
 from timeline.authoring.timex.vocabulary import ORDINALS, SEASONS, TEMPORAL_BEFORE, WEEKDAY, WEEKDAYS, month_of
 
@@ -29,6 +29,17 @@ def explicit_day(match: re.Match, context: Context) -> list[Hit]:
         weekday = _weekday_before(context.text, match.start())
     resolved = resolve_month_day(context, month, day, match.start(), match.end(), weekday)
     return _date_hit(match, resolved, True) if resolved else []
+
+
+def bare_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'on the 6th': in the month of the day the text named before it, else by tense."""
+    day = int(match["day"])
+    resolved = resolve_day_of_month(context, day, match.start("the"), match.end())
+    if resolved is None:
+        return []
+    hit = Hit(match.start("the"), match.end(), DATE, day_value(resolved), True)
+    hit.narrative = ("day of month", day)
+    return [hit]
 
 
 def _weekday_before(text: str, position: int) -> int | None:

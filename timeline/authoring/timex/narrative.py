@@ -28,8 +28,10 @@ def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
 
 def resolve_narrative(hits: list[Hit], context: Context) -> None:
     """Re-resolve 'a day earlier', 'the following week' and bare clock times against the day mentioned before them."""
-    anchor, anchor_sentence = context.reference, None
+    anchor, anchor_sentence, named = context.reference, None, False
     for index, hit in enumerate(hits):
+        if hit.narrative and hit.narrative[0] == "day of month" and not named:
+            continue  # no day named before it: its month is the reference's, as resolved
         if hit.narrative:
             # A clock time takes a day only from its own sentence: "at midnight" in a new paragraph
             # is not on the Sunday of the one before.
@@ -44,6 +46,7 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             continue
         if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
             anchor, anchor_sentence = datetime.date.fromisoformat(hit.value[:10]), context.sentence(hit.start)
+            named = True
 
 
 def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context: Context) -> None:
@@ -60,3 +63,5 @@ def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context
         hit.value = ago_value(anchor, -hit.narrative[2], hit.narrative[1])
     elif kind == "unit":
         hit.value = unit_value(anchor, hit.narrative[1], hit.narrative[2])
+    elif kind == "day of month":  # "on the 6th" after "on 3 March": the 6th of March
+        hit.value = day_value(anchor.replace(day=hit.narrative[1]))

@@ -27,6 +27,20 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
     return max((c for c in candidates if c <= reference), default=candidates[0])
 
 
+def resolve_day_of_month(context: Context, day: int, start: int, end: int) -> datetime.date | None:
+    """Return the date of 'the 6th' with no month: in the reference's month, or the one before (past) or after
+    (future) when that day has not come, or has gone."""
+    reference = context.reference
+    months = [(reference.year, reference.month + shift) for shift in (-1, 0, 1)]
+    months = [(year + (month - 1) // 12, (month - 1) % 12 + 1) for year, month in months]
+    candidates = [datetime.date(year, month, day) for year, month in months if valid_day(year, month, day)]
+    if not candidates:
+        return None
+    if context.tense(start, end) == FUTURE:
+        return min((c for c in candidates if c >= reference), default=candidates[-1])
+    return max((c for c in candidates if c <= reference), default=candidates[0])
+
+
 def resolve_month(context: Context, month: int, start: int, end: int, relation: str = "") -> tuple[int, int]:
     """Return (year, month) of 'July', 'last July' or 'next July' seen from the reference."""
     reference = context.reference

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from timeline.authoring.timex.calendar_dates import (
+    bare_day,
     century_hit,
     day_range,
     decade_hit,
@@ -108,6 +109,11 @@ RULES: list[Rule] = [
     _rule(rf"\b{month_group('month')}\s+{day_group('day')}(?![,.]?\s*\d)", explicit_day, _MONTH_WORDS),
     _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month')}", explicit_day, _MONTH_WORDS),
     _rule(rf"\b{month_group('month')}(?:\s+of|,)?\s+{YEAR4}", month_year, _MONTH_WORDS),
+    _rule(r"(?i)\b(?:on|by|until|till|since|from|before|after|through)\s+(?P<the>the\s+)(?P<day>[1-9]|[12]\d|3[01])"
+          r"(?:st|nd|rd|th)\b(?!\s*(?:of\s+[a-z]|-|(?:century|anniversary|floor|time|place|round|minute|hour|day|week"
+          r"|month|year|edition|amendment|grade|birthday|street|avenue|district|division|army|fleet|congress"
+          r"|parliament|session|largest|biggest|most|best|consecutive|straight|annual)\b))", bare_day,
+          r"the\s+\d{1,2}(?:st|nd|rd|th)\b"),
     _rule(rf"\b(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+)?"
           rf"(?P<rel>{_RELATIVE}\s+)?(?P<month>{FULL_MONTHS})\b(?!\s*\d)", month_alone_hit, _MONTH_WORDS),
     _rule(r"\b(?P<year>(?:1\d|20)\d\d)[-–](?P<short>\d\d)\b(?![-–/]\d)", year_pair),
