@@ -369,7 +369,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("Talks resumed on the 6th.", [("2024-11-06", None, ["the 6th"])]),
     ("The court will rule on the 12th.", [("2024-11-12", None, ["the 12th"])]),
     ("He finished 2nd on the 5th floor.", []),
-    ("The exhibition runs from 3 March to 10 April.", [("2024-03-03", "2024-04-10", ["3 March to 10 April"])]),
+    ("The exhibition ran from 3 March to 10 April.", [("2024-03-03", "2024-04-10", ["3 March to 10 April"])]),
     ("Voting will take place between March and May.", [("2025-03", "2025-05", ["March and May"])]),
     ("The two-day summit ending Wednesday produced no agreement.", [("2024-11-05", "2024-11-06", ["Wednesday"])]),
     ("A three-day festival starting on Friday will close the season.", [("2024-11-08", "2024-11-10", ["Friday"])]),

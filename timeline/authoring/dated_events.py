@@ -7,16 +7,15 @@ Unity Day") that falls within it.
 
 from __future__ import annotations
 
-import bisect
-import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.article import Article, ExtractError, paragraphs
+from timeline.authoring.event_dates import coarse_date, event_date, sentence_dates
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import draft_title, suggest_actors, suggest_location
-from timeline.authoring.timex import Timex, find_timexes
+from timeline.authoring.timex import Timex
 from timeline.model.dates import DAY, EventDate
 
 
@@ -61,117 +60,42 @@ class FoundEvent:
 
 def find_events(article: Article, country: str | None = None, known_actors: list[str] = (),
                 known_places: list[str] = ()) -> list[FoundEvent]:
-    """Return an event for every dated thing the article reports, clues in adjacent sentences combined."""
+    """Return an event for every sentence that dates something the article reports, a vague clue combined with a
+    precise date in a neighbouring sentence."""
     if article.published is None:
         raise ExtractError("cannot find when the article was published; give it with --published DATE")
     units = ([article.title] if article.title else []) + [s for p in paragraphs(article) for s in sentences(p)]
-    dated = list(enumerate(_timexes_by_sentence(units, article.published, country)))
+    text, by_sentence = sentence_dates(units, article.published, country)
+    dated = list(enumerate(by_sentence))
     found: list[FoundEvent] = []
     used: set[int] = set()
     for index, timexes in dated:
         if index in used:
             continue
-        exact = [t for t in timexes if t.date is not None]
+        chosen = event_date(text, timexes)
         vague = [t for t in timexes if t.date is None and t.value[:4].isdigit()]
-        if not exact and vague:
+        if chosen is None and vague:
             partner = _combine(index, vague, dated, used)
             if partner is not None:
                 other_index, timex = partner
                 low, high = min(index, other_index), max(index, other_index)
                 used.update(range(low, high + 1))
-                found.append(FoundEvent(
-                    date=timex.date, end=timex.end_date,
-                    sentences=units[low: high + 1],
-                    evidence=[t.text for t in vague] + [timex.text],
-                    position=low,
-                ))
+                found.append(FoundEvent(date=timex.date, end=timex.end_date, sentences=units[low: high + 1],
+                                        evidence=[t.text for t in vague] + [timex.text], position=low))
+                continue
+            coarse = coarse_date(vague[0], article.published)
+            if coarse is not None:
+                used.add(index)
+                found.append(FoundEvent(date=coarse, sentences=[units[index]], evidence=[vague[0].text],
+                                        position=index))
             continue
-        for timex in _distinct_dates(exact):
+        if chosen is not None:
             used.add(index)
-            found.append(FoundEvent(date=timex.date, end=timex.end_date, sentences=[units[index]],
-                                    evidence=[timex.text], position=index))
+            found.append(FoundEvent(date=chosen.date, end=chosen.end_date, sentences=[units[index]],
+                                    evidence=[chosen.text], position=index))
     for event in found:
         _suggest(event, units, known_actors, known_places)
     return found
-
-
-def _timexes_by_sentence(units: list[str], published: EventDate, country: str | None) -> list[list[Timex]]:
-    """Return the dates and times of each sentence, the article tagged as one text so that "two days later"
-    counts from the day the story last named, not from publication."""
-    text, starts = "", []
-    for unit in units:
-        starts.append(len(text))
-        text += unit + "\n\n"  # a line break ends a sentence for the tagger: units stay apart
-    found: list[list[Timex]] = [[] for _ in units]
-    for timex in _ranges(text, find_timexes(text, published, country=country)):
-        if timex.type in ("DATE", "TIME") and not _names_a_thing(text, timex):
-            index = bisect.bisect_right(starts, timex.start) - 1
-            found[index].append(timex)
-    return found
-
-
-# "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
-_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})")
-EVENT_NOUNS = frozenset("""
-    meeting meetings talks vote votes summit match game race final finals hearing ruling decision announcement launch
-    election elections attack attacks strike strikes ceremony speech session visit debate trial verdict sentencing
-    deadline protest protests rally march concert show opening release conference event agreement deal signing flight
-    storm quake earthquake fire explosion crash accident shooting incident parade festival celebration service funeral
-    wedding inauguration landing eclipse auction sale report statement briefing interview bombing raid assault
-    offensive ceasefire referendum poll primary runoff semifinal quarterfinal kickoff derby fixture fight tournament
-    premiere broadcast episode outage closure hearings walkout shutdown rain rains snow snowfall flood floods
-    flooding wind winds storms tornado hurricane typhoon cyclone blizzard heatwave eruption landslide blast win loss
-    defeat victory upset goal goals collapse
-""".split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
-
-
-def _names_a_thing(text: str, timex: Timex) -> bool:
-    """Return whether a date is a possessive describing a thing that is not an event ("today's line of contact")."""
-    after = _POSSESSIVE.match(text, timex.end)
-    return bool(after) and not EVENT_NOUNS.intersection(after["words"].lower().split())
-
-
-# "from 8 July to 10 July", "between March and May": two dates written as one span.
-_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
-_SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
-# "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
-_LENGTH_BEFORE = re.compile(
-    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
-    r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
-    r"|beginning|began|begins|opening|opened|opens)\s+(?:on\s+)?$", re.IGNORECASE)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-
-
-def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
-    """Return timexes with each span written with two dates, or with a length, made one timex with an end."""
-    joined: list[Timex] = []
-    for timex in timexes:
-        previous = joined[-1] if joined else None
-        if previous and previous.date and timex.date and not previous.end_date \
-                and _SPAN_JOIN.fullmatch(text[previous.end: timex.start]) \
-                and _SPAN_OPEN.search(text[max(0, previous.start - 12): previous.start]) \
-                and previous.date.start_key() < timex.date.start_key():
-            joined[-1] = dataclasses.replace(previous, end=timex.end, text=text[previous.start: timex.end],
-                                             end_date=timex.end_date or timex.date)
-            continue
-        joined.append(_with_length(text, timex))
-    return joined
-
-
-def _with_length(text: str, timex: Timex) -> Timex:
-    """Return a day's timex given its span when a length ends or starts on it ('the two-day summit ending Monday')."""
-    length = _LENGTH_BEFORE.search(text[max(0, timex.start - 120): timex.start])
-    if not length or timex.date is None or timex.date.precision != DAY or timex.end_date:
-        return timex
-    days = int(length["n"]) if length["n"].isdigit() else _NUMBERS[length["n"].lower()]
-    day = datetime.date(*timex.date.start_key())
-    shift = datetime.timedelta(days=days - 1)
-    if length["edge"].lower().startswith(("end", "clos", "conclud", "finish", "wrap")):
-        first, last = day - shift, day
-    else:
-        first, last = day, day + shift
-    return dataclasses.replace(timex, date=EventDate(first.year, first.month, first.day),
-                               end_date=EventDate(last.year, last.month, last.day))
 
 
 def _suggest(event: FoundEvent, units: list[str], known_actors: list[str], known_places: list[str]) -> None:
@@ -210,13 +134,3 @@ def _within(date: EventDate, value: str) -> bool:
     if month:
         return (date.year, date.month) == (int(month.group(1)), int(month.group(2)))
     return value == str(date.year)
-
-
-def _distinct_dates(timexes: list[Timex]) -> list[Timex]:
-    """Return timexes that name different dates, the most precise of equal ones kept."""
-    chosen: dict[str, Timex] = {}
-    for timex in sorted(timexes, key=lambda t: -len(t.date.iso())):
-        if not any(other.date.iso().startswith(timex.date.iso()) for other in chosen.values()):
-            chosen[timex.date.iso()] = timex
-    return list(chosen.values())
-

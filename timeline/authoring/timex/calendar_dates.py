@@ -9,7 +9,15 @@ import re
 from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.resolve import resolve_day_of_month, resolve_month, resolve_month_day
 from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, valid_day
-from timeline.authoring.timex.vocabulary import ORDINALS, SEASONS, TEMPORAL_BEFORE, WEEKDAY, WEEKDAYS, month_of
+from timeline.authoring.timex.vocabulary import (
+    ORDINALS,
+    SEASONS,
+    TEMPORAL_BEFORE,
+    WEEKDAY,
+    WEEKDAYS,
+    day_number,
+    month_of,
+)
 
 
 def _date_hit(match: re.Match, day: datetime.date, anchored: bool, end_day: datetime.date | None = None) -> list[Hit]:
@@ -20,7 +28,7 @@ def _date_hit(match: re.Match, day: datetime.date, anchored: bool, end_day: date
 
 def explicit_day(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'November 4, 2024', '4 November 2024' or 'Thursday, Nov. 7'."""
-    month, day = month_of(match), int(match["day"])
+    month, day = month_of(match), day_number(match["day"])
     if match.groupdict().get("year"):
         year = int(match["year"])
         return _date_hit(match, datetime.date(year, month, day), False) if valid_day(year, month, day) else []
@@ -42,6 +50,17 @@ def bare_day(match: re.Match, context: Context) -> list[Hit]:
     return [hit]
 
 
+def weekday_and_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'Saturday 18': the day of that number nearest the reference that falls on that weekday."""
+    weekday, number = WEEKDAYS.index(match["weekday"].lower()), int(match["day"])
+    reference = context.reference
+    for shift in (0, -1, 1, -2, 2):
+        year, month = reference.year + (reference.month - 1 + shift) // 12, (reference.month - 1 + shift) % 12 + 1
+        if valid_day(year, month, number) and datetime.date(year, month, number).weekday() == weekday:
+            return _date_hit(match, datetime.date(year, month, number), True)
+    return []
+
+
 def _weekday_before(text: str, position: int) -> int | None:
     """Return the weekday written just before a date ('Thursday (' or 'Thursday, '), or None."""
     found = re.search(rf"({WEEKDAY})\s*[,(]\s*$", text[max(0, position - 14): position])
@@ -50,7 +69,7 @@ def _weekday_before(text: str, position: int) -> int | None:
 
 def day_range(match: re.Match, context: Context) -> list[Hit]:
     """Return the days of 'Oct. 23-24', '10 to 12 June 2024' or 'Nov. 30 - Dec. 2'."""
-    month, day, last_day = month_of(match), int(match["day"]), int(match["day2"])
+    month, day, last_day = month_of(match), day_number(match["day"]), day_number(match["day2"])
     last_month = month_of(match, "month2") if match.groupdict().get("month2") else month
     if (last_month, last_day) <= (month, day) and last_month == month:
         return []  # "March 10 to 5" is not a range of days

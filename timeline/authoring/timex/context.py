@@ -17,7 +17,13 @@ PAST, FUTURE = "past", "future"
 _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to"
-    r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start"
+    r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
+    r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
+    r"|starts|kicks?\s+off|takes?\s+place"
+    # a move's new date: "postponed Thursday's launch until Saturday"
+    r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved)\b[^.;]{0,60}?\b(?:until|till|to|for)"
+    # "The opening ceremony is Friday night": a weekday said in the present is to come
+    r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
 )  # searched in the lower-cased text
@@ -34,6 +40,10 @@ _PAST_CLUES = re.compile(
     rf"|ago|yesterday|earlier|recently|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)"
     rf"(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b"
 )
+
+
+# A year written on its own, not part of a number, an amount or an address.
+_YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
 
 
 @dataclass
@@ -71,6 +81,13 @@ class Context:
             self._starts = [start for start, _ in self._sentences]
         index = max(0, bisect.bisect_right(self._starts, position) - 1)
         return self._sentences[index]
+
+    def year_named(self, start: int, end: int) -> int | None:
+        """Return the year the sentence names on its own before text[start:end] ("in 2020, ... on Sept. 25"),
+        else None."""
+        first, _ = self.sentence(start)
+        years = {int(m[1]) for m in _YEAR.finditer(self.text, max(first, start - 120), start)}
+        return years.pop() if len(years) == 1 else None
 
     def tense(self, start: int, end: int) -> str | None:
         """Return PAST or FUTURE from the clue nearest to text[start:end] in its sentence, or None."""

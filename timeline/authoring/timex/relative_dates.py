@@ -24,7 +24,6 @@ from timeline.authoring.timex.vocabulary import (
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
-    TEMPORAL_BEFORE,
     UNIT_CODES,
     WEEKDAYS,
     YEAR4,
@@ -53,8 +52,8 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'Thursday', 'last Monday', 'Friday afternoon'; 'Thursday (Nov. 7)' takes the date."""
     weekday = WEEKDAYS.index(match["weekday"].lower())
     relation = " ".join((match["rel"] or "").lower().split())
-    name = re.search(r"\b[A-Z][a-z]+\s+$", context.text[max(0, match.start() - 20): match.start()])
-    if name and not relation and not TEMPORAL_BEFORE.search(name[0]):
+    name = _NAMED_DAY.search(context.text[max(0, match.start() - 20): match.start()])
+    if name and not relation:
         return []  # "Black Friday", "Super Tuesday", "Bloody Sunday": names, not days of this week
     explicit = _PARENTHESIS_DATE.match(context.text, match.end())
     day = None
@@ -72,6 +71,12 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
     if match["part"]:
         return [Hit(match.start(), match.end(), TIME, f"{value}T{PARTS_OF_DAY[match['part'].lower()]}", True)]
     return [Hit(match.start(), match.end(), DATE, value, True)]
+
+
+# The words that make a weekday a name; any other capitalised word before one is a place or a person
+# ("arrived in Freetown Wednesday evening") or starts the sentence ("Also Monday, ...").
+_NAMED_DAY = re.compile(r"\b(?:Black|Super|Bloody|Good|Ash|Cyber|Holy|Easter|Palm|Maundy|Shrove|Giving|Mega|Manic"
+                        r"|Fat|Plough|Low|Whit|Trinity|Mothering|Blue|Red|Green|Small Business|Travel)\s+$")
 
 
 _PARENTHESIS_DATE = re.compile(

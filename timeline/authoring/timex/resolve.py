@@ -14,6 +14,10 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
                       weekday: int | None = None) -> datetime.date | None:
     """Return the date of 'November 4' without a year: on that weekday if one is given, else by tense."""
     reference = context.reference
+    named = context.year_named(start, end)
+    if named and valid_day(named, month, day):  # "in 2020, ... on Sept. 25": that year's
+        return datetime.date(named, month, day) if weekday is None or \
+            datetime.date(named, month, day).weekday() == weekday else None
     candidates = [datetime.date(year, month, day) for year in (reference.year - 1, reference.year, reference.year + 1)
                   if valid_day(year, month, day)]
     if weekday is not None:
@@ -22,8 +26,11 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
             return min(matching, key=lambda c: abs((c - reference).days))
     if not candidates:
         return None
-    if context.tense(start, end) == FUTURE:
+    tense = context.tense(start, end)
+    if tense == FUTURE:
         return min((c for c in candidates if c >= reference), default=candidates[-1])
+    if tense is None:  # no clue: the nearest, news being near its dates ("extends to Aug. 15" in early August)
+        return min(candidates, key=lambda c: (abs((c - reference).days), c > reference))
     return max((c for c in candidates if c <= reference), default=candidates[0])
 
 
@@ -51,8 +58,16 @@ def resolve_month(context: Context, month: int, start: int, end: int, relation: 
         return (reference.year, month) if month > reference.month else (reference.year + 1, month)
     if relation == "this":
         return reference.year, month
-    if context.tense(start, end) == FUTURE:
+    named = context.year_named(start, end)
+    if named:
+        return named, month
+    tense = context.tense(start, end)
+    if tense == FUTURE:
         return (reference.year, month) if (reference.year, month) >= now else (reference.year + 1, month)
+    if tense is None:  # no clue: the nearest
+        ahead = (reference.year, month) if (reference.year, month) >= now else (reference.year + 1, month)
+        behind = (reference.year, month) if (reference.year, month) <= now else (reference.year - 1, month)
+        return min((behind, ahead), key=lambda m: abs((m[0] - now[0]) * 12 + m[1] - now[1]))
     return (reference.year, month) if (reference.year, month) <= now else (reference.year - 1, month)
 
 
@@ -69,6 +84,8 @@ def resolve_weekday(context: Context, weekday: int, start: int, end: int, relati
         return reference + datetime.timedelta(days=ahead)
     if relation == "this past":
         return reference - datetime.timedelta(days=back)
+    if relation == "this":  # the one of this week, Monday to Sunday
+        return reference + datetime.timedelta(days=weekday - reference.weekday())
     if context.tense(start, end) == FUTURE:
         return reference + datetime.timedelta(days=ahead)
     return reference - datetime.timedelta(days=back)

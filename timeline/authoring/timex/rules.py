@@ -16,6 +16,7 @@ from timeline.authoring.timex.calendar_dates import (
     month_year,
     numeric_day,
     part_of_year,
+    weekday_and_day,
     year_hit,
     year_pair,
 )
@@ -86,19 +87,19 @@ def _rule(pattern: str, handler, keywords: str | None = None) -> Rule:
 
 # Earlier rules win ties between matches of the same length.
 RULES: list[Rule] = [
-    _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?{month_group('month', any_case=True)}\s+"
+    _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?{month_group('month', any_case=True)}(?:\s+|(?<=\.))"
           rf"{day_group('day')}(?:,?\s+{YEAR4})?", explicit_day, _WEEKDAY_WORDS),
     _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?:the\s+)?{day_group('day')}(?:\s+of)?\s+"
           rf"{month_group('month', any_case=True)}(?:,?\s+{YEAR4})?", explicit_day, _WEEKDAY_WORDS),
-    _rule(rf"\b{month_group('month', any_case=True)}\s+{day_group('day')}(?:\s*,\s*|\s+){YEAR4}",
+    _rule(rf"\b{month_group('month', any_case=True)}(?:\s+|(?<=\.)){day_group('day')}(?:\s*,\s*|\s+){YEAR4}",
           explicit_day, _MONTH_WORDS),
     _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month', any_case=True)},?\s+{YEAR4}",
           explicit_day, _MONTH_WORDS),
-    _rule(rf"\b{month_group('month')}\s+{day_group('day')}{RANGE_DASH}{month_group('month2')}\s+"
+    _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}{RANGE_DASH}{month_group('month2')}\s+"
           rf"{day_group('day2')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
     _rule(rf"\b{day_group('day')}\s+{month_group('month')}{RANGE_DASH}{day_group('day2')}\s+"
           rf"{month_group('month2')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
-    _rule(rf"\b{month_group('month')}\s+{day_group('day')}{RANGE_DASH}{day_group('day2')}"
+    _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}{RANGE_DASH}{day_group('day2')}"
           rf"(?:(?:\s*,\s*|\s+){YEAR4})?", day_range, _MONTH_WORDS),
     _rule(rf"\b{day_group('day')}{RANGE_DASH}{day_group('day2')}\s+{month_group('month')}(?:,?\s+{YEAR4})?",
           day_range, _MONTH_WORDS),
@@ -106,9 +107,12 @@ RULES: list[Rule] = [
           iso_day),
     _rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)",
           numeric_day),
-    _rule(rf"\b{month_group('month')}\s+{day_group('day')}(?![,.]?\s*\d)", explicit_day, _MONTH_WORDS),
+    _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}(?![,.]?\s*\d)", explicit_day, _MONTH_WORDS),
     _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month')}", explicit_day, _MONTH_WORDS),
     _rule(rf"\b{month_group('month')}(?:\s+of|,)?\s+{YEAR4}", month_year, _MONTH_WORDS),
+    _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![\d:%]|[.,]\d|\s*(?:%"
+          r"|percent|per\s+cent|[ap]\.?m\b|[AP]M\b|hours?|minutes?|days?|people|years?|dead|killed|men|women))",
+          weekday_and_day, _WEEKDAY_WORDS),
     _rule(r"(?i)\b(?:on|by|until|till|since|from|before|after|through)\s+(?P<the>the\s+)(?P<day>[1-9]|[12]\d|3[01])"
           r"(?:st|nd|rd|th)\b(?!\s*(?:of\s+[a-z]|-|(?:century|anniversary|floor|time|place|round|minute|hour|day|week"
           r"|month|year|edition|amendment|grade|birthday|street|avenue|district|division|army|fleet|congress"
@@ -136,7 +140,8 @@ RULES: list[Rule] = [
           "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
     _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s))the\s+weekend\b", weekend_hit, "weekend"),
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
-          r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+of\b)", the_season,
+          r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of|games|olympics|olympic|session|school"
+          r"|camp|break|holidays?|transfer)\b)", the_season,
           "spring|summer|fall|autumn|winter"),
     _rule(r"(?i)\bthe\s+(?P<ordinal>first|second|third|fourth)\s+quarter\b(?!\s+of\b)|(?<=in\s)Q(?P<number>[1-4])\b",
           quarter_hit, r"quarter|q[1-4]"),
@@ -146,7 +151,7 @@ RULES: list[Rule] = [
     _rule(rf"(?i)\b{_ROUGHLY}(?P<quantity>{QUANTITY})\s+(?P<unit>{UNIT})\s+(?P<direction>earlier|later|before"
           rf"|after|prior)\b(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|it|they|we|i)\b)", shifted_hit,
           "earlier|later|before|after|prior"),
-    _rule(r"(?i)\b(?:the\s+)?(?:next|following|previous|preceding)\s+day\b"
+    _rule(r"(?i)\b(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b"
           r"|\bthe\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day, "day"),
     _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
           r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"

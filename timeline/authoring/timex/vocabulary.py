@@ -67,10 +67,25 @@ def month_group(name: str, abbreviated: bool = True, any_case: bool = False) -> 
     return f"(?P<{name}>{'(?i:' if any_case else '(?:'}{names}))"
 
 
+# A day of the month written out, as broadcast copy does ("February eighth").
+SPELLED_DAYS = {word: number for number, word in enumerate((
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+    "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    "twentieth",
+    "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
+    "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"), 1)}
+_SPELLED_DAY = "|".join(sorted(SPELLED_DAYS, key=len, reverse=True))
+
+
 def day_group(name: str) -> str:
-    """Return a pattern for a day of the month in a named group ('4', '04', '4th')."""
-    return (rf"(?P<{name}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+    """Return a pattern for a day of the month in a named group ('4', '04', '4th', 'eighth')."""
+    return (rf"(?P<{name}>3[01]|[12]\d|0?[1-9]|(?i:{_SPELLED_DAY})\b)(?:st|nd|rd|th)?"
             r"(?![\d:%]|[.,]\d|\s*%|\s*(?:percent|per\s+cent|[ap]\.m\.|[ap]m|[AP]M)\b)")
+
+
+def day_number(text: str) -> int:
+    """Return the number of a day of the month as day_group found it ('04' -> 4, 'eighth' -> 8)."""
+    return int(text) if text.isdigit() else SPELLED_DAYS[text.lower()]
 
 
 YEAR4 = r"(?P<year>1\d{3}|20\d{2}|21\d{2})(?![\d%]|[.,]\d)"

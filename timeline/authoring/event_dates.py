@@ -1,0 +1,198 @@
+"""Which date of a sentence dates its event: the article tagged as one story, spans made one date with an
+end, a backdrop ("since 2003", "after ... on Monday") set aside, one date chosen a sentence, and the
+vague ones ("earlier this week", "in five months") put at the precision they are known to."""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime
+import re
+
+from timeline.authoring.timex import Timex, find_timexes
+from timeline.model.dates import DAY, MONTH, YEAR, EventDate
+
+# "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})")
+EVENT_NOUNS = frozenset("""
+    meeting meetings talks vote votes summit match game race final finals hearing ruling decision announcement launch
+    election elections attack attacks strike strikes ceremony speech session visit debate trial verdict sentencing
+    deadline protest protests rally march concert show opening release conference event agreement deal signing flight
+    storm quake earthquake fire explosion crash accident shooting incident parade festival celebration service funeral
+    wedding inauguration landing eclipse auction sale report statement briefing interview bombing raid assault
+    offensive ceasefire referendum poll primary runoff semifinal quarterfinal kickoff derby fixture fight tournament
+    premiere broadcast episode outage closure hearings walkout shutdown rain rains snow snowfall flood floods
+    flooding wind winds storms tornado hurricane typhoon cyclone blizzard heatwave eruption landslide blast win loss
+    defeat victory upset goal goals collapse
+""".split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
+# "from 8 July to 10 July", "between March and May": two dates written as one span.
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
+# "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
+_LENGTH_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
+    r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
+    r"|beginning|began|begins|opening|opened|opens)\s+(?:on\s+)?$", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
+_BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
+                              r"|mid-?)?$", re.IGNORECASE)
+_BACKDROP_AFTER = re.compile(r"\s*(?:to|until|till|through)\s+(?:now|date|today|the\s+present)\b", re.IGNORECASE)
+# "over the next four days", "within the next two months": a span from publication; "in five months": a date.
+_SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|coming)\s+$", re.IGNORECASE)
+_IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
+_AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be)\b",
+                          re.IGNORECASE)
+_DURATION = re.compile(r"P(?P<n>\d+)(?P<unit>[DWMY])")
+# "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
+_MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
+                       r"|deferred|adjourned)\b[^.;]*\b(?:until|till|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
+                         r"[^.;]*\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_PERIOD_FOR = re.compile(r"\b(?<!scheduled\s)(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
+                         r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)for\s+(?:the\s+)?"
+                         r"(?:(?:first|second|third|fourth|4th|3rd|2nd|1st)\s+quarter\s+(?:of\s+|and\s+)?)?"
+                         r"(?:annual\s+)?$", re.IGNORECASE)
+_DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
+                        re.IGNORECASE)
+
+
+def sentence_dates(units: list[str], published: EventDate, country: str | None) -> tuple[str, list[list[Timex]]]:
+    """Return the article as one text and the dates of each of its sentences, tagged as one story so that
+    "two days later" counts from the day the story last named, not from publication."""
+    text, starts = "", []
+    for unit in units:
+        starts.append(len(text))
+        text += unit + "\n\n"  # a line break ends a sentence for the tagger: units stay apart
+    found: list[list[Timex]] = [[] for _ in units]
+    for timex in _ranges(text, find_timexes(text, published, country=country)):
+        timex = _ahead(text, timex, published) if timex.type == "DURATION" else timex
+        if timex.type in ("DATE", "TIME") and not _names_a_thing(text, timex):
+            found[bisect.bisect_right(starts, timex.start) - 1].append(timex)
+    return text, found
+
+
+def event_date(text: str, timexes: list[Timex]) -> Timex | None:
+    """Return the date a sentence's event is on: the new date of a move ("postponed until Saturday"), else the most
+    precise it names, the first of equals; a clock time alone, the period a report covers ("figures for March") and
+    the backdrop of a running total ("since 2003") only when nothing else dates it, or never."""
+    dated = [t for t in timexes if t.date is not None and not _backdrop(text, t)]
+    if not dated:
+        return None
+    moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
+    if moved:
+        return moved[-1]
+    return max(dated, key=lambda t: (_weight(text, t), -t.start))
+
+
+def _weight(text: str, timex: Timex) -> int:
+    """Return how likely a date is the one a sentence's event is on, from its precision and the words around it."""
+    weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision]
+    if timex.type == "TIME" and not _DAY_WORDS.search(timex.text):
+        weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
+    if _PERIOD_FOR.search(text, max(0, timex.start - 40), timex.start):
+        weight -= 3  # "the report for December", "statistics for March": what is measured, not when
+    return weight
+
+
+def _backdrop(text: str, timex: Timex) -> bool:
+    """Return whether a date is the start of a running total ("since 2003", "from January to now")."""
+    return bool(_BACKDROP_BEFORE.search(text[max(0, timex.start - 30): timex.start])
+                or _BACKDROP_AFTER.match(text, timex.end))
+
+
+def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
+    """Return the month (or year) a week, season or quarter falls in ('earlier this week' in a week that began in
+    the month of publication: that month), or None for what is vaguer."""
+    week = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", timex.value)
+    if week:
+        monday = datetime.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        days = [monday + datetime.timedelta(days=n) for n in range(7)]
+        if published.precision == DAY and monday <= datetime.date(*published.start_key()) <= days[-1]:
+            days = [d for d in days if d <= datetime.date(*published.start_key())]  # "earlier this week"
+        months = {(d.year, d.month) for d in days}
+        if len(months) == 1:
+            return EventDate(*months.pop())
+        years = {d.year for d in days}
+        return EventDate(years.pop()) if len(years) == 1 else None
+    season = re.fullmatch(r"(\d{4})-(?:SP|SU|FA|WI|Q[1-4]|H[12])", timex.value)
+    return EventDate(int(season[1])) if season else None
+
+
+def _names_a_thing(text: str, timex: Timex) -> bool:
+    """Return whether a date is a possessive describing a thing that is not an event ("today's line of contact")."""
+    after = _POSSESSIVE.match(text, timex.end)
+    return bool(after) and not EVENT_NOUNS.intersection(after["words"].lower().split())
+
+
+def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
+    """Return a duration counted from publication as the date or span it names ('over the next four days',
+    'could be released in five months'), else the duration as it is."""
+    length = _DURATION.fullmatch(timex.value)
+    if not length or published.precision != DAY:
+        return timex
+    n, unit = int(length["n"]), length["unit"]
+    before = text[max(0, timex.start - 30): timex.start]
+    sentence_start = text.rfind("\n", 0, timex.start) + 1
+    if _SPAN_AHEAD.search(before):
+        first, last = published, _shifted(published, n, unit, inclusive=True)
+    elif _IN_TIME.search(before) and _AHEAD_WORDS.search(text, sentence_start, timex.start):
+        first, last = _shifted(published, n, unit, inclusive=False), None
+    else:
+        return timex
+    return dataclasses.replace(timex, type="DATE", date=first if last is None else _at(first, last.precision),
+                               end_date=last)
+
+
+def _shifted(day: EventDate, n: int, unit: str, inclusive: bool) -> EventDate:
+    """Return the date n days, weeks, months or years after a day, at the precision the unit gives (the last day
+    of the span, when inclusive, for days and weeks)."""
+    start = datetime.date(*day.start_key())
+    if unit in "DW":
+        days = n * (7 if unit == "W" else 1) - (1 if inclusive else 0)
+        moved = start + datetime.timedelta(days=days)
+        return EventDate(moved.year, moved.month, moved.day)
+    if unit == "M":
+        months = start.year * 12 + start.month - 1 + n
+        return EventDate(months // 12, months % 12 + 1)
+    return EventDate(start.year + n)
+
+
+def _at(date: EventDate, precision: str) -> EventDate:
+    """Return a date cut to a precision."""
+    if precision == YEAR:
+        return EventDate(date.year)
+    return EventDate(date.year, date.month) if precision == MONTH else date
+
+
+def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+    """Return timexes with each span written with two dates, or with a length, made one timex with an end."""
+    joined: list[Timex] = []
+    for timex in timexes:
+        previous = joined[-1] if joined else None
+        if previous and previous.date and timex.date and not previous.end_date \
+                and _SPAN_JOIN.fullmatch(text[previous.end: timex.start]) \
+                and _SPAN_OPEN.search(text[max(0, previous.start - 12): previous.start]) \
+                and not _MOVED_FROM.search(text, max(0, previous.start - 60), previous.start) \
+                and previous.date.start_key() < timex.date.start_key():
+            joined[-1] = dataclasses.replace(previous, end=timex.end, text=text[previous.start: timex.end],
+                                             end_date=timex.end_date or timex.date)
+            continue
+        joined.append(_with_length(text, timex))
+    return joined
+
+
+def _with_length(text: str, timex: Timex) -> Timex:
+    """Return a day's timex given its span when a length ends or starts on it ('the two-day summit ending Monday')."""
+    length = _LENGTH_BEFORE.search(text[max(0, timex.start - 120): timex.start])
+    if not length or timex.date is None or timex.date.precision != DAY or timex.end_date:
+        return timex
+    days = int(length["n"]) if length["n"].isdigit() else _NUMBERS[length["n"].lower()]
+    day = datetime.date(*timex.date.start_key())
+    shift = datetime.timedelta(days=days - 1)
+    if length["edge"].lower().startswith(("end", "clos", "conclud", "finish", "wrap")):
+        first, last = day - shift, day
+    else:
+        first, last = day, day + shift
+    return dataclasses.replace(timex, date=EventDate(first.year, first.month, first.day),
+                               end_date=EventDate(last.year, last.month, last.day))
