@@ -23,7 +23,7 @@ EVENT_NOUNS = frozenset("""
     offensive ceasefire referendum poll primary runoff semifinal quarterfinal kickoff derby fixture fight tournament
     premiere broadcast episode outage closure hearings walkout shutdown rain rains snow snowfall flood floods
     flooding wind winds storms tornado hurricane typhoon cyclone blizzard heatwave eruption landslide blast win loss
-    defeat victory upset goal goals collapse
+    defeat victory upset goal goals collapse weather
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # "from 8 July to 10 July", "between March and May": two dates written as one span.
 _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -49,10 +49,20 @@ _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|re
                        r"|deferred|adjourned)\b[^.;]*\b(?:until|till|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
                          r"[^.;]*\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_PERIOD_FOR = re.compile(r"\b(?<!scheduled\s)(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
-                         r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)for\s+(?:the\s+)?"
+_PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
+                         r"(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
+                         r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)for\s+)(?:the\s+)?"
                          r"(?:(?:first|second|third|fourth|4th|3rd|2nd|1st)\s+quarter\s+(?:of\s+|and\s+)?)?"
                          r"(?:annual\s+)?$", re.IGNORECASE)
+# What follows a date used as a name: "the Feb. 28 report", "the 2012 London games", "that 8:30 a.m. release".
+_NAMES = re.compile(r"\s+(?:[a-z]+\s+)?(?:report|release|estimates?|edition|issue|attacks|bombings?|budget|census"
+                    r"|law|act|statistics|data|figures|numbers|results)\b")
+# A year naming a contest, a season or a games ("the 2005 Eurovision song contest", "the 2004 contest").
+_YEAR_AS_NAME = re.compile(r"\s+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|contest|games|olympics|season|edition|cup"
+                           r"|championships?|tournament|festival)\b")
+_TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
+                    r"|declined|climbed)\b", re.IGNORECASE)
+_COUNT = re.compile(r"\b\d[\d,.]*\b")
 _DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
                         re.IGNORECASE)
 
@@ -74,8 +84,8 @@ def sentence_dates(units: list[str], published: EventDate, country: str | None) 
 
 def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     """Return the date a sentence's event is on: the new date of a move ("postponed until Saturday"), else the most
-    precise it names, the first of equals; a clock time alone, the period a report covers ("figures for March") and
-    the backdrop of a running total ("since 2003") only when nothing else dates it, or never."""
+    precise it names (a span before a day), the first of equals; a clock time alone only when nothing else dates it;
+    never a backdrop (see _backdrop)."""
     dated = [t for t in timexes if t.date is not None and not _backdrop(text, t)]
     if not dated:
         return None
@@ -87,18 +97,25 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
 
 def _weight(text: str, timex: Timex) -> int:
     """Return how likely a date is the one a sentence's event is on, from its precision and the words around it."""
-    weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision]
+    weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision] + (timex.end_date is not None)
     if timex.type == "TIME" and not _DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
-    if _PERIOD_FOR.search(text, max(0, timex.start - 40), timex.start):
-        weight -= 3  # "the report for December", "statistics for March": what is measured, not when
     return weight
 
 
 def _backdrop(text: str, timex: Timex) -> bool:
-    """Return whether a date is the start of a running total ("since 2003", "from January to now")."""
-    return bool(_BACKDROP_BEFORE.search(text[max(0, timex.start - 30): timex.start])
-                or _BACKDROP_AFTER.match(text, timex.end))
+    """Return whether a date is the start of a running total ("killed 164 people since 2003", "from January to now",
+    a date as a name ("the 2012 London games", "the Feb. 28 report") or a clock time naming a thing ("that 8:30 a.m.
+    release"): none is when the sentence's event happened."""
+    before = text[max(0, timex.start - 30): timex.start]
+    if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or _PERIOD_FOR.search(before):
+        return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
+    sentence = text[text.rfind("\n", 0, timex.start) + 1: text.find("\n", timex.end)]
+    if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
+        return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
+    if _BACKDROP_BEFORE.search(before):  # "detained since August 5" dates the start; "164 people since 2003" does not
+        return bool(_COUNT.search(sentence.replace(timex.text, "")))
+    return timex.date.precision == YEAR and bool(_YEAR_AS_NAME.match(text, timex.end))
 
 
 def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
@@ -120,9 +137,13 @@ def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
 
 
 def _names_a_thing(text: str, timex: Timex) -> bool:
-    """Return whether a date is a possessive describing a thing that is not an event ("today's line of contact")."""
+    """Return whether a date is a possessive describing a thing that is not an event ("today's line of contact"),
+    or a week's, month's or year's, which dates no one event ("this year's game")."""
     after = _POSSESSIVE.match(text, timex.end)
-    return bool(after) and not EVENT_NOUNS.intersection(after["words"].lower().split())
+    if not after:
+        return False
+    coarse = timex.date is None or timex.date.precision != DAY
+    return coarse or not EVENT_NOUNS.intersection(after["words"].lower().split())
 
 
 def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
@@ -172,14 +193,24 @@ def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
         previous = joined[-1] if joined else None
         if previous and previous.date and timex.date and not previous.end_date \
                 and _SPAN_JOIN.fullmatch(text[previous.end: timex.start]) \
-                and _SPAN_OPEN.search(text[max(0, previous.start - 12): previous.start]) \
+                and (_SPAN_OPEN.search(text[max(0, previous.start - 12): previous.start])
+                     or _next_days(previous, timex, text)) \
                 and not _MOVED_FROM.search(text, max(0, previous.start - 60), previous.start) \
                 and previous.date.start_key() < timex.date.start_key():
             joined[-1] = dataclasses.replace(previous, end=timex.end, text=text[previous.start: timex.end],
                                              end_date=timex.end_date or timex.date)
             continue
+        if timex.end_date and _MOVED_FROM.search(text, max(0, timex.start - 60), timex.start):
+            timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
         joined.append(_with_length(text, timex))
     return joined
+
+
+def _next_days(first: Timex, second: Timex, text: str) -> bool:
+    """Return whether two dates joined by 'and' are days a day apart ('Saturday, Sept. 21 and Sunday, Sept. 22')."""
+    if first.date.precision != DAY or second.date.precision != DAY or "and" not in text[first.end: second.start]:
+        return False
+    return datetime.date(*second.date.start_key()) - datetime.date(*first.date.start_key()) == datetime.timedelta(1)
 
 
 def _with_length(text: str, timex: Timex) -> Timex:

@@ -86,7 +86,7 @@ class Context:
         """Return the year the sentence names on its own before text[start:end] ("in 2020, ... on Sept. 25"),
         else None."""
         first, _ = self.sentence(start)
-        years = {int(m[1]) for m in _YEAR.finditer(self.text, max(first, start - 120), start)}
+        years = {int(m[1]) for m in _YEAR.finditer(self.text, first, start)}
         return years.pop() if len(years) == 1 else None
 
     def tense(self, start: int, end: int) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from timeline.authoring.timex.context import FUTURE, Context
+from timeline.authoring.timex.context import FUTURE, PAST, Context
 from timeline.authoring.timex.values import valid_day
 from timeline.authoring.timex.vocabulary import SEASON_ORDER
 
@@ -15,9 +15,9 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
     """Return the date of 'November 4' without a year: on that weekday if one is given, else by tense."""
     reference = context.reference
     named = context.year_named(start, end)
-    if named and valid_day(named, month, day):  # "in 2020, ... on Sept. 25": that year's
+    if named and valid_day(named, month, day) and _fits_tense(context, datetime.date(named, month, day), start, end):
         return datetime.date(named, month, day) if weekday is None or \
-            datetime.date(named, month, day).weekday() == weekday else None
+            datetime.date(named, month, day).weekday() == weekday else None  # "in 2020, ... on Sept. 25": that year's
     candidates = [datetime.date(year, month, day) for year in (reference.year - 1, reference.year, reference.year + 1)
                   if valid_day(year, month, day)]
     if weekday is not None:
@@ -32,6 +32,12 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
     if tense is None:  # no clue: the nearest, news being near its dates ("extends to Aug. 15" in early August)
         return min(candidates, key=lambda c: (abs((c - reference).days), c > reference))
     return max((c for c in candidates if c <= reference), default=candidates[0])
+
+
+def _fits_tense(context: Context, day: datetime.date, start: int, end: int) -> bool:
+    """Return whether a day is on the side of the reference the tense says: after it for the future."""
+    tense = context.tense(start, end)
+    return not ((tense == FUTURE and day < context.reference) or (tense == PAST and day > context.reference))
 
 
 def resolve_day_of_month(context: Context, day: int, start: int, end: int) -> datetime.date | None:

@@ -99,7 +99,7 @@ RULES: list[Rule] = [
           rf"{day_group('day2')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
     _rule(rf"\b{day_group('day')}\s+{month_group('month')}{RANGE_DASH}{day_group('day2')}\s+"
           rf"{month_group('month2')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
-    _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}{RANGE_DASH}{day_group('day2')}"
+    _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}(?:{RANGE_DASH}|\s+and\s+){day_group('day2')}"
           rf"(?:(?:\s*,\s*|\s+){YEAR4})?", day_range, _MONTH_WORDS),
     _rule(rf"\b{day_group('day')}{RANGE_DASH}{day_group('day2')}\s+{month_group('month')}(?:,?\s+{YEAR4})?",
           day_range, _MONTH_WORDS),
@@ -136,7 +136,8 @@ RULES: list[Rule] = [
           weekday_hit, _WEEKDAY_WORDS),
     _rule(r"(?i)\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<the>the\s+)?(?P<rel>this\s+past|this\s+coming"
           r"|this|last|next|past|previous|preceding|coming|following|current)\s+(?P<unit>fiscal\s+year|week|weekend"
-          r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b", relative_unit,
+          r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b(?!\s+(?:games|olympics|olympic)\b)",
+          relative_unit,
           "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
     _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s))the\s+weekend\b", weekend_hit, "weekend"),
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
