@@ -153,6 +153,20 @@ CASES = [
     ("Americans will celebrate Thanksgiving with family.", [("Thanksgiving", "DATE", "2024-11-28")]),
     ("Ukraine marked its Independence Day.", [("Independence Day", "DATE", "2024-08-24")]),
     ("Christmas 2023 was quiet.", [("Christmas 2023", "DATE", "2023-12-25")]),
+    # with no tense, the nearest: seven weeks before Christmas, the coming one; Easter is nearer next April
+    ("Shops are busy on Christmas.", [("Christmas", "DATE", "2024-12-25")]),
+    ("Shops are busy at Easter.", [("Easter", "DATE", "2025-04-20")]),
+    ("Shops were busy at Easter.", [("Easter", "DATE", "2024-03-31")]),
+    ("We expect this Thanksgiving to be busy.", [("Thanksgiving", "DATE", "2024-11-28")]),
+    ("Last Christmas was quiet; next Christmas will not be.",
+     [("Christmas", "DATE", "2023-12-25"), ("Christmas", "DATE", "2024-12-25")]),
+    ("People marked Earth Day online.", [("Earth Day", "DATE", "2024-04-22")]),
+    # tense clues that are not what they look like
+    ("The report was originally scheduled for release on Jan. 31.", [("Jan. 31", "DATE", "2024-01-31")]),
+    ("It urged Angola to stop censoring speech in advance of Dec. 12 elections.",
+     [("Dec. 12", "DATE", "2024-12-12")]),
+    ("The festival will return in 2024 as a reimagined event the weekend of Dec. 6-8.",
+     [("2024", "DATE", "2024"), ("Dec. 6-8", "DATE", "2024-12-06")]),
     # ranges
     ("The conference runs Oct. 23-24 in Berlin.", [("Oct. 23-24", "DATE", "2024-10-23")]),
     ("The festival ran from 10 to 12 June.", [("10 to 12 June", "DATE", "2024-06-10")]),
@@ -172,6 +186,7 @@ NOT_DATES = [
     "Spain won 3-2 in the final; the score was 24-17.",
     "The company paid $2,024 and $1.5 billion, 2010 million in all.",
     "Call 555-2010 or (202) 555-1987 for details.",
+    "Comments should name Docket ID No. EPA–HQ–OA–2018–0259.",
     "He read John 3:16 aloud and ran a sub-five-minute mile.",
     "They met on 3/4 of the days; version 1.5.10 is out.",
     "He won a second term; a quarter of the votes were cast.",

@@ -19,7 +19,7 @@ _FUTURE_CLUES = re.compile(
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to"
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
-    r"|starts|kicks?\s+off|takes?\s+place"
+    r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of"
     # a move's new date: "postponed Thursday's launch until Saturday"
     r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved)\b[^.;]{0,60}?\b(?:until|till|to|for)"
     # "The opening ceremony is Friday night": a weekday said in the present is to come
@@ -37,10 +37,16 @@ _PAST_CLUES = re.compile(
     r"|came|took|made|gave|held|won|lost|began|saw|spoke|left|sent|brought|became|fell|rose|found|got|thought"
     r"|felt|knew|kept|led|ran|sat|stood|struck|wrote|broke|chose|drove|flew|grew|paid|sold|shot|spent|taught"
     # "-ed" after a form of "be" is a passive participle ("is due to be published"), not a past tense.
+    # nor is it after an article: "a reimagined festival" is an adjective.
     rf"|ago|yesterday|earlier|recently|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)"
+    rf"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b"
 )
 
+# A plan told in the past is no future: "was originally scheduled for Jan. 31".
+# A move told in the past still points ahead: "was postponed until Saturday".
+_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$")
+_PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
 # A year written on its own, not part of a number, an amount or an address.
 _YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
@@ -95,7 +101,9 @@ class Context:
         clues = self._clues.get((first, last))
         if clues is None:
             clues = self._clues[first, last] = (
-                [(m.start(), m.end(), FUTURE) for m in _FUTURE_CLUES.finditer(self.lowered, first, last)]
+                [(m.start(), m.end(), FUTURE) for m in _FUTURE_CLUES.finditer(self.lowered, first, last)
+                 if not (_PLAN_WORD.match(m[0]) and _PAST_PLAN.search(self.lowered, max(first, m.start() - 30),
+                                                                     m.start()))]
                 + [(m.start(), m.end(), PAST) for m in _PAST_CLUES.finditer(self.text, first, last)]
             )
         best, best_distance = None, None

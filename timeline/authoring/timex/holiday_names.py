@@ -7,7 +7,7 @@ import datetime
 import re
 from functools import lru_cache
 
-from timeline.authoring.timex.context import FUTURE, Context, Hit
+from timeline.authoring.timex.context import FUTURE, PAST, Context, Hit
 from timeline.authoring.timex.countries import countries_in, countries_near, country_pattern
 from timeline.authoring.timex.values import DATE, day_value, valid_day
 
@@ -24,8 +24,12 @@ _OBSERVANCES = {
     "valentine's day": (2, 14), "halloween": (10, 31), "christmas eve": (12, 24), "christmas": (12, 25),
     "christmas day": (12, 25), "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
     "april fools' day": (4, 1), "april fool's day": (4, 1), "st. patrick's day": (3, 17),
-    "st patrick's day": (3, 17), "boxing day": (12, 26),
+    "st patrick's day": (3, 17), "boxing day": (12, 26), "earth day": (4, 22), "world aids day": (12, 1),
+    "international women's day": (3, 8), "world environment day": (6, 5), "world press freedom day": (5, 3),
+    "human rights day": (12, 10), "world health day": (4, 7), "world refugee day": (6, 20),
 }
+_EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+_RELATION = re.compile(r"\b(this|next|last)\s+$")
 _STOP_WORDS = {"the", "of", "on", "in", "a", "at", "and", "this", "last", "next", "s"}
 _GENERIC_HOLIDAY_WORDS = {"day", "eve", "festival", "holiday", "holidays"}
 
@@ -66,11 +70,22 @@ def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match
             days = _fixed_holiday_days(code, years, name)
         if days:
             return _holiday_choice(context, days, start, end, explicit_year is not None)
-    fixed = _OBSERVANCES.get(" ".join(name.lower().replace("’", "'").split()))
-    if fixed:
-        days = [datetime.date(year, *fixed) for year in years]
+    key = " ".join(name.lower().replace("’", "'").split())
+    days = [_observance_day(key, year) for year in years]
+    if all(days):
         return _holiday_choice(context, days, start, end, explicit_year is not None)
     return []
+
+
+def _observance_day(key: str, year: int) -> datetime.date | None:
+    """Return the day of an observance kept everywhere on a fixed date, or of Western Easter, in a year."""
+    if key in _OBSERVANCES:
+        return datetime.date(year, *_OBSERVANCES[key])
+    if key in _EASTER_OFFSETS:
+        from dateutil.easter import easter  # dateutil comes with dateparser
+
+        return easter(year) + datetime.timedelta(days=_EASTER_OFFSETS[key])
+    return None
 
 
 def _fixed_holiday_days(code: str, years: list[int], name: str) -> list[datetime.date]:
@@ -92,12 +107,19 @@ def _holiday_choice(context: Context, days: list[datetime.date], start: int, end
             spells[-1].append(day)
         else:
             spells.append([day])
+    reference = context.reference
+    relation = _RELATION.search(context.lowered, max(0, start - 6), start)
+    side = relation[1] if relation else context.tense(start, end)
+    ahead = min((s for s in spells if s[0] >= reference), default=spells[-1])
+    behind = max((s for s in spells if s[0] <= reference), default=spells[0])
     if explicit:
         chosen = spells[0]
-    elif context.tense(start, end) == FUTURE:
-        chosen = min((s for s in spells if s[0] >= context.reference), default=spells[-1])
-    else:
-        chosen = max((s for s in spells if s[0] <= context.reference), default=spells[0])
+    elif side in (FUTURE, "next"):
+        chosen = ahead
+    elif side in (PAST, "last"):
+        chosen = behind
+    else:  # "this Thanksgiving", or no clue: the nearest
+        chosen = min((behind, ahead), key=lambda s: abs((s[0] - reference).days))
     last = day_value(chosen[-1]) if len(chosen) > 1 else None
     return [Hit(start, end, DATE, day_value(chosen[0]), not explicit, last)]
 

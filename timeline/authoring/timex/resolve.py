@@ -15,7 +15,9 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
     """Return the date of 'November 4' without a year: on that weekday if one is given, else by tense."""
     reference = context.reference
     named = context.year_named(start, end)
-    if named and valid_day(named, month, day) and _fits_tense(context, datetime.date(named, month, day), start, end):
+    # The year the sentence names holds unless the tense says another; the reference's own year always holds.
+    if named and valid_day(named, month, day) and (
+            named == reference.year or _fits_tense(context, datetime.date(named, month, day), start, end)):
         return datetime.date(named, month, day) if weekday is None or \
             datetime.date(named, month, day).weekday() == weekday else None  # "in 2020, ... on Sept. 25": that year's
     candidates = [datetime.date(year, month, day) for year in (reference.year - 1, reference.year, reference.year + 1)

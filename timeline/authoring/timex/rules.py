@@ -121,7 +121,8 @@ RULES: list[Rule] = [
     _rule(rf"\b(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+)?"
           rf"(?P<rel>{_RELATIVE}\s+)?(?P<month>{FULL_MONTHS})\b(?!\s*\d)", month_alone_hit, _MONTH_WORDS),
     _rule(r"\b(?P<year>(?:1\d|20)\d\d)[-–](?P<short>\d\d)\b(?![-–/]\d)", year_pair),
-    _rule(rf"(?<![\w$£€.,/:#]){YEAR4}(?!\w|['’](?!s\b))", year_hit),
+    # Not a number inside an identifier: "Docket EPA–HQ–OA–2018–0259".
+    _rule(rf"(?<![\w$£€.,/:#])(?<![A-Z][-–]){YEAR4}(?!\w|['’](?!s\b)|[-–](?!19|20)\d{{3}})", year_hit),
     _rule(r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?)(?P<decade>1\d\d0|20\d0|['’]?\d0)['’]?s\b",
           decade_hit, r"0['’]?s"),
     _rule(r"(?i)\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century\b", century_hit, "century"),
