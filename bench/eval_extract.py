@@ -47,8 +47,9 @@ def normal(text: str) -> str:
 
 
 def same_sentence(found: str, labelled: str) -> bool:
-    """Return whether a found sentence is the labelled one, or holds it, or is held by it."""
-    found, labelled = normal(found), normal(labelled)
+    """Return whether a found sentence is the labelled one, or holds it, or is held by it, in any case (an
+    all-capitals headline is quoted in title case)."""
+    found, labelled = normal(found).casefold(), normal(labelled).casefold()
     return bool(found and labelled) and (found == labelled or labelled in found or found in labelled)
 
 

@@ -375,8 +375,14 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("A three-day festival starting on Friday will close the season.", [("2024-11-08", "2024-11-10", ["Friday"])]),
     ("Today's line of contact runs along the river.", []),
     ("Monday's vote was postponed.", [("2024-11-04", None, ["Monday"])]),
+    ("Doctors will vaccinate children over the next four days.", [("2024-11-07", "2024-11-10", ["the next four days"])]),
+    ("Work will begin in March 2025 and be completed in May 2026.",
+     [("2025-03", "2026-05", ["March 2025 and be completed in May 2026"])]),
+    ("Figures for October were revised.", []),
+    ("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])]),
 ], ids=["two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
-        "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote"])
+        "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote",
+        "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 
@@ -384,3 +390,9 @@ def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text
 def test_the_headline_is_read():
     assert found("The quake caused no damage.", headline="Quake hits Chile on Monday") == \
         [("2024-11-04", None, ["Monday"])]
+
+
+def test_an_all_capitals_headline_is_read_in_title_case():
+    article_events = found("The launch was postponed again.", published="2001-08-03",
+                           headline="GENESIS NEXT PLANNED LAUNCH OPPORTUNITY AUG. 12")
+    assert article_events == [("2001-08-12", None, ["Aug. 12"])]

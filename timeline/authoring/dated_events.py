@@ -64,7 +64,9 @@ def find_events(article: Article, country: str | None = None, known_actors: list
     precise date in a neighbouring sentence."""
     if article.published is None:
         raise ExtractError("cannot find when the article was published; give it with --published DATE")
-    units = ([article.title] if article.title else []) + [s for p in paragraphs(article) for s in sentences(p)]
+    # An all-capitals headline is read, and quoted, in title case: "LAUNCH AUG. 12" has a date to find.
+    headline = article.title.title() if article.title.isupper() else article.title
+    units = ([headline] if headline else []) + [s for p in paragraphs(article) for s in sentences(p)]
     text, by_sentence = sentence_dates(units, article.published, country)
     dated = list(enumerate(by_sentence))
     found: list[FoundEvent] = []

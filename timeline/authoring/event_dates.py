@@ -33,6 +33,11 @@ _LENGTH_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
     r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
     r"|beginning|began|begins|opening|opened|opens)\s+(?:on\s+)?$", re.IGNORECASE)
+# "construction will begin in September 2012 and be completed in November 2013": a span from its two ends.
+_BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starting|beginning|open|opens|opened)\b"
+                     r"[^.;]{0,12}\b(?:in|on)\s+$", re.IGNORECASE)
+_BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will\s+be)\s+)?(?:complet|end|finish|conclud|clos)"
+                        r"\w*\s+(?:in|on|by)\s+", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
@@ -108,7 +113,9 @@ def _backdrop(text: str, timex: Timex) -> bool:
     a date as a name ("the 2012 London games", "the Feb. 28 report") or a clock time naming a thing ("that 8:30 a.m.
     release"): none is when the sentence's event happened."""
     before = text[max(0, timex.start - 30): timex.start]
-    if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or _PERIOD_FOR.search(before):
+    # "Figures for March" cover a period; "a launch for Saturday" is on that day.
+    period = timex.date.precision != DAY and _PERIOD_FOR.search(before)
+    if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or period:
         return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
     sentence = text[text.rfind("\n", 0, timex.start) + 1: text.find("\n", timex.end)]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
@@ -155,7 +162,9 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     n, unit = int(length["n"]), length["unit"]
     before = text[max(0, timex.start - 30): timex.start]
     sentence_start = text.rfind("\n", 0, timex.start) + 1
-    if _SPAN_AHEAD.search(before):
+    # The tagger may take "the next" into the duration ("the next four days") or leave it out.
+    lead = before + re.match(r"(?i)(?:the\s+(?:next|coming)\s+)?", timex.text)[0]
+    if _SPAN_AHEAD.search(lead):
         first, last = published, _shifted(published, n, unit, inclusive=True)
     elif _IN_TIME.search(before) and _AHEAD_WORDS.search(text, sentence_start, timex.start):
         first, last = _shifted(published, n, unit, inclusive=False), None
@@ -191,12 +200,7 @@ def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
     joined: list[Timex] = []
     for timex in timexes:
         previous = joined[-1] if joined else None
-        if previous and previous.date and timex.date and not previous.end_date \
-                and _SPAN_JOIN.fullmatch(text[previous.end: timex.start]) \
-                and (_SPAN_OPEN.search(text[max(0, previous.start - 12): previous.start])
-                     or _next_days(previous, timex, text)) \
-                and not _MOVED_FROM.search(text, max(0, previous.start - 60), previous.start) \
-                and previous.date.start_key() < timex.date.start_key():
+        if previous and _one_span(text, previous, timex):
             joined[-1] = dataclasses.replace(previous, end=timex.end, text=text[previous.start: timex.end],
                                              end_date=timex.end_date or timex.date)
             continue
@@ -204,6 +208,18 @@ def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
         joined.append(_with_length(text, timex))
     return joined
+
+
+def _one_span(text: str, first: Timex, second: Timex) -> bool:
+    """Return whether two dates in a row are the ends of one span ("from May 7 to May 9", "begin in September and
+    be completed in November"), not a move ("pushed back from May 7 to May 9") or two events."""
+    if not first.date or not second.date or first.end_date or first.date.start_key() >= second.date.start_key():
+        return False
+    between = text[first.end: second.start]
+    if _SPAN_JOIN.fullmatch(between):
+        opened = _SPAN_OPEN.search(text[max(0, first.start - 12): first.start]) or _next_days(first, second, text)
+        return bool(opened) and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
+    return bool(_BEGIN_END.fullmatch(between) and _BEGINS.search(text, max(0, first.start - 40), first.start))
 
 
 def _next_days(first: Timex, second: Timex, text: str) -> bool:
