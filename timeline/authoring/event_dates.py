@@ -105,7 +105,15 @@ def _weight(text: str, timex: Timex) -> int:
     weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision] + (timex.end_date is not None)
     if timex.type == "TIME" and not _DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
+    if _quoted(text, timex.start):
+        weight -= 1  # "'What about the 27th?', asked a blogger on Saturday 18": the asking is the event
     return weight
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Return whether a position in a sentence of text is inside a quotation."""
+    before = text[text.rfind("\n", 0, position) + 1: position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _backdrop(text: str, timex: Timex) -> bool:
