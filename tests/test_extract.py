@@ -342,7 +342,15 @@ def test_url_names_one_article_only(project, batch):
     ("The festival, which drew more than 40,000 visitors in its first year and has grown every year since, will open "
      "on 8 July with a concert by the city's orchestra in the old market square.", ["8 July"],
      "The festival will open with a concert by the city's orchestra in the old market square"),
-], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause"])
+    ("Friday's scheduled launch of the probe was postponed.", ["Friday"], "The scheduled launch of the probe was postponed"),
+    ("NASA postponed the launch until Saturday because of low cloud.", ["Saturday"],
+     "NASA postponed the launch because of low cloud"),
+    ("Airports expect a record Thanksgiving this year.", ["Thanksgiving"], "Airports expect a record Thanksgiving this year"),
+    ("Sunday is the biggest sporting event of the year.", ["Sunday"], "Sunday is the biggest sporting event of the year"),
+    ("Doctors will vaccinate children over the next four days.", ["the next four days"],
+     "Doctors will vaccinate children"),
+], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause", "possessive-date",
+        "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 

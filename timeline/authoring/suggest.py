@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from timeline.authoring.timex.holiday_names import HOLIDAY
+
 TITLE_LENGTH = 90  # a headline's length: longer titles are cut at a clause, never mid-clause with "…"
 
 # "North Atlantic Treaty Organization (NATO)": a headline uses the short form.
@@ -25,6 +27,9 @@ _CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|
 # Words a title does not end on: what follows them was cut.
 _LOOSE_ENDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "not", "only",
                "is", "are", "was", "were", "be", "been", "that", "which", "who", "as", "its", "their", "his", "her"}
+# The word that ties a date to its sentence, removed with it: "postponed until Saturday" becomes "postponed".
+_DATE_PREPOSITION = (r"(?:on|in|at|from|since|by|for|until|till|to|through|throughout|over|during|within"
+                     r"|earlier|later)")
 _PHRASE_START = re.compile(r"\s+(?=(?:in|on|at|for|with|from|to|by|after|before|over|during|amid|against|under)\s)")
 
 
@@ -33,8 +38,7 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     speech told in the present, at most TITLE_LENGTH characters, cut only where a clause or phrase ends."""
     title = sentence
     for text in evidence:
-        title = re.sub(rf"\s*\b(on|in|at|from|since|by|earlier|later)?\s*{re.escape(text)}(\s*\([^)]*\))?",
-                       "", title, count=1, flags=re.IGNORECASE)
+        title = _without_date(title, text)
     title = _SPELLED_OUT.sub(lambda m: m.group(2) if _initials(m.group(1)) == m.group(2) else m.group(0), title)
     title = re.sub(r"\s*\([^)]*\)", "", title)  # asides
     title = _ASIDE.sub(" ", title)
@@ -48,6 +52,20 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
     title = re.sub(r"\s+([,.;:])", r"\1", title).strip(" ,;:.")
     return _shortened(title[:1].upper() + title[1:])
+
+
+def _without_date(title: str, text: str) -> str:
+    """Return a title without the words that date it, which the event's date field holds: "Friday's launch" becomes
+    "the launch", "set for Saturday" becomes "set"; a holiday's name stays ("Thanksgiving travel"), and so does a
+    date that is the sentence's subject ("Sunday is the day ...")."""
+    if HOLIDAY.fullmatch(text):
+        return title
+    dated = re.escape(text)
+    if re.search(rf"\b{dated}['’]s\s", title, flags=re.IGNORECASE):
+        return re.sub(rf"\b{dated}['’]s\s+", "the ", title, count=1, flags=re.IGNORECASE)
+    shorter = re.sub(rf"\s*\b{_DATE_PREPOSITION}?\s*{dated}(\s*\([^)]*\))?", "", title, count=1,
+                     flags=re.IGNORECASE)
+    return title if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) else shorter
 
 
 def _initials(words: str) -> str:
