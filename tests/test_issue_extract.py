@@ -107,6 +107,7 @@ def test_the_script_drafts_the_seed_article_and_prints_the_pull_request_body(pro
     note = f'"; touch {marks[2]} # `touch {marks[3]}`\n$(touch {marks[2]})\n\nPlease look at the Putin meeting.'
     result = run_script(issue_body(url=ADDRESS, publisher=publisher, note=note), "--source", str(SEED_HTML),
                         "--root", str(project.root), "--out", str(tmp_path / "out"))
+    assert [mark.name for mark in marks if mark.exists()] == []  # no answer ran as a command
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == pull_request_body(ADDRESS)
     assert drafts(project.root) == [PUTIN, RUTTE]
@@ -116,7 +117,6 @@ def test_the_script_drafts_the_seed_article_and_prints_the_pull_request_body(pro
         assert yaml.load(text.split("\n---", 1)[0], Loader=yaml.BaseLoader)["sources"][0]["publisher"] == publisher
         assert (tmp_path / "out" / path).read_text(encoding="utf-8") == text
     assert (tmp_path / "out" / "message.md").read_text(encoding="utf-8") == result.stdout
-    assert [mark for mark in marks if mark.exists()] == []
     assert run_cli(["check", "--root", str(project.root)]).out == "Checked 2 files: no problems.\n"
 
 
