@@ -126,6 +126,9 @@ def test_extract_workflow_starts_on_the_label_and_writes_only_where_it_must():
     assert [step["name"] for step in draft["steps"] if "GH_TOKEN" in (step.get("env") or {})] == [
         "Check that whoever added the label can write to the repository"]
     assert publish["env"]["GH_TOKEN"] == "${{ github.token }}"
+    # Nor does it save a cache: another workflow on the default branch would restore what it saved.
+    for step in draft["steps"] + publish["steps"]:
+        assert not step.get("uses", "").startswith("actions/cache") and "cache" not in (step.get("with") or {})
 
 
 # GitHub's syntax for issue forms, as its documentation states it ("Syntax for issue forms", "Common validation
