@@ -48,6 +48,16 @@ def test_text_article_headline_and_publication_line():
     assert article.publisher == ""
 
 
+def test_a_stamp_line_first_is_not_the_headline_nor_an_event(project, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Updated: Nov 07, 2024, 10:15 PM(IST)\n\nQuake hits Chile\n\n"
+                     "A quake hit Chile on Monday, officials said.\n", encoding="utf-8")
+    assert read_source(str(story)).title == "Quake hits Chile"
+    result = project.run("extract", str(story), "--publisher", "X")
+    assert result.code == 0, result.err
+    assert result.out.splitlines()[1:4] == ["1 dated event found.", "", "1. 2024-11-04 (day)  A quake hit Chile"]
+
+
 def test_html_article_text_and_metadata():
     article = read_source(str(SEED_HTML))
     assert article.title.startswith("‘Threat to US security,’")

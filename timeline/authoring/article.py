@@ -146,9 +146,10 @@ def find_publication_line(text: str) -> tuple[EventDate, str] | None:
 
 
 def read_text(text: str) -> Article:
-    """Return a plain-text article: its first line is the headline (read_source finds its date)."""
+    """Return a plain-text article: its first line other than a publication stamp is the headline (read_source
+    finds its date)."""
     lines = [line.strip() for line in text.splitlines()]
-    return Article(text=text, title=next((line for line in lines if line), ""))
+    return Article(text=text, title=next((line for line in lines if line and not _STAMP.match(line)), ""))
 
 
 # Lines that are page furniture, not reporting: links to other stories, captions, credits, bylines.
