@@ -38,6 +38,29 @@ def served(tmp_path):
     server.server_close()
 
 
+def test_a_redirect_away_from_the_web_is_refused():
+    class Redirect(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(302)
+            self.send_header("Location", "ftp://127.0.0.1/story.txt" if self.path == "/away" else "/away")
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Redirect)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        start = f"http://127.0.0.1:{server.server_address[1]}/story"
+        with pytest.raises(ExtractError) as refused:
+            read_source(start)
+        assert str(refused.value) == f"{start}: the server sent it on to ftp://127.0.0.1/story.txt, which is not a " \
+            "web address"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_text_article_headline_and_publication_line():
     article = read_source(str(SEED_TEXT))
     assert article.title == ("‘Threat to US security,’ NATO chief’s warning on Russia-North Korea ties, "

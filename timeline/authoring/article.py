@@ -63,9 +63,17 @@ def fetch(url: str) -> bytes:
     import urllib.error
     import urllib.request
 
+    class WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+        """Follows redirects to web addresses only (urllib alone would follow one to ftp://)."""
+
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                raise ExtractError(f"{url}: the server sent it on to {newurl}, which is not a web address")
+            return super().redirect_request(req, fp, code, msg, headers, newurl)
+
     request = urllib.request.Request(url, headers={"User-Agent": "timeline-extract/1.0 (+news timeline drafting)"})
     try:
-        with urllib.request.urlopen(request, timeout=FETCH_TIMEOUT) as response:
+        with urllib.request.build_opener(WebOnlyRedirects).open(request, timeout=FETCH_TIMEOUT) as response:
             data = response.read(MAX_BYTES + 1)
     except urllib.error.HTTPError as error:
         raise ExtractError(f"{url}: the server answered {error.code} {error.reason}") from None
