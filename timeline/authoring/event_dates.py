@@ -52,6 +52,8 @@ _DURATION = re.compile(r"P(?P<n>\d+)(?P<unit>[DWMY])")
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
 _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
                        r"|deferred|adjourned)\b[^.;]*\b(?:until|till|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+_MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|brought\s+forward)\s+(?:by\s+)?$",
+                       re.IGNORECASE)
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
                          r"[^.;]*\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
 _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
@@ -81,7 +83,9 @@ def sentence_dates(units: list[str], published: EventDate, country: str | None) 
         text += unit + "\n\n"  # a line break ends a sentence for the tagger: units stay apart
     found: list[list[Timex]] = [[] for _ in units]
     for timex in _ranges(text, find_timexes(text, published, country=country)):
-        timex = _ahead(text, timex, published) if timex.type == "DURATION" else timex
+        if timex.type == "DURATION":
+            _moved_by(text, timex, found[bisect.bisect_right(starts, timex.start) - 1])
+            timex = _ahead(text, timex, published)
         if timex.type in ("DATE", "TIME") and not _names_a_thing(text, timex):
             found[bisect.bisect_right(starts, timex.start) - 1].append(timex)
     return text, found
@@ -98,6 +102,29 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     if moved:
         return moved[-1]
     return max(dated, key=lambda t: (_weight(text, t), -t.start))
+
+
+def _moved_by(text: str, duration: Timex, earlier: list[Timex]) -> None:
+    """Move the sentence's last day before a length it is moved by to its new date ("Friday's launch has been
+    postponed 24 hours": Saturday)."""
+    verb = _MOVED_BY.search(text, max(0, duration.start - 40), duration.start)
+    days = _whole_days(duration.value) if verb else None
+    moved = [i for i, t in enumerate(earlier) if t.date and t.date.precision == DAY and not t.end_date]
+    if days and moved:
+        timex = earlier[moved[-1]]
+        day = datetime.date(*timex.date.start_key())
+        day += datetime.timedelta(days=-days if verb["way"].lower().startswith("brought") else days)
+        earlier[moved[-1]] = dataclasses.replace(timex, date=EventDate(day.year, day.month, day.day))
+
+
+def _whole_days(value: str) -> int | None:
+    """Return the number of whole days a TIMEX3 duration is ('PT24H', 'P2D', 'P1W'), or None."""
+    found = re.fullmatch(r"P(?:(\d+)([DW])|T(\d+)H)", value)
+    if not found:
+        return None
+    if found[3]:
+        return int(found[3]) // 24 if int(found[3]) % 24 == 0 else None
+    return int(found[1]) * (7 if found[2] == "W" else 1)
 
 
 def _weight(text: str, timex: Timex) -> int:
