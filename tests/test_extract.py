@@ -423,11 +423,17 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])]),
     ("“Will it be ready by the 27th?”, a reporter asked on Saturday 2.", [("2024-11-02", None, ["Saturday 2"])]),
     ("Friday's scheduled launch has been postponed 24 hours.", [("2024-11-09", None, ["Friday"])]),
+    ("This report covers news and events from 9 to 21 October.", []),
+    ("The city has been the epicentre since 2003 when officials suspended vaccinations for 13 months.",
+     [("2003", None, ["2003"])]),
+    ("The city has recorded 164 cases since 2003.", []),
+    ("Athletes arrived for the opening of the 2016 summer games.", []),
     ("The match on Saturday 9 November was brought forward a day.", [("2024-11-08", None, ["Saturday 9 November"])]),
 ], ids=["two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
         "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote",
         "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day",
-        "the-asking-not-the-quote", "postponed-by-a-length", "brought-forward-by-a-length"])
+        "the-asking-not-the-quote", "postponed-by-a-length", "brought-forward-by-a-length",
+        "a-report-s-period", "since-when", "running-total", "year-naming-games"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 

@@ -42,6 +42,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "e
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _BACKDROP_AFTER = re.compile(r"\s*(?:to|until|till|through)\s+(?:now|date|today|the\s+present)\b", re.IGNORECASE)
 # "over the next four days", "within the next two months": a span from publication; "in five months": a date.
 _SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|coming)\s+$", re.IGNORECASE)
@@ -56,6 +57,9 @@ _MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|bro
                        re.IGNORECASE)
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
                          r"[^.;]*\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# "This report covers news from August 9 to 21", "data covering 2019": the period a report is about.
+_COVERS = re.compile(r"\bcover(?:s|ed|ing)?\s+(?:[^.;:]{0,30}?\s(?:from|between|during)\s+)?(?:the\s+)?$",
+                     re.IGNORECASE)
 _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
                          r"(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
                          r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)for\s+)(?:the\s+)?"
@@ -65,8 +69,8 @@ _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|nu
 _NAMES = re.compile(r"\s+(?:[a-z]+\s+)?(?:report|release|estimates?|edition|issue|attacks|bombings?|budget|census"
                     r"|law|act|statistics|data|figures|numbers|results)\b")
 # A year naming a contest, a season or a games ("the 2005 Eurovision song contest", "the 2004 contest").
-_YEAR_AS_NAME = re.compile(r"\s+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|contest|games|olympics|season|edition|cup"
-                           r"|championships?|tournament|festival)\b")
+_YEAR_AS_NAME = re.compile(r"\s+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|(?:[a-z]+\s+)?(?:contest|games|olympics|season"
+                           r"|edition|cup|championships?|tournament|festival))\b")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
 _COUNT = re.compile(r"\b\d[\d,.]*\b")
@@ -149,13 +153,14 @@ def _backdrop(text: str, timex: Timex) -> bool:
     release"): none is when the sentence's event happened."""
     before = text[max(0, timex.start - 30): timex.start]
     # "Figures for March" cover a period; "a launch for Saturday" is on that day.
-    period = timex.date.precision != DAY and _PERIOD_FOR.search(before)
+    period = (timex.date.precision != DAY and _PERIOD_FOR.search(before)) or _COVERS.search(before)
     if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or period:
         return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
     sentence = text[text.rfind("\n", 0, timex.start) + 1: text.find("\n", timex.end)]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
-    if _BACKDROP_BEFORE.search(before):  # "detained since August 5" dates the start; "164 people since 2003" does not
+    if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
+        # "detained since August 5" dates the start; "164 people since 2003" does not; "since 2003, when ..." does
         return bool(_COUNT.search(sentence.replace(timex.text, "")))
     return timex.date.precision == YEAR and bool(_YEAR_AS_NAME.match(text, timex.end))
 
