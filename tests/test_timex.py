@@ -112,6 +112,10 @@ CASES = [
     ("The vote was on Nov. 4, 2024. The next day, results came; the following week, protests began.",
      [("Nov. 4, 2024", "DATE", "2024-11-04"), ("The next day", "DATE", "2024-11-05"),
       ("the following week", "DATE", "2024-W46")]),
+    # a story told in steps counts each step from the one before
+    ("The vote was on Nov. 4, 2024. The following morning, crowds gathered. Two days later he resigned.",
+     [("Nov. 4, 2024", "DATE", "2024-11-04"), ("The following morning", "DATE", "2024-11-05"),
+      ("Two days later", "DATE", "2024-11-07")]),
     ("He arrived on March 3, 2020, and left the day before.",
      [("March 3, 2020", "DATE", "2020-03-03"), ("the day before", "DATE", "2020-03-02")]),
     ("The polls closed Friday at 8 p.m.", [("Friday", "DATE", "2024-11-01"), ("8 p.m.", "TIME", "2024-11-01T20:00")]),

@@ -150,11 +150,13 @@ RULES: list[Rule] = [
     _rule(r"(?i)\b(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|(?P<rel>this|last|next)\s+)?"
           r"(?P<unit>year|month|week|decade)\b", unit_edge, r"(?:end|beginning|start|middle)\s+of"),
     _rule(rf"(?i)\b{_ROUGHLY}(?:(?P<quantity>{QUANTITY})\s+)?(?P<unit>{UNIT})\s+ago\b", ago_hit, "ago"),
-    _rule(rf"(?i)\b{_ROUGHLY}(?P<quantity>{QUANTITY})\s+(?P<unit>{UNIT})\s+(?P<direction>earlier|later|before"
-          rf"|after|prior)\b(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|it|they|we|i)\b)", shifted_hit,
+    # "two days after the vote" is anchored to the vote, not to the day told before; "two days later he" is.
+    _rule(rf"(?i)\b{_ROUGHLY}(?P<quantity>{QUANTITY})\s+(?P<unit>{UNIT})\s+(?P<direction>earlier|later|(?:before"
+          rf"|after|prior)\b(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|it|they|we|i)\b))\b", shifted_hit,
           "earlier|later|before|after|prior"),
     _rule(r"(?i)\b(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b"
-          r"|\bthe\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day, "day"),
+          r"|\bthe\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day,
+          "day|morning|afternoon|evening|night"),
     _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
           r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"
           r"|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|the\s+present\s+day)\b(?!-)", reference_word,
