@@ -43,8 +43,8 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
                 _resolve_one(hit, hits[index + 1] if index + 1 < len(hits) else None, day, context)
             except (OverflowError, ValueError):
                 continue  # it keeps the value resolved against the reference
-            if hit.narrative[0] == "shift" and _DAY_VALUE.match(hit.value):
-                anchor = datetime.date.fromisoformat(hit.value)  # a story told in steps: "the next day", "two days later"
+            if hit.narrative[0] == "shift" and _DAY_VALUE.match(hit.value):  # a story in steps: "the next day", ...
+                anchor = datetime.date.fromisoformat(hit.value)
             continue
         if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
             anchor, anchor_sentence = datetime.date.fromisoformat(hit.value[:10]), context.sentence(hit.start)
