@@ -424,6 +424,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("“Will it be ready by the 27th?”, a reporter asked on Saturday 2.", [("2024-11-02", None, ["Saturday 2"])]),
     ("Friday's scheduled launch has been postponed 24 hours.", [("2024-11-09", None, ["Friday"])]),
     ("This report covers news and events from 9 to 21 October.", []),
+    ("The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November.",
+     [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"])]),
     ("The city has been the epicentre since 2003 when officials suspended vaccinations for 13 months.",
      [("2003", None, ["2003"])]),
     ("The city has recorded 164 cases since 2003.", []),
@@ -433,7 +435,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote",
         "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day",
         "the-asking-not-the-quote", "postponed-by-a-length", "brought-forward-by-a-length",
-        "a-report-s-period", "since-when", "running-total", "year-naming-games"])
+        "a-report-s-period", "three-day-hearing-convening", "since-when", "running-total",
+        "year-naming-games"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 
@@ -447,3 +450,9 @@ def test_an_all_capitals_headline_is_read_in_title_case():
     article_events = found("The launch was postponed again.", published="2001-08-03",
                            headline="GENESIS NEXT PLANNED LAUNCH OPPORTUNITY AUG. 12")
     assert article_events == [("2001-08-12", None, ["Aug. 12"])]
+
+
+def test_a_weekend_is_dated_by_its_own_two_days():
+    # Friday 3 December 2010: the week began in November, its weekend is in December.
+    assert found("Activities will begin this weekend across the country.", published="2010-12-03") == \
+        [("2010-12", None, ["this weekend"])]

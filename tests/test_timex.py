@@ -165,7 +165,10 @@ CASES = [
     ("Last Christmas was quiet; next Christmas will not be.",
      [("Christmas", "DATE", "2023-12-25"), ("Christmas", "DATE", "2024-12-25")]),
     ("People marked Earth Day online.", [("Earth Day", "DATE", "2024-04-22")]),
+    ("Workers to Observe Thanksgiving\n\nThe office will close.", [("Thanksgiving", "DATE", "2024-11-28")]),
     # tense clues that are not what they look like
+    ("The two-day summit will be held on Dec. 4.", [("two-day", "DURATION", "P2D"), ("Dec. 4", "DATE", "2024-12-04")]),
+    ("Firms affected by the storm may apply until Dec. 14.", [("Dec. 14", "DATE", "2024-12-14")]),
     ("The report was originally scheduled for release on Jan. 31.", [("Jan. 31", "DATE", "2024-01-31")]),
     ("It urged Angola to stop censoring speech in advance of Dec. 12 elections.",
      [("Dec. 12", "DATE", "2024-12-12")]),

@@ -32,7 +32,8 @@ _SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s+(?:t
 _LENGTH_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
     r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
-    r"|beginning|began|begins|opening|opened|opens)\s+(?:on\s+)?$", re.IGNORECASE)
+    r"|beginning|began|begins|opening|opened|opens|convene|convenes|convened|convening|be\s+held|is\s+held"
+    r"|was\s+held|held)\s+(?:at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:on\s+)?$", re.IGNORECASE)
 # "construction will begin in September 2012 and be completed in November 2013": a span from its two ends.
 _BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starting|beginning|open|opens|opened)\b"
                      r"[^.;]{0,12}\b(?:in|on)\s+$", re.IGNORECASE)
@@ -171,9 +172,13 @@ def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
     week = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", timex.value)
     if week:
         monday = datetime.date.fromisocalendar(int(week[1]), int(week[2]), 1)
-        days = [monday + datetime.timedelta(days=n) for n in range(7)]
-        if published.precision == DAY and monday <= datetime.date(*published.start_key()) <= days[-1]:
-            days = [d for d in days if d <= datetime.date(*published.start_key())]  # "earlier this week"
+        days = [monday + datetime.timedelta(days=n) for n in (range(5, 7) if timex.value.endswith("WE") else range(7))]
+        if published.precision == DAY and days[0] <= datetime.date(*published.start_key()) <= days[-1]:
+            today = datetime.date(*published.start_key())
+            if re.search(r"(?i)\bearlier\b", timex.text):
+                days = [d for d in days if d <= today]  # "earlier this week"
+            elif re.search(r"(?i)\b(?:later|rest|remainder)\b", timex.text):
+                days = [d for d in days if d >= today]
         months = {(d.year, d.month) for d in days}
         if len(months) == 1:
             return EventDate(*months.pop())

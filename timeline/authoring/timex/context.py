@@ -33,14 +33,14 @@ _NOT_PAST_ED = (
     "|detailed|based|related|limited|concerned|interested|supposed"
 )
 _PAST_CLUES = re.compile(
-    r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|met|went"
-    r"|came|took|made|gave|held|won|lost|began|saw|spoke|left|sent|brought|became|fell|rose|found|got|thought"
-    r"|felt|knew|kept|led|ran|sat|stood|struck|wrote|broke|chose|drove|flew|grew|paid|sold|shot|spent|taught"
-    # "-ed" after a form of "be" is a passive participle ("is due to be published"), not a past tense.
-    # nor is it after an article: "a reimagined festival" is an adjective.
-    rf"|ago|yesterday|earlier|recently|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)"
-    rf"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
-    rf"(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b"
+    r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|went"
+    r"|came|took|gave|won|lost|began|saw|spoke|left|became|fell|rose|got|thought|knew|ran|sat|stood|wrote|broke"
+    r"|chose|drove|flew|grew|ago|yesterday|earlier|recently"
+    # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
+    # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
+    r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
+    rf"(?:met|made|held|sent|brought|found|felt|kept|led|struck|paid|sold|shot|spent|taught"
+    rf"|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b(?!\s+by\b))\b"
 )
 
 # A plan told in the past is no future: "was originally scheduled for Jan. 31".

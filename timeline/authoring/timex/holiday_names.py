@@ -11,14 +11,15 @@ from timeline.authoring.timex.context import FUTURE, PAST, Context, Hit
 from timeline.authoring.timex.countries import countries_in, countries_near, country_pattern
 from timeline.authoring.timex.values import DATE, day_value, valid_day
 
-HOLIDAY = re.compile(
+# A name stays on one line: "Thanksgiving\n\nThe ..." is a headline and a sentence.
+HOLIDAY = re.compile((
     r"\b(?P<name>(?:(?:[A-Z][\w'’.-]*|of|the)\s+){0,5}(?:Day|Eve)(?:\s+of\s+(?:the\s+)?[A-Z]\w+(?:\s+[A-Z]\w+)?)?"
     r"|(?:(?:[A-Z][\w'’.-]*)\s+){0,3}(?:Christmas|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving"
     r"|New\s+Year(?:['’]s)?|Diwali|Deepavali|Holi|Hanukkah|Passover|Ramadan|Eid(?:\s+al-\w+)?|Halloween"
     r"|Nowruz|Navruz|Purim|Yom\s+Kippur|Rosh\s+Hashanah|Vesak|Chuseok|Pentecost|Juneteenth|Lunar\s+New\s+Year"
     r"|Spring\s+Festival|Mid-Autumn\s+Festival|Dragon\s+Boat\s+Festival|Dussehra|Onam|Pongal))\b"
     r"(?:,?\s+(?P<year>1\d{3}|20\d{2})\b)?"
-)
+).replace(r"\s+", r"[^\S\n]+"))
 # Days without a public holiday to look up, the same everywhere.
 _OBSERVANCES = {
     "valentine's day": (2, 14), "halloween": (10, 31), "christmas eve": (12, 24), "christmas": (12, 25),
