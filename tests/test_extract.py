@@ -424,6 +424,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("“Will it be ready by the 27th?”, a reporter asked on Saturday 2.", [("2024-11-02", None, ["Saturday 2"])]),
     ("Friday's scheduled launch has been postponed 24 hours.", [("2024-11-09", None, ["Friday"])]),
     ("This report covers news and events from 9 to 21 October.", []),
+    ("Centres are open 8 a.m. to 7 p.m. Monday through Friday.", []),
+    ("The helpline is available from 8:00 a.m. to 10:00 p.m. daily.", []),
+    ("Today, most water systems meet the standards.", []),
+    ("Today, the minister announced her resignation.", [("2024-11-07", None, ["Today"])]),
+    ("Rivers were still high yesterday after the storm of 1-3 November.", [("2024-11-06", None, ["yesterday"])]),
     ("The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November.",
      [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"])]),
     ("The city has been the epicentre since 2003 when officials suspended vaccinations for 13 months.",
@@ -435,7 +440,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote",
         "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day",
         "the-asking-not-the-quote", "postponed-by-a-length", "brought-forward-by-a-length",
-        "a-report-s-period", "three-day-hearing-convening", "since-when", "running-total",
+        "a-report-s-period", "opening-hours", "hours-daily", "today-as-nowadays",
+        "today-with-a-past-tense", "the-storm-of-a-date", "three-day-hearing-convening", "since-when", "running-total",
         "year-naming-games"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events

@@ -74,6 +74,15 @@ _YEAR_AS_NAME = re.compile(r"\s+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|(?:[a-z]+\s+)?(
                            r"|edition|cup|championships?|tournament|festival))\b")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
+# Opening hours: "8 a.m. to 7 p.m. Monday through Friday", "from 9 a.m. to 6 p.m. daily".
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_TO_WEEKDAY = re.compile(rf"(?i)\s*(?:through|thru|to|-|–)\s+{_WEEKDAY}\b")
+_WEEKDAY_TO = re.compile(rf"(?i)\b{_WEEKDAY}\s*(?:through|thru|to|-|–)\s*$")
+_HOURS = re.compile(r"(?i)\s*(?:\([A-Z]{2,4}\)\s*)?(?:to|until|till|-|–)\s+"
+                    r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)")
+_CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
+_PAST_OR_PLAN = re.compile(r"(?i)\b(?:was|were|had|will|would|said|announced|[a-z]{3,}ed)\b")
+_OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _COUNT = re.compile(r"\b\d[\d,.]*\b")
 _DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
                         re.IGNORECASE)
@@ -100,13 +109,30 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     """Return the date a sentence's event is on: the new date of a move ("postponed until Saturday"), else the most
     precise it names (a span before a day), the first of equals; a clock time alone only when nothing else dates it;
     never a backdrop (see _backdrop)."""
-    dated = [t for t in timexes if t.date is not None and not _backdrop(text, t)]
+    dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)]
     if not dated:
         return None
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
     if moved:
         return moved[-1]
     return max(dated, key=lambda t: (_weight(text, t), -t.start))
+
+
+def _routine(text: str, timex: Timex) -> bool:
+    """Return whether a date says what is usual rather than what happens: opening hours ("8 a.m. to 7 p.m. Monday
+    through Friday", "from 6 a.m. to midnight") or "Today," meaning nowadays ("Today, most systems meet ...")."""
+    after = text[timex.end: timex.end + 40]
+    before = text[max(0, timex.start - 20): timex.start]
+    if _TO_WEEKDAY.match(after) or _WEEKDAY_TO.search(before) or (timex.type == "TIME" and _HOURS.match(after)):
+        return True
+    if timex.type == "TIME" and _CLOCK_AFTER.search(text, max(0, timex.start - 10), timex.start) \
+            and not _DAY_WORDS.search(timex.text):
+        return True  # "to 10 p.m.", "after 6 p.m.": a time of day, every day
+    sentence_start = text.rfind("\n", 0, timex.start) + 1
+    if timex.start == sentence_start and re.match(r"(?i)today,", text[timex.start:]):
+        sentence = text[sentence_start: text.find("\n", timex.end)]
+        return not _PAST_OR_PLAN.search(sentence)
+    return False
 
 
 def _moved_by(text: str, duration: Timex, earlier: list[Timex]) -> None:
@@ -137,9 +163,16 @@ def _weight(text: str, timex: Timex) -> int:
     weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision] + (timex.end_date is not None)
     if timex.type == "TIME" and not _DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
-    if _quoted(text, timex.start):
+    if _quoted(text, timex.start) or _of_an_event(text, timex):
         weight -= 1  # "'What about the 27th?', asked a blogger on Saturday 18": the asking is the event
     return weight
+
+
+def _of_an_event(text: str, timex: Timex) -> bool:
+    """Return whether a date names another event the sentence refers to ("above flood stage from the storm of
+    March 15-17")."""
+    noun = _OF_DATE.search(text, max(0, timex.start - 40), timex.start)
+    return bool(noun) and noun["noun"].lower() in EVENT_NOUNS
 
 
 def _quoted(text: str, position: int) -> bool:
