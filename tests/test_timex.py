@@ -166,6 +166,11 @@ CASES = [
      [("Christmas", "DATE", "2023-12-25"), ("Christmas", "DATE", "2024-12-25")]),
     ("People marked Earth Day online.", [("Earth Day", "DATE", "2024-04-22")]),
     ("Workers to Observe Thanksgiving\n\nThe office will close.", [("Thanksgiving", "DATE", "2024-11-28")]),
+    # years as radio scripts spell them, after a word of time only
+    ("The treaty ends in two thousand twelve.", [("two thousand twelve", "DATE", "2012")]),
+    ("In eighteen hundred and two, Jefferson signed it.", [("eighteen hundred and two", "DATE", "1802")]),
+    ("It was founded in October, two thousand five.", [("October, two thousand five", "DATE", "2005-10")]),
+    ("Nineteen people died and since two thousand people came.", []),
     # tense clues that are not what they look like
     ("The two-day summit will be held on Dec. 4.", [("two-day", "DURATION", "P2D"), ("Dec. 4", "DATE", "2024-12-04")]),
     ("Firms affected by the storm may apply until Dec. 14.", [("Dec. 14", "DATE", "2024-12-14")]),

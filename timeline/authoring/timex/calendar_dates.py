@@ -12,6 +12,7 @@ from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, 
 from timeline.authoring.timex.vocabulary import (
     ORDINALS,
     SEASONS,
+    SMALL_NUMBERS,
     TEMPORAL_BEFORE,
     WEEKDAY,
     WEEKDAYS,
@@ -160,6 +161,32 @@ def year_hit(match: re.Match, context: Context) -> list[Hit]:
             re.IGNORECASE):
         return []  # "1500 soldiers" is more likely than the year 1500 without a preposition
     return [Hit(start, end, DATE, f"{year:04d}")]
+
+
+def spelled_year(match: re.Match, context: Context) -> list[Hit]:
+    """Return the year (or month) of 'two thousand nine', 'nineteen seventy-two', 'eighteen hundred and two' or
+    'October, two thousand five', as radio scripts write them; after a word of time only, so that 'nineteen
+    seventy people' stays a count."""
+    before = context.text[max(0, match.start() - 12): match.start()]
+    if not match["month"] and not re.search(r"(?i)\b(?:in|since|until|till|by|from|of|between|and|year|before|after"
+                                            r"|around)\s+$", before):
+        return []
+    if not match["rest"] and not ("hundred" in match[0].lower() or re.match(r"[.,;:]", context.text[match.end():])):
+        return []  # "nineteen" alone is a number; "two thousand people" a count
+    if match["millennium"]:
+        year = 2000 + (_spelled_number(match["rest"]) if match["rest"] else 0)
+    else:
+        century = _spelled_number(match["century"]) * 100
+        year = century + (_spelled_number(match["rest"]) if match["rest"] else 0)
+    if match["month"]:
+        return [Hit(match.start(), match.end(), DATE, month_value(year, month_of(match)))]
+    return [Hit(match.start(), match.end(), DATE, f"{year:04d}")]
+
+
+def _spelled_number(words: str) -> int:
+    """Return the number below a hundred that words spell ('seventy-two' 72, 'oh five' 5)."""
+    parts = [part for part in re.split(r"[-\s]+", words.lower()) if part not in ("and", "oh")]
+    return sum(SMALL_NUMBERS[part] for part in parts)
 
 
 def year_pair(match: re.Match, context: Context) -> list[Hit]:

@@ -16,6 +16,7 @@ from timeline.authoring.timex.calendar_dates import (
     month_year,
     numeric_day,
     part_of_year,
+    spelled_year,
     weekday_and_day,
     year_hit,
     year_pair,
@@ -63,6 +64,9 @@ _RELATIVE = r"(?i:this\s+past|this\s+coming|last|next|this|coming)"
 # pattern, slow to run over a whole text, runs only around them.
 _WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+_SPELLED_BELOW_100 = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
+                      r"|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                      r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _UNIT_WORDS = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni)"
 _HOLIDAY_WORDS = (
     "day|eve|christmas|easter|friday|thanksgiving|new year|diwali|deepavali|holi|hanukkah|passover|ramadan|eid"
@@ -120,6 +124,9 @@ RULES: list[Rule] = [
           r"the\s+\d{1,2}(?:st|nd|rd|th)\b"),
     _rule(rf"\b(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+)?"
           rf"(?P<rel>{_RELATIVE}\s+)?(?P<month>{FULL_MONTHS})\b(?!\s*\d)", month_alone_hit, _MONTH_WORDS),
+    _rule(rf"(?i)\b(?:(?P<month>{FULL_MONTHS}),?\s+(?:of\s+)?)?(?:(?P<millennium>two\s+thousand)(?:\s+and)?"
+          rf"|(?P<century>(?:sixteen|seventeen|eighteen|nineteen))(?:\s+hundred(?:\s+and)?|\s+oh)?)"
+          rf"(?:\s+(?P<rest>{_SPELLED_BELOW_100}))?\b", spelled_year, "thousand|teen"),
     _rule(r"\b(?P<year>(?:1\d|20)\d\d)[-–](?P<short>\d\d)\b(?![-–/]\d)", year_pair),
     # Not a number inside an identifier: "Docket EPA–HQ–OA–2018–0259".
     _rule(rf"(?<![\w$£€.,/:#])(?<![A-Z][-–]){YEAR4}(?!\w|['’](?!s\b)|[-–](?!19|20)\d{{3}})", year_hit),
