@@ -428,6 +428,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("The helpline is available from 8:00 a.m. to 10:00 p.m. daily.", []),
     ("Today, most water systems meet the standards.", []),
     ("Today, the minister announced her resignation.", [("2024-11-07", None, ["Today"])]),
+    ("This year, fifty-eight are from other countries.", []),
+    ("This year the Chicago Bears face the Indianapolis Colts.", [("2024", None, ["This year"])]),
     ("Rivers were still high yesterday after the storm of 1-3 November.", [("2024-11-06", None, ["yesterday"])]),
     ("The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November.",
      [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"])]),
@@ -441,7 +443,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day",
         "the-asking-not-the-quote", "postponed-by-a-length", "brought-forward-by-a-length",
         "a-report-s-period", "opening-hours", "hours-daily", "today-as-nowadays",
-        "today-with-a-past-tense", "the-storm-of-a-date", "three-day-hearing-convening", "since-when", "running-total",
+        "today-with-a-past-tense", "this-year-as-a-state", "this-year-naming-who", "the-storm-of-a-date", "three-day-hearing-convening", "since-when", "running-total",
         "year-naming-games"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events

@@ -10,6 +10,7 @@ import datetime
 import re
 
 from timeline.authoring.timex import Timex, find_timexes
+from timeline.authoring.timex.context import has_tense_clue
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
@@ -81,7 +82,10 @@ _WEEKDAY_TO = re.compile(rf"(?i)\b{_WEEKDAY}\s*(?:through|thru|to|-|–)\s*$")
 _HOURS = re.compile(r"(?i)\s*(?:\([A-Z]{2,4}\)\s*)?(?:to|until|till|-|–)\s+"
                     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
-_PAST_OR_PLAN = re.compile(r"(?i)\b(?:was|were|had|will|would|said|announced|[a-z]{3,}ed)\b")
+# The period the story is told in, in a sentence in the simple present naming no one: how things are
+# ("This year, fifty-eight are from other countries"), not what happens ("This year the Bears face the Colts").
+_NAMED = re.compile(r"\s[A-Z][a-z]")
+_CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _COUNT = re.compile(r"\b\d[\d,.]*\b")
 _DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
@@ -129,9 +133,11 @@ def _routine(text: str, timex: Timex) -> bool:
             and not _DAY_WORDS.search(timex.text):
         return True  # "to 10 p.m.", "after 6 p.m.": a time of day, every day
     sentence_start = text.rfind("\n", 0, timex.start) + 1
-    if timex.start == sentence_start and re.match(r"(?i)today,", text[timex.start:]):
+    current = _CURRENT.fullmatch(timex.text) and ((timex.start == sentence_start and text[timex.end] == ",")
+                                                  or not timex.text.lower().startswith("today"))
+    if current and sentence_start > 0:  # a headline's present tense tells news: "Games Open This Weekend"
         sentence = text[sentence_start: text.find("\n", timex.end)]
-        return not _PAST_OR_PLAN.search(sentence)
+        return not has_tense_clue(sentence) and not _NAMED.search(sentence)
     return False
 
 

@@ -52,6 +52,11 @@ _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserve
 _YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
 
 
+def has_tense_clue(sentence: str) -> bool:
+    """Return whether a sentence has a past or future tense clue (a simple present has none)."""
+    return bool(_FUTURE_CLUES.search(sentence.lower()) or _PAST_CLUES.search(sentence))
+
+
 @dataclass
 class Hit:
     """An expression found and resolved, before it becomes a Timex."""
