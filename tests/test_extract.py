@@ -449,6 +449,19 @@ def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text
     assert found(text) == events
 
 
+@pytest.mark.parametrize("second, events", [
+    ("Documents will be placed in the docket at the start of the hearing.",
+     [("2024-11-12", None, ["at the start of the hearing"])]),
+    ("During the hearing, the board will question witnesses.",
+     [("2024-11-12", "2024-11-14", ["During the hearing"])]),
+    ("During the Summit sessions, speakers shared their expertise.", []),
+    ("During the flight, the crew slept.", []),
+], ids=["at-the-start-of-it", "during-it", "a-name-is-no-reference", "an-event-not-dated-before"])
+def test_a_time_given_by_an_event_dated_before_takes_its_date(second, events):
+    first = "The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November."
+    assert found(f"{first} {second}") == [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"]), *events]
+
+
 def test_the_headline_is_read():
     assert found("The quake caused no damage.", headline="Quake hits Chile on Monday") == \
         [("2024-11-04", None, ["Monday"])]

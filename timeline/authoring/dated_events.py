@@ -12,11 +12,15 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.article import Article, ExtractError, paragraphs
-from timeline.authoring.event_dates import coarse_date, event_date, sentence_dates
+from timeline.authoring.event_dates import EVENT_NOUNS, coarse_date, event_date, sentence_dates
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import draft_title, suggest_actors, suggest_location
 from timeline.authoring.timex import Timex
 from timeline.model.dates import DAY, EventDate
+
+# "at the start of the hearing", "during that session": a time given by an event the story has dated.
+_DURING_EVENT = re.compile(r"\b(?i:during|throughout|at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
+                           r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
 
 
 @dataclass(eq=False)
@@ -91,6 +95,13 @@ def find_events(article: Article, country: str | None = None, known_actors: list
                 found.append(FoundEvent(date=coarse, sentences=[units[index]], evidence=[vague[0].text],
                                         position=index))
             continue
+        if chosen is None:
+            anchor = _anchored(units[index], found)
+            if anchor is not None:
+                used.add(index)
+                found.append(FoundEvent(date=anchor[0], end=anchor[1], sentences=[units[index]],
+                                        evidence=[anchor[2]], position=index))
+            continue
         if chosen is not None:
             used.add(index)
             found.append(FoundEvent(date=chosen.date, end=chosen.end_date, sentences=[units[index]],
@@ -110,6 +121,22 @@ def _suggest(event: FoundEvent, units: list[str], known_actors: list[str], known
     surnames = [actor.split()[-1] for actor in event.actors]
     nearby = [s for s in following if any(re.search(rf"\b{re.escape(n)}\b", s) for n in surnames)]
     event.location = suggest_location(text, known_places) or suggest_location(" ".join(nearby), known_places)
+
+
+def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventDate | None, str] | None:
+    """Return the date, end and words of a sentence's time given by an event found earlier ("during that
+    session": the last event whose sentences speak of a session), or None."""
+    during = _DURING_EVENT.search(sentence)
+    if not during or during["noun"] not in (EVENT_NOUNS | {"session"}) - {"event"}:
+        return None
+    noun = re.compile(rf"\b{during['noun']}", re.IGNORECASE)
+    for event in reversed(found):
+        if any(noun.search(s) for s in event.sentences):
+            if during["edge"] and event.end:  # "at the start of the three-day hearing": its first day
+                day = event.end if during["edge"].lower() in ("end", "close") else event.date
+                return day, None, during[0]
+            return event.date, event.end, during[0]
+    return None
 
 
 def _combine(index: int, vague: list[Timex], dated: list, used: set[int]) -> tuple[int, Timex] | None:
