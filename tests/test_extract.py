@@ -462,6 +462,14 @@ def test_a_time_given_by_an_event_dated_before_takes_its_date(second, events):
     assert found(f"{first} {second}") == [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"]), *events]
 
 
+def test_a_vague_date_takes_a_neighbour_s_day_only_when_both_sentences_tell_one_story():
+    same = "Earlier this week, the minister met the envoy. The minister said they were meeting on Monday."
+    assert found(same) == [("2024-11-04", None, ["Earlier this week", "Monday"])]
+    other = "Earlier this week, residents protested the demolition of their homes. Police expelled two reporters " \
+            "for filming on Wednesday."
+    assert found(other) == [("2024-11", None, ["Earlier this week"]), ("2024-11-06", None, ["Wednesday"])]
+
+
 def test_the_headline_is_read():
     assert found("The quake caused no damage.", headline="Quake hits Chile on Monday") == \
         [("2024-11-04", None, ["Monday"])]

@@ -18,6 +18,11 @@ from timeline.authoring.suggest import draft_title, suggest_actors, suggest_loca
 from timeline.authoring.timex import Timex
 from timeline.model.dates import DAY, EventDate
 
+# Long words that say nothing of what a sentence is about, when comparing two.
+_COMMON = frozenset("""
+    about after again against among around because before betwe durin earli later other their there these those
+    throu under until where which while would could shoul still pleas peopl accor repor state plann expec
+""".split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # "at the start of the hearing", "during that session": a time given by an event the story has dated.
 _DURING_EVENT = re.compile(r"\b(?i:during|throughout|at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
@@ -81,7 +86,7 @@ def find_events(article: Article, country: str | None = None, known_actors: list
         chosen = event_date(text, timexes)
         vague = [t for t in timexes if t.date is None and t.value[:4].isdigit()]
         if chosen is None and vague:
-            partner = _combine(index, vague, dated, used)
+            partner = _combine(index, vague, dated, used, units)
             if partner is not None:
                 other_index, timex = partner
                 low, high = min(index, other_index), max(index, other_index)
@@ -139,11 +144,12 @@ def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventD
     return None
 
 
-def _combine(index: int, vague: list[Timex], dated: list, used: set[int]) -> tuple[int, Timex] | None:
-    """Return (sentence index, timex) of a precise date in a neighbouring sentence that falls within a vague one."""
+def _combine(index: int, vague: list[Timex], dated: list, used: set[int], units: list[str]) -> tuple[int, Timex] | None:
+    """Return (sentence index, timex) of a precise date that falls within a vague one in a neighbouring sentence
+    about the same people or thing."""
     for offset in (1, -1, 2):
         other = index + offset
-        if not 0 <= other < len(dated) or other in used:
+        if not 0 <= other < len(dated) or other in used or not _words(units[index]) & _words(units[other]):
             continue
         for timex in dated[other][1]:
             if timex.date is None or timex.date.precision != DAY:
@@ -151,6 +157,13 @@ def _combine(index: int, vague: list[Timex], dated: list, used: set[int]) -> tup
             if any(_within(timex.date, v.value) for v in vague):
                 return other, timex
     return None
+
+
+def _words(sentence: str) -> set[str]:
+    """Return what a sentence is about, to compare two: its names after the first word, and the first five letters
+    of its longer lower-case words."""
+    names = {m[0] for m in re.finditer(r"(?<=\s)[A-Z][a-z]{2,}", sentence)}
+    return names | {m[0][:5] for m in re.finditer(r"\b[a-z]{6,}", sentence)} - _COMMON
 
 
 def _within(date: EventDate, value: str) -> bool:
