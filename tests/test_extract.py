@@ -10,7 +10,7 @@ from functools import partial
 import pytest
 
 from tests.conftest import REPO, run_cli
-from timeline.authoring.article import ExtractError, find_publication_line, paragraphs, read_source
+from timeline.authoring.article import ExtractError, find_publication_line, paragraphs, read_source, read_text
 from timeline.authoring.sentences import sentences
 from timeline.model.dates import EventDate
 
@@ -107,6 +107,20 @@ def test_publication_lines(line, expected):
 
 def test_no_publication_line_is_none():
     assert find_publication_line("Headline\n\nIt happened in November 2024.\n") is None
+
+
+@pytest.mark.parametrize("dateline", [
+    "WASHINGTON (AP) — ", "MOSCOW, Nov 5 (Reuters) - ", "KYIV, Ukraine, 5 November 2024 — ", "(CNN) — ",
+    "NEW YORK, Nov. 5 -- ",
+])
+def test_a_dateline_is_no_part_of_the_reporting(dateline):
+    article = read_text(f"Headline\n\n{dateline}The bank will meet on Dec. 20.\n\nA second paragraph follows it.")
+    assert paragraphs(article) == ["The bank will meet on Dec. 20.", "A second paragraph follows it."]
+
+
+def test_a_paragraph_opening_with_a_dash_later_on_keeps_it():
+    article = read_text("Headline\n\nThe bank met.\n\nUS-CHINA — Talks resumed on Monday.")
+    assert paragraphs(article)[1] == "US-CHINA — Talks resumed on Monday."
 
 
 def test_sentences_keep_abbreviations_and_drop_page_furniture():

@@ -166,11 +166,17 @@ _FURNITURE = re.compile(
     r"photograph|photo:|image:|\(with inputs from|subscribe|follow us|advertisement|click here|share this)",
     re.IGNORECASE,
 )
+# A dateline opening the first paragraph says where and when it was filed, not when anything happened:
+# "WASHINGTON (AP) — ", "MOSCOW, Nov 5 (Reuters) - ", "KYIV, Ukraine, 5 November 2024 — ", "(CNN) — ".
+_DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z'.-]+(?:[ /-][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,?\s+)?"
+    r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?"
+    r"(?:\([A-Z][A-Za-z&.]*(?:\s[A-Z][A-Za-z&.]*)*\)\s*)?[-—–]{1,2}\s+(?=[A-Z\"“])")
 _CREDIT = re.compile(r"\b(photograph|photo|image|picture)\s*:\s*\(?", re.IGNORECASE)
 
 
 def paragraphs(article: Article) -> list[str]:
-    """Return the article's reporting paragraphs, without headline, stamp line and page furniture."""
+    """Return the article's reporting paragraphs, without headline, stamp line, dateline and page furniture."""
     result = []
     for block in re.split(r"\n\s*\n|\n", article.text):
         block = " ".join(block.split())
@@ -179,7 +185,7 @@ def paragraphs(article: Article) -> list[str]:
             continue
         if len(block.split()) < 4 and not block.endswith((".", "!", "?", "”", '"')):
             continue  # a caption, a label, a credit
-        result.append(block)
+        result.append(block if result else _DATELINE.sub("", block, count=1))
     return result
 
 

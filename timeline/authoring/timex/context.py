@@ -48,6 +48,9 @@ _PAST_CLUES = re.compile(
 _PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$")
 _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
+# A reporting verb, which told after a comma is the attribution of what came before it.
+_ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b")
+
 # A year written on its own, not part of a number, an amount or an address.
 _YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
 
@@ -115,6 +118,8 @@ class Context:
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
                 continue
+            if clue_start >= end and _ATTRIBUTION.match(self.text, clue_start) and "," in self.text[end:clue_start]:
+                continue  # "will meet on Dec. 20, it said": the saying is not the meeting's tense
             distance = start - clue_end if clue_end <= start else clue_start - end
             # A future clue wins a tie: "said it will meet on Friday".
             if best_distance is None or distance < best_distance or (distance == best_distance and tense == FUTURE):
