@@ -152,6 +152,7 @@ CASES = [
      [("every week", "SET", "P1W"), ("daily", "SET", "P1D")]),
     ("They meet twice a week, once a year and every Monday.",
      [("twice a week", "SET", "P1W"), ("once a year", "SET", "P1Y"), ("every Monday", "SET", "XXXX-WXX-1")]),
+    ("The fair is held every August.", [("every August", "SET", "XXXX-08")]),
     # holidays, in the country the text speaks of
     ("Putin noted that they were meeting on Russia's National Unity Day.",
      [("National Unity Day", "DATE", "2024-11-04")]),

@@ -6,16 +6,18 @@ import re
 
 from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.values import SET, duration_value
-from timeline.authoring.timex.vocabulary import PARTS_OF_DAY, WEEKDAYS
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, PARTS_OF_DAY, WEEKDAYS, month_of
 
 
 def set_hit(match: re.Match, context: Context) -> list[Hit]:
-    """Return the set of 'every week', 'each Monday', 'every morning', 'every two years'."""
+    """Return the set of 'every week', 'each Monday', 'every August', 'every morning', 'every two years'."""
     unit = match["unit"].lower()
     if unit.rstrip("s") in WEEKDAYS:
         value = f"XXXX-WXX-{WEEKDAYS.index(unit.rstrip('s')) + 1}"
     elif unit.rstrip("s") in PARTS_OF_DAY:
         value = f"XXXX-XX-XXT{PARTS_OF_DAY[unit.rstrip('s')]}"
+    elif re.fullmatch(FULL_MONTHS, unit, re.IGNORECASE):
+        value = f"XXXX-{month_of(match, 'unit'):02d}"
     elif unit in ("season", "seasons"):
         value = "P1Y"
     elif unit in ("weekend", "weekends"):
