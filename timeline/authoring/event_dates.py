@@ -40,10 +40,16 @@ _BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starti
                      r"[^.;]{0,12}\b(?:in|on)\s+$", re.IGNORECASE)
 _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will\s+be)\s+)?(?:complet|end|finish|conclud|clos)"
                         r"\w*\s+(?:in|on|by)\s+", re.IGNORECASE)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+# "a week after the president's speech on 28 October": a day counted from the date that follows.
+_COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
+                           r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
+_RECURRING = re.compile(r"\b(?:every|each|annually|yearly|daily|weekly|monthly)\b", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _BACKDROP_AFTER = re.compile(r"\s*(?:to|until|till|through)\s+(?:now|date|today|the\s+present)\b", re.IGNORECASE)
 # "over the next four days", "within the next two months": a span from publication; "in five months": a date.
@@ -200,8 +206,9 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
-        # "detained since August 5" dates the start; "164 people since 2003" does not; "since 2003, when ..." does
-        return bool(_COUNT.search(sentence.replace(timex.text, "")))
+        # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
+        # do not; "since 2003, when ..." does
+        return bool(_COUNT.search(sentence.replace(timex.text, "")) or _RECURRING.search(before))
     return timex.date.precision == YEAR and bool(_YEAR_AS_NAME.match(text, timex.end))
 
 
@@ -290,7 +297,7 @@ def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         if timex.end_date and _MOVED_FROM.search(text, max(0, timex.start - 60), timex.start):
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
-        joined.append(_with_length(text, timex))
+        joined.append(_counted_from(text, _with_length(text, timex)))
     return joined
 
 
@@ -311,6 +318,19 @@ def _next_days(first: Timex, second: Timex, text: str) -> bool:
     if first.date.precision != DAY or second.date.precision != DAY or "and" not in text[first.end: second.start]:
         return False
     return datetime.date(*second.date.start_key()) - datetime.date(*first.date.start_key()) == datetime.timedelta(1)
+
+
+def _counted_from(text: str, timex: Timex) -> Timex:
+    """Return a day's timex moved by the length a sentence counts from it ('a week after the speech on 28
+    October': 4 November; 'a month after': November), else as it is."""
+    counted = _COUNTED_FROM.search(text, max(0, timex.start - 90), timex.start)
+    if not counted or timex.date is None or timex.date.precision != DAY or timex.end_date:
+        return timex
+    n = int(counted["n"]) if counted["n"].isdigit() else _NUMBERS[counted["n"].lower()]
+    moved = _shifted(timex.date, n if counted["way"].lower() == "after" else -n, counted["unit"][0].upper(),
+                     inclusive=False)
+    # a month after a day: that month, the day unknown; the words quoted are the whole count
+    return dataclasses.replace(timex, date=moved, start=counted.start(), text=text[counted.start(): timex.end])
 
 
 def _with_length(text: str, timex: Timex) -> Timex:
