@@ -456,13 +456,15 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
      [("2024-11-04", None, ["a week after the speech on 28 October"])]),
     ("The ban came a month after the attack on 3 August.", [("2024-09", None, ["a month after the attack on 3 August"])]),
     ("The festival, held every August since 1947, was cancelled.", []),
+    ("The deal, signed in 2019, expires next year.", [("2025", None, ["next year"])]),
 ], ids=["two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
         "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote",
         "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day",
         "the-asking-not-the-quote", "postponed-by-a-length", "brought-forward-by-a-length",
         "a-report-s-period", "opening-hours", "hours-daily", "today-as-nowadays",
         "today-with-a-past-tense", "this-year-as-a-state", "this-year-naming-who", "the-storm-of-a-date", "three-day-hearing-convening", "since-when", "running-total",
-        "year-naming-games", "a-week-after-a-day", "a-month-after-a-day", "every-august-since"])
+        "year-naming-games", "a-week-after-a-day", "a-month-after-a-day", "every-august-since",
+        "a-date-in-an-aside"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 

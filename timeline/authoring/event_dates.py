@@ -92,6 +92,7 @@ _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # ("This year, fifty-eight are from other countries"), not what happens ("This year the Bears face the Colts").
 _NAMED = re.compile(r"\s[A-Z][a-z]")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
+_ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
 _COUNT = re.compile(r"\b\d[\d,.]*\b")
 _DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
@@ -175,9 +176,19 @@ def _weight(text: str, timex: Timex) -> int:
     weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision] + (timex.end_date is not None)
     if timex.type == "TIME" and not _DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
-    if _quoted(text, timex.start) or _of_an_event(text, timex):
+    if _quoted(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex):
         weight -= 1  # "'What about the 27th?', asked a blogger on Saturday 18": the asking is the event
     return weight
+
+
+def _aside(text: str, timex: Timex) -> bool:
+    """Return whether a date is in an aside between commas about something else ("The deal, signed in 2019,
+    expires next year"; "the firm, which was founded in 1998, ...")."""
+    opening = text.rfind(",", text.rfind("\n", 0, timex.start) + 1, timex.start)
+    closing = text.find(",", timex.end, text.find("\n", timex.end))
+    if opening <= 0 or closing <= 0 or text[opening - 1] in "”\"'’":
+        return False  # "“...?”, asked a blogger on Saturday,": after a quotation, the clause of its asking
+    return bool(_ASIDE_START.match(text, opening + 1, timex.start))
 
 
 def _of_an_event(text: str, timex: Timex) -> bool:
