@@ -27,7 +27,13 @@ EVENT_NOUNS = frozenset("""
     defeat victory upset goal goals collapse weather
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # "from 8 July to 10 July", "between March and May": two dates written as one span.
-_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:roughly|about|around|approximately|circa|c\.)\s+)?(?:the\s+)?$",
+                        re.IGNORECASE)
+# "Beginning on Saturday morning, it continued through to Sunday": a span told as its start and its end.
+_STARTING = re.compile(r"\b(?:beginning|starting|opening)\s+(?:on\s+)?$", re.IGNORECASE)
+_CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
+_YEAR_DASH = re.compile(r"[-–]")
+_RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
 _LENGTH_BEFORE = re.compile(
@@ -220,7 +226,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does
         return bool(_COUNT.search(sentence.replace(timex.text, "")) or _RECURRING.search(before))
-    return timex.date.precision == YEAR and bool(_YEAR_AS_NAME.match(text, timex.end))
+    # "the 2016 summer games" names a games; "the 2016–17 season" says when
+    return timex.date.precision == YEAR and not timex.end_date and bool(_YEAR_AS_NAME.match(text, timex.end))
 
 
 def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
@@ -308,6 +315,8 @@ def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             continue
         if timex.end_date and _MOVED_FROM.search(text, max(0, timex.start - 60), timex.start):
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
+        elif timex.end_date and _RESPECTIVELY.match(text, timex.end):
+            timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
         joined.append(_counted_from(text, _with_length(text, timex)))
     return joined
 
@@ -318,9 +327,13 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
     if not first.date or not second.date or first.end_date or first.date.start_key() >= second.date.start_key():
         return False
     between = text[first.end: second.start]
+    if first.date.precision == second.date.precision == YEAR and _YEAR_DASH.fullmatch(between):
+        return True  # "the 2016–17 season", "1939-1945"
     if _SPAN_JOIN.fullmatch(between):
-        opened = _SPAN_OPEN.search(text[max(0, first.start - 12): first.start]) or _next_days(first, second, text)
+        opened = _SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
         return bool(opened) and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
+    if _STARTING.search(text, max(0, first.start - 20), first.start) and _CONTINUED_TO.fullmatch(between):
+        return True
     return bool(_BEGIN_END.fullmatch(between) and _BEGINS.search(text, max(0, first.start - 40), first.start))
 
 
@@ -328,6 +341,8 @@ def _next_days(first: Timex, second: Timex, text: str) -> bool:
     """Return whether two dates joined by 'and' are days a day apart ('Saturday, Sept. 21 and Sunday, Sept. 22')."""
     if first.date.precision != DAY or second.date.precision != DAY or "and" not in text[first.end: second.start]:
         return False
+    if _RESPECTIVELY.match(text, second.end):
+        return False  # "on March 4 and 5 respectively": two events
     return datetime.date(*second.date.start_key()) - datetime.date(*first.date.start_key()) == datetime.timedelta(1)
 
 
