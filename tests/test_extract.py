@@ -462,6 +462,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("From roughly 1948 to 1951, he edited the magazine.", [("1948", "1951", ["1948 to 1951"])]),
     ("In the 2016–17 season, he led the club to second place.", [("2016", "2017", ["2016–17"])]),
     ("The limits came on March 4 and 5 respectively.", [("2024-03-04", None, ["March 4 and 5"])]),
+    ("Nepal's buses arrived on New Year's day on Thursday, April 14, 2022.",
+     [("2022-04-14", None, ["Thursday, April 14, 2022"])]),
 ], ids=["two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
         "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "monday-s-vote",
         "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day",
@@ -469,7 +471,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "a-report-s-period", "opening-hours", "hours-daily", "today-as-nowadays",
         "today-with-a-past-tense", "this-year-as-a-state", "this-year-naming-who", "the-storm-of-a-date", "three-day-hearing-convening", "since-when", "running-total",
         "year-naming-games", "a-week-after-a-day", "a-month-after-a-day", "every-august-since",
-        "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively"])
+        "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively",
+        "a-holiday-restated-by-its-date"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 

@@ -33,6 +33,7 @@ _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:roughly|about|around|approx
 _STARTING = re.compile(r"\b(?:beginning|starting|opening)\s+(?:on\s+)?$", re.IGNORECASE)
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
+_WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
@@ -132,7 +133,17 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
     if moved:
         return moved[-1]
-    return max(dated, key=lambda t: (_weight(text, t), -t.start))
+    # "New Year's day on Thursday, April 14, 2022": the calendar date says which day the name means
+    named = [t for t in dated if not _apposed(text, t, dated)]
+    return max(named, key=lambda t: (_weight(text, t), -t.start))
+
+
+def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
+    """Return whether a date without digits is followed at once by a calendar date that restates it."""
+    return not any(c.isdigit() for c in timex.text) and any(
+        o.start > timex.end and o.start - timex.end <= 16 and re.search(r"\d", o.text)
+        and re.fullmatch(r"[\s,]*(?:day\s+)?(?:on\s+|,\s*)?", text[timex.end: o.start], re.IGNORECASE)
+        for o in others)
 
 
 def _routine(text: str, timex: Timex) -> bool:
@@ -179,7 +190,9 @@ def _whole_days(value: str) -> int | None:
 
 def _weight(text: str, timex: Timex) -> int:
     """Return how likely a date is the one a sentence's event is on, from its precision and the words around it."""
-    weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision] + (timex.end_date is not None)
+    # A span the text writes out outweighs a day; a holiday's own length ("New Year's") does not.
+    written_span = timex.end_date is not None and bool(_WRITTEN_SPAN.search(timex.text))
+    weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision] + written_span
     if timex.type == "TIME" and not _DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
     if _quoted(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex):
