@@ -456,6 +456,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
      [("2024-11-04", None, ["a week after the speech on 28 October"])]),
     ("The ban came a month after the attack on 3 August.", [("2024-09", None, ["a month after the attack on 3 August"])]),
     ("The festival, held every August since 1947, was cancelled.", []),
+    ("The quake struck on Monday. Aftershocks followed at 8 p.m.", [("2024-11-04", None, ["Monday"])]),
     ("The deal, signed in 2019, expires next year.", [("2025", None, ["next year"])]),
     ("Beginning on Saturday morning, the fair continued through to Sunday.",
      [("2024-11-02", "2024-11-03", ["Saturday morning, the fair continued through to Sunday"])]),
@@ -471,6 +472,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "a-report-s-period", "opening-hours", "hours-daily", "today-as-nowadays",
         "today-with-a-past-tense", "this-year-as-a-state", "this-year-naming-who", "the-storm-of-a-date", "three-day-hearing-convening", "since-when", "running-total",
         "year-naming-games", "a-week-after-a-day", "a-month-after-a-day", "every-august-since",
+        "a-clock-time-alone",
         "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively",
         "a-holiday-restated-by-its-date"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):

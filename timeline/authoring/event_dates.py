@@ -125,10 +125,10 @@ def sentence_dates(units: list[str], published: EventDate, country: str | None) 
 
 def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     """Return the date a sentence's event is on: the new date of a move ("postponed until Saturday"), else the most
-    precise it names (a span before a day), the first of equals; a clock time alone only when nothing else dates it;
-    never a backdrop (see _backdrop)."""
+    precise it names (a span before a day), the first of equals; never a clock time alone ("at 11 a.m.": a detail of
+    an event told before) nor a backdrop (see _backdrop)."""
     dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)]
-    if not dated:
+    if all(t.type == "TIME" and not _DAY_WORDS.search(t.text) for t in dated):
         return None
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
     if moved:
