@@ -267,12 +267,16 @@ def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
 
 def _names_a_thing(text: str, timex: Timex) -> bool:
     """Return whether a date is a possessive describing a thing that is not an event ("today's line of contact"),
-    or a week's, month's or year's, which dates no one event ("this year's game")."""
+    or a week's, month's or year's, which dates no one event ("this year's game") unless it is past ("last year's
+    election")."""
     after = _POSSESSIVE.match(text, timex.end)
     if not after:
         return False
-    coarse = timex.date is None or timex.date.precision != DAY
-    return coarse or not EVENT_NOUNS.intersection(after["words"].lower().split())
+    names_an_event = bool(EVENT_NOUNS.intersection(after["words"].lower().split()))
+    if timex.date is None or timex.date.precision != DAY:
+        # "this year's game" names an edition; "last year's general election" was held then
+        return not (names_an_event and re.match(r"(?i)last\s", timex.text))
+    return not names_an_event
 
 
 def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
