@@ -396,8 +396,10 @@ def test_url_names_one_article_only(project, batch):
     ("Sunday is the biggest sporting event of the year.", ["Sunday"], "Sunday is the biggest sporting event of the year"),
     ("Doctors will vaccinate children over the next four days.", ["the next four days"],
      "Doctors will vaccinate children"),
+    ("The fair opens at 6:30 p.m. on Friday.", ["Friday"], "The fair opens at 6:30 p.m."),
 ], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause", "possessive-date",
-        "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span"])
+        "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span",
+        "an-abbreviation-s-full-stop"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 
@@ -465,6 +467,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("From roughly 1948 to 1951, he edited the magazine.", [("1948", "1951", ["1948 to 1951"])]),
     ("In the 2016–17 season, he led the club to second place.", [("2016", "2017", ["2016–17"])]),
     ("The limits came on March 4 and 5 respectively.", [("2024-03-04", None, ["March 4 and 5"])]),
+    ("The games begin tomorrow and continue through 16 November.",
+     [("2024-11-08", "2024-11-16", ["tomorrow and continue through 16 November"])]),
+    ("Schedule:\n\nNovember 22: Rocket Fair from 4 – 6:30 p.m. at the East Hall",
+     [("2024-11-22", None, ["November 22"])]),
     ("Nepal's buses arrived on New Year's day on Thursday, April 14, 2022.",
      [("2022-04-14", None, ["Thursday, April 14, 2022"])]),
 ], ids=["two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
@@ -477,7 +483,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "year-naming-games", "a-week-after-a-day", "a-month-after-a-day", "every-august-since",
         "a-clock-time-alone",
         "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively",
-        "a-holiday-restated-by-its-date"])
+        "a-holiday-restated-by-its-date", "begins-and-continues-through", "an-agenda-line"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 

@@ -30,7 +30,8 @@ EVENT_NOUNS = frozenset("""
 _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:roughly|about|around|approximately|circa|c\.)\s+)?(?:the\s+)?$",
                         re.IGNORECASE)
 # "Beginning on Saturday morning, it continued through to Sunday": a span told as its start and its end.
-_STARTING = re.compile(r"\b(?:beginning|starting|opening)\s+(?:on\s+)?$", re.IGNORECASE)
+_STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|start(?:ing|s|ed)?|open(?:ing|s|ed)?)\s+(?:on\s+)?$",
+                       re.IGNORECASE)
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)

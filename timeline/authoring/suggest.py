@@ -42,16 +42,25 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = _SPELLED_OUT.sub(lambda m: m.group(2) if _initials(m.group(1)) == m.group(2) else m.group(0), title)
     title = re.sub(r"\s*\([^)]*\)", "", title)  # asides
     title = _ASIDE.sub(" ", title)
-    title = re.sub(r"\s*,(\s*,)+", ",", " ".join(title.split())).strip(" ,;:.")
-    title = _ATTRIBUTION.sub("", title).strip(" ,;:.") or title
+    title = _trimmed(re.sub(r"\s*,(\s*,)+", ",", " ".join(title.split())))
+    title = _trimmed(_ATTRIBUTION.sub("", title)) or title
     while _LEAD.match(title):
         title = _LEAD.sub("", title, count=1)
     reported = _REPORTED.match(title)
     if reported and reported["verb"] in _PRESENT:
         title = f"{reported['who']} {_PRESENT[reported['verb']]} {reported['what']}"
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
-    title = re.sub(r"\s+([,.;:])", r"\1", title).strip(" ,;:.")
+    title = _trimmed(re.sub(r"\s+([,.;:])", r"\1", title))
     return _shortened(title[:1].upper() + title[1:])
+
+
+def _trimmed(title: str) -> str:
+    """Return a title without the punctuation and spaces at its ends, keeping an abbreviation's last full stop
+    ("at 6:30 p.m.", "the U.S.")."""
+    title = title.strip(" ,;:")
+    while title.endswith(".") and not re.search(r"\b[A-Za-z]\.[A-Za-z]\.$", title):
+        title = title[:-1].rstrip(" ,;:")
+    return title.lstrip(".")
 
 
 def _without_date(title: str, text: str) -> str:

@@ -80,7 +80,7 @@ _SPELLED_DAY = "|".join(sorted(SPELLED_DAYS, key=len, reverse=True))
 def day_group(name: str) -> str:
     """Return a pattern for a day of the month in a named group ('4', '04', '4th', 'eighth')."""
     return (rf"(?P<{name}>3[01]|[12]\d|0?[1-9]|(?i:{_SPELLED_DAY})\b)(?:st|nd|rd|th)?"
-            r"(?![\d:%]|[.,]\d|\s*%|\s*(?:percent|per\s+cent|[ap]\.m\.|[ap]m|[AP]M)\b)")
+            r"(?![\d%]|:\d|[.,]\d|\s*%|\s*(?:percent|per\s+cent|[ap]\.m\.|[ap]m|[AP]M)\b)")
 
 
 def day_number(text: str) -> int:
