@@ -467,6 +467,9 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("From roughly 1948 to 1951, he edited the magazine.", [("1948", "1951", ["1948 to 1951"])]),
     ("In the 2016–17 season, he led the club to second place.", [("2016", "2017", ["2016–17"])]),
     ("The limits came on March 4 and 5 respectively.", [("2024-03-04", None, ["March 4 and 5"])]),
+    ("Airlines are ready for the busy Thanksgiving travel period.", []),
+    ("Offices will be closed on Thanksgiving Day.", [("2024-11-28", None, ["Thanksgiving Day"])]),
+    ("The agency celebrated Earth Day online.", [("2024-04-22", None, ["Earth Day"])]),
     ("The games begin tomorrow and continue through 16 November.",
      [("2024-11-08", "2024-11-16", ["tomorrow and continue through 16 November"])]),
     ("Schedule:\n\nNovember 22: Rocket Fair from 4 – 6:30 p.m. at the East Hall",
@@ -483,7 +486,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "year-naming-games", "a-week-after-a-day", "a-month-after-a-day", "every-august-since",
         "a-clock-time-alone",
         "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively",
-        "a-holiday-restated-by-its-date", "begins-and-continues-through", "an-agenda-line"])
+        "a-holiday-restated-by-its-date", "begins-and-continues-through", "an-agenda-line",
+        "a-holiday-as-a-topic", "closed-on-a-holiday", "celebrates-a-holiday"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 

@@ -153,6 +153,7 @@ CASES = [
     ("They meet twice a week, once a year and every Monday.",
      [("twice a week", "SET", "P1W"), ("once a year", "SET", "P1Y"), ("every Monday", "SET", "XXXX-WXX-1")]),
     ("The fair is held every August.", [("every August", "SET", "XXXX-08")]),
+    ("All Offices, Services Closed On Thanksgiving Day", [("Thanksgiving Day", "DATE", "2024-11-28")]),
     # holidays, in the country the text speaks of
     ("Putin noted that they were meeting on Russia's National Unity Day.",
      [("National Unity Day", "DATE", "2024-11-04")]),

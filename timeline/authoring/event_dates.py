@@ -11,6 +11,7 @@ import re
 
 from timeline.authoring.timex import Timex, find_timexes
 from timeline.authoring.timex.context import has_tense_clue
+from timeline.authoring.timex.holiday_names import HOLIDAY
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
@@ -35,6 +36,10 @@ _STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|start(?:ing|s|ed)?|open(?:i
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
+# The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter".
+_HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|before|after|until|till|since|over|during|through|ahead\s+of|this|last"
+                           r"|next|from|to|for|at|celebrat\w*|mark\w*|commemorat\w*)\s+(?:(?i:the)\s+)?"
+                           r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
@@ -128,7 +133,8 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     """Return the date a sentence's event is on: the new date of a move ("postponed until Saturday"), else the most
     precise it names (a span before a day), the first of equals; never a clock time alone ("at 11 a.m.": a detail of
     an event told before) nor a backdrop (see _backdrop)."""
-    dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)]
+    dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)
+             and not _holiday_as_topic(text, t)]
     if all(t.type == "TIME" and not _DAY_WORDS.search(t.text) for t in dated):
         return None
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
@@ -145,6 +151,15 @@ def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
         o.start > timex.end and o.start - timex.end <= 16 and re.search(r"\d", o.text)
         and re.fullmatch(r"[\s,]*(?:day\s+)?(?:on\s+|,\s*)?", text[timex.end: o.start], re.IGNORECASE)
         for o in others)
+
+
+def _holiday_as_topic(text: str, timex: Timex) -> bool:
+    """Return whether a holiday's name is what a sentence speaks of ("the busy Thanksgiving travel time", "50 years
+    of Earth Day") rather than when something happens ("closed on Christmas Day", "by Thanksgiving", "celebrates
+    Earth Day")."""
+    if not HOLIDAY.fullmatch(timex.text):
+        return False
+    return not _HOLIDAY_WHEN.search(text, max(0, timex.start - 30), timex.start)
 
 
 def _routine(text: str, timex: Timex) -> bool:

@@ -32,6 +32,7 @@ _OBSERVANCES = {
 _EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 _RELATION = re.compile(r"\b(this|next|last)\s+$")
 _STOP_WORDS = {"the", "of", "on", "in", "a", "at", "and", "this", "last", "next", "s"}
+_BREAKS_A_NAME = {"on", "in", "at", "by", "for", "to", "and", "this", "last", "next"}  # a title-case headline's words
 _GENERIC_HOLIDAY_WORDS = {"day", "eve", "festival", "holiday", "holidays"}
 
 
@@ -42,8 +43,9 @@ def holiday_hit(match: re.Match, context: Context) -> list[Hit]:
         name = " ".join(words[first:])
         if _normal_words(name) <= _GENERIC_HOLIDAY_WORDS:
             break  # "Festival" alone names no holiday
-        if words[first].lower() in _STOP_WORDS or re.search(r"['’]s$", words[first]):
-            continue  # "On", "the", "Russia's": context, not the holiday's name
+        if words[first].lower() in _STOP_WORDS or re.search(r"['’]s$", words[first]) \
+                or _BREAKS_A_NAME.intersection(w.lower() for w in words[first + 1:]):
+            continue  # "On", "the", "Russia's", "Services Closed On": context, not the holiday's name
         country = country_pattern()[0].match(name)
         if country and re.match(r"['’]s\b", name[country.end():]):
             continue  # "North Korea's Day of the Sun"
