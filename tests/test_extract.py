@@ -397,9 +397,10 @@ def test_url_names_one_article_only(project, batch):
     ("Doctors will vaccinate children over the next four days.", ["the next four days"],
      "Doctors will vaccinate children"),
     ("The fair opens at 6:30 p.m. on Friday.", ["Friday"], "The fair opens at 6:30 p.m."),
+    ("The dam will be built between 2025 and 2027.", ["2025 and 2027"], "The dam will be built"),
 ], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause", "possessive-date",
         "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span",
-        "an-abbreviation-s-full-stop"])
+        "an-abbreviation-s-full-stop", "a-span-between"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 
@@ -467,6 +468,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("From roughly 1948 to 1951, he edited the magazine.", [("1948", "1951", ["1948 to 1951"])]),
     ("In the 2016–17 season, he led the club to second place.", [("2016", "2017", ["2016–17"])]),
     ("The limits came on March 4 and 5 respectively.", [("2024-03-04", None, ["March 4 and 5"])]),
+    ("Funding lapsed in late December and January.", [("2023-12", "2024-01", ["late December and January"])]),
     ("Airlines are ready for the busy Thanksgiving travel period.", []),
     ("Offices will be closed on Thanksgiving Day.", [("2024-11-28", None, ["Thanksgiving Day"])]),
     ("The agency celebrated Earth Day online.", [("2024-04-22", None, ["Earth Day"])]),
@@ -487,7 +489,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "a-clock-time-alone",
         "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively",
         "a-holiday-restated-by-its-date", "begins-and-continues-through", "an-agenda-line",
-        "a-holiday-as-a-topic", "closed-on-a-holiday", "celebrates-a-holiday"])
+        "a-holiday-as-a-topic", "closed-on-a-holiday", "celebrates-a-holiday",
+        "two-months-in-a-row"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 

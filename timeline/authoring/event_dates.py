@@ -363,7 +363,8 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
     if first.date.precision == second.date.precision == YEAR and _YEAR_DASH.fullmatch(between):
         return True  # "the 2016–17 season", "1939-1945"
     if _SPAN_JOIN.fullmatch(between):
-        opened = _SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
+        opened = (_SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
+                  or _next_months(first, second, between))
         return bool(opened) and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
     if _STARTING.search(text, max(0, first.start - 20), first.start) and _CONTINUED_TO.fullmatch(between):
         return True
@@ -390,6 +391,13 @@ def _counted_from(text: str, timex: Timex) -> Timex:
                      inclusive=False)
     # a month after a day: that month, the day unknown; the words quoted are the whole count
     return dataclasses.replace(timex, date=moved, start=counted.start(), text=text[counted.start(): timex.end])
+
+
+def _next_months(first: Timex, second: Timex, between: str) -> bool:
+    """Return whether two months joined by 'and' follow each other ('in late December and January')."""
+    if first.date.precision != MONTH or second.date.precision != MONTH or not re.fullmatch(r"\s+and\s+", between):
+        return False
+    return (second.date.year * 12 + second.date.month) - (first.date.year * 12 + first.date.month) == 1
 
 
 def _with_length(text: str, timex: Timex) -> Timex:

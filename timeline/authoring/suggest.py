@@ -28,7 +28,7 @@ _CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|
 _LOOSE_ENDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "not", "only",
                "is", "are", "was", "were", "be", "been", "that", "which", "who", "as", "its", "their", "his", "her"}
 # The word that ties a date to its sentence, removed with it: "postponed until Saturday" becomes "postponed".
-_DATE_PREPOSITION = (r"(?:on|in|at|from|since|by|for|until|till|to|through|throughout|over|during|within"
+_DATE_PREPOSITION = (r"(?:on|in|at|from|between|since|by|for|until|till|to|through|throughout|over|during|within"
                      r"|earlier|later)")
 _PHRASE_START = re.compile(r"\s+(?=(?:in|on|at|for|with|from|to|by|after|before|over|during|amid|against|under)\s)")
 
