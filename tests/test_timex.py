@@ -77,6 +77,8 @@ CASES = [
     ("Rutte said on Thursday that the ties are a threat.", [("Thursday", "DATE", "2024-11-07")]),
     ("The minister said Tuesday that he would resign.", [("Tuesday", "DATE", "2024-11-05")]),
     ("The bank will hold its next meeting on Dec. 20, it said.", [("Dec. 20", "DATE", "2024-12-20")]),
+    ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
+    ("Talks resumed on Monday in Geneva.", [("Monday", "DATE", "2024-11-04")]),
     ("The bank raised its rate on Monday, it said.", [("Monday", "DATE", "2024-11-04")]),
     ("The talks will resume on Monday, the ministry said on Wednesday.",
      [("Monday", "DATE", "2024-11-11"), ("Wednesday", "DATE", "2024-11-06")]),

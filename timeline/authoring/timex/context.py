@@ -24,6 +24,9 @@ _FUTURE_CLUES = re.compile(
     r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved)\b[^.;]{0,60}?\b(?:until|till|to|for)"
     # "The opening ceremony is Friday night": a weekday said in the present is to come
     r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    # "Talks resume on Monday", "the court rules Friday": a schedule told in the present
+    r"|(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|take\s+effect)s?"
+    r"(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
 )  # searched in the lower-cased text
