@@ -272,6 +272,15 @@ def test_weekday_takes_the_date_beside_it():
     assert found("It opened on Thursday, Nov. 9.") == [("Thursday, Nov. 9", "DATE", "2023-11-09")]
 
 
+def test_a_weekday_with_no_tense_follows_the_story_to_days_to_come():
+    # Published Thursday 7 November 2024.
+    assert found("The fair will open on Saturday, Nov. 9. Prizes go to the best stalls on Sunday.") == [
+        ("Saturday, Nov. 9", "DATE", "2024-11-09"), ("Sunday", "DATE", "2024-11-10")]
+    assert found("The storm hit on Monday. Crews clear roads on Tuesday.") == [
+        ("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]
+    assert found("Prizes go to the best stalls on Sunday.") == [("Sunday", "DATE", "2024-11-03")]
+
+
 def test_holiday_country_from_the_hint_or_the_context():
     assert found("They met on National Unity Day.") == []  # no such day in the US or the UK
     assert found("They met on National Unity Day.", country="RU") == [("National Unity Day", "DATE", "2024-11-04")]

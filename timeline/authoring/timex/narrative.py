@@ -27,9 +27,15 @@ def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
 
 
 def resolve_narrative(hits: list[Hit], context: Context) -> None:
-    """Re-resolve 'a day earlier', 'the following week' and bare clock times against the day mentioned before them."""
+    """Re-resolve 'a day earlier', 'the following week', bare clock times and weekdays with no tense against the
+    day mentioned before them."""
     anchor, anchor_sentence, named = context.reference, None, False
     for index, hit in enumerate(hits):
+        if hit.narrative and hit.narrative[0] == "undirected":
+            # "Sunday" with no tense, in a story last at a day to come ("will run on Saturday"): the coming one
+            if named and anchor > context.reference:
+                hit.value = hit.narrative[1]
+            hit.narrative = None
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
         if hit.narrative:

@@ -65,12 +65,16 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
             day = datetime.date(year, month, number) if valid_day(year, month, number) else None
         else:
             day = resolve_month_day(context, month, number, match.start(), match.end(), weekday)
+    coming = None
     if day is None:
         day = resolve_weekday(context, weekday, match.start(), match.end(), relation)
-    value = day_value(day)
-    if match["part"]:
-        return [Hit(match.start(), match.end(), TIME, f"{value}T{PARTS_OF_DAY[match['part'].lower()]}", True)]
-    return [Hit(match.start(), match.end(), DATE, value, True)]
+        if not relation and context.tense(match.start(), match.end()) is None:
+            coming = resolve_weekday(context, weekday, match.start(), match.end(), "coming")
+    value, part = day_value(day), f"T{PARTS_OF_DAY[match['part'].lower()]}" if match["part"] else ""
+    hit = Hit(match.start(), match.end(), TIME if part else DATE, value + part, True)
+    if coming is not None and coming != day:
+        hit.narrative = ("undirected", day_value(coming) + part)  # the story may tell of days to come
+    return [hit]
 
 
 # The words that make a weekday a name; any other capitalised word before one is a place or a person
