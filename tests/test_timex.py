@@ -279,6 +279,9 @@ def test_a_weekday_with_no_tense_follows_the_story_to_days_to_come():
     assert found("The storm hit on Monday. Crews clear roads on Tuesday.") == [
         ("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]
     assert found("Prizes go to the best stalls on Sunday.") == [("Sunday", "DATE", "2024-11-03")]
+    # A relative clause's past tense is its own: "students who wrote essays" wrote them before.
+    assert found("The fair will open on Saturday, Nov. 9. Prizes go on Sunday to pupils who wrote essays.")[1] == \
+        ("Sunday", "DATE", "2024-11-10")
 
 
 def test_holiday_country_from_the_hint_or_the_context():

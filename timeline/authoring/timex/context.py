@@ -54,6 +54,9 @@ _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserve
 # A reporting verb, which told after a comma is the attribution of what came before it.
 _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b")
 
+# A relative clause's opening, whose tense is its own: "students who wrote essays".
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\s+(?:[a-z]+\s+){0,2}$")
+
 # A year written on its own, not part of a number, an amount or an address.
 _YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
 
@@ -123,6 +126,8 @@ class Context:
                 continue
             if clue_start >= end and _ATTRIBUTION.match(self.text, clue_start) and "," in self.text[end:clue_start]:
                 continue  # "will meet on Dec. 20, it said": the saying is not the meeting's tense
+            if clue_start >= end and _RELATIVE.search(self.lowered, max(end, clue_start - 25), clue_start):
+                continue  # "on Sunday ... for students who wrote essays": the clause's own tense
             distance = start - clue_end if clue_end <= start else clue_start - end
             # A future clue wins a tie: "said it will meet on Friday".
             if best_distance is None or distance < best_distance or (distance == best_distance and tense == FUTURE):
