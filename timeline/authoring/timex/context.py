@@ -54,6 +54,8 @@ _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserve
 # A reporting verb, which told after a comma is the attribution of what came before it.
 _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b")
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+
 # A relative clause's opening, whose tense is its own: "students who wrote essays".
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\s+(?:[a-z]+\s+){0,2}$")
 
@@ -103,10 +105,11 @@ class Context:
         return self._sentences[index]
 
     def year_named(self, start: int, end: int) -> int | None:
-        """Return the year the sentence names on its own before text[start:end] ("in 2020, ... on Sept. 25"),
-        else None."""
+        """Return the year the sentence names on its own before text[start:end] ("in 2020, ... on Sept. 25", not "the
+        1994 genocide ... on 7 April"), else None."""
         first, _ = self.sentence(start)
-        years = {int(m[1]) for m in _YEAR.finditer(self.text, first, start)}
+        years = {int(m[1]) for m in _YEAR.finditer(self.text, first, start)
+                 if not _ARTICLE_BEFORE.search(self.text, max(first, m.start() - 5), m.start())}
         return years.pop() if len(years) == 1 else None
 
     def tense(self, start: int, end: int) -> str | None:
