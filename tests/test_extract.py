@@ -469,6 +469,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("In the 2016–17 season, he led the club to second place.", [("2016", "2017", ["2016–17"])]),
     ("The limits came on March 4 and 5 respectively.", [("2024-03-04", None, ["March 4 and 5"])]),
     ("Funding lapsed in late December and January.", [("2023-12", "2024-01", ["late December and January"])]),
+    ("At the end of last week, talks collapsed.", [("2024-11", None, ["the end of last week"])]),
+    ("Early last week, talks collapsed.", [("2024-10", None, ["Early last week"])]),
     ("Airlines are ready for the busy Thanksgiving travel period.", []),
     ("Offices will be closed on Thanksgiving Day.", [("2024-11-28", None, ["Thanksgiving Day"])]),
     ("The agency celebrated Earth Day online.", [("2024-04-22", None, ["Earth Day"])]),
@@ -490,7 +492,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
         "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively",
         "a-holiday-restated-by-its-date", "begins-and-continues-through", "an-agenda-line",
         "a-holiday-as-a-topic", "closed-on-a-holiday", "celebrates-a-holiday",
-        "two-months-in-a-row"])
+        "two-months-in-a-row", "the-end-of-last-week", "early-last-week"])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 

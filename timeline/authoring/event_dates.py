@@ -272,6 +272,10 @@ def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
                 days = [d for d in days if d <= today]  # "earlier this week"
             elif re.search(r"(?i)\b(?:later|rest|remainder)\b", timex.text):
                 days = [d for d in days if d >= today]
+        if re.search(r"(?i)\b(?:end|late|later\s+part)\b", timex.text) and len(days) == 7:
+            days = days[4:]  # "the end of last week": its Friday to Sunday
+        elif re.search(r"(?i)\b(?:start|beginning|early)\b", timex.text) and len(days) == 7:
+            days = days[:3]
         months = {(d.year, d.month) for d in days}
         if len(months) == 1:
             return EventDate(*months.pop())
