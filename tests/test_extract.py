@@ -470,6 +470,12 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     ("The limits came on March 4 and 5 respectively.", [("2024-03-04", None, ["March 4 and 5"])]),
     ("Funding lapsed in late December and January.", [("2023-12", "2024-01", ["late December and January"])]),
     ("At the end of last week, talks collapsed.", [("2024-11", None, ["the end of last week"])]),
+    ("Half the city was flooded in the past week.", [("2024-11", None, ["the past week"])]),
+    ("Over the last three days, 40 people died.", [("2024-11-05", "2024-11-07", ["the last three days"])]),
+    ("Rain continued on Monday and lasted until Wednesday.",
+     [("2024-11-04", "2024-11-06", ["Monday and lasted until Wednesday"])]),
+    ("The exhibit is to run from 23 October through 9 December.",
+     [("2024-10-23", "2024-12-09", ["23 October through 9 December"])]),
     ("Early last week, talks collapsed.", [("2024-10", None, ["Early last week"])]),
     ("Airlines are ready for the busy Thanksgiving travel period.", []),
     ("Offices will be closed on Thanksgiving Day.", [("2024-11-28", None, ["Thanksgiving Day"])]),
@@ -480,19 +486,20 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
      [("2024-11-22", None, ["November 22"])]),
     ("Nepal's buses arrived on New Year's day on Thursday, April 14, 2022.",
      [("2022-04-14", None, ["Thursday, April 14, 2022"])]),
-], ids=["two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
+], ids=[
+        "two-days-later", "the-6th-after-a-date", "the-6th", "the-12th-ahead", "ordinals-that-date-nothing",
         "from-to", "between-and", "two-day-ending", "three-day-starting", "today-s-thing", "last-year-s-election",
-        "this-year-s-edition", "monday-s-vote",
-        "over-the-next-days", "begin-and-be-completed", "figures-for-a-month", "a-launch-for-a-day",
-        "the-asking-not-the-quote", "postponed-by-a-length", "brought-forward-by-a-length",
-        "a-report-s-period", "opening-hours", "hours-daily", "today-as-nowadays",
-        "today-with-a-past-tense", "this-year-as-a-state", "this-year-naming-who", "the-storm-of-a-date", "three-day-hearing-convening", "since-when", "running-total",
-        "year-naming-games", "a-week-after-a-day", "a-month-after-a-day", "every-august-since",
-        "a-clock-time-alone",
-        "a-date-in-an-aside", "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively",
-        "a-holiday-restated-by-its-date", "begins-and-continues-through", "an-agenda-line",
-        "a-holiday-as-a-topic", "closed-on-a-holiday", "celebrates-a-holiday",
-        "two-months-in-a-row", "the-end-of-last-week", "early-last-week"])
+        "this-year-s-edition", "monday-s-vote", "over-the-next-days", "begin-and-be-completed",
+        "figures-for-a-month", "a-launch-for-a-day", "the-asking-not-the-quote", "postponed-by-a-length",
+        "a-report-s-period", "opening-hours", "hours-daily", "today-as-nowadays", "today-with-a-past-tense",
+        "this-year-as-a-state", "this-year-naming-who", "the-storm-of-a-date", "three-day-hearing-convening",
+        "since-when", "running-total", "year-naming-games", "brought-forward-by-a-length", "a-week-after-a-day",
+        "a-month-after-a-day", "every-august-since", "a-clock-time-alone", "a-date-in-an-aside",
+        "beginning-continued-through", "from-roughly", "a-season-s-years", "respectively", "two-months-in-a-row",
+        "the-end-of-last-week", "in-the-past-week", "the-last-three-days", "continued-until", "a-span-under-way",
+        "early-last-week", "a-holiday-as-a-topic", "closed-on-a-holiday", "celebrates-a-holiday",
+        "begins-and-continues-through", "an-agenda-line", "a-holiday-restated-by-its-date"
+])
 def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text, events):
     assert found(text) == events
 
@@ -504,7 +511,10 @@ def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text
      [("2024-11-12", "2024-11-14", ["During the hearing"])]),
     ("During the Summit sessions, speakers shared their expertise.", []),
     ("During the flight, the crew slept.", []),
-], ids=["at-the-start-of-it", "during-it", "a-name-is-no-reference", "an-event-not-dated-before"])
+    ("Reporters were let in the day after the hearing.", [("2024-11-15", None, ["the day after the hearing"])]),
+    ("Reporters were let in two days before the hearing.", [("2024-11-10", None, ["two days before the hearing"])]),
+], ids=["at-the-start-of-it", "during-it", "a-name-is-no-reference", "an-event-not-dated-before",
+        "the-day-after-a-span", "days-before-it"])
 def test_a_time_given_by_an_event_dated_before_takes_its_date(second, events):
     first = "The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November."
     assert found(f"{first} {second}") == [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"]), *events]

@@ -24,8 +24,12 @@ _COMMON = frozenset("""
     throu under until where which while would could shoul still pleas peopl accor repor state plann expec
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # "at the start of the hearing", "during that session": a time given by an event the story has dated.
-_DURING_EVENT = re.compile(r"\b(?i:during|throughout|at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
+_DURING_EVENT = re.compile(r"\b(?:(?i:during|throughout|at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
+                           r"|(?P<n>(?i:the|a|one|two|three)\s+)(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
+# What a story's "during the ..." may refer to, besides the events of EVENT_NOUNS.
+_GATHERINGS = frozenset({"session", "competition", "workshop", "exhibition", "exhibit", "games", "meltdown",
+                         "disaster", "eruption"})
 
 
 @dataclass(eq=False)
@@ -130,18 +134,27 @@ def _suggest(event: FoundEvent, units: list[str], known_actors: list[str], known
 
 def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventDate | None, str] | None:
     """Return the date, end and words of a sentence's time given by an event found earlier ("during that
-    session": the last event whose sentences speak of a session), or None."""
+    session": the last event whose sentences speak of a session; "the day after the meltdown": the day after
+    it), or None."""
     during = _DURING_EVENT.search(sentence)
-    if not during or during["noun"] not in (EVENT_NOUNS | {"session"}) - {"event"}:
+    if not during or during["noun"] not in (EVENT_NOUNS | _GATHERINGS) - {"event"}:
         return None
     noun = re.compile(rf"\b{during['noun']}", re.IGNORECASE)
-    for event in reversed(found):
-        if any(noun.search(s) for s in event.sentences):
-            if during["edge"] and event.end:  # "at the start of the three-day hearing": its first day
-                day = event.end if during["edge"].lower() in ("end", "close") else event.date
-                return day, None, during[0]
-            return event.date, event.end, during[0]
-    return None
+    event = next((e for e in reversed(found) if any(noun.search(s) for s in e.sentences)), None)
+    if event is None:
+        return None
+    if during["unit"]:  # "the day after the meltdown": a day counted from the event's
+        after = during["way"].lower() == "after"
+        edge = event.end if after and event.end else event.date  # after a span: after its last day
+        if edge.precision != DAY:
+            return None
+        count = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3}[during["n"].split()[0].lower()]
+        days = count * (7 if during["unit"] == "week" else 1) * (1 if after else -1)
+        day = datetime.date(*edge.start_key()) + datetime.timedelta(days=days)
+        return EventDate(day.year, day.month, day.day), None, during[0]
+    if during["edge"] and event.end:  # "at the start of the three-day hearing": its first day
+        return (event.end if during["edge"].lower() in ("end", "close") else event.date), None, during[0]
+    return event.date, event.end, during[0]
 
 
 def _combine(index: int, vague: list[Timex], dated: list, used: set[int], units: list[str]) -> tuple[int, Timex] | None:

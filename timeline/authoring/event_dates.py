@@ -31,8 +31,8 @@ EVENT_NOUNS = frozenset("""
 _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:roughly|about|around|approximately|circa|c\.)\s+)?(?:the\s+)?$",
                         re.IGNORECASE)
 # "Beginning on Saturday morning, it continued through to Sunday": a span told as its start and its end.
-_STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|start(?:ing|s|ed)?|open(?:ing|s|ed)?)\s+(?:on\s+)?$",
-                       re.IGNORECASE)
+_STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|start(?:ing|s|ed)?|open(?:ing|s|ed)?|continu(?:e|es|ed|ing))"
+                       r"\s+(?:on\s+)?$", re.IGNORECASE)
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
@@ -67,6 +67,7 @@ _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _BACKDROP_AFTER = re.compile(r"\s*(?:to|until|till|through)\s+(?:now|date|today|the\s+present)\b", re.IGNORECASE)
 # "over the next four days", "within the next two months": a span from publication; "in five months": a date.
 _SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|coming)\s+$", re.IGNORECASE)
+_SPAN_BEHIND = re.compile(r"\b(?:over|during|in|within)\s+the\s+(?:past|last)\s+$", re.IGNORECASE)
 _IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be)\b",
                           re.IGNORECASE)
@@ -309,9 +310,16 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     before = text[max(0, timex.start - 30): timex.start]
     sentence_start = text.rfind("\n", 0, timex.start) + 1
     # The tagger may take "the next" into the duration ("the next four days") or leave it out.
-    lead = before + re.match(r"(?i)(?:the\s+(?:next|coming)\s+)?", timex.text)[0]
+    lead = before + re.match(r"(?i)(?:the\s+(?:next|coming|past|last)\s+)?", timex.text)[0]
     if _SPAN_AHEAD.search(lead):
         first, last = published, _shifted(published, n, unit, inclusive=True)
+    elif _SPAN_BEHIND.search(lead) and unit in "DW":
+        first, last = _shifted(published, -(n * (7 if unit == "W" else 1) - 1), "D", inclusive=False), published
+        if unit == "W":  # "in the past week", like "last week": known to the month it falls in, or the year
+            if first.year != published.year:
+                return timex
+            same_month = first.month == published.month
+            first, last = (EventDate(first.year, first.month) if same_month else EventDate(published.year)), None
     elif _IN_TIME.search(before) and _AHEAD_WORDS.search(text, sentence_start, timex.start):
         first, last = _shifted(published, n, unit, inclusive=False), None
     else:
