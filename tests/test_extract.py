@@ -528,6 +528,15 @@ def test_a_vague_date_takes_a_neighbour_s_day_only_when_both_sentences_tell_one_
     assert found(other) == [("2024-11", None, ["Earlier this week"]), ("2024-11-06", None, ["Wednesday"])]
 
 
+def test_a_span_told_by_its_end_starts_on_the_day_the_story_began_it():
+    assert found("The tournament opened on Monday. It runs through 10 November with a final.") == [
+        ("2024-11-04", None, ["Monday"]), ("2024-11-04", "2024-11-10", ["Monday", "10 November"])]
+    # Without a day just before it, or more than a month on, the end is a date of its own.
+    assert found("It runs through 10 November.") == [("2024-11-10", None, ["10 November"])]
+    assert found("The fair opened on 1 March. It runs through 10 November.") == [
+        ("2024-03-01", None, ["1 March"]), ("2024-11-10", None, ["10 November"])]
+
+
 def test_the_headline_is_read():
     assert found("The quake caused no damage.", headline="Quake hits Chile on Monday") == \
         [("2024-11-04", None, ["Monday"])]

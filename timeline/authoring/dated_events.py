@@ -27,6 +27,10 @@ _COMMON = frozenset("""
 _DURING_EVENT = re.compile(r"\b(?:(?i:during|throughout|at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
                            r"|(?P<n>(?i:the|a|one|two|three)\s+)(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
+# "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
+_RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting)\s+(?:[a-z]+\s+){0,3}?"
+                         r"(?:through|until|till|to)\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:on\s+)?$",
+                         re.IGNORECASE)
 # What a story's "during the ..." may refer to, besides the events of EVENT_NOUNS.
 _GATHERINGS = frozenset({"session", "competition", "workshop", "exhibition", "exhibit", "games", "meltdown",
                          "disaster", "eruption"})
@@ -111,10 +115,11 @@ def find_events(article: Article, country: str | None = None, known_actors: list
                 found.append(FoundEvent(date=anchor[0], end=anchor[1], sentences=[units[index]],
                                         evidence=[anchor[2]], position=index))
             continue
-        if chosen is not None:
-            used.add(index)
-            found.append(FoundEvent(date=chosen.date, end=chosen.end_date, sentences=[units[index]],
-                                    evidence=[chosen.text], position=index))
+        used.add(index)
+        start = _started(text, chosen, found)
+        found.append(FoundEvent(date=start or chosen.date, end=chosen.date if start else chosen.end_date,
+                                sentences=[units[index]], position=index,
+                                evidence=([found[-1].evidence[-1]] if start else []) + [chosen.text]))
     for event in found:
         _suggest(event, units, known_actors, known_places)
     return found
@@ -155,6 +160,19 @@ def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventD
     if during["edge"] and event.end:  # "at the start of the three-day hearing": its first day
         return (event.end if during["edge"].lower() in ("end", "close") else event.date), None, during[0]
     return event.date, event.end, during[0]
+
+
+def _started(text: str, until: Timex, found: list[FoundEvent]) -> EventDate | None:
+    """Return the day a span ending on a date began, when the sentence tells only its end ("The tournament runs
+    through Aug. 22") and the story's last event was the day it began, up to a month before; else None."""
+    if until.end_date or until.date.precision != DAY or not found or not _RUNS_UNTIL.search(
+            text, max(0, until.start - 60), until.start):
+        return None
+    began = found[-1].date
+    if began.precision != DAY or found[-1].end:
+        return None
+    days = (datetime.date(*until.date.start_key()) - datetime.date(*began.start_key())).days
+    return began if 0 < days <= 31 else None
 
 
 def _combine(index: int, vague: list[Timex], dated: list, used: set[int], units: list[str]) -> tuple[int, Timex] | None:
