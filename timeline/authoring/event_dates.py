@@ -68,6 +68,7 @@ _BACKDROP_AFTER = re.compile(r"\s*(?:to|until|till|through)\s+(?:now|date|today|
 # "over the next four days", "within the next two months": a span from publication; "in five months": a date.
 _SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|coming)\s+$", re.IGNORECASE)
 _SPAN_BEHIND = re.compile(r"\b(?:over|during|in|within)\s+the\s+(?:past|last)\s+$", re.IGNORECASE)
+_SOME_AGO = re.compile(r"(?:a\s+few|several|some)\s+(?P<unit>day|week|month)s\s+ago", re.IGNORECASE)
 _IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be)\b",
                           re.IGNORECASE)
@@ -125,6 +126,8 @@ def sentence_dates(units: list[str], published: EventDate, country: str | None) 
         if timex.type == "DURATION":
             _moved_by(text, timex, found[bisect.bisect_right(starts, timex.start) - 1])
             timex = _ahead(text, timex, published)
+        elif timex.value == "PAST_REF":
+            timex = _some_time_ago(timex, published)
         if timex.type in ("DATE", "TIME") and not _names_a_thing(text, timex):
             found[bisect.bisect_right(starts, timex.start) - 1].append(timex)
     return text, found
@@ -326,6 +329,21 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
         return timex
     return dataclasses.replace(timex, type="DATE", date=first if last is None else _at(first, last.precision),
                                end_date=last)
+
+
+def _some_time_ago(timex: Timex, published: EventDate) -> Timex:
+    """Return 'a few weeks ago' as the month (or the year) its days fall in, from five to one of them before
+    publication, else the timex as it is."""
+    some = _SOME_AGO.fullmatch(timex.text)
+    if not some or published.precision != DAY:
+        return timex
+    unit = some["unit"][0].upper()
+    earliest, latest = _shifted(published, -5, unit, inclusive=False), _shifted(published, -1, unit, inclusive=False)
+    if earliest.year != latest.year:
+        return timex
+    month = earliest.month == latest.month and unit != "M"
+    return dataclasses.replace(timex, date=EventDate(earliest.year, earliest.month) if month else
+                               EventDate(earliest.year))
 
 
 def _shifted(day: EventDate, n: int, unit: str, inclusive: bool) -> EventDate:
