@@ -94,6 +94,12 @@ _NAMES = re.compile(r"\s+(?:[a-z]+\s+)?(?:report|release|estimates?|edition|issu
 # A year naming a contest, a season or a games ("the 2005 Eurovision song contest", "the 2004 contest").
 _YEAR_AS_NAME = re.compile(r"\s+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|(?:[a-z]+\s+)?(?:contest|games|olympics|season"
                            r"|edition|cup|championships?|tournament|festival))\b")
+# A name a year ends ("Champions League 2017–2018", "Expo 2020"), unlike "In 2020" or "Summer 2020".
+_NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Till|During|Before|After|Through|For"
+                               r"|At|Of|And|Or|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Fiscal|End|Start"
+                               r"|Beginning|Around|About|Circa|Between|To|Until|Last|Next|This|Year|Since|As)\b)"
+                               r"[A-Z][A-Za-z]+[^\S\n]+$")
+_YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
 # Opening hours: "8 a.m. to 7 p.m. Monday through Friday", "from 9 a.m. to 6 p.m. daily".
@@ -259,8 +265,16 @@ def _backdrop(text: str, timex: Timex) -> bool:
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does
         return bool(_COUNT.search(sentence.replace(timex.text, "")) or _RECURRING.search(before))
+    if timex.date.precision != YEAR:
+        return False
+    written = timex.text[:1].isdigit()
+    if written and _NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start):
+        return True  # "UEFA Champions League 2017–2018", "Expo 2020": a name
+    modified = _YEAR_MODIFIES.match(text, timex.end)
+    if written and not timex.end_date and modified and re.search(r"\b(?:the|its|their|his|her)\s+$", before):
+        return not EVENT_NOUNS.intersection(modified["words"].lower().split())  # "the 2010 honorees", not "floods"
     # "the 2016 summer games" names a games; "the 2016–17 season" says when
-    return timex.date.precision == YEAR and not timex.end_date and bool(_YEAR_AS_NAME.match(text, timex.end))
+    return not timex.end_date and bool(_YEAR_AS_NAME.match(text, timex.end))
 
 
 def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
