@@ -40,8 +40,9 @@ _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b",
 _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|before|after|until|till|since|over|during|through|ahead\s+of|this|last"
                            r"|next|from|to|for|at|celebrat\w*|mark\w*|commemorat\w*)\s+(?:(?i:the)\s+)?"
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
+_EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
-_SPAN_JOIN = re.compile(r"\s*(?:to|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
 _LENGTH_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
@@ -111,6 +112,7 @@ _HOURS = re.compile(r"(?i)\s*(?:\([A-Z]{2,4}\)\s*)?(?:to|until|till|-|–)\s+"
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # The period the story is told in, in a sentence in the simple present naming no one: how things are
 # ("This year, fifty-eight are from other countries"), not what happens ("This year the Bears face the Colts").
+_DOING = re.compile(r"\b(?:is|are|am)\s+(?:now\s+)?[a-z]{3,}ing\b")  # "is putting £1.6 billion": something done
 _NAMED = re.compile(r"\s[A-Z][a-z]")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
@@ -128,7 +130,7 @@ def sentence_dates(units: list[str], published: EventDate, country: str | None) 
         starts.append(len(text))
         text += unit + "\n\n"  # a line break ends a sentence for the tagger: units stay apart
     found: list[list[Timex]] = [[] for _ in units]
-    for timex in _ranges(text, find_timexes(text, published, country=country)):
+    for timex in _ranges(text, find_timexes(text, published, country=country), published):
         if timex.type == "DURATION":
             _moved_by(text, timex, found[bisect.bisect_right(starts, timex.start) - 1])
             timex = _ahead(text, timex, published)
@@ -187,7 +189,7 @@ def _routine(text: str, timex: Timex) -> bool:
                                                   or not timex.text.lower().startswith("today"))
     if current and sentence_start > 0:  # a headline's present tense tells news: "Games Open This Weekend"
         sentence = text[sentence_start: text.find("\n", timex.end)]
-        return not has_tense_clue(sentence) and not _NAMED.search(sentence)
+        return not has_tense_clue(sentence) and not _NAMED.search(sentence) and not _DOING.search(sentence)
     return False
 
 
@@ -310,7 +312,7 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
     after = _POSSESSIVE.match(text, timex.end)
     if not after:
         return False
-    names_an_event = bool(EVENT_NOUNS.intersection(after["words"].lower().split()))
+    names_an_event = any(w in EVENT_NOUNS or w.removesuffix("s") in EVENT_NOUNS for w in after["words"].lower().split())
     if timex.date is None or timex.date.precision != DAY:
         # "this year's game" names an edition; "last year's general election" was held then
         return not (names_an_event and re.match(r"(?i)last\s", timex.text))
@@ -381,11 +383,15 @@ def _at(date: EventDate, precision: str) -> EventDate:
     return EventDate(date.year, date.month) if precision == MONTH else date
 
 
-def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
+def _ranges(text: str, timexes: list[Timex], published: EventDate) -> list[Timex]:
     """Return timexes with each span written with two dates, or with a length, made one timex with an end."""
     joined: list[Timex] = []
     for timex in timexes:
         previous = joined[-1] if joined else None
+        if previous and timex.date and previous.date and timex.date.start_key() <= previous.date.start_key() \
+                and previous.date.start_key() > published.start_key() and timex.date.precision in (DAY, MONTH) \
+                and _one_span(text, previous, _a_year_on(timex)):
+            timex = _a_year_on(timex)  # "will deploy from June into November", said in November: next November
         if previous and _one_span(text, previous, timex):
             joined[-1] = dataclasses.replace(previous, end=timex.end, text=text[previous.start: timex.end],
                                              end_date=timex.end_date or timex.date)
@@ -394,8 +400,15 @@ def _ranges(text: str, timexes: list[Timex]) -> list[Timex]:
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
         elif timex.end_date and _RESPECTIVELY.match(text, timex.end):
             timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
-        joined.append(_counted_from(text, _with_length(text, timex)))
+        joined.append(_easter_break(text, _counted_from(text, _with_length(text, timex))))
     return joined
+
+
+def _a_year_on(timex: Timex) -> Timex:
+    """Return a day's or month's timex a year later (28 February for a 29th)."""
+    date = timex.date
+    day = 28 if date.month == 2 and date.day == 29 else date.day
+    return dataclasses.replace(timex, date=EventDate(date.year + 1, date.month, day))
 
 
 def _one_span(text: str, first: Timex, second: Timex) -> bool:
@@ -442,6 +455,18 @@ def _next_months(first: Timex, second: Timex, between: str) -> bool:
     if first.date.precision != MONTH or second.date.precision != MONTH or not re.fullmatch(r"\s+and\s+", between):
         return False
     return (second.date.year * 12 + second.date.month) - (first.date.year * 12 + first.date.month) == 1
+
+
+def _easter_break(text: str, timex: Timex) -> Timex:
+    """Return Easter Sunday's timex as the four days from Good Friday to Easter Monday when the text speaks of
+    the Easter holidays, weekend or break; else as it is."""
+    if not (timex.text.lower() == "easter" and timex.date and timex.date.precision == DAY and not timex.end_date
+            and _EASTER_BREAK.match(text, timex.end)):
+        return timex
+    sunday = datetime.date(*timex.date.start_key())
+    friday, monday = sunday - datetime.timedelta(days=2), sunday + datetime.timedelta(days=1)
+    return dataclasses.replace(timex, date=EventDate(friday.year, friday.month, friday.day),
+                               end_date=EventDate(monday.year, monday.month, monday.day))
 
 
 def _with_length(text: str, timex: Timex) -> Timex:
