@@ -154,7 +154,12 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
         return moved[-1]
     # "New Year's day on Thursday, April 14, 2022": the calendar date says which day the name means
     named = [t for t in dated if not _apposed(text, t, dated)]
-    return max(named, key=lambda t: (_weight(text, t), -t.start))
+    return max(named, key=lambda t: (_weight(text, t), not _holiday_name(t), -t.start))
+
+
+def _holiday_name(timex: Timex) -> bool:
+    """Return whether a date is a holiday's name: of two dates as precise, the other, a calendar date, is chosen."""
+    return bool(HOLIDAY.fullmatch(timex.text))
 
 
 def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
