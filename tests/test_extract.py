@@ -398,9 +398,16 @@ def test_url_names_one_article_only(project, batch):
      "Doctors will vaccinate children"),
     ("The fair opens at 6:30 p.m. on Friday.", ["Friday"], "The fair opens at 6:30 p.m."),
     ("The dam will be built between 2025 and 2027.", ["2025 and 2027"], "The dam will be built"),
+    ("Race officials also confirmed on Monday they will hold a lottery.", ["Monday"],
+     "Race officials also confirm they will hold a lottery"),
+    ("CBS announced on Monday that the show will end.", ["Monday"], "CBS announces the show will end"),
+    ("Regarding proposed changes, the Department named 15 people to the committee in March.", ["March"],
+     "The Department named 15 people to the committee"),
+    ("– The icebreaker departs Halifax for the Arctic on June 3.", ["June 3"], "The icebreaker departs Halifax for the Arctic"),
 ], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause", "possessive-date",
         "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span",
-        "an-abbreviation-s-full-stop", "a-span-between"])
+        "an-abbreviation-s-full-stop", "a-span-between", "a-plural-subject", "an-acronym-is-one",
+        "an-opening-phrase", "a-list-s-bullet"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 

@@ -21,6 +21,13 @@ _ATTRIBUTION = re.compile(r",?\s+(?:(?:the\s+)?[\w.' -]{2,60}?\s+(?:said|says|re
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*")
 _LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addition|separately|earlier|later|now),?\s+",
                    re.IGNORECASE)
+# A phrase opening a sentence before its subject: "Regarding proposed changes, ", "In particular, this year, ".
+_OPENING_PHRASE = re.compile(r"^(?:(?:in|regarding|due\s+to|as|based\s+on|even\s+as|fortunately|unfortunately|according"
+                             r"\s+to|following|after|before|with|for|despite|since|while|although|because|in\s+particular"
+                             r"|as\s+of|at|on|under|by|this\s+year|last\s+year)\b[^,]{0,60},\s*)+", re.IGNORECASE)
+# "Race officials", "Police", "Authorities": a subject that takes "say", not "says".
+_PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[A-Za-z][a-z]{2,}(?<!ss)(?<!us)(?<!is)s)"
+                         r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS" and "NASA" are one
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
                          r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+|,\s+)")
@@ -44,11 +51,17 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = _ASIDE.sub(" ", title)
     title = _trimmed(re.sub(r"\s*,(\s*,)+", ",", " ".join(title.split())))
     title = _trimmed(_ATTRIBUTION.sub("", title)) or title
+    title = title.lstrip("–—-•* ")  # a list's bullet
     while _LEAD.match(title):
         title = _LEAD.sub("", title, count=1)
+    opening = _OPENING_PHRASE.match(title)
+    if opening and len(title[opening.end():].split()) >= 5:
+        title = title[opening.end():]  # "Regarding proposed changes, the Department has named ...": the Department
     reported = _REPORTED.match(title)
     if reported and reported["verb"] in _PRESENT:
-        title = f"{reported['who']} {_PRESENT[reported['verb']]} {reported['what']}"
+        plural = _PLURAL_WHO.search(reported["who"])
+        verb = reported["verb"] if not plural else _PRESENT[reported["verb"]].removesuffix("s")
+        title = f"{reported['who']} {_PRESENT[reported['verb']] if not plural else verb} {reported['what']}"
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
     title = _trimmed(re.sub(r"\s+([,.;:])", r"\1", title))
     return _shortened(title[:1].upper() + title[1:])
