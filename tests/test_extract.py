@@ -123,6 +123,13 @@ def test_a_paragraph_opening_with_a_dash_later_on_keeps_it():
     assert paragraphs(article)[1] == "US-CHINA — Talks resumed on Monday."
 
 
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_one():
+    assert sentences("The vote was postponed.As Jamaica House reported on Tuesday, papers objected. Visit example.com "
+                     "today. He met Mr.Smith.") == [
+        "The vote was postponed.", "As Jamaica House reported on Tuesday, papers objected.", "Visit example.com today.",
+        "He met Mr.Smith."]
+
+
 def test_sentences_keep_abbreviations_and_drop_page_furniture():
     article = read_source(str(SEED_TEXT))
     units = [s for p in paragraphs(article) for s in sentences(p)]

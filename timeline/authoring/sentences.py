@@ -14,8 +14,10 @@ ABBREVIATIONS = frozenset({
     "U.S", "U.K", "U.N", "E.U", "a.m", "p.m",
 })
 # A sentence ends after '.', '!' or '?' and any closing quotes or brackets, where the next one
-# starts with a capital or a digit (perhaps after an opening quote); a line break ends one too.
-_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<closers>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*")
+# starts with a capital or a digit (perhaps after an opening quote); a line break ends one too, and so
+# does a full stop glued to the next sentence's first word, where a page lost a space.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?P<closers>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*"
+                           r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\s)")  # "the election.As Jamaica House": a lost space
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)\.[\"”’')\]]*$")
 # The longest abbreviation is shorter than this, so looking no further back finds every one.
 _LOOK_BACK = 12
