@@ -411,10 +411,24 @@ def test_url_names_one_article_only(project, batch):
     ("Regarding proposed changes, the Department named 15 people to the committee in March.", ["March"],
      "The Department named 15 people to the committee"),
     ("– The icebreaker departs Halifax for the Arctic on June 3.", ["June 3"], "The icebreaker departs Halifax for the Arctic"),
+    ("Ofqual welcomes today's announcement that GCSE, AS and A level exams will go ahead in England next summer.",
+     ["today"], "Ofqual welcomes the announcement that GCSE, AS and A level exams will go ahead"),
+    ("The other estimate remains scheduled for March 28.", ["March 28"], "The other estimate remains scheduled for March 28"),
+    ("The opening ceremony is Friday night, local time.", ["Friday night"], "The opening ceremony is Friday night, local time"),
+    ("The winners of the prize were announced at the book fair on 9 October.", ["9 October"],
+     "The winners of the prize were announced at the book fair"),
+    ("Health officials in China confirmed Tuesday that the virus killed a woman.", ["Tuesday"],
+     "Health officials in China confirm the virus killed a woman"),
+    ("The exhibit, which is located in Evansville, Indiana, is to run through March 9.", ["March 9"],
+     "The exhibit is to run"),
+    ("“Established in 2010, the Warrior Games showcase the spirit of wounded service members,” White said.", ["2010"],
+     "The Warrior Games showcase the spirit of wounded service members"),
 ], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause", "possessive-date",
         "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span",
         "an-abbreviation-s-full-stop", "a-span-between", "a-plural-subject", "an-acronym-is-one",
-        "an-opening-phrase", "a-list-s-bullet"])
+        "an-opening-phrase", "a-list-s-bullet", "a-list-s-comma-is-no-clause-end", "a-date-the-verb-wants",
+        "a-date-after-a-copula", "a-passive-is-no-speech", "a-qualified-plural-subject", "an-aside-naming-a-place",
+        "a-quotation-opening-with-a-participle"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 

@@ -18,25 +18,34 @@ _PRESENT = {"said": "says", "announced": "announces", "confirmed": "confirms", "
 _ATTRIBUTION = re.compile(r",?\s+(?:(?:the\s+)?[\w.' -]{2,60}?\s+(?:said|says|reported|announced|confirmed)"
                           r"(?:\s+(?:in|on|to)\s+[^,]{2,40})?|according\s+to\s+[^,]{2,80})\s*\.?$", re.IGNORECASE)
 # ", which drew 40,000 visitors,": an aside about the subject, not the event (a comma inside a number is no end).
-_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,]|,(?=\d))*,\s*")
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,]|,(?=\d)|,\s+[A-Z][a-z]+(?=,))*,\s*")  # "in Evansville, Indiana,"
 _LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addition|separately|earlier|later|now),?\s+",
                    re.IGNORECASE)
 # A phrase opening a sentence before its subject: "Regarding proposed changes, ", "In particular, this year, ".
 _OPENING_PHRASE = re.compile(r"^(?:(?:in|regarding|due\s+to|as|based\s+on|even\s+as|fortunately|unfortunately|according"
                              r"\s+to|following|after|before|with|for|despite|since|while|although|because|in\s+particular"
-                             r"|as\s+of|at|on|under|by|this\s+year|last\s+year)\b[^,]{0,60},\s*)+", re.IGNORECASE)
+                             r"|as\s+of|at|on|under|by|from|this\s+year|last\s+year"
+                             # "Established in 2010, the Warrior Games ...", "First held in Québec City, ...": a participle's
+                             r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b[^,]{0,80},\s*)+",
+                             re.IGNORECASE)
+_PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had)$")  # "were announced": no speech
+_WHO_QUALIFIED = re.compile(r"\s+(?:in|of|at|from|for|with)\s+")  # "Health officials in China": officials
 # "Race officials", "Police", "Authorities": a subject that takes "say", not "says".
 _PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[A-Za-z][a-z]{2,}(?<!ss)(?<!us)(?<!is)s)"
                          r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS" and "NASA" are one
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
-                         r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+|,\s+)")
+                         r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+)")
 # Words a title does not end on: what follows them was cut.
 _LOOSE_ENDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "not", "only",
                "is", "are", "was", "were", "be", "been", "that", "which", "who", "as", "its", "their", "his", "her"}
 # The word that ties a date to its sentence, removed with it: "postponed until Saturday" becomes "postponed".
 _DATE_PREPOSITION = (r"(?:on|in|at|from|between|since|by|for|until|till|to|through|throughout|over|during|within"
                      r"|earlier|later)")
+# Words that want what follows them: a date after them at the sentence's end is its point ("The deadline is
+# Tuesday", "NASA and SpaceX now are targeting 7:49 p.m. Saturday", "remains scheduled for March 28").
+_NEEDS_ITS_DATE = re.compile(r"\b(?:is|was|are|were|be|remains?|targeting|scheduled|set|slated|of|as\s+of|into\s+effect"
+                             r"\s+as\s+of)$", re.IGNORECASE)
 _PHRASE_START = re.compile(r"\s+(?=(?:in|on|at|for|with|from|to|by|after|before|over|during|amid|against|under)\s)")
 
 
@@ -52,14 +61,16 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = _trimmed(re.sub(r"\s*,(\s*,)+", ",", " ".join(title.split())))
     title = _trimmed(_ATTRIBUTION.sub("", title)) or title
     title = title.lstrip("–—-•* ")  # a list's bullet
+    if title[:1] in "“\"" and title.count(title[0]) + title.count("”") <= 2:
+        title = title.strip("“”\"")  # a quotation as the title: its words, not its marks
     while _LEAD.match(title):
         title = _LEAD.sub("", title, count=1)
     opening = _OPENING_PHRASE.match(title)
     if opening and len(title[opening.end():].split()) >= 5:
         title = title[opening.end():]  # "Regarding proposed changes, the Department has named ...": the Department
     reported = _REPORTED.match(title)
-    if reported and reported["verb"] in _PRESENT:
-        plural = _PLURAL_WHO.search(reported["who"])
+    if reported and reported["verb"] in _PRESENT and not _PASSIVE_END.search(reported["who"]):
+        plural = _PLURAL_WHO.search(_WHO_QUALIFIED.split(reported["who"])[0])
         verb = reported["verb"] if not plural else _PRESENT[reported["verb"]].removesuffix("s")
         title = f"{reported['who']} {_PRESENT[reported['verb']] if not plural else verb} {reported['what']}"
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
@@ -85,9 +96,14 @@ def _without_date(title: str, text: str) -> str:
     dated = re.escape(text)
     if re.search(rf"\b{dated}['’]s\s", title, flags=re.IGNORECASE):
         return re.sub(rf"\b{dated}['’]s\s+", "the ", title, count=1, flags=re.IGNORECASE)
-    shorter = re.sub(rf"\s*\b{_DATE_PREPOSITION}?\s*{dated}(\s*\([^)]*\))?", "", title, count=1,
-                     flags=re.IGNORECASE)
-    return title if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) else shorter
+    found = re.search(rf"\s*\b{_DATE_PREPOSITION}?\s*{dated}(\s*\([^)]*\))?", title, flags=re.IGNORECASE)
+    if not found:
+        return title
+    shorter = title[:found.start()] + title[found.end():]
+    before = title[:found.start()]
+    if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) or _NEEDS_ITS_DATE.search(before):
+        return title  # "Sunday is the day ...", "the deadline is Tuesday.": the date is what the sentence says
+    return shorter
 
 
 def _initials(words: str) -> str:
