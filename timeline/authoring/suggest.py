@@ -25,7 +25,7 @@ _LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addit
 _OPENING_PHRASE = re.compile(r"^(?:(?:in|regarding|due\s+to|as|based\s+on|even\s+as|fortunately|unfortunately|according"
                              r"\s+to|following|after|before|with|for|despite|since|while|although|because|in\s+particular"
                              r"|as\s+of|at|on|under|by|from|this\s+year|last\s+year"
-                             # "Established in 2010, the Warrior Games ...", "First held in Québec City, ...": a participle's
+                             # "Established in 2010, the Warrior Games ...": a participle's
                              r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b[^,]{0,80},\s*)+",
                              re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had)$")  # "were announced": no speech
