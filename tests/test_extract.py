@@ -423,12 +423,13 @@ def test_url_names_one_article_only(project, batch):
      "The exhibit is to run"),
     ("“Established in 2010, the Warrior Games showcase the spirit of wounded service members,” White said.", ["2010"],
      "The Warrior Games showcase the spirit of wounded service members"),
+    ("“On 5 May.”", ["5 May"], "On 5 May"),
 ], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause", "possessive-date",
         "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span",
         "an-abbreviation-s-full-stop", "a-span-between", "a-plural-subject", "an-acronym-is-one",
         "an-opening-phrase", "a-list-s-bullet", "a-list-s-comma-is-no-clause-end", "a-date-the-verb-wants",
         "a-date-after-a-copula", "a-passive-is-no-speech", "a-qualified-plural-subject", "an-aside-naming-a-place",
-        "a-quotation-opening-with-a-participle"])
+        "a-quotation-opening-with-a-participle", "a-sentence-that-is-only-its-date"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 

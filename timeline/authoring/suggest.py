@@ -61,7 +61,7 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = _trimmed(re.sub(r"\s*,(\s*,)+", ",", " ".join(title.split())))
     title = _trimmed(_ATTRIBUTION.sub("", title)) or title
     title = title.lstrip("–—-•* ")  # a list's bullet
-    if title[:1] in "“\"" and title.count(title[0]) + title.count("”") <= 2:
+    if title and title[0] in "“\"" and title.count(title[0]) + title.count("”") <= 2:
         title = title.strip("“”\"")  # a quotation as the title: its words, not its marks
     while _LEAD.match(title):
         title = _LEAD.sub("", title, count=1)
@@ -74,8 +74,8 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
         verb = reported["verb"] if not plural else _PRESENT[reported["verb"]].removesuffix("s")
         title = f"{reported['who']} {_PRESENT[reported['verb']] if not plural else verb} {reported['what']}"
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
-    title = _trimmed(re.sub(r"\s+([,.;:])", r"\1", title))
-    return _shortened(title[:1].upper() + title[1:])
+    title = _trimmed(re.sub(r"\s+([,.;:])", r"\1", title)) or _trimmed(" ".join(sentence.split()).strip("“”\""))
+    return _shortened(title[:1].upper() + title[1:])  # a sentence that is only its date keeps it as the title
 
 
 def _trimmed(title: str) -> str:
