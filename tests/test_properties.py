@@ -245,6 +245,31 @@ def test_a_range_of_days_in_one_year_reads_back_in_extract(year, first, length):
     assert [(t.date, t.end_date) for t in found] == [(start, end)]
 
 
+NEWS_TEXT = st.text(alphabet=string.ascii_letters + string.digits + " .,;:!?'\"“”‘’()–—-\n", max_size=200)
+
+
+@given(NEWS_TEXT, st.lists(st.text(alphabet=string.ascii_letters + string.digits + " .", min_size=1, max_size=12),
+                           max_size=3))
+def test_a_drafted_title_is_never_empty_nor_long_whatever_the_sentence(sentence, evidence):
+    from timeline.authoring.suggest import TITLE_LENGTH, draft_title
+
+    title = draft_title(sentence, evidence)
+    assert len(title) <= TITLE_LENGTH and "…" not in title
+    if any(c.isalnum() for c in sentence):
+        assert any(c.isalnum() for c in title)
+
+
+@given(NEWS_TEXT, NEWS_TEXT)
+def test_extract_finds_events_in_any_text_without_failing(headline, text):
+    from timeline.authoring.article import Article
+    from timeline.authoring.dated_events import find_events
+
+    article = Article(text=f"{headline}\n\n{text}", title=headline.strip(), publisher="X",
+                      published=EventDate(2024, 11, 7))
+    for event in find_events(article):
+        assert event.title and event.sentences and event.evidence
+
+
 # --- 2. the loader --------------------------------------------------------------------------------------------------
 
 NAME = "2024-11-04-a-meeting.md"
