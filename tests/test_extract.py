@@ -510,6 +510,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  [("2024-11", None, ["this month"])], id="this-month-in-the-present-progressive"),
     pytest.param("Roads will be free of roadworks over the Easter holidays.", [("2025-04-18", "2025-04-21", ["Easter"])],
                  id="the-easter-holidays"),
+    pytest.param("Forecasters say heavy rain is forecast for much of Saturday and into Sunday.",
+                 [("2024-11-09", "2024-11-10", ["Saturday and into Sunday"])], id="forecast-and-into"),
     pytest.param("We expect this Thanksgiving travel period to be the busiest, with Tuesday, Nov. 26 the peak.",
                  [("2024-11-26", None, ["Tuesday, Nov. 26"])], id="a-calendar-date-before-a-holiday-s-name"),
     pytest.param("The match on Saturday 9 November was brought forward a day.", [("2024-11-08", None, ["Saturday 9 November"])],

@@ -42,7 +42,7 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|before|after|until|till|since|over|duri
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
-_SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
 _LENGTH_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
