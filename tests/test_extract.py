@@ -424,12 +424,19 @@ def test_url_names_one_article_only(project, batch):
     ("“Established in 2010, the Warrior Games showcase the spirit of wounded service members,” White said.", ["2010"],
      "The Warrior Games showcase the spirit of wounded service members"),
     ("“On 5 May.”", ["5 May"], "On 5 May"),
+    ("The public workshop, sponsored by the FTC and the Department of Health and Human Services, was held in Washington, DC, "
+     "on July 14.", ["July 14"], "The public workshop was held in Washington, DC"),
+    ("British space sector secures European Space Agency contracts worth £80 million more than government contributions "
+     "in 2024.", ["2024"], "British space sector secures European Space Agency contracts worth £80 million"),
+    ("Filmmakers will receive awards for the best acting, directing, writing, editing, music and other work on films "
+     "released last year.", ["last year"], "Filmmakers will receive awards"),
 ], ids=["reported-speech", "lead-word", "attribution", "according-to", "long-clause", "possessive-date",
         "until-a-day", "holiday-name-stays", "date-as-subject-stays", "over-a-span",
         "an-abbreviation-s-full-stop", "a-span-between", "a-plural-subject", "an-acronym-is-one",
         "an-opening-phrase", "a-list-s-bullet", "a-list-s-comma-is-no-clause-end", "a-date-the-verb-wants",
         "a-date-after-a-copula", "a-passive-is-no-speech", "a-qualified-plural-subject", "an-aside-naming-a-place",
-        "a-quotation-opening-with-a-participle", "a-sentence-that-is-only-its-date"])
+        "a-quotation-opening-with-a-participle", "a-sentence-that-is-only-its-date",
+        "a-long-title-without-its-aside", "no-cut-after-a-word-wanting-more", "a-list-s-items-stay"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 

@@ -39,6 +39,17 @@ _CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|
 # Words a title does not end on: what follows them was cut.
 _LOOSE_ENDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "not", "only",
                "is", "are", "was", "were", "be", "been", "that", "which", "who", "as", "its", "their", "his", "her"}
+# Words a cut title does not end on: what follows them was cut ("benefit from up", "the number of").
+_WANTS_MORE = _LOOSE_ENDS | {"up", "than", "more", "less", "into", "has", "have", "had", "will", "would", "can",
+                             "could", "should", "may", "might", "must", "being", "every", "each", "all", "some",
+                             "over", "about", "across", "through", "under", "against", "among", "between", "via",
+                             "per", "like", "such", "after", "before", "during", "toward", "towards", "upon",
+                             "several", "many", "most", "few", "any", "no", "these", "those", "this", "our", "your"}
+_WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$")
+# ", sponsored by the FTC and HHS,", ", 23,", ", the first in a year,": an aside a long title can do without
+# (not a list's item: it opens with a participle, an age or an article).
+_COMMA_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|en)\b|held|built|born|made|known|\d{1,3},|(?:a|an|the)\s)"
+                          r"[^,;:]{0,80}?,\s*(?=\S)")
 # The word that ties a date to its sentence, removed with it: "postponed until Saturday" becomes "postponed".
 _DATE_PREPOSITION = (r"(?:on|in|at|from|between|since|by|for|until|till|to|through|throughout|over|during|within"
                      r"|earlier|later)")
@@ -112,15 +123,24 @@ def _initials(words: str) -> str:
 
 
 def _shortened(title: str) -> str:
-    """Return title cut to TITLE_LENGTH at the last clause end, else the last phrase start, else the last word."""
+    """Return title brought to TITLE_LENGTH: its asides between commas left out first ("The workshop, sponsored by
+    the FTC, was held"), then cut at the last clause end, else the last phrase start that leaves no word wanting
+    what follows ("benefit from up"), else the last word."""
+    while len(title) > TITLE_LENGTH:
+        asides = [m for m in _COMMA_ASIDE.finditer(title) if title[m.start() - 1] not in "”\"’'"]
+        if not asides:
+            break
+        shortest = min(asides, key=lambda m: len(m[0]))
+        title = title[:shortest.start()] + " " + title[shortest.end():]
     if len(title) <= TITLE_LENGTH:
         return title
     for pattern in (_CLAUSE_END, _PHRASE_START):
-        cuts = [m.start() for m in pattern.finditer(title) if 30 <= m.start() <= TITLE_LENGTH]
+        cuts = [m.start() for m in pattern.finditer(title) if 30 <= m.start() <= TITLE_LENGTH
+                and not _WANTING_END.search(title[:m.start()].rstrip(" ,;:—–-"))]
         if cuts:
             return title[:cuts[-1]].rstrip(" ,;:—–-")
     words = title[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:").split()
-    while len(words) > 4 and words[-1].lower() in _LOOSE_ENDS:
+    while len(words) > 4 and _WANTING_END.search(" ".join(words)):
         words.pop()
     return " ".join(words)
 
