@@ -605,6 +605,16 @@ def test_a_span_told_by_its_end_starts_on_the_day_the_story_began_it():
         ("2024-03-01", None, ["1 March"]), ("2024-11-10", None, ["10 November"])]
 
 
+def test_a_title_opening_with_he_or_she_names_the_person_named_before():
+    from timeline.authoring.article import Article
+    from timeline.authoring.dated_events import find_events
+    from timeline.model.dates import parse_date
+
+    text = "Minister Anna Berg spoke on Monday. She resigned on Tuesday. It rained on Wednesday."
+    article = Article(text=f"A headline\n\n{text}", title="A headline", publisher="X", published=parse_date("2024-11-07"))
+    assert [e.title for e in find_events(article)] == ["Minister Anna Berg spoke", "Anna Berg resigned", "It rained"]
+
+
 def test_the_headline_is_read():
     assert found("The quake caused no damage.", headline="Quake hits Chile on Monday") == \
         [("2024-11-04", None, ["Monday"])]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from timeline.authoring.article import Article, ExtractError, paragraphs
 from timeline.authoring.event_dates import EVENT_NOUNS, coarse_date, event_date, sentence_dates
 from timeline.authoring.sentences import sentences
-from timeline.authoring.suggest import draft_title, suggest_actors, suggest_location
+from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors, suggest_location
 from timeline.authoring.timex import Timex
 from timeline.model.dates import DAY, EventDate
 
@@ -127,7 +127,8 @@ def find_events(article: Article, country: str | None = None, known_actors: list
 
 def _suggest(event: FoundEvent, units: list[str], known_actors: list[str], known_places: list[str]) -> None:
     """Set a found event's drafted title, actors and place from its sentences and the two after them."""
-    event.title = draft_title(event.sentences[0], event.evidence)
+    event.title = _named(draft_title(event.sentences[0], event.evidence), units[max(0, event.position - 3):
+                                                                                event.position], known_actors)
     text = " ".join(event.sentences)
     event.actors = suggest_actors(text, known_actors)
     # The place is often in the next sentence about the same people ("..., Rutte said ... in Budapest").
@@ -135,6 +136,19 @@ def _suggest(event: FoundEvent, units: list[str], known_actors: list[str], known
     surnames = [actor.split()[-1] for actor in event.actors]
     nearby = [s for s in following if any(re.search(rf"\b{re.escape(n)}\b", s) for n in surnames)]
     event.location = suggest_location(text, known_places) or suggest_location(" ".join(nearby), known_places)
+
+
+def _named(title: str, before: list[str], known_actors: list[str]) -> str:
+    """Return a title opening with "He" or "She" with the person the sentences before it last named instead
+    ("He moved his headquarters" after "... George Washington ...": "George Washington moved ..."), when they
+    name one; else the title as it is."""
+    pronoun = re.match(r"(?:He|She)\s+(?=[a-z])", title)
+    people = suggest_actors(" ".join(before), known_actors) if pronoun else []
+    if not people:
+        return title
+    last = max(people, key=lambda name: " ".join(before).rfind(name.split()[-1]))
+    named = f"{last} {title[pronoun.end():]}"
+    return named if len(named) <= TITLE_LENGTH else title
 
 
 def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventDate | None, str] | None:
