@@ -162,7 +162,12 @@ _TITLES = {
 # Words that make a capitalised name a country, an organisation or a holiday.
 _PLACES_AND_BODIES = re.compile(
     r"\b(North|South|East|West|United|European|Kingdom|States|Republic|Union|Organization|Treaty|Council|"
-    r"Ministry|Day|Korea|Russia|Ukraine|China|Iran|America|Atlantic)\b"
+    r"Ministry|Day|Korea|Russia|Ukraine|China|Iran|America|Atlantic|"
+    # a river, a street, a building: a place, not a person
+    r"River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Island|Islands|Valley|Point|Park|Street|Avenue|Road|Bridge|County|City|"
+    r"Center|Centre|Hall|Station|Airport|Port|Base|Fort|Stadium|University|College|School|Hospital|Museum|Library|"
+    r"Agency|Department|Office|Service|Administration|Commission|Committee|Board|Bureau|Institute|Company|Corporation|"
+    r"Bank|Group|Association|Party|Games|Festival|Week|Month|Year)\b"
 )
 
 
