@@ -41,6 +41,7 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|before|after|until|till|since|over|duri
                            r"|next|from|to|for|at|celebrat\w*|mark\w*|commemorat\w*)\s+(?:(?i:the)\s+)?"
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
+_HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
@@ -401,12 +402,28 @@ def _ranges(text: str, timexes: list[Timex], published: EventDate) -> list[Timex
             joined[-1] = dataclasses.replace(previous, end=timex.end, text=text[previous.start: timex.end],
                                              end_date=timex.end_date or timex.date)
             continue
+        if len(joined) > 1 and _clocked_span(text, joined[-2], previous, timex):
+            # "Tuesday, March 24, at 10 a.m. EDT to Thursday, March 26": the days, their hours left to the text
+            day = joined.pop(-2)
+            joined[-1] = dataclasses.replace(day, end=timex.end, text=text[day.start: timex.end], end_date=timex.date)
+            continue
         if timex.end_date and _MOVED_FROM.search(text, max(0, timex.start - 60), timex.start):
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
         elif timex.end_date and _RESPECTIVELY.match(text, timex.end):
             timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
         joined.append(_easter_break(text, _counted_from(text, _with_length(text, timex))))
     return joined
+
+
+def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
+    """Return whether a day, its hour and a later day are the ends of one span ('Tuesday, March 24, at 10 a.m. EDT
+    to Thursday, March 26')."""
+    if clock.type != "TIME" or _DAY_WORDS.search(clock.text) or not day.date or day.date.precision != DAY \
+            or day.end_date or not last.date or last.date.precision != DAY or last.end_date \
+            or day.date.start_key() >= last.date.start_key():
+        return False
+    return bool(re.fullmatch(r",?\s+at\s+", text[day.end: clock.start])) and \
+        bool(_HOURS_TO.fullmatch(text[clock.end: last.start]))
 
 
 def _a_year_on(timex: Timex) -> Timex:

@@ -33,6 +33,7 @@ _WHO_QUALIFIED = re.compile(r"\s+(?:in|of|at|from|for|with)\s+")  # "Health offi
 # "Race officials", "Police", "Authorities": a subject that takes "say", not "says".
 _PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[A-Za-z][a-z]{2,}(?<!ss)(?<!us)(?<!is)s)"
                          r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS" and "NASA" are one
+_LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
                          r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+)")
@@ -68,6 +69,7 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
         title = _without_date(title, text)
     title = _SPELLED_OUT.sub(lambda m: m.group(2) if _initials(m.group(1)) == m.group(2) else m.group(0), title)
     title = re.sub(r"\s*\([^)]*\)", "", title)  # asides
+    title = _LEFT_CLOCK.sub("", title)  # ", at 12:01 a.m. EDT" once its day has gone to the date field
     title = _ASIDE.sub(" ", title)
     title = _trimmed(re.sub(r"\s*,(\s*,)+", ",", " ".join(title.split())))
     title = _trimmed(_ATTRIBUTION.sub("", title)) or title
