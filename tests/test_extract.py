@@ -420,10 +420,15 @@ def test_url_names_one_article_only(project, batch):
     ("Health officials in China confirmed Tuesday that the virus killed a woman.", ["Tuesday"],
      "Health officials in China confirm the virus killed a woman"),
     ("The exhibit, which is located in Evansville, Indiana, is to run through March 9.", ["March 9"],
-     "The exhibit is to run"),
+     "The exhibit is to run through March 9"),
     ("“Established in 2010, the Warrior Games showcase the spirit of wounded service members,” White said.", ["2010"],
      "The Warrior Games showcase the spirit of wounded service members"),
     ("“On 5 May.”", ["5 May"], "On 5 May"),
+    ("July 11 CCGS Samuel Risley, departs Quebec City for the Arctic.", ["July 11"],
+     "CCGS Samuel Risley departs Quebec City for the Arctic"),
+    ("The outbreak closed museums [es] and schools on Monday.", ["Monday"], "The outbreak closed museums and schools"),
+    ("Some customers, however, reported problems on Monday.", ["Monday"], "Some customers reported problems"),
+    ("The roundtables will take place on May 24 and 25, respectively.", ["May 24 and 25"], "The roundtables will take place"),
     ("The public workshop, sponsored by the FTC and the Department of Health and Human Services, was held in Washington, DC, "
      "on July 14.", ["July 14"], "The public workshop was held in Washington, DC"),
     ("British space sector secures European Space Agency contracts worth £80 million more than government contributions "
@@ -436,7 +441,8 @@ def test_url_names_one_article_only(project, batch):
         "an-opening-phrase", "a-list-s-bullet", "a-list-s-comma-is-no-clause-end", "a-date-the-verb-wants",
         "a-date-after-a-copula", "a-passive-is-no-speech", "a-qualified-plural-subject", "an-aside-naming-a-place",
         "a-quotation-opening-with-a-participle", "a-sentence-that-is-only-its-date",
-        "a-long-title-without-its-aside", "no-cut-after-a-word-wanting-more", "a-list-s-items-stay"])
+        "a-long-title-without-its-aside", "no-cut-after-a-word-wanting-more", "a-list-s-items-stay",
+        "no-comma-between-subject-and-verb", "a-language-marker", "however-between-commas", "respectively-alone"])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
 

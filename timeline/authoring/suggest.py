@@ -33,6 +33,9 @@ _WHO_QUALIFIED = re.compile(r"\s+(?:in|of|at|from|for|with)\s+")  # "Health offi
 # "Race officials", "Police", "Authorities": a subject that takes "say", not "says".
 _PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[A-Za-z][a-z]{2,}(?<!ss)(?<!us)(?<!is)s)"
                          r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS" and "NASA" are one
+_LEFT_OVER = re.compile(r"\s*\[[a-z]{2}\]|,\s+(?:however|though|meanwhile|moreover),(?=\s)|,?\s+respectively\b")
+_SUBJECT_COMMA = re.compile(r"^\s*([A-Z][^,]{2,60}),\s+(departs|arrives|begins|opens|starts|ends|leaves|returns"
+                            r"|launches|hosts|holds|sails|deploys)\b")
 _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
@@ -57,7 +60,7 @@ _DATE_PREPOSITION = (r"(?:on|in|at|from|between|since|by|for|until|till|to|throu
 # Words that want what follows them: a date after them at the sentence's end is its point ("The deadline is
 # Tuesday", "NASA and SpaceX now are targeting 7:49 p.m. Saturday", "remains scheduled for March 28").
 _NEEDS_ITS_DATE = re.compile(r"\b(?:is|was|are|were|be|remains?|targeting|scheduled|set|slated|of|as\s+of|into\s+effect"
-                             r"\s+as\s+of)$", re.IGNORECASE)
+                             r"\s+as\s+of|runs?|continues?|lasts?)$", re.IGNORECASE)
 _PHRASE_START = re.compile(r"\s+(?=(?:in|on|at|for|with|from|to|by|after|before|over|during|amid|against|under)\s)")
 
 
@@ -70,6 +73,8 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = _SPELLED_OUT.sub(lambda m: m.group(2) if _initials(m.group(1)) == m.group(2) else m.group(0), title)
     title = re.sub(r"\s*\([^)]*\)", "", title)  # asides
     title = _LEFT_CLOCK.sub("", title)  # ", at 12:01 a.m. EDT" once its day has gone to the date field
+    title = _LEFT_OVER.sub("", title)  # "[es]" link markers, ", however,", ", respectively" without its list
+    title = _SUBJECT_COMMA.sub(r"\1 \2", title)  # "CCGS Samuel Risley, departs Quebec City": no comma
     title = _ASIDE.sub(" ", title)
     title = _trimmed(re.sub(r"\s*,(\s*,)+", ",", " ".join(title.split())))
     title = _trimmed(_ATTRIBUTION.sub("", title)) or title
