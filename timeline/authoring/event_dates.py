@@ -43,7 +43,8 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|before|after|until|till|since|over|duri
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
-_SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?"
+                        r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
 _LENGTH_BEFORE = re.compile(
     r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
@@ -399,8 +400,8 @@ def _ranges(text: str, timexes: list[Timex], published: EventDate) -> list[Timex
                 and _one_span(text, previous, _a_year_on(timex)):
             timex = _a_year_on(timex)  # "will deploy from June into November", said in November: next November
         if previous and _one_span(text, previous, timex):
-            joined[-1] = dataclasses.replace(previous, end=timex.end, text=text[previous.start: timex.end],
-                                             end_date=timex.end_date or timex.date)
+            joined[-1] = dataclasses.replace(_in_the_year_of(previous, timex), end=timex.end, end_date=timex.end_date
+                                             or timex.date, text=text[previous.start: timex.end])
             continue
         if len(joined) > 1 and _clocked_span(text, joined[-2], previous, timex):
             # "Tuesday, March 24, at 10 a.m. EDT to Thursday, March 26": the days, their hours left to the text
@@ -413,6 +414,16 @@ def _ranges(text: str, timexes: list[Timex], published: EventDate) -> list[Timex
             timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
         joined.append(_easter_break(text, _counted_from(text, _with_length(text, timex))))
     return joined
+
+
+def _in_the_year_of(first: Timex, last: Timex) -> Timex:
+    """Return a span's first date in the year written with its last ('between mid-June and late-September 2018'),
+    where the first has none of its own and that year keeps it before the last."""
+    if re.search(r"\d{4}", first.text) or not re.search(r"\d{4}", last.text) or first.date.precision == YEAR \
+            or (first.date.month, first.date.day) == (2, 29):
+        return first
+    moved = EventDate(last.date.year, first.date.month, first.date.day)
+    return dataclasses.replace(first, date=moved) if moved.start_key() <= last.date.start_key() else first
 
 
 def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
@@ -438,6 +449,8 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
     be completed in November"), not a move ("pushed back from May 7 to May 9") or two events."""
     if not first.date or not second.date or first.end_date or first.date.start_key() >= second.date.start_key():
         return False
+    if all(t.type == "TIME" and not _DAY_WORDS.search(t.text) for t in (first, second)):
+        return False  # "between 1:00 p.m. and 2:30 p.m.": hours of one day
     between = text[first.end: second.start]
     if first.date.precision == second.date.precision == YEAR and _YEAR_DASH.fullmatch(between):
         return True  # "the 2016–17 season", "1939-1945"
