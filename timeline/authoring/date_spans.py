@@ -1,0 +1,199 @@
+"""Spans in news text made one date with an end: "from 8 to 10 July", "between mid-June and late-September
+2018", "the two-day summit ending Wednesday", "Tuesday, March 24, at 10 a.m. to Thursday, March 26", the Easter
+holidays; and days counted from another ("a week after the speech on 28 October")."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+
+from timeline.authoring.timex import Timex
+from timeline.model.dates import DAY, MONTH, YEAR, EventDate
+
+# "from 8 July to 10 July", "between March and May": two dates written as one span.
+_SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:roughly|about|around|approximately|circa|c\.)\s+)?(?:the\s+)?$",
+                        re.IGNORECASE)
+# "Beginning on Saturday morning, it continued through to Sunday": a span told as its start and its end.
+_STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|start(?:ing|s|ed)?|open(?:ing|s|ed)?|continu(?:e|es|ed|ing))"
+                       r"\s+(?:on\s+)?$", re.IGNORECASE)
+_CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
+_YEAR_DASH = re.compile(r"[-–]")
+_EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
+_HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
+_RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?"
+                        r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
+# "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
+_LENGTH_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
+    r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
+    r"|beginning|began|begins|opening|opened|opens|convene|convenes|convened|convening|be\s+held|is\s+held"
+    r"|was\s+held|held)\s+(?:at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:on\s+)?$", re.IGNORECASE)
+# "construction will begin in September 2012 and be completed in November 2013": a span from its two ends.
+_BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starting|beginning|open|opens|opened)\b"
+                     r"[^.;]{0,12}\b(?:in|on)\s+$", re.IGNORECASE)
+_BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will\s+be)\s+)?(?:complet|end|finish|conclud|clos)"
+                        r"\w*\s+(?:in|on|by)\s+", re.IGNORECASE)
+# "a week after the president's speech on 28 October": a day counted from the date that follows.
+_COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
+                           r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10}
+_MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
+                         r"[^.;]*\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+# The words of a clock time that give its day as well ("Friday night", "7:49 p.m. EST Saturday, Nov. 14").
+DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
+                        re.IGNORECASE)
+
+
+def shifted(day: EventDate, n: int, unit: str, inclusive: bool) -> EventDate:
+    """Return the date n days, weeks, months or years after a day, at the precision the unit gives (the last day
+    of the span, when inclusive, for days and weeks)."""
+    start = datetime.date(*day.start_key())
+    if unit in "DW":
+        days = n * (7 if unit == "W" else 1) - (1 if inclusive else 0)
+        moved = start + datetime.timedelta(days=days)
+        return EventDate(moved.year, moved.month, moved.day)
+    if unit == "M":
+        months = start.year * 12 + start.month - 1 + n
+        return EventDate(months // 12, months % 12 + 1)
+    return EventDate(start.year + n)
+
+
+def cut_to(date: EventDate, precision: str) -> EventDate:
+    """Return a date cut to a precision."""
+    if precision == YEAR:
+        return EventDate(date.year)
+    return EventDate(date.year, date.month) if precision == MONTH else date
+
+
+def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[Timex]:
+    """Return timexes with each span written with two dates, or with a length, made one timex with an end."""
+    joined: list[Timex] = []
+    for timex in timexes:
+        previous = joined[-1] if joined else None
+        if previous and timex.date and previous.date and timex.date.start_key() <= previous.date.start_key() \
+                and previous.date.start_key() > published.start_key() and timex.date.precision in (DAY, MONTH) \
+                and _one_span(text, previous, _a_year_on(timex)):
+            timex = _a_year_on(timex)  # "will deploy from June into November", said in November: next November
+        if previous and _one_span(text, previous, timex):
+            joined[-1] = dataclasses.replace(_in_the_year_of(previous, timex), end=timex.end, end_date=timex.end_date
+                                             or timex.date, text=text[previous.start: timex.end])
+            continue
+        if len(joined) > 1 and _clocked_span(text, joined[-2], previous, timex):
+            # "Tuesday, March 24, at 10 a.m. EDT to Thursday, March 26": the days, their hours left to the text
+            day = joined.pop(-2)
+            joined[-1] = dataclasses.replace(day, end=timex.end, text=text[day.start: timex.end], end_date=timex.date)
+            continue
+        if timex.end_date and _MOVED_FROM.search(text, max(0, timex.start - 60), timex.start):
+            timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
+        elif timex.end_date and _RESPECTIVELY.match(text, timex.end):
+            timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
+        joined.append(_easter_break(text, _counted_from(text, _with_length(text, timex))))
+    return joined
+
+
+def _in_the_year_of(first: Timex, last: Timex) -> Timex:
+    """Return a span's first date in the year written with its last ('between mid-June and late-September 2018'),
+    where the first has none of its own and that year keeps it before the last."""
+    if re.search(r"\d{4}", first.text) or not re.search(r"\d{4}", last.text) or first.date.precision == YEAR \
+            or (first.date.month, first.date.day) == (2, 29):
+        return first
+    moved = EventDate(last.date.year, first.date.month, first.date.day)
+    return dataclasses.replace(first, date=moved) if moved.start_key() <= last.date.start_key() else first
+
+
+def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
+    """Return whether a day, its hour and a later day are the ends of one span ('Tuesday, March 24, at 10 a.m. EDT
+    to Thursday, March 26')."""
+    if clock.type != "TIME" or DAY_WORDS.search(clock.text) or not day.date or day.date.precision != DAY \
+            or day.end_date or not last.date or last.date.precision != DAY or last.end_date \
+            or day.date.start_key() >= last.date.start_key():
+        return False
+    return bool(re.fullmatch(r",?\s+at\s+", text[day.end: clock.start])) and \
+        bool(_HOURS_TO.fullmatch(text[clock.end: last.start]))
+
+
+def _a_year_on(timex: Timex) -> Timex:
+    """Return a day's or month's timex a year later (28 February for a 29th)."""
+    date = timex.date
+    day = 28 if date.month == 2 and date.day == 29 else date.day
+    return dataclasses.replace(timex, date=EventDate(date.year + 1, date.month, day))
+
+
+def _one_span(text: str, first: Timex, second: Timex) -> bool:
+    """Return whether two dates in a row are the ends of one span ("from May 7 to May 9", "begin in September and
+    be completed in November"), not a move ("pushed back from May 7 to May 9") or two events."""
+    if not first.date or not second.date or first.end_date or first.date.start_key() >= second.date.start_key():
+        return False
+    if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in (first, second)):
+        return False  # "between 1:00 p.m. and 2:30 p.m.": hours of one day
+    between = text[first.end: second.start]
+    if first.date.precision == second.date.precision == YEAR and _YEAR_DASH.fullmatch(between):
+        return True  # "the 2016–17 season", "1939-1945"
+    if _SPAN_JOIN.fullmatch(between):
+        opened = (_SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
+                  or _next_months(first, second, between))
+        return bool(opened) and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
+    if _STARTING.search(text, max(0, first.start - 20), first.start) and _CONTINUED_TO.fullmatch(between):
+        return True
+    return bool(_BEGIN_END.fullmatch(between) and _BEGINS.search(text, max(0, first.start - 40), first.start))
+
+
+def _next_days(first: Timex, second: Timex, text: str) -> bool:
+    """Return whether two dates joined by 'and' are days a day apart ('Saturday, Sept. 21 and Sunday, Sept. 22')."""
+    if first.date.precision != DAY or second.date.precision != DAY or "and" not in text[first.end: second.start]:
+        return False
+    if _RESPECTIVELY.match(text, second.end):
+        return False  # "on March 4 and 5 respectively": two events
+    return datetime.date(*second.date.start_key()) - datetime.date(*first.date.start_key()) == datetime.timedelta(1)
+
+
+def _counted_from(text: str, timex: Timex) -> Timex:
+    """Return a day's timex moved by the length a sentence counts from it ('a week after the speech on 28
+    October': 4 November; 'a month after': November), else as it is."""
+    counted = _COUNTED_FROM.search(text, max(0, timex.start - 90), timex.start)
+    if not counted or timex.date is None or timex.date.precision != DAY or timex.end_date:
+        return timex
+    n = int(counted["n"]) if counted["n"].isdigit() else _NUMBERS[counted["n"].lower()]
+    moved = shifted(timex.date, n if counted["way"].lower() == "after" else -n, counted["unit"][0].upper(),
+                     inclusive=False)
+    # a month after a day: that month, the day unknown; the words quoted are the whole count
+    return dataclasses.replace(timex, date=moved, start=counted.start(), text=text[counted.start(): timex.end])
+
+
+def _next_months(first: Timex, second: Timex, between: str) -> bool:
+    """Return whether two months joined by 'and' follow each other ('in late December and January')."""
+    if first.date.precision != MONTH or second.date.precision != MONTH or not re.fullmatch(r"\s+and\s+", between):
+        return False
+    return (second.date.year * 12 + second.date.month) - (first.date.year * 12 + first.date.month) == 1
+
+
+def _easter_break(text: str, timex: Timex) -> Timex:
+    """Return Easter Sunday's timex as the four days from Good Friday to Easter Monday when the text speaks of
+    the Easter holidays, weekend or break; else as it is."""
+    if not (timex.text.lower() == "easter" and timex.date and timex.date.precision == DAY and not timex.end_date
+            and _EASTER_BREAK.match(text, timex.end)):
+        return timex
+    sunday = datetime.date(*timex.date.start_key())
+    friday, monday = sunday - datetime.timedelta(days=2), sunday + datetime.timedelta(days=1)
+    return dataclasses.replace(timex, date=EventDate(friday.year, friday.month, friday.day),
+                               end_date=EventDate(monday.year, monday.month, monday.day))
+
+
+def _with_length(text: str, timex: Timex) -> Timex:
+    """Return a day's timex given its span when a length ends or starts on it ('the two-day summit ending Monday')."""
+    length = _LENGTH_BEFORE.search(text[max(0, timex.start - 120): timex.start])
+    if not length or timex.date is None or timex.date.precision != DAY or timex.end_date:
+        return timex
+    days = int(length["n"]) if length["n"].isdigit() else _NUMBERS[length["n"].lower()]
+    day = datetime.date(*timex.date.start_key())
+    shift = datetime.timedelta(days=days - 1)
+    if length["edge"].lower().startswith(("end", "clos", "conclud", "finish", "wrap")):
+        first, last = day - shift, day
+    else:
+        first, last = day, day + shift
+    return dataclasses.replace(timex, date=EventDate(first.year, first.month, first.day),
+                               end_date=EventDate(last.year, last.month, last.day))
