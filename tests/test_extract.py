@@ -526,6 +526,15 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("The embargo runs from Tuesday, 12 November, at 10 a.m. EST to Thursday, 14 November, at 12:01 a.m. EST.",
                  [("2024-11-12", "2024-11-14", ["Tuesday, 12 November, at 10 a.m. EST to Thursday, 14 November"])],
                  id="days-with-their-hours"),
+    pytest.param("The day is held annually on June 21, around the solstice.", [], id="a-yearly-day"),
+    pytest.param("The centres are open from 10 a.m. to 7 p.m. weekdays and 10 a.m. to 5 p.m. on Saturday.", [],
+                 id="opening-hours-on-a-day"),
+    pytest.param("The fair will run from 10 a.m. to 5 p.m. on Saturday.", [("2024-11-09", None, ["Saturday"])],
+                 id="a-future-event-s-hours"),
+    pytest.param("It was then, and is still today, held to encourage competition.", [], id="still-today"),
+    pytest.param("Roadworks were lifted ahead of Easter.", [], id="ahead-of-a-holiday"),
+    pytest.param("The line will bring £10 billion into the region over the next decade.", [], id="the-next-decade"),
+    pytest.param("The 2020 recreational catch target is 217,100 pounds.", [], id="a-year-describing-a-target"),
     pytest.param("People fell ill between mid-June and late-September 2024.",
                  [("2024-06", "2024-09", ["mid-June and late-September 2024"])], id="a-span-s-year-written-once"),
     pytest.param("Talks will be held between 1:00 p.m. and 2:30 p.m. on 12 November.",
@@ -592,9 +601,11 @@ def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text
      [("2024-11-12", "2024-11-14", ["During the hearing"])]),
     ("During the Summit sessions, speakers shared their expertise.", []),
     ("During the flight, the crew slept.", []),
+    ("The teams traded leads throughout the hearing.", []),
     ("Reporters were let in the day after the hearing.", [("2024-11-15", None, ["the day after the hearing"])]),
     ("Reporters were let in two days before the hearing.", [("2024-11-10", None, ["two days before the hearing"])]),
 ], ids=["at-the-start-of-it", "during-it", "a-name-is-no-reference", "an-event-not-dated-before",
+        "throughout-it-is-a-detail",
         "the-day-after-a-span", "days-before-it"])
 def test_a_time_given_by_an_event_dated_before_takes_its_date(second, events):
     first = "The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November."

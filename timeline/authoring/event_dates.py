@@ -29,8 +29,9 @@ EVENT_NOUNS = frozenset("""
     defeat victory upset goal goals collapse weather
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
-# The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter".
-_HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|before|after|until|till|since|over|during|through|ahead\s+of|this|last"
+# The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
+# of Easter" or "after Christmas", which say the event is on another day.
+_HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|this|last"
                            r"|next|from|to|for|at|celebrat\w*|mark\w*|commemorat\w*)\s+(?:(?i:the)\s+)?"
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
@@ -80,6 +81,10 @@ _TO_WEEKDAY = re.compile(rf"(?i)\s*(?:through|thru|to|-|–)\s+{_WEEKDAY}\b")
 _WEEKDAY_TO = re.compile(rf"(?i)\b{_WEEKDAY}\s*(?:through|thru|to|-|–)\s*$")
 _HOURS = re.compile(r"(?i)\s*(?:\([A-Z]{2,4}\)\s*)?(?:to|until|till|-|–)\s+"
                     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)")
+_HOURS_BEFORE = re.compile(r"(?i)\d(?:[:.]\d\d)?\s*[ap]\.?m\.?\s*(?:to|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+"
+                           r"(?:on\s+)?$")
+_YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
+_STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # The period the story is told in, in a sentence in the simple present naming no one: how things are
 # ("This year, fifty-eight are from other countries"), not what happens ("This year the Bears face the Colts").
@@ -150,19 +155,24 @@ def _holiday_as_topic(text: str, timex: Timex) -> bool:
 
 def _routine(text: str, timex: Timex) -> bool:
     """Return whether a date says what is usual rather than what happens: opening hours ("8 a.m. to 7 p.m. Monday
-    through Friday", "from 6 a.m. to midnight") or "Today," meaning nowadays ("Today, most systems meet ...")."""
+    through Friday", "from 6 a.m. to midnight"), a yearly day ("held annually on June 21") or "Today," meaning
+    nowadays ("Today, most systems meet ...", "is still today")."""
+    sentence_start = text.rfind("\n", 0, timex.start) + 1
+    sentence = text[sentence_start: text.find("\n", timex.end)]
     after = text[timex.end: timex.end + 40]
-    before = text[max(0, timex.start - 20): timex.start]
+    before = text[max(sentence_start, timex.start - 40): timex.start]
     if _TO_WEEKDAY.match(after) or _WEEKDAY_TO.search(before) or (timex.type == "TIME" and _HOURS.match(after)):
         return True
+    still = timex.text.lower() == "today" and bool(_STILL_TODAY.search(text, max(0, timex.start - 6), timex.end + 6))
+    hours = _HOURS_BEFORE.search(before) and not re.search(r"\bwill\b", sentence)  # not "will run from 10 a.m. ..."
+    if hours or _YEARLY_BEFORE.search(before) or still:
+        return True  # "open 10 a.m. to 5 p.m. on Saturday", "held annually on June 21", "is still today"
     if timex.type == "TIME" and _CLOCK_AFTER.search(text, max(0, timex.start - 10), timex.start) \
             and not DAY_WORDS.search(timex.text):
         return True  # "to 10 p.m.", "after 6 p.m.": a time of day, every day
-    sentence_start = text.rfind("\n", 0, timex.start) + 1
     current = _CURRENT.fullmatch(timex.text) and ((timex.start == sentence_start and text[timex.end] == ",")
                                                   or not timex.text.lower().startswith("today"))
     if current and sentence_start > 0:  # a headline's present tense tells news: "Games Open This Weekend"
-        sentence = text[sentence_start: text.find("\n", timex.end)]
         return not has_tense_clue(sentence) and not _NAMED.search(sentence) and not _DOING.search(sentence)
     return False
 
@@ -247,7 +257,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if written and _NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start):
         return True  # "UEFA Champions League 2017–2018", "Expo 2020": a name
     modified = _YEAR_MODIFIES.match(text, timex.end)
-    if written and not timex.end_date and modified and re.search(r"\b(?:the|its|their|his|her)\s+$", before):
+    if written and not timex.end_date and modified and re.search(r"(?i)\b(?:the|its|their|his|her)\s+$", before):
         return not EVENT_NOUNS.intersection(modified["words"].lower().split())  # "the 2010 honorees", not "floods"
     # "the 2016 summer games" names a games; "the 2016–17 season" says when
     return not timex.end_date and bool(_YEAR_AS_NAME.match(text, timex.end))
@@ -304,7 +314,7 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     sentence_start = text.rfind("\n", 0, timex.start) + 1
     # The tagger may take "the next" into the duration ("the next four days") or leave it out.
     lead = before + re.match(r"(?i)(?:the\s+(?:next|coming|past|last)\s+)?", timex.text)[0]
-    if _SPAN_AHEAD.search(lead):
+    if _SPAN_AHEAD.search(lead) and unit in "DWM":  # "over the next decade" dates nothing
         first, last = published, shifted(published, n, unit, inclusive=True)
     elif _SPAN_BEHIND.search(lead) and unit in "DW":
         first, last = shifted(published, -(n * (7 if unit == "W" else 1) - 1), "D", inclusive=False), published
