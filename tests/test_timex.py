@@ -286,6 +286,17 @@ def test_a_weekday_with_no_tense_follows_the_story_to_days_to_come():
         ("Sunday", "DATE", "2024-11-10")
 
 
+def test_that_day_is_the_day_told_before():
+    # Published Thursday 7 November 2024.
+    assert found("The storm hit on Monday. Later that day, police closed the roads.") == [
+        ("Monday", "DATE", "2024-11-04"), ("Later that day", "DATE", "2024-11-04")]
+    assert found("The deadline is 19 February. File by this date.") == [
+        ("19 February", "DATE", "2025-02-19"), ("this date", "DATE", "2025-02-19")]
+    assert found("The vote was on 3 March. That evening, crowds gathered.")[1] == ("That evening", "DATE", "2024-03-03")
+    # With no day told before, "that day" is no day at all.
+    assert found("I remember that day well.") == [("that day", "DATE", "PAST_REF")]
+
+
 def test_holiday_country_from_the_hint_or_the_context():
     assert found("They met on National Unity Day.") == []  # no such day in the US or the UK
     assert found("They met on National Unity Day.", country="RU") == [("National Unity Day", "DATE", "2024-11-04")]

@@ -38,8 +38,9 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             hit.narrative = None
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
-        if hit.narrative and hit.narrative[0] == "shift" and hit.narrative[2] > 0 and not named:
-            hit.value = "FUTURE_REF"  # "31 Years Later" with no date before it: later than what, is not said
+        if hit.narrative and hit.narrative[0] == "shift" and hit.narrative[2] >= 0 and not named:
+            # "31 Years Later", "that day" with no date before them: later than what, which day, is not said
+            hit.value = "FUTURE_REF" if hit.narrative[2] else "PAST_REF"
             continue
         if hit.narrative:
             # A clock time takes a day only from its own sentence: "at midnight" in a new paragraph

@@ -189,6 +189,13 @@ def neighbour_day(match: re.Match, context: Context) -> list[Hit]:
     return [hit]
 
 
+def same_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'later that day', 'on the same day' or 'by this date': the date mentioned before."""
+    hit = Hit(match.start(), match.end(), DATE, day_value(context.reference), True)
+    hit.narrative = ("shift", "day", 0)
+    return [hit]
+
+
 def reference_word(match: re.Match, context: Context) -> list[Hit]:
     """Return PRESENT_REF, PAST_REF or FUTURE_REF for 'now', 'recently', 'the past', 'the future'."""
     word = " ".join(match[0].lower().split())
