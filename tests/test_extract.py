@@ -130,6 +130,13 @@ def test_a_full_stop_glued_to_the_next_sentence_still_ends_one():
         "He met Mr.Smith."]
 
 
+def test_a_clock_time_ends_a_sentence_when_a_new_one_opens_after_it():
+    assert sentences("It runs from 11 a.m. to 10 p.m. The festivities go on Monday. It opens at 8 p.m. Monday. "
+                     "We met at 9 a.m. EST.") == [
+        "It runs from 11 a.m. to 10 p.m.", "The festivities go on Monday.", "It opens at 8 p.m. Monday.",
+        "We met at 9 a.m. EST."]
+
+
 def test_sentences_keep_abbreviations_and_drop_page_furniture():
     article = read_source(str(SEED_TEXT))
     units = [s for p in paragraphs(article) for s in sentences(p)]

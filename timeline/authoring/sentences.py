@@ -19,6 +19,9 @@ ABBREVIATIONS = frozenset({
 _SENTENCE_END = re.compile(r"(?<=[.!?])(?P<closers>[\"”’')\]]*)\s+(?=[\"“‘'(\[]?[A-Z0-9])|\n\s*"
                            r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]+\s)")  # "the election.As Jamaica House": a lost space
 _WORD_BEFORE_STOP = re.compile(r"([A-Za-z.]+)\.[\"”’')\]]*$")
+# Words that open a sentence, never a clock time's zone or day: after "10 p.m." they start a new one.
+_OPENS_A_SENTENCE = re.compile(r"(?:The|A|An|It|He|She|They|We|This|That|These|Those|Its|Their|His|Her|There|In|On|At"
+                               r"|After|Before|During|But|And|However|Also)\b")
 # The longest abbreviation is shorter than this, so looking no further back finds every one.
 _LOOK_BACK = 12
 
@@ -28,8 +31,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         word = _WORD_BEFORE_STOP.search(text[max(start, match.start() - _LOOK_BACK): match.start()])
-        if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1):
-            continue
+        if word and (word.group(1) in ABBREVIATIONS or len(word.group(1)) == 1) and not (
+                word.group(1) in ("a.m", "p.m") and _OPENS_A_SENTENCE.match(text, match.end())):
+            continue  # "at 10 p.m. Monday" goes on; "to 10 p.m. The festivities ..." is a new sentence
         spans.append((start, match.end("closers") if match["closers"] is not None else match.start()))
         start = match.end()
     spans.append((start, len(text)))
