@@ -49,6 +49,7 @@ _WANTS_MORE = _LOOSE_ENDS | {"up", "than", "more", "less", "into", "has", "have"
                              "over", "about", "across", "through", "under", "against", "among", "between", "via",
                              "per", "like", "such", "after", "before", "during", "toward", "towards", "upon",
                              "several", "many", "most", "few", "any", "no", "these", "those", "this", "our", "your"}
+_TRAILING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,]*$")
 _WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$")
 # ", sponsored by the FTC and HHS,", ", 23,", ", the first in a year,": an aside a long title can do without
 # (not a list's item: it opens with a participle, an age or an article).
@@ -139,6 +140,9 @@ def _shortened(title: str) -> str:
             break
         shortest = min(asides, key=lambda m: len(m[0]))
         title = title[:shortest.start()] + " " + title[shortest.end():]
+    appositive = _TRAILING_APPOSITIVE.search(title)
+    if len(title) > TITLE_LENGTH and appositive and appositive.start() >= 30:
+        title = title[:appositive.start()]  # "... has killed a woman, the country's first death from it in a year"
     if len(title) <= TITLE_LENGTH:
         return title
     for pattern in (_CLAUSE_END, _PHRASE_START):
