@@ -638,9 +638,9 @@ def test_a_title_opening_with_he_or_she_names_the_person_named_before():
     from timeline.model.dates import parse_date
 
     text = ("Minister Anna Berg spoke on Monday. She resigned on Tuesday. It rained on Wednesday. The army crossed the "
-            "Hudson River. He moved his headquarters on Thursday.")
+            "Hudson River in the Revolutionary War. He moved his headquarters on Thursday.")
     article = Article(text=f"A headline\n\n{text}", title="A headline", publisher="X", published=parse_date("2024-11-07"))
-    # A river is no person: "He" stays.
+    # A river or a war is no person: "He" stays.
     assert [e.title for e in find_events(article)] == ["Minister Anna Berg spoke", "Anna Berg resigned", "It rained",
                                                        "He moved his headquarters"]
 

@@ -178,7 +178,8 @@ _PLACES_AND_BODIES = re.compile(
     r"River|Lake|Bay|Sea|Ocean|Mountains?|Mount|Island|Islands|Valley|Point|Park|Street|Avenue|Road|Bridge|County|City|"
     r"Center|Centre|Hall|Station|Airport|Port|Base|Fort|Stadium|University|College|School|Hospital|Museum|Library|"
     r"Agency|Department|Office|Service|Administration|Commission|Committee|Board|Bureau|Institute|Company|Corporation|"
-    r"Bank|Group|Association|Party|Games|Festival|Week|Month|Year)\b"
+    r"Bank|Group|Association|Party|Games|Festival|Week|Month|Year|War|Revolution|Cup|Championships?|Olympics|Summit|"
+    r"Conference|Crisis)\b"
 )
 
 
