@@ -78,6 +78,7 @@ CASES = [
     ("The minister said Tuesday that he would resign.", [("Tuesday", "DATE", "2024-11-05")]),
     ("The bank will hold its next meeting on Dec. 20, it said.", [("Dec. 20", "DATE", "2024-12-20")]),
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
+    ("It will replace the estimate originally scheduled for Nov. 5.", [("Nov. 5", "DATE", "2024-11-05")]),
     ("The anniversary of the 1994 genocide falls on 7 April.",
      [("1994", "DATE", "1994"), ("7 April", "DATE", "2025-04-07")]),
     ("Talks resumed on Monday in Geneva.", [("Monday", "DATE", "2024-11-04")]),

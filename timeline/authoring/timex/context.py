@@ -46,9 +46,10 @@ _PAST_CLUES = re.compile(
     rf"|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b(?!\s+by\b))\b"
 )
 
-# A plan told in the past is no future: "was originally scheduled for Jan. 31".
+# A plan told in the past is no future: "was originally scheduled for Jan. 31", "the estimate originally
+# scheduled for Jan. 30".
 # A move told in the past still points ahead: "was postponed until Saturday".
-_PAST_PLAN = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?$")
+_PAST_PLAN = re.compile(r"\b(?:(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?|(?:originally|previously|initially)\s+)$")
 _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
 # A reporting verb, which told after a comma is the attribution of what came before it.
@@ -117,10 +118,11 @@ class Context:
         first, last = self.sentence(start)
         clues = self._clues.get((first, last))
         if clues is None:
+            # A plan told in the past ("originally scheduled for Jan. 30") is a past clue, not a future one.
             clues = self._clues[first, last] = (
-                [(m.start(), m.end(), FUTURE) for m in _FUTURE_CLUES.finditer(self.lowered, first, last)
-                 if not (_PLAN_WORD.match(m[0]) and _PAST_PLAN.search(self.lowered, max(first, m.start() - 30),
-                                                                     m.start()))]
+                [(m.start(), m.end(), PAST if _PLAN_WORD.match(m[0]) and _PAST_PLAN.search(
+                    self.lowered, max(first, m.start() - 30), m.start()) else FUTURE)
+                 for m in _FUTURE_CLUES.finditer(self.lowered, first, last)]
                 + [(m.start(), m.end(), PAST) for m in _PAST_CLUES.finditer(self.text, first, last)]
             )
         best, best_distance = None, None
