@@ -47,7 +47,7 @@ _SOME_AGO = re.compile(r"(?:a\s+few|several|some)\s+(?P<unit>day|week|month)s\s+
 _IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be)\b",
                           re.IGNORECASE)
-_DURATION = re.compile(r"P(?P<n>\d+)(?P<unit>[DWMY])")
+_DURATION = re.compile(r"P(?P<n>\d+)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
 _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
                        r"|deferred|adjourned)\b[^.;]*\b(?:until|till|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -309,7 +309,7 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     length = _DURATION.fullmatch(timex.value)
     if not length or published.precision != DAY:
         return timex
-    n, unit = int(length["n"]), length["unit"]
+    n, unit = (int(length["n"]), length["unit"]) if length["n"] else (int(length["hours"]) // 24, "D")
     before = text[max(0, timex.start - 30): timex.start]
     sentence_start = text.rfind("\n", 0, timex.start) + 1
     # The tagger may take "the next" into the duration ("the next four days") or leave it out.
@@ -327,6 +327,8 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
         first, last = shifted(published, n, unit, inclusive=False), None
     else:
         return timex
+    if last == first:
+        last = None  # "the past 24 hours": one day
     return dataclasses.replace(timex, type="DATE", date=first if last is None else cut_to(first, last.precision),
                                end_date=last)
 
