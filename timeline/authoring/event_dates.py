@@ -89,6 +89,7 @@ _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # The period the story is told in, in a sentence in the simple present naming no one: how things are
 # ("This year, fifty-eight are from other countries"), not what happens ("This year the Bears face the Colts").
 _DOING = re.compile(r"\b(?:is|are|am)\s+(?:now\s+)?[a-z]{3,}ing\b")  # "is putting £1.6 billion": something done
+_CELEBRATES = re.compile(r"(?i)\b(?:celebrat|commemorat|mark|host|hold|launch)\w*")  # "we are excited to celebrate"
 _NAMED = re.compile(r"\s[A-Z][a-z]")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
@@ -173,7 +174,9 @@ def _routine(text: str, timex: Timex) -> bool:
     current = _CURRENT.fullmatch(timex.text) and ((timex.start == sentence_start and text[timex.end] == ",")
                                                   or not timex.text.lower().startswith("today"))
     if current and sentence_start > 0:  # a headline's present tense tells news: "Games Open This Weekend"
-        return not has_tense_clue(sentence) and not _NAMED.search(sentence) and not _DOING.search(sentence)
+        happening = _DOING.search(sentence) or _CELEBRATES.search(sentence) or any(
+            w.lower().rstrip("s") in EVENT_NOUNS for w in re.findall(r"[A-Za-z]+", sentence))
+        return not has_tense_clue(sentence) and not _NAMED.search(sentence) and not happening
     return False
 
 
