@@ -443,6 +443,12 @@ def test_url_names_one_article_only(project, batch):
     pytest.param("Officials confirmed Tuesday that the bird flu virus has killed a 19-year-old woman in Anhui province, the "
      "country's first reported death from the disease in nearly a year.", ["Tuesday"],
      "Officials confirm the bird flu virus has killed a 19-year-old woman in Anhui province", id="a-trailing-appositive"),
+    pytest.param("Thousands of earthquake survivors returned to their ruined homes on Sunday, trying to salvage belongings after "
+                 "spending the night in the open.", ["Sunday"], "Thousands of earthquake survivors returned to their ruined homes",
+                 id="a-participle-s-clause-is-cut-whole"),
+    pytest.param("The National Park Service invites visitors of all ages to join in the celebration of its 100th birthday "
+                 "throughout the month of August.", ["the month of August"], "The National Park Service invites visitors of all ages",
+                 id="no-cut-after-an-infinitive"),
     pytest.param("Filmmakers will receive awards for the best acting, directing, writing, editing, music and other work on films "
      "released last year.", ["last year"], "Filmmakers will receive awards", id="a-list-s-items-stay"),
 ])

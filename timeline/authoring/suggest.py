@@ -38,7 +38,8 @@ _SUBJECT_COMMA = re.compile(r"^\s*([A-Z][^,]{2,60}),\s+(departs|arrives|begins|o
                             r"|launches|hosts|holds|sails|deploys)\b")
 _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
 # Where a clause ends: a title is cut there rather than mid-clause.
-_CLAUSE_END = re.compile(r"(?:,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
+_CLAUSE_END = re.compile(r"(?:,\s+(?=[a-z]+ing\s+(?!and\b|or\b)[a-z])"  # ", trying to salvage", not a list's "acting,"
+                         r"|,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
                          r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+)")
 # Words a title does not end on: what follows them was cut.
 _LOOSE_ENDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "not", "only",
@@ -48,9 +49,13 @@ _WANTS_MORE = _LOOSE_ENDS | {"up", "than", "more", "less", "into", "has", "have"
                              "could", "should", "may", "might", "must", "being", "every", "each", "all", "some",
                              "over", "about", "across", "through", "under", "against", "among", "between", "via",
                              "per", "like", "such", "after", "before", "during", "toward", "towards", "upon",
-                             "several", "many", "most", "few", "any", "no", "these", "those", "this", "our", "your"}
+                             "several", "many", "most", "few", "any", "no", "these", "those", "this", "our", "your",
+                             "trying", "going", "able", "due", "expected", "planning", "hoping", "seeking", "likely",
+                             "ready", "scheduled"}
 _TRAILING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,]*$")
-_WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$")
+_WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$"
+                          # "invites visitors to join", ", trying", "will catch up when data", "a fair from 4"
+                          r"|\bto\s+[a-z]+$|,\s+[a-z]+ing$|\b(?:when|that|where|whether|if|while)\s+\S+$|\bfrom\s+\d+$")
 # ", sponsored by the FTC and HHS,", ", 23,", ", the first in a year,": an aside a long title can do without
 # (not a list's item: it opens with a participle, an age or an article).
 _COMMA_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|en)\b|held|built|born|made|known|\d{1,3},|(?:a|an|the)\s)"
