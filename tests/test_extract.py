@@ -443,6 +443,14 @@ def test_url_names_one_article_only(project, batch):
     pytest.param("Officials confirmed Tuesday that the bird flu virus has killed a 19-year-old woman in Anhui province, the "
      "country's first reported death from the disease in nearly a year.", ["Tuesday"],
      "Officials confirm the bird flu virus has killed a 19-year-old woman in Anhui province", id="a-trailing-appositive"),
+    pytest.param("That’s why the government is putting £1.6 billion into councils from this month.", ["this month"],
+                 "The government is putting £1.6 billion into councils", id="that-s-why"),
+    pytest.param("This means businesses hit by the hurricanes may apply until Dec. 14.", ["Dec. 14"],
+                 "Businesses hit by the hurricanes may apply", id="this-means"),
+    pytest.param("With special events across the country, and free admission to all parks from Aug. 25 through Aug. 28, "
+                 "the NPS is encouraging everyone to visit.", ["Aug. 25 through Aug. 28"],
+                 "The NPS is encouraging everyone to visit", id="an-opening-phrase-in-two-parts"),
+    pytest.param("So far, 12 people have died since Monday.", ["Monday"], "So far, 12 people have died", id="so-far-stays"),
     pytest.param("Thousands of earthquake survivors returned to their ruined homes on Sunday, trying to salvage belongings after "
                  "spending the night in the open.", ["Sunday"], "Thousands of earthquake survivors returned to their ruined homes",
                  id="a-participle-s-clause-is-cut-whole"),

@@ -19,17 +19,19 @@ _ATTRIBUTION = re.compile(r",?\s+(?:(?:the\s+)?[\w.' -]{2,60}?\s+(?:said|says|re
                           r"(?:\s+(?:in|on|to)\s+[^,]{2,40})?|according\s+to\s+[^,]{2,80})\s*\.?$", re.IGNORECASE)
 # ", which drew 40,000 visitors,": an aside about the subject, not the event (a comma inside a number is no end).
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,]|,(?=\d)|,\s+[A-Z][a-z]+(?=,))*,\s*")  # "in Evansville, Indiana,"
-_LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addition|separately|earlier|later|now),?\s+",
-                   re.IGNORECASE)
+_LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addition|separately|earlier|later|now"
+                   r"|that['’]s why|this means(?: that)?|as a result),?\s+", re.IGNORECASE)
 # A phrase opening a sentence before its subject: "Regarding proposed changes, ", "In particular, this year, ".
 _OPENING_PHRASE = re.compile(r"^(?:(?:in|regarding|due\s+to|as|based\s+on|even\s+as|fortunately|unfortunately|according"
                              r"\s+to|following|after|before|with|for|despite|since|while|although|because|in\s+particular"
                              r"|as\s+of|at|on|under|by|from|this\s+year|last\s+year"
                              # "Established in 2010, the Warrior Games ...": a participle's
-                             r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b[^,]{0,80},\s*)+",
+                             r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b[^,]{0,100},\s*)+",
                              re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had)$")  # "were announced": no speech
 _WHO_QUALIFIED = re.compile(r"\s+(?:in|of|at|from|for|with)\s+")  # "Health officials in China": officials
+# An opening phrase's second part: "With special events, and free admission to all parks, the NPS ...".
+_AND_MORE = re.compile(r"and\s[^,]{0,100},\s*", re.IGNORECASE)
 # "Race officials", "Police", "Authorities": a subject that takes "say", not "says".
 _PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[A-Za-z][a-z]{2,}(?<!ss)(?<!us)(?<!is)s)"
                          r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS" and "NASA" are one
@@ -87,10 +89,12 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = title.lstrip("–—-•* ")  # a list's bullet
     if title and title[0] in "“\"" and title.count(title[0]) + title.count("”") <= 2:
         title = title.strip("“”\"")  # a quotation as the title: its words, not its marks
-    while _LEAD.match(title):
-        title = _LEAD.sub("", title, count=1)
-    opening = _OPENING_PHRASE.match(title)
-    if opening and len(title[opening.end():].split()) >= 5:
+    phrase_gone = False
+    while True:  # "With special events, and free admission, the NPS ...": each opening word or phrase in turn
+        opening = (phrase_gone and _AND_MORE.match(title)) or _LEAD.match(title) or _OPENING_PHRASE.match(title)
+        if not opening or len(title[opening.end():].split()) < 5:
+            break
+        phrase_gone = opening.re is _OPENING_PHRASE
         title = title[opening.end():]  # "Regarding proposed changes, the Department has named ...": the Department
     reported = _REPORTED.match(title)
     if reported and reported["verb"] in _PRESENT and not _PASSIVE_END.search(reported["who"]):
