@@ -554,6 +554,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="a-future-event-s-hours"),
     pytest.param("It was then, and is still today, held to encourage competition.", [], id="still-today"),
     pytest.param("Roadworks were lifted ahead of Easter.", [], id="ahead-of-a-holiday"),
+    pytest.param("A Boxing Day attack left three dead.", [("2023-12-26", None, ["Boxing Day"])], id="a-holiday-s-incident"),
     pytest.param("The line will bring £10 billion into the region over the next decade.", [], id="the-next-decade"),
     pytest.param("The 2020 recreational catch target is 217,100 pounds.", [], id="a-year-describing-a-target"),
     pytest.param("People fell ill between mid-June and late-September 2024.",

@@ -37,6 +37,9 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|th
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
+_INCIDENT_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:quake|earthquake|tsunami|attacks?|bombings?|fire|storm|floods?"
+                             r"|crash|shooting|blast|explosion|massacre|truce|ceasefire|speech|address|raid|strike"
+                             r"|riots?)\b")
 _RECURRING = re.compile(r"\b(?:every|each|annually|yearly|daily|weekly|monthly)\b", re.IGNORECASE)
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 _BACKDROP_AFTER = re.compile(r"\s*(?:to|until|till|through)\s+(?:now|date|today|the\s+present)\b", re.IGNORECASE)
@@ -148,9 +151,9 @@ def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
 def _holiday_as_topic(text: str, timex: Timex) -> bool:
     """Return whether a holiday's name is what a sentence speaks of ("the busy Thanksgiving travel time", "50 years
     of Earth Day") rather than when something happens ("closed on Christmas Day", "by Thanksgiving", "celebrates
-    Earth Day")."""
-    if not HOLIDAY.fullmatch(timex.text):
-        return False
+    Earth Day", "the Christmas Day tsunami")."""
+    if not HOLIDAY.fullmatch(timex.text) or _INCIDENT_AFTER.match(text, timex.end):
+        return False  # "the Christmas Day tsunami", "a Boxing Day attack": what happened that day
     return not _HOLIDAY_WHEN.search(text, max(0, timex.start - 30), timex.start)
 
 
