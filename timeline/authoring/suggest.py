@@ -38,6 +38,8 @@ _PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[A-Za-z][a-z]{2,}(?<!ss)(?
 _LEFT_OVER = re.compile(r"\s*\[[a-z]{2}\]|,\s+(?:however|though|meanwhile|moreover),(?=\s)|,?\s+respectively\b")
 _SUBJECT_COMMA = re.compile(r"^\s*([A-Z][^,]{2,60}),\s+(departs|arrives|begins|opens|starts|ends|leaves|returns"
                             r"|launches|hosts|holds|sails|deploys)\b")
+_LEFT_ZONE = re.compile(r"^\s+(?:(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard|Daylight)\s+Time"
+                        r"|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|IST)\b")
 _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=[a-z]+ing\s+(?!and\b|or\b)[a-z])"  # ", trying to salvage", not a list's "acting,"
@@ -92,10 +94,11 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     phrase_gone = False
     while True:  # "With special events, and free admission, the NPS ...": each opening word or phrase in turn
         opening = (phrase_gone and _AND_MORE.match(title)) or _LEAD.match(title) or _OPENING_PHRASE.match(title)
-        if not opening or len(title[opening.end():].split()) < 5:
+        rest = title[opening.end():] if opening else ""
+        if not opening or len(rest.split()) < 5 or re.match(r"(?i)(?:which|who|whom|whose|that)\b", rest):
             break
         phrase_gone = opening.re is _OPENING_PHRASE
-        title = title[opening.end():]  # "Regarding proposed changes, the Department has named ...": the Department
+        title = rest  # "Regarding proposed changes, the Department has named ...": the Department
     reported = _REPORTED.match(title)
     if reported and reported["verb"] in _PRESENT and not _PASSIVE_END.search(reported["who"]):
         plural = _PLURAL_WHO.search(_WHO_QUALIFIED.split(reported["who"])[0])
@@ -109,9 +112,9 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
 def _trimmed(title: str) -> str:
     """Return a title without the punctuation and spaces at its ends, keeping an abbreviation's last full stop
     ("at 6:30 p.m.", "the U.S.")."""
-    title = title.strip(" ,;:")
+    title = title.strip(" ,;:|–—-")
     while title.endswith(".") and not re.search(r"\b[A-Za-z]\.[A-Za-z]\.$", title):
-        title = title[:-1].rstrip(" ,;:")
+        title = title[:-1].rstrip(" ,;:|–—-")
     return title.lstrip(".")
 
 
@@ -127,8 +130,11 @@ def _without_date(title: str, text: str) -> str:
     found = re.search(rf"\s*\b{_DATE_PREPOSITION}?\s*{dated}(\s*\([^)]*\))?", title, flags=re.IGNORECASE)
     if not found:
         return title
-    shorter = title[:found.start()] + title[found.end():]
-    before = title[:found.start()]
+    before, after = title[:found.start()], title[found.end():]
+    after = _LEFT_ZONE.sub("", after, count=1)  # "5:00 p.m. Eastern Standard Time": the zone goes with its hour
+    if not before.rstrip().endswith(","):
+        after = re.sub(r"^,(?=\s+(?:in|at|near|outside)\s+[A-Z])", "", after)  # "on March 24, 2009, in Tucson"
+    shorter = before + after
     if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) or _NEEDS_ITS_DATE.search(before):
         return title  # "Sunday is the day ...", "the deadline is Tuesday.": the date is what the sentence says
     return shorter
