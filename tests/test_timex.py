@@ -79,6 +79,8 @@ CASES = [
     ("The bank will hold its next meeting on Dec. 20, it said.", [("Dec. 20", "DATE", "2024-12-20")]),
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
     ("It will replace the estimate originally scheduled for Nov. 5.", [("Nov. 5", "DATE", "2024-11-05")]),
+    ("Last year, the army invaded on Feb. 24.", [("Last year", "DATE", "2023"), ("Feb. 24", "DATE", "2023-02-24")]),
+    ("The summit will be held next year on June 3.", [("next year", "DATE", "2025"), ("June 3", "DATE", "2025-06-03")]),
     ("The anniversary of the 1994 genocide falls on 7 April.",
      [("1994", "DATE", "1994"), ("7 April", "DATE", "2025-04-07")]),
     ("Talks resumed on Monday in Geneva.", [("Monday", "DATE", "2024-11-04")]),

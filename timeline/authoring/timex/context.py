@@ -55,6 +55,8 @@ _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserve
 # A reporting verb, which told after a comma is the attribution of what came before it.
 _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b")
 
+_NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
+_YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 
 # A relative clause's opening, whose tense is its own: "students who wrote essays".
@@ -111,6 +113,8 @@ class Context:
         first, _ = self.sentence(start)
         years = {int(m[1]) for m in _YEAR.finditer(self.text, first, start)
                  if not _ARTICLE_BEFORE.search(self.text, max(first, m.start() - 5), m.start())}
+        # "Last year, Russia invaded Ukraine on Feb. 24": the year the words name
+        years |= {self.reference.year + _YEAR_WORDS[m[1]] for m in _NAMED_YEAR.finditer(self.lowered, first, start)}
         return years.pop() if len(years) == 1 else None
 
     def tense(self, start: int, end: int) -> str | None:
