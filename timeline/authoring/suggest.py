@@ -134,6 +134,8 @@ def _without_date(title: str, text: str) -> str:
     after = _LEFT_ZONE.sub("", after, count=1)  # "5:00 p.m. Eastern Standard Time": the zone goes with its hour
     if not before.rstrip().endswith(","):
         after = re.sub(r"^,(?=\s+(?:in|at|near|outside)\s+[A-Z])", "", after)  # "on March 24, 2009, in Tucson"
+    if re.search(r"\b[Aa]\s*$", before) and re.match(r"\s*[aeioAEIO]", after):
+        before = re.sub(r"([Aa])(\s*)$", r"\1n\2", before)  # "a March 2 incursion": "an incursion"
     shorter = before + after
     if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) or _NEEDS_ITS_DATE.search(before):
         return title  # "Sunday is the day ...", "the deadline is Tuesday.": the date is what the sentence says
