@@ -33,9 +33,10 @@ _WHO_QUALIFIED = re.compile(r"\s+(?:in|of|at|from|for|with)\s+")  # "Health offi
 # An opening phrase's second part: "With special events, and free admission to all parks, the NPS ...".
 _AND_MORE = re.compile(r"and\s[^,]{0,100},\s*", re.IGNORECASE)
 # "Race officials", "Police", "Authorities": a subject that takes "say", not "says".
-_PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[A-Za-z][a-z]{2,}(?<!ss)(?<!us)(?<!is)s)"
-                         r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS" and "NASA" are one
-_LEFT_OVER = re.compile(r"\s*\[[a-z]{2}\]|,\s+(?:however|though|meanwhile|moreover),(?=\s)|,?\s+respectively\b")
+_PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[a-z]{3,}(?<!ss)(?<!us)(?<!is)s|^[A-Z][a-z]{2,}(?<!ss)(?<!us)s)"
+                         r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS", "NASA", "the United States" are one
+_LEFT_OVER = re.compile(r"\s*\[[a-z]{2}\]|,\s+(?:however|though|meanwhile|moreover),(?=\s)|,?\s+respectively\b"
+                        r"|\s+(?:later|earlier)(?=\s*[.,;]?\s*$)")  # "later on Monday" without its day
 _SUBJECT_COMMA = re.compile(r"^\s*([A-Z][^,]{2,60}),\s+(departs|arrives|begins|opens|starts|ends|leaves|returns"
                             r"|launches|hosts|holds|sails|deploys)\b")
 _LEFT_ZONE = re.compile(r"^\s+(?:(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard|Daylight)\s+Time"
