@@ -56,7 +56,8 @@ _WANTS_MORE = _LOOSE_ENDS | {"up", "than", "more", "less", "into", "has", "have"
                              "per", "like", "such", "after", "before", "during", "toward", "towards", "upon",
                              "several", "many", "most", "few", "any", "no", "these", "those", "this", "our", "your",
                              "trying", "going", "able", "due", "expected", "planning", "hoping", "seeking", "likely",
-                             "ready", "scheduled"}
+                             "ready", "scheduled", "expects", "plans", "intends", "aims", "hopes", "wants", "needs",
+                             "seeks", "tries"}
 _TRAILING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,]*$")
 _WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$"
                           # "invites visitors to join", ", trying", "will catch up when data", "a fair from 4"
