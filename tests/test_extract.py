@@ -459,6 +459,10 @@ def test_url_names_one_article_only(project, batch):
                  ["Tuesday, November 5, 2019, 5:00 p.m."], "Teams must apply", id="a-time-zone-goes-with-its-hour"),
     pytest.param("The trial is scheduled to begin on March 24, 2009, in Tucson, Ariz.", ["March 24, 2009"],
                  "The trial is scheduled to begin in Tucson, Ariz", id="no-comma-left-behind"),
+    pytest.param("The Federal Reserve held interest rates steady on Wednesday and signalled it still expects to cut them "
+                 "later this year.", ["Wednesday"],
+                 "The Federal Reserve held interest rates steady and signalled it still expects to cut them",
+                 id="no-cut-after-a-verb-wanting-its-object"),
     pytest.param("The strikes were retaliation for a March 2 incursion.", ["March 2"],
                  "The strikes were retaliation for an incursion", id="a-becomes-an"),
     pytest.param("CDC Announces National Influenza Vaccination Week - December 5-11", ["December 5-11"],
