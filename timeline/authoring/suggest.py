@@ -41,6 +41,11 @@ _SUBJECT_COMMA = re.compile(r"^\s*([A-Z][^,]{2,60}),\s+(departs|arrives|begins|o
                             r"|launches|hosts|holds|sails|deploys)\b")
 _LEFT_ZONE = re.compile(r"^\s+(?:(?:Eastern|Central|Mountain|Pacific|Atlantic)\s+(?:Standard|Daylight)\s+Time"
                         r"|[ECMP][SD]T|GMT|UTC|BST|CET|CEST|IST)\b")
+# A verb right after a date that opens a sentence: the date is its subject ("2019 saw record sales").
+_VERB_AFTER_SUBJECT = re.compile(r"\s+(?:(?!this\b|its\b|his\b|was\b)[a-z]+(?:ed|s)|saw|was|were|is|are|has|had"
+                                 r"|brought|began|became|came|went|took|gave|left|made|set|will|would|could)\b")
+_LEFT_DAY = re.compile(r"^\s*(?:and\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning"
+                       r"|afternoon|evening|night))?|(?:morning|afternoon|evening|night)),\s+", re.IGNORECASE)
 _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=[a-z]+ing\s+(?!and\b|or\b)[a-z])"  # ", trying to salvage", not a list's "acting,"
@@ -82,6 +87,9 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     title = sentence
     for text in evidence:
         title = _without_date(title, text)
+    title = _LEFT_DAY.sub("", title)  # "On Sunday and Saturday evening, ...", "On Sunday" gone: no "Saturday evening,"
+    if len(re.findall(r"\w+", title)) < 2:
+        title = sentence  # "Beginning on Saturday morning, it continued through to Sunday": the dates are its news
     title = _SPELLED_OUT.sub(lambda m: m.group(2) if _initials(m.group(1)) == m.group(2) else m.group(0), title)
     title = re.sub(r"\s*\([^)]*\)", "", title)  # asides
     title = _LEFT_CLOCK.sub("", title)  # ", at 12:01 a.m. EDT" once its day has gone to the date field
@@ -139,8 +147,10 @@ def _without_date(title: str, text: str) -> str:
     if re.search(r"\b[Aa]\s*$", before) and re.match(r"\s*[aeioAEIO]", after):
         before = re.sub(r"([Aa])(\s*)$", r"\1n\2", before)  # "a March 2 incursion": "an incursion"
     shorter = before + after
-    if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) or _NEEDS_ITS_DATE.search(before):
-        return title  # "Sunday is the day ...", "the deadline is Tuesday.": the date is what the sentence says
+    subject = not before.strip(" “\"") or re.fullmatch(r"\s*(?:this\s+past|this|last|next)\s*", before, re.IGNORECASE)
+    if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) or _NEEDS_ITS_DATE.search(before) or (
+            subject and _VERB_AFTER_SUBJECT.match(after)):
+        return title  # "Sunday is the day ...", "the deadline is Tuesday.", "This past week marked ...": its subject
     return shorter
 
 
