@@ -75,9 +75,10 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
     for timex in timexes:
         previous = joined[-1] if joined else None
         if previous and timex.date and previous.date and timex.date.start_key() <= previous.date.start_key() \
-                and previous.date.start_key() > published.start_key() and timex.date.precision in (DAY, MONTH) \
-                and _one_span(text, previous, _a_year_on(timex)):
-            timex = _a_year_on(timex)  # "will deploy from June into November", said in November: next November
+                and previous.date.start_key() > published.start_key() and timex.date.precision in (DAY, MONTH):
+            a_year_on = _a_year_on(timex)
+            if _one_span(text, previous, a_year_on):
+                timex = a_year_on  # "will deploy from June into November", said in November: next November
         if previous and _one_span(text, previous, timex):
             joined[-1] = dataclasses.replace(_in_the_year_of(previous, timex), end=timex.end, end_date=timex.end_date
                                              or timex.date, text=text[previous.start: timex.end])
@@ -148,7 +149,7 @@ def _next_days(first: Timex, second: Timex, text: str) -> bool:
         return False
     if _RESPECTIVELY.match(text, second.end):
         return False  # "on March 4 and 5 respectively": two events
-    return datetime.date(*second.date.start_key()) - datetime.date(*first.date.start_key()) == datetime.timedelta(1)
+    return shifted(first.date, 1, "D", inclusive=False) == second.date
 
 
 def _counted_from(text: str, timex: Timex) -> Timex:
@@ -177,10 +178,8 @@ def _easter_break(text: str, timex: Timex) -> Timex:
     if not (timex.text.lower() == "easter" and timex.date and timex.date.precision == DAY and not timex.end_date
             and _EASTER_BREAK.match(text, timex.end)):
         return timex
-    sunday = datetime.date(*timex.date.start_key())
-    friday, monday = sunday - datetime.timedelta(days=2), sunday + datetime.timedelta(days=1)
-    return dataclasses.replace(timex, date=EventDate(friday.year, friday.month, friday.day),
-                               end_date=EventDate(monday.year, monday.month, monday.day))
+    return dataclasses.replace(timex, date=shifted(timex.date, -2, "D", inclusive=False),
+                               end_date=shifted(timex.date, 1, "D", inclusive=False))
 
 
 def _with_length(text: str, timex: Timex) -> Timex:
@@ -189,11 +188,7 @@ def _with_length(text: str, timex: Timex) -> Timex:
     if not length or timex.date is None or timex.date.precision != DAY or timex.end_date:
         return timex
     days = int(length["n"]) if length["n"].isdigit() else _NUMBERS[length["n"].lower()]
-    day = datetime.date(*timex.date.start_key())
-    shift = datetime.timedelta(days=days - 1)
     if length["edge"].lower().startswith(("end", "clos", "conclud", "finish", "wrap")):
-        first, last = day - shift, day
-    else:
-        first, last = day, day + shift
-    return dataclasses.replace(timex, date=EventDate(first.year, first.month, first.day),
-                               end_date=EventDate(last.year, last.month, last.day))
+        return dataclasses.replace(timex, date=shifted(timex.date, 1 - days, "D", inclusive=False),
+                                   end_date=timex.date)
+    return dataclasses.replace(timex, end_date=shifted(timex.date, days, "D", inclusive=True))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.article import Article, ExtractError, paragraphs
+from timeline.authoring.date_spans import shifted
 from timeline.authoring.event_dates import EVENT_NOUNS, coarse_date, event_date, sentence_dates
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors, suggest_location
@@ -72,7 +73,12 @@ class FoundEvent:
     @property
     def dated_by(self) -> str:
         """Return the words that dated the event, quoted and joined ("'earlier this week' + 'National Unity Day'")."""
-        return " + ".join(repr(text) for text in self.evidence)
+        return dated_by(self.evidence)
+
+
+def dated_by(evidence: list[str]) -> str:
+    """Return the words that dated an event, quoted and joined ("'earlier this week' + 'National Unity Day'")."""
+    return " + ".join(repr(text) for text in evidence)
 
 
 def find_events(article: Article, country: str | None = None, known_actors: list[str] = (),
@@ -143,10 +149,11 @@ def _named(title: str, before: list[str], known_actors: list[str]) -> str:
     ("He moved his headquarters" after "... George Washington ...": "George Washington moved ..."), when they
     name one; else the title as it is."""
     pronoun = re.match(r"(?:He|She)\s+(?=[a-z])", title)
-    people = suggest_actors(" ".join(before), known_actors) if pronoun else []
+    told = " ".join(before)
+    people = suggest_actors(told, known_actors) if pronoun else []
     if not people:
         return title
-    last = max(people, key=lambda name: " ".join(before).rfind(name.split()[-1]))
+    last = max(people, key=lambda name: told.rfind(name.split()[-1]))
     named = f"{last} {title[pronoun.end():]}"
     return named if len(named) <= TITLE_LENGTH else title
 
@@ -168,9 +175,7 @@ def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventD
         if edge.precision != DAY:
             return None
         count = {"the": 1, "a": 1, "one": 1, "two": 2, "three": 3}[during["n"].split()[0].lower()]
-        days = count * (7 if during["unit"] == "week" else 1) * (1 if after else -1)
-        day = datetime.date(*edge.start_key()) + datetime.timedelta(days=days)
-        return EventDate(day.year, day.month, day.day), None, during[0]
+        return shifted(edge, count if after else -count, during["unit"][0].upper(), inclusive=False), None, during[0]
     if during["edge"] and event.end:  # "at the start of the three-day hearing": its first day
         return (event.end if during["edge"].lower() in ("end", "close") else event.date), None, during[0]
     return event.date, event.end, during[0]

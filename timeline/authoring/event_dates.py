@@ -161,8 +161,7 @@ def _routine(text: str, timex: Timex) -> bool:
     """Return whether a date says what is usual rather than what happens: opening hours ("8 a.m. to 7 p.m. Monday
     through Friday", "from 6 a.m. to midnight"), a yearly day ("held annually on June 21") or "Today," meaning
     nowadays ("Today, most systems meet ...", "is still today")."""
-    sentence_start = text.rfind("\n", 0, timex.start) + 1
-    sentence = text[sentence_start: text.find("\n", timex.end)]
+    sentence_start, sentence = _sentence_of(text, timex)
     after = text[timex.end: timex.end + 40]
     before = text[max(sentence_start, timex.start - 40): timex.start]
     if _TO_WEEKDAY.match(after) or _WEEKDAY_TO.search(before) or (timex.type == "TIME" and _HOURS.match(after)):
@@ -183,6 +182,12 @@ def _routine(text: str, timex: Timex) -> bool:
     return False
 
 
+def _sentence_of(text: str, timex: Timex) -> tuple[int, str]:
+    """Return where the sentence (a line of the story's text) holding a date starts, and the sentence."""
+    start = text.rfind("\n", 0, timex.start) + 1
+    return start, text[start: text.find("\n", timex.end)]
+
+
 def _moved_by(text: str, duration: Timex, earlier: list[Timex]) -> None:
     """Move the sentence's last day before a length it is moved by to its new date ("Friday's launch has been
     postponed 24 hours": Saturday)."""
@@ -191,9 +196,8 @@ def _moved_by(text: str, duration: Timex, earlier: list[Timex]) -> None:
     moved = [i for i, t in enumerate(earlier) if t.date and t.date.precision == DAY and not t.end_date]
     if days and moved:
         timex = earlier[moved[-1]]
-        day = datetime.date(*timex.date.start_key())
-        day += datetime.timedelta(days=-days if verb["way"].lower().startswith("brought") else days)
-        earlier[moved[-1]] = dataclasses.replace(timex, date=EventDate(day.year, day.month, day.day))
+        days = -days if verb["way"].lower().startswith("brought") else days
+        earlier[moved[-1]] = dataclasses.replace(timex, date=shifted(timex.date, days, "D", inclusive=False))
 
 
 def _whole_days(value: str) -> int | None:
@@ -250,7 +254,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     period = (timex.date.precision != DAY and _PERIOD_FOR.search(before)) or _COVERS.search(before)
     if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or period:
         return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
-    sentence = text[text.rfind("\n", 0, timex.start) + 1: text.find("\n", timex.end)]
+    sentence = _sentence_of(text, timex)[1]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
@@ -352,27 +356,3 @@ def _some_time_ago(timex: Timex, published: EventDate) -> Timex:
     month = earliest.month == latest.month and unit != "M"
     return dataclasses.replace(timex, date=EventDate(earliest.year, earliest.month) if month else
                                EventDate(earliest.year))
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-

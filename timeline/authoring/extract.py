@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from timeline.authoring.article import Article, ExtractError, read_source, source_of
-from timeline.authoring.dated_events import Citation, FoundEvent, find_events
+from timeline.authoring.dated_events import Citation, FoundEvent, dated_by, find_events
 from timeline.authoring.new_event import FileExists, NewEvent, source_yaml, write_new_event
 from timeline.model.dates import DateError, parse_date
 
@@ -223,7 +223,7 @@ def new_event_of(event: FoundEvent) -> NewEvent:
     for citation in event.citations:
         source = citation.source
         notes += [f"Drafted by extract from {source['title']!r} ({source['publisher']}).",
-                  (f"Dated by {' + '.join(repr(e) for e in citation.evidence)}, resolved against the publication "
+                  (f"Dated by {dated_by(citation.evidence)}, resolved against the publication "
                    f"date {source['published']}.")]
     notes[-1] += " Check the date, the title, actors and place,"
     notes.append("write the description below, then set draft: false.")

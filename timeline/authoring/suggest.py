@@ -51,18 +51,14 @@ _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2
 _CLAUSE_END = re.compile(r"(?:,\s+(?=[a-z]+ing\s+(?!and\b|or\b)[a-z])"  # ", trying to salvage", not a list's "acting,"
                          r"|,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
                          r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+)")
-# Words a title does not end on: what follows them was cut.
-_LOOSE_ENDS = {"a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "by", "from", "not", "only",
-               "is", "are", "was", "were", "be", "been", "that", "which", "who", "as", "its", "their", "his", "her"}
 # Words a cut title does not end on: what follows them was cut ("benefit from up", "the number of").
-_WANTS_MORE = _LOOSE_ENDS | {"up", "than", "more", "less", "into", "has", "have", "had", "will", "would", "can",
-                             "could", "should", "may", "might", "must", "being", "every", "each", "all", "some",
-                             "over", "about", "across", "through", "under", "against", "among", "between", "via",
-                             "per", "like", "such", "after", "before", "during", "toward", "towards", "upon",
-                             "several", "many", "most", "few", "any", "no", "these", "those", "this", "our", "your",
-                             "trying", "going", "able", "due", "expected", "planning", "hoping", "seeking", "likely",
-                             "ready", "scheduled", "expects", "plans", "intends", "aims", "hopes", "wants", "needs",
-                             "seeks", "tries"}
+_WANTS_MORE = frozenset("""
+    a an the of and or to in on at for with by from not only is are was were be been that which who as its their his
+    her up than more less into has have had will would can could should may might must being every each all some over
+    about across through under against among between via per like such after before during toward towards upon
+    several many most few any no these those this our your trying going able due expected planning hoping seeking
+    likely ready scheduled expects plans intends aims hopes wants needs seeks tries
+""".split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 _TRAILING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,]*$")
 _WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$"
                           # "invites visitors to join", ", trying", "will catch up when data", "a fair from 4"
@@ -111,12 +107,14 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
         title = rest  # "Regarding proposed changes, the Department has named ...": the Department
     reported = _REPORTED.match(title)
     if reported and reported["verb"] in _PRESENT and not _PASSIVE_END.search(reported["who"]):
-        plural = _PLURAL_WHO.search(_WHO_QUALIFIED.split(reported["who"])[0])
-        verb = reported["verb"] if not plural else _PRESENT[reported["verb"]].removesuffix("s")
-        title = f"{reported['who']} {_PRESENT[reported['verb']] if not plural else verb} {reported['what']}"
+        present = _PRESENT[reported["verb"]]
+        if _PLURAL_WHO.search(_WHO_QUALIFIED.split(reported["who"])[0]):
+            present = present.removesuffix("s")  # "Police say"
+        title = f"{reported['who']} {present} {reported['what']}"
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
+    # a sentence that is only a quotation mark and its date keeps what it has
     title = _trimmed(re.sub(r"\s+([,.;:])", r"\1", title)) or _trimmed(" ".join(sentence.split()).strip("“”\""))
-    return _shortened(title[:1].upper() + title[1:])  # a sentence that is only its date keeps it as the title
+    return _shortened(title[:1].upper() + title[1:])
 
 
 def _trimmed(title: str) -> str:

@@ -85,11 +85,11 @@ def day_range(match: re.Match, context: Context) -> list[Hit]:
     first = resolve_month_day(context, month, day, match.start(), match.end())
     if first is None:
         return []
-    ongoing = first.replace(year=first.year - 1) if valid_day(first.year - 1, month, day) else None
-    if first > context.reference and ongoing and ongoing <= context.reference and valid_day(
-            ongoing.year + crosses_year, last_month, last_day) and datetime.date(
-            ongoing.year + crosses_year, last_month, last_day) >= context.reference:
-        first = ongoing  # "is to run from January 23 through March 9", said on January 28: this one, under way
+    if first > context.reference and valid_day(first.year - 1, month, day) \
+            and valid_day(first.year - 1 + crosses_year, last_month, last_day):
+        ongoing = first.replace(year=first.year - 1)
+        if ongoing <= context.reference <= datetime.date(ongoing.year + crosses_year, last_month, last_day):
+            first = ongoing  # "is to run from January 23 through March 9", said on January 28: this one, under way
     last_year = first.year + 1 if crosses_year else first.year
     if not valid_day(last_year, last_month, last_day):
         return []

@@ -181,18 +181,13 @@ def shifted_hit(match: re.Match, context: Context) -> list[Hit]:
 
 
 def neighbour_day(match: re.Match, context: Context) -> list[Hit]:
-    """Return the day of 'the next day', 'the previous day' or 'the day before', from the date mentioned before."""
+    """Return the day of 'the next day', 'the previous day', 'the day before', or the same one ('later that day',
+    'on the same day', 'by this date'), from the date mentioned before."""
     words = match[0].lower()
-    offset = -1 if re.search(r"previous|preceding|before|prior", words) else 1
+    offset = 0 if re.search(r"\b(?:that|same|this)\b", words) else \
+        -1 if re.search(r"previous|preceding|before|prior", words) else 1
     hit = Hit(match.start(), match.end(), DATE, day_value(context.reference + datetime.timedelta(days=offset)), True)
     hit.narrative = ("shift", "day", offset)
-    return [hit]
-
-
-def same_day(match: re.Match, context: Context) -> list[Hit]:
-    """Return the day of 'later that day', 'on the same day' or 'by this date': the date mentioned before."""
-    hit = Hit(match.start(), match.end(), DATE, day_value(context.reference), True)
-    hit.narrative = ("shift", "day", 0)
     return [hit]
 
 

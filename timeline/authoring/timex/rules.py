@@ -37,7 +37,6 @@ from timeline.authoring.timex.relative_dates import (
     quarter_hit,
     reference_word,
     relative_unit,
-    same_day,
     shifted_hit,
     the_season,
     unit_edge,
@@ -167,7 +166,7 @@ RULES: list[Rule] = [
           "day|morning|afternoon|evening|night"),
     # "later that day", "on the same day", "that evening", "by this date": the day told before
     _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
-          r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b", same_day, "day|morning|afternoon|evening|night|date"),
+          r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b", neighbour_day, "day|morning|afternoon|evening|night|date"),
     _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
           r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"
           r"|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|the\s+present\s+day)\b(?!-)", reference_word,
