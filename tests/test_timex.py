@@ -125,6 +125,13 @@ CASES = [
     ("The vote was on Nov. 4, 2024. The following morning, crowds gathered. Two days later he resigned.",
      [("Nov. 4, 2024", "DATE", "2024-11-04"), ("The following morning", "DATE", "2024-11-05"),
       ("Two days later", "DATE", "2024-11-07")]),
+    # a year or a month told before is the anchor of years and months counted from it
+    ("The plant closed in 2010. The following year the school shut; two years later, the church.",
+     [("2010", "DATE", "2010"), ("The following year", "DATE", "2011"), ("two years later", "DATE", "2013")]),
+    ("It was founded in March 2015. The next month, it hired; a year later, it was sold.",
+     [("March 2015", "DATE", "2015-03"), ("The next month", "DATE", "2015-04"), ("a year later", "DATE", "2016")]),
+    ("It opened in March 2015. Some 1.5 years later, it closed.",
+     [("March 2015", "DATE", "2015-03"), ("Some 1.5 years later", "DATE", "FUTURE_REF")]),
     ("He arrived on March 3, 2020, and left the day before.",
      [("March 3, 2020", "DATE", "2020-03-03"), ("the day before", "DATE", "2020-03-02")]),
     ("The polls closed Friday at 8 p.m.", [("Friday", "DATE", "2024-11-01"), ("8 p.m.", "TIME", "2024-11-01T20:00")]),

@@ -39,6 +39,7 @@ _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will\s+be)\s+)?(?:
 _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
                            r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+(?:the\s+)?$",
                            re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
@@ -74,11 +75,9 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
     joined: list[Timex] = []
     for timex in timexes:
         previous = joined[-1] if joined else None
-        if previous and timex.date and previous.date and timex.date.start_key() <= previous.date.start_key() \
-                and previous.date.start_key() > published.start_key() and timex.date.precision in (DAY, MONTH):
-            a_year_on = _a_year_on(timex)
-            if _one_span(text, previous, a_year_on):
-                timex = a_year_on  # "will deploy from June into November", said in November: next November
+        if previous and timex.date and previous.date and timex.date.start_key() <= previous.date.start_key():
+            previous, timex = _in_order(text, previous, timex)
+            joined[-1] = previous
         if previous and _one_span(text, previous, timex):
             joined[-1] = dataclasses.replace(_in_the_year_of(previous, timex), end=timex.end, end_date=timex.end_date
                                              or timex.date, text=text[previous.start: timex.end])
@@ -115,6 +114,20 @@ def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
         return False
     return bool(re.fullmatch(r",?\s+at\s+", text[day.end: clock.start])) and \
         bool(_HOURS_TO.fullmatch(text[clock.end: last.start]))
+
+
+def _in_order(text: str, first: Timex, last: Timex) -> tuple[Timex, Timex]:
+    """Return a span's two ends in order where the tense put the last before the first: a year on for a last
+    with no year written ('opened on Friday and continues until June 23', 'from June into November' said in
+    November), a week back for a first that is a bare weekday ('lasted from Monday to Thursday')."""
+    if last.date.precision in (DAY, MONTH) and not re.search(r"\d{4}", last.text) \
+            and not _WEEKDAY.fullmatch(last.text) and _one_span(text, first, a_year_on := _a_year_on(last)):
+        return first, a_year_on
+    if first.date.precision == DAY and _WEEKDAY.fullmatch(first.text):
+        week_back = dataclasses.replace(first, date=shifted(first.date, -7, "D", inclusive=False))
+        if _one_span(text, week_back, last):
+            return week_back, last
+    return first, last
 
 
 def _a_year_on(timex: Timex) -> Timex:

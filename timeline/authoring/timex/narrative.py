@@ -10,6 +10,7 @@ from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+_COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?")
 
 
 def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
@@ -30,7 +31,11 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
     """Re-resolve 'a day earlier', 'the following week', bare clock times and weekdays with no tense against the
     day mentioned before them."""
     anchor, anchor_sentence, named = context.reference, None, False
+    coarse = None  # the year or month mentioned last, when it came after the last day
     for index, hit in enumerate(hits):
+        if coarse and _from_coarse(hit, coarse):
+            coarse = hit.value  # told in steps, like days: each counted from the one before
+            continue
         if hit.narrative and hit.narrative[0] == "undirected":
             # "Sunday" with no tense, in a story last at a day to come ("will run on Saturday"): the coming one
             if named and anchor > context.reference:
@@ -58,7 +63,29 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             continue
         if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
             anchor, anchor_sentence = datetime.date.fromisoformat(hit.value[:10]), context.sentence(hit.start)
-            named = True
+            named, coarse = True, None
+        elif hit.type == DATE and _COARSE_VALUE.fullmatch(hit.value):
+            coarse = hit.value
+
+
+def _from_coarse(hit: Hit, coarse: str) -> bool:
+    """Set the value of 'two years later' or 'the following month' from the year or month mentioned before it
+    ('founded in 2015. Two years later, ...': 2017); return whether it was set."""
+    if not hit.narrative or hit.narrative[0] not in ("shift", "unit"):
+        return False
+    unit, count = hit.narrative[1], hit.narrative[2]
+    year, _, month = coarse.partition("-")
+    if count != int(count) or not 0 < int(year) + count <= 9999:
+        return False  # "a year and a half later": not a calendar year
+    count = int(count)
+    if unit == "year":
+        hit.value = f"{int(year) + count:04d}"
+    elif unit == "month" and month:
+        hit.value = unit_value(datetime.date(int(year), int(month), 1), "month", count)
+    else:
+        return False
+    hit.narrative = None
+    return True
 
 
 def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context: Context) -> None:

@@ -96,6 +96,8 @@ def relative_unit(match: re.Match, context: Context) -> list[Hit]:
     start, end = match.start(), match.end()
     stretch = re.search(r"\b(?:over|during|for|within|throughout)\s+$", context.text[max(0, start - 12): start],
                         re.IGNORECASE)
+    if match["the"] and relation == "next" and not stretch and context.text.startswith(",", end):
+        relation = "following"  # "The next year, the town lost its school": the year after the one told
     if match["the"] and unit in UNIT_CODES and (relation in ("past", "next", "coming")
                                                   or (stretch and relation != "this")):
         # "the past year", "over the following decade": a stretch of time, not a calendar unit.
