@@ -78,6 +78,9 @@ CASES = [
     ("The minister said Tuesday that he would resign.", [("Tuesday", "DATE", "2024-11-05")]),
     ("The bank will hold its next meeting on Dec. 20, it said.", [("Dec. 20", "DATE", "2024-12-20")]),
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
+    ("Voters go to the polls on Sunday; tickets go on sale Monday.",
+     [("Sunday", "DATE", "2024-11-10"), ("Monday", "DATE", "2024-11-11")]),
+    ("The launch has been scheduled for no earlier than Dec. 20.", [("Dec. 20", "DATE", "2024-12-20")]),
     ("It will replace the estimate originally scheduled for Nov. 5.", [("Nov. 5", "DATE", "2024-11-05")]),
     ("Last year, the army invaded on Feb. 24.", [("Last year", "DATE", "2023"), ("Feb. 24", "DATE", "2023-02-24")]),
     ("The summit will be held next year on June 3.", [("next year", "DATE", "2025"), ("June 3", "DATE", "2025-06-03")]),
@@ -290,7 +293,7 @@ def test_a_weekday_with_no_tense_follows_the_story_to_days_to_come():
         ("Saturday, Nov. 9", "DATE", "2024-11-09"), ("Sunday", "DATE", "2024-11-10")]
     assert found("The storm hit on Monday. Crews clear roads on Tuesday.") == [
         ("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]
-    assert found("Prizes go to the best stalls on Sunday.") == [("Sunday", "DATE", "2024-11-03")]
+    assert found("Crews clear roads on Sunday.") == [("Sunday", "DATE", "2024-11-03")]
     # A relative clause's past tense is its own: "students who wrote essays" wrote them before.
     assert found("The fair will open on Saturday, Nov. 9. Prizes go on Sunday to pupils who wrote essays.")[1] == \
         ("Sunday", "DATE", "2024-11-10")

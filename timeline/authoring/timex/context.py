@@ -25,8 +25,11 @@ _FUTURE_CLUES = re.compile(
     # "The opening ceremony is Friday night": a weekday said in the present is to come
     r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     # "Talks resume on Monday", "the court rules Friday": a schedule told in the present
-    r"|(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|take\s+effect)s?"
-    r"(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"|(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|take\s+effect|go|goe|play"
+    r"|face|host|premiere|air|debut|arrive|visit|depart|expire|finishe|conclude|reconvene|appear|testifie|testify"
+    r"|kick\s+off|wrap\s+up|go\s+on\s+sale|take\s+place|stand\s+trial)s?"
+    r"(?=(?:\s+[a-z'’-]+){0,4}?\s+on\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
 )  # searched in the lower-cased text
@@ -38,7 +41,7 @@ _NOT_PAST_ED = (
 _PAST_CLUES = re.compile(
     r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|went"
     r"|came|took|gave|won|lost|began|saw|spoke|left|became|fell|rose|got|thought|knew|ran|sat|stood|wrote|broke"
-    r"|chose|drove|flew|grew|ago|yesterday|earlier|recently"
+    r"|chose|drove|flew|grew|ago|yesterday|earlier(?!\s+than)|recently"
     # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
