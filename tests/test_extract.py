@@ -564,6 +564,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("31 Years Later, the Lights Come Back On.", [], id="later-than-nothing-said"),
     pytest.param("Ships will deploy from June into November.", [("2025-06", "2025-11", ["June into November"])],
                  id="from-into"),
+    pytest.param("Black Friday and Cyber Monday sales beat Super Tuesday turnout.", [], id="named-days-as-topics"),
     pytest.param("The strike lasted from Wednesday to Monday.", [("2024-10-30", "2024-11-04", ["Wednesday to Monday"])],
                  id="weekdays-across-a-weekend"),
     pytest.param("The exhibition opened on Monday and runs until 2 March.",

@@ -178,6 +178,13 @@ CASES = [
     ("Americans will celebrate Thanksgiving with family.", [("Thanksgiving", "DATE", "2024-11-28")]),
     ("Ukraine marked its Independence Day.", [("Independence Day", "DATE", "2024-08-24")]),
     ("Christmas 2023 was quiet.", [("Christmas 2023", "DATE", "2023-12-25")]),
+    # days kept without a day off, days counted in weeks, and a name whose owner is part of it
+    ("Families gathered on Mother's Day; couples dined out on Valentine's Day.",
+     [("Mother's Day", "DATE", "2024-05-12"), ("Valentine's Day", "DATE", "2024-02-14")]),
+    ("Stores opened early on Black Friday.", [("Black Friday", "DATE", "2023-11-24")]),
+    ("The ceremony will take place on Remembrance Sunday.", [("Remembrance Sunday", "DATE", "2024-11-10")]),
+    ("Fireworks lit the sky on Bastille Day.", [("Bastille Day", "DATE", "2024-07-14")]),
+    ("Heavy rain fell over the New Year.", [("New Year", "DATE", "2024-01-01")]),
     # with no tense, the nearest: seven weeks before Christmas, the coming one; Easter is nearer next April
     ("Shops are busy on Christmas.", [("Christmas", "DATE", "2024-12-25")]),
     ("Shops are busy at Easter.", [("Easter", "DATE", "2025-04-20")]),
@@ -223,7 +230,7 @@ NOT_DATES = [
     "He read John 3:16 aloud and ran a sub-five-minute mile.",
     "They met on 3/4 of the days; version 1.5.10 is out.",
     "He won a second term; a quarter of the votes were cast.",
-    "Black Friday and Cyber Monday sales beat Super Tuesday turnout.",
+    "Bloody Sunday is remembered; Super Tuesday turnout was high.",
 ]
 
 

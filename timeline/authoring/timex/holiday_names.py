@@ -17,7 +17,8 @@ HOLIDAY = re.compile((
     r"|(?:(?:[A-Z][\w'’.-]*)\s+){0,3}(?:Christmas|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Thanksgiving"
     r"|New\s+Year(?:['’]s)?|Diwali|Deepavali|Holi|Hanukkah|Passover|Ramadan|Eid(?:\s+al-\w+)?|Halloween"
     r"|Nowruz|Navruz|Purim|Yom\s+Kippur|Rosh\s+Hashanah|Vesak|Chuseok|Pentecost|Juneteenth|Lunar\s+New\s+Year"
-    r"|Spring\s+Festival|Mid-Autumn\s+Festival|Dragon\s+Boat\s+Festival|Dussehra|Onam|Pongal))\b"
+    r"|Spring\s+Festival|Mid-Autumn\s+Festival|Dragon\s+Boat\s+Festival|Dussehra|Onam|Pongal|Black\s+Friday"
+    r"|Cyber\s+Monday|Giving\s+Tuesday|Remembrance\s+Sunday))\b"
     r"(?:,?\s+(?P<year>1\d{3}|20\d{2})\b)?"
 ).replace(r"\s+", r"[^\S\n]+"))
 # Days without a public holiday to look up, the same everywhere.
@@ -28,7 +29,12 @@ _OBSERVANCES = {
     "st patrick's day": (3, 17), "boxing day": (12, 26), "earth day": (4, 22), "world aids day": (12, 1),
     "international women's day": (3, 8), "world environment day": (6, 5), "world press freedom day": (5, 3),
     "human rights day": (12, 10), "world health day": (4, 7), "world refugee day": (6, 20),
+    "bastille day": (7, 14), "world water day": (3, 22), "world cancer day": (2, 4), "europe day": (5, 9),
+    "armistice day": (11, 11), "international workers' day": (5, 1), "world mental health day": (10, 10),
 }
+# Days counted in weeks: (month, weekday, which one, days after it); Black Friday follows Thanksgiving.
+_COUNTED_DAYS = {"black friday": (11, 3, 4, 1), "cyber monday": (11, 3, 4, 4), "giving tuesday": (11, 3, 4, 5),
+                 "remembrance sunday": (11, 6, 2, 0)}
 _EASTER_OFFSETS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
 _RELATION = re.compile(r"\b(this|next|last)\s+$")
 _STOP_WORDS = {"the", "of", "on", "in", "a", "at", "and", "this", "last", "next", "s"}
@@ -43,8 +49,9 @@ def holiday_hit(match: re.Match, context: Context) -> list[Hit]:
         name = " ".join(words[first:])
         if _normal_words(name) <= _GENERIC_HOLIDAY_WORDS:
             break  # "Festival" alone names no holiday
-        if words[first].lower() in _STOP_WORDS or re.search(r"['’]s$", words[first]) \
-                or _BREAKS_A_NAME.intersection(w.lower() for w in words[first + 1:]):
+        rest = words[first + 1:]
+        owner = re.search(r"['’]s$", words[first]) and _normal_words(" ".join(rest)) - _GENERIC_HOLIDAY_WORDS
+        if words[first].lower() in _STOP_WORDS or owner or _BREAKS_A_NAME.intersection(w.lower() for w in rest):
             continue  # "On", "the", "Russia's", "Services Closed On": context, not the holiday's name
         country = country_pattern()[0].match(name)
         if country and re.match(r"['’]s\b", name[country.end():]):
@@ -81,9 +88,14 @@ def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match
 
 
 def _observance_day(key: str, year: int) -> datetime.date | None:
-    """Return the day of an observance kept everywhere on a fixed date, or of Western Easter, in a year."""
+    """Return the day of an observance kept everywhere on a fixed date or a counted weekday, or of Western
+    Easter, in a year."""
     if key in _OBSERVANCES:
         return datetime.date(year, *_OBSERVANCES[key])
+    if key in _COUNTED_DAYS:
+        month, weekday, which, after = _COUNTED_DAYS[key]
+        first = datetime.date(year, month, 1)
+        return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (which - 1) + after)
     if key in _EASTER_OFFSETS:
         from dateutil.easter import easter  # dateutil comes with dateparser
 
@@ -148,9 +160,11 @@ def _holiday_days(code: str, year: int, name: str) -> tuple[datetime.date, ...]:
         elif words and words < wanted:
             inside.append((len(words), day))  # "Unity Day" in "National Unity Day"
         elif wanted < words and wanted - {"day"}:
-            around.append(day)  # "Christmas" in "Christmas Day"
+            around.append((words - wanted, day))  # "Christmas" in "Christmas Day"
     # Of the names inside the one written, the longest says most: not "National Day" in "National Unity Day".
     inside = [day for size, day in inside if size == max(size for size, _ in inside)]
+    # Of the names around it, one that only adds "day": "New Year" is New Year's Day, not New Year's Eve.
+    around = [day for extra, day in around if extra <= {"day"}] or [day for _, day in around]
     return tuple(exact or inside or around)
 
 
@@ -165,9 +179,12 @@ def _holiday_table(code: str, year: int) -> tuple[tuple[datetime.date, str], ...
         warnings.simplefilter("ignore")  # years outside a country's table warn; they simply find nothing
         for language in ("en_US", None):
             try:
-                table = holidays.country_holidays(code, years=year, language=language)
+                kept = holidays.country_holidays(code).supported_categories
+                # Days people keep without a day off ("Mother's Day", "Groundhog Day") are named in news too.
+                categories = tuple(c for c in kept if c in ("public", "unofficial", "optional"))
+                table = holidays.country_holidays(code, years=year, language=language, categories=categories)
             except (NotImplementedError, KeyError, ValueError):
                 return ()
             if table:
-                return tuple(sorted(table.items()))
+                return tuple(sorted((day, name) for day, names in table.items() for name in names.split("; ")))
     return ()

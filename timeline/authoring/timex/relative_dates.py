@@ -80,7 +80,7 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
 # The words that make a weekday a name; any other capitalised word before one is a place or a person
 # ("arrived in Freetown Wednesday evening") or starts the sentence ("Also Monday, ...").
 _NAMED_DAY = re.compile(r"\b(?:Black|Super|Bloody|Good|Ash|Cyber|Holy|Easter|Palm|Maundy|Shrove|Giving|Mega|Manic"
-                        r"|Fat|Plough|Low|Whit|Trinity|Mothering|Blue|Red|Green|Small Business|Travel)\s+$")
+                        r"|Fat|Plough|Low|Whit|Trinity|Mothering|Blue|Red|Green|Small Business|Travel|Remembrance)\s+$")
 
 
 _PARENTHESIS_DATE = re.compile(
