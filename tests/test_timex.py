@@ -135,6 +135,9 @@ CASES = [
      [("March 2015", "DATE", "2015-03"), ("The next month", "DATE", "2015-04"), ("a year later", "DATE", "2016")]),
     ("It opened in March 2015. Some 1.5 years later, it closed.",
      [("March 2015", "DATE", "2015-03"), ("Some 1.5 years later", "DATE", "FUTURE_REF")]),
+    # a weekday with no tense is the one the text names with a tense ("the launch on Tuesday" is to come)
+    ("Weather Threatens Tuesday Launch\n\nThe launch is scheduled for Tuesday.",
+     [("Tuesday", "DATE", "2024-11-12"), ("Tuesday", "DATE", "2024-11-12")]),
     ("He arrived on March 3, 2020, and left the day before.",
      [("March 3, 2020", "DATE", "2020-03-03"), ("the day before", "DATE", "2020-03-02")]),
     ("The polls closed Friday at 8 p.m.", [("Friday", "DATE", "2024-11-01"), ("8 p.m.", "TIME", "2024-11-01T20:00")]),
@@ -231,6 +234,7 @@ NOT_DATES = [
     "They met on 3/4 of the days; version 1.5.10 is out.",
     "He won a second term; a quarter of the votes were cast.",
     "Bloody Sunday is remembered; Super Tuesday turnout was high.",
+    "The asteroid 2004 BL86 passed; 1999 AN10 will follow.",
 ]
 
 

@@ -21,6 +21,7 @@ _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+
 _YEAR_DASH = re.compile(r"[-–]")
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
+_AGO_THIS = re.compile(r".*\bago this\s", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?"
                         r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
@@ -78,6 +79,9 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
         if previous and timex.date and previous.date and timex.date.start_key() <= previous.date.start_key():
             previous, timex = _in_order(text, previous, timex)
             joined[-1] = previous
+        if previous and (that_year := _ago_this(text, previous, timex)):
+            joined[-1] = that_year
+            continue
         if previous and _one_span(text, previous, timex):
             joined[-1] = dataclasses.replace(_in_the_year_of(previous, timex), end=timex.end, end_date=timex.end_date
                                              or timex.date, text=text[previous.start: timex.end])
@@ -114,6 +118,15 @@ def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
         return False
     return bool(re.fullmatch(r",?\s+at\s+", text[day.end: clock.start])) and \
         bool(_HOURS_TO.fullmatch(text[clock.end: last.start]))
+
+
+def _ago_this(text: str, ago: Timex, this: Timex) -> Timex | None:
+    """Return 'twenty years ago this June' as one timex, June of that year, else None."""
+    if not (text[ago.end: this.start].isspace() and _AGO_THIS.match(f"{ago.text} {this.text}") and ago.date
+            and ago.date.precision == YEAR and this.date and this.date.precision != YEAR):
+        return None
+    return dataclasses.replace(this, start=ago.start, text=text[ago.start: this.end],
+                               date=dataclasses.replace(this.date, year=ago.date.year))
 
 
 def _in_order(text: str, first: Timex, last: Timex) -> tuple[Timex, Timex]:

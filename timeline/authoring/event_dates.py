@@ -97,7 +97,7 @@ _NAMED = re.compile(r"\s[A-Z][a-z]")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
-_COUNT = re.compile(r"\b\d[\d,.]*\b")
+_COUNT = re.compile(r"\b\d[\d,.]*\b|\b(?i:there\s+(?:have|has)\s+been)\b")  # "there have been several quakes since"
 
 
 def sentence_dates(units: list[str], published: EventDate, country: str | None) -> tuple[str, list[list[Timex]]]:
@@ -302,14 +302,18 @@ def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
 def _names_a_thing(text: str, timex: Timex) -> bool:
     """Return whether a date is a possessive describing a thing that is not an event ("today's line of contact"),
     or a week's, month's or year's, which dates no one event ("this year's game") unless it is past ("last year's
-    election")."""
+    election") or a week's or month's told in a tense ("fraud in this month's run-off", not "this week's report
+    includes")."""
     after = _POSSESSIVE.match(text, timex.end)
     if not after:
         return False
     names_an_event = any(w in EVENT_NOUNS or w.removesuffix("s") in EVENT_NOUNS for w in after["words"].lower().split())
     if timex.date is None or timex.date.precision != DAY:
-        # "this year's game" names an edition; "last year's general election" was held then
-        return not (names_an_event and re.match(r"(?i)last\s", timex.text))
+        # "this year's game" names an edition; "last year's general election" and "this month's run-off" were
+        # held then
+        this_dates = not timex.value.isdigit() and has_tense_clue(_sentence_of(text, timex)[1])
+        dated_by = r"(?i)(?:last|this)\s" if this_dates else r"(?i)last\s"
+        return not (names_an_event and re.match(dated_by, timex.text))
     return not names_an_event
 
 

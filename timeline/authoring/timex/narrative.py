@@ -10,6 +10,7 @@ from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
+_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b")
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?")
 
 
@@ -32,13 +33,18 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
     day mentioned before them."""
     anchor, anchor_sentence, named = context.reference, None, False
     coarse = None  # the year or month mentioned last, when it came after the last day
+    told = _weekdays_told(hits, context)
     for index, hit in enumerate(hits):
         if coarse and _from_coarse(hit, coarse):
             coarse = hit.value  # told in steps, like days: each counted from the one before
             continue
         if hit.narrative and hit.narrative[0] == "undirected":
-            # "Sunday" with no tense, in a story last at a day to come ("will run on Saturday"): the coming one
-            if named and anchor > context.reference:
+            weekday = _WEEKDAY.search(context.text, hit.start, hit.end)
+            if weekday and weekday[0].lower() in told:
+                # "Weather is Concern for Tuesday Shuttle Launch" over "the scheduled launch on Tuesday": that Tuesday
+                hit.value = told[weekday[0].lower()] + hit.value[10:]
+            elif named and anchor > context.reference:
+                # "Sunday" with no tense, in a story last at a day to come ("will run on Saturday"): the coming one
                 hit.value = hit.narrative[1]
             hit.narrative = None
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
@@ -66,6 +72,17 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             named, coarse = True, None
         elif hit.type == DATE and _COARSE_VALUE.fullmatch(hit.value):
             coarse = hit.value
+
+
+def _weekdays_told(hits: list[Hit], context: Context) -> dict[str, str]:
+    """Return the day each weekday the text names with a tense resolves to, where the text names only one such day
+    for it ({'tuesday': '2007-10-23'})."""
+    days: dict[str, set[str]] = {}
+    for hit in hits:
+        weekday = _WEEKDAY.search(context.text, hit.start, hit.end)
+        if weekday and not hit.narrative and _DAY_VALUE.match(hit.value[:10]):
+            days.setdefault(weekday[0].lower(), set()).add(hit.value[:10])
+    return {name: values.pop() for name, values in days.items() if len(values) == 1}
 
 
 def _from_coarse(hit: Hit, coarse: str) -> bool:

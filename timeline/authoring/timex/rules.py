@@ -129,7 +129,8 @@ RULES: list[Rule] = [
           rf"(?:\s+(?P<rest>{_SPELLED_BELOW_100}))?\b", spelled_year, "thousand|teen"),
     _rule(r"\b(?P<year>(?:1\d|20)\d\d)[-–](?P<short>\d\d)\b(?![-–/]\d)", year_pair),
     # Not a number inside an identifier: "Docket EPA–HQ–OA–2018–0259".
-    _rule(rf"(?<![\w$£€.,/:#])(?<![A-Z][-–]){YEAR4}(?!\w|['’](?!s\b)|[-–](?!19|20)\d{{3}})", year_hit),
+    # not "2004 BL86" (an asteroid's designation)
+    _rule(rf"(?<![\w$£€.,/:#])(?<![A-Z][-–]){YEAR4}(?!\w|['’](?!s\b)|[-–](?!19|20)\d{{3}}|\s[A-Z]{{2}}\d)", year_hit),
     _rule(r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?)(?P<decade>1\d\d0|20\d0|['’]?\d0)['’]?s\b",
           decade_hit, r"0['’]?s"),
     _rule(r"(?i)\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century\b", century_hit, "century"),
