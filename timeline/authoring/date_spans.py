@@ -123,7 +123,7 @@ def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
 def _ago_this(text: str, ago: Timex, this: Timex) -> Timex | None:
     """Return 'twenty years ago this June' as one timex, June of that year, else None."""
     if not (text[ago.end: this.start].isspace() and _AGO_THIS.match(f"{ago.text} {this.text}") and ago.date
-            and ago.date.precision == YEAR and this.date and this.date.precision != YEAR):
+            and ago.date.precision == YEAR and this.date and this.date.precision == MONTH):
         return None
     return dataclasses.replace(this, start=ago.start, text=text[ago.start: this.end],
                                date=dataclasses.replace(this.date, year=ago.date.year))
