@@ -135,6 +135,13 @@ CASES = [
      [("March 2015", "DATE", "2015-03"), ("The next month", "DATE", "2015-04"), ("a year later", "DATE", "2016")]),
     ("It opened in March 2015. Some 1.5 years later, it closed.",
      [("March 2015", "DATE", "2015-03"), ("Some 1.5 years later", "DATE", "FUTURE_REF")]),
+    # opening a sentence, "the day after the vote" counts from the day last named, each from that day
+    ("The vote was on Nov. 4, 2024. The day after the vote, he resigned. Two days before the vote, he spoke.",
+     [("Nov. 4, 2024", "DATE", "2024-11-04"), ("The day after the vote", "DATE", "2024-11-05"),
+      ("Two days before the vote", "DATE", "2024-11-02")]),
+    ("The day after the vote, he resigned.", [("The day after the vote", "DATE", "FUTURE_REF")]),
+    ("He left two days after the vote, and two years after his diagnosis, he ran.",
+     [("two days", "DURATION", "P2D"), ("two years", "DURATION", "P2Y")]),
     # a weekday with no tense is the one the text names with a tense ("the launch on Tuesday" is to come)
     ("Weather Threatens Tuesday Launch\n\nThe launch is scheduled for Tuesday.",
      [("Tuesday", "DATE", "2024-11-12"), ("Tuesday", "DATE", "2024-11-12")]),

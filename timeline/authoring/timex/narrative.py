@@ -32,6 +32,7 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
     """Re-resolve 'a day earlier', 'the following week', bare clock times and weekdays with no tense against the
     day mentioned before them."""
     anchor, anchor_sentence, named = context.reference, None, False
+    told_day = context.reference  # the day last named, which "the day after the vote" counts from
     coarse = None  # the year or month mentioned last, when it came after the last day
     told = _weekdays_told(hits, context)
     for index, hit in enumerate(hits):
@@ -49,9 +50,11 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             hit.narrative = None
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
-        if hit.narrative and hit.narrative[0] == "shift" and hit.narrative[2] >= 0 and not named:
-            # "31 Years Later", "that day" with no date before them: later than what, which day, is not said
-            hit.value = "FUTURE_REF" if hit.narrative[2] else "PAST_REF"
+        if hit.narrative and hit.narrative[0] == "shift" and (hit.narrative[2] >= 0 or hit.narrative[3:]) \
+                and not named:
+            # "31 Years Later", "that day", "the day before the vote" with no date before them: later than what,
+            # which day, is not said
+            hit.value = "FUTURE_REF" if hit.narrative[2] > 0 else "PAST_REF"
             continue
         if hit.narrative:
             # A clock time takes a day only from its own sentence: "at midnight" in a new paragraph
@@ -59,17 +62,18 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             if hit.narrative[0] == "clock" and context.sentence(hit.start) != anchor_sentence:
                 day = context.reference
             else:
-                day = anchor
+                day = told_day if hit.narrative[3:] else anchor
             try:
                 _resolve_one(hit, hits[index + 1] if index + 1 < len(hits) else None, day, context)
             except (OverflowError, ValueError):
                 continue  # it keeps the value resolved against the reference
-            if hit.narrative[0] == "shift" and _DAY_VALUE.match(hit.value):  # a story in steps: "the next day", ...
+            if hit.narrative[0] == "shift" and _DAY_VALUE.match(hit.value) and not hit.narrative[3:]:
+                # a story in steps: "the next day", ...
                 anchor = datetime.date.fromisoformat(hit.value)
             continue
         if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
             anchor, anchor_sentence = datetime.date.fromisoformat(hit.value[:10]), context.sentence(hit.start)
-            named, coarse = True, None
+            named, coarse, told_day = True, None, anchor
         elif hit.type == DATE and _COARSE_VALUE.fullmatch(hit.value):
             coarse = hit.value
 

@@ -182,6 +182,23 @@ def shifted_hit(match: re.Match, context: Context) -> list[Hit]:
     return [hit]
 
 
+def event_shift(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'The day after the vote, ...' or 'Two weeks before the election, ...' opening a sentence,
+    counted from the day told before it (the event a story has just told of)."""
+    opening = context.sentence(match.start())[0]
+    if not re.fullmatch(r"\s*(?:(?:and|but|then|on|just|only|barely)\s+)?", context.text[opening: match.start()],
+                        re.IGNORECASE):
+        return []  # "he left two days after the vote, ...": the vote's day is not said
+    number = parse_number(match["quantity"]) if match["quantity"] else 1
+    if number is None or number != int(number):
+        return []
+    sign = 1 if match["direction"].lower() == "after" else -1
+    unit = singular_unit(match["unit"]) if match["unit"] else "day"
+    hit = Hit(match.start(), match.end(), DATE, ago_value(context.reference, -sign * number, unit), True)
+    hit.narrative = ("shift", unit, sign * int(number), "from an event")
+    return [hit]
+
+
 def neighbour_day(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'the next day', 'the previous day', 'the day before', or the same one ('later that day',
     'on the same day', 'by this date'), from the date mentioned before."""

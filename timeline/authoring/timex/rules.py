@@ -33,6 +33,7 @@ from timeline.authoring.timex.holiday_names import HOLIDAY, holiday_hit
 from timeline.authoring.timex.relative_dates import (
     ago_hit,
     deictic_day,
+    event_shift,
     neighbour_day,
     quarter_hit,
     reference_word,
@@ -162,6 +163,9 @@ RULES: list[Rule] = [
     _rule(rf"(?i)\b{_ROUGHLY}(?P<quantity>{QUANTITY})\s+(?P<unit>{UNIT})\s+(?P<direction>earlier|later|(?:before"
           rf"|after|prior)\b(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|it|they|we|i)\b))\b", shifted_hit,
           "earlier|later|before|after|prior"),
+    # "The day after the vote, ...", "Two weeks before the election, ...": opening a sentence, the event told before
+    _rule(rf"(?i)(?:\bthe\s+day|\b{_ROUGHLY}(?P<quantity>{QUANTITY})\s+(?P<unit>{UNIT}))\s+(?P<direction>after|before)"
+          r"\s+the\s+[^,.;:\n\d]{1,40}(?=,)", event_shift, "after|before"),
     _rule(r"(?i)\b(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b"
           r"|\bthe\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day,
           "day|morning|afternoon|evening|night"),
