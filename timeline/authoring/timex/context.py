@@ -48,7 +48,11 @@ _PAST_CLUES = re.compile(
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     rf"(?:met|made|held|sent|brought|found|felt|kept|led|struck|paid|sold|shot|spent|taught"
-    rf"|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b(?!\s+by\b))\b"
+    rf"|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b(?!\s+by\b)"
+    # A verb whose past is its present is past after a noun, not after "to", a modal or "n't": "the storm hit"
+    r"|(?<!\bto\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!\bcan\s)(?<!\bmay\s)(?<!might\s)(?<!must\s)"
+    r"(?<!should\s)(?<!shall\s)(?<!n['’]t\s)(?<!['’]ll\s)(?<![Ii]\s)(?<!\bwe\s)(?<!you\s)(?<!they\s)"
+    r"(?:hit|cut|shut|hurt|quit|burst|spread|cost)(?!\s+by\b))\b"
 )
 
 # A plan told in the past is no future: "was originally scheduled for Jan. 31", "the estimate originally
@@ -60,6 +64,8 @@ _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserve
 # A reporting verb, which told after a comma is the attribution of what came before it.
 _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b")
 
+# The words that may open a sentence before its date: "On Monday, state media reported ...".
+_OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:on\s+|last\s+|this\s+)?")
 _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
@@ -138,8 +144,9 @@ class Context:
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
                 continue
-            if clue_start >= end and _ATTRIBUTION.match(self.text, clue_start) and "," in self.text[end:clue_start]:
-                continue  # "will meet on Dec. 20, it said": the saying is not the meeting's tense
+            if clue_start >= end and _ATTRIBUTION.match(self.text, clue_start) and "," in self.text[end:clue_start] \
+                    and not _OPENING.fullmatch(self.lowered, first, start):
+                continue  # "will meet on Dec. 20, it said": not the meeting's tense; "On Monday, it said" is
             if clue_start >= end and _RELATIVE.search(self.lowered, max(end, clue_start - 25), clue_start):
                 continue  # "on Sunday ... for students who wrote essays": the clause's own tense
             distance = start - clue_end if clue_end <= start else clue_start - end

@@ -44,8 +44,10 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             if weekday and weekday[0].lower() in told:
                 # "Weather is Concern for Tuesday Shuttle Launch" over "the scheduled launch on Tuesday": that Tuesday
                 hit.value = told[weekday[0].lower()] + hit.value[10:]
-            elif named and anchor > context.reference:
-                # "Sunday" with no tense, in a story last at a day to come ("will run on Saturday"): the coming one
+            elif context.sentence(hit.start)[0] > 0:
+                # "Italy plays Ukraine on Friday", "Schools reopen Tuesday": news tells what has happened in a past
+                # tense, so a sentence with no tense at all tells of days to come; not a headline's ("Quake hits
+                # Chile on Monday"), whose present is the news
                 hit.value = hit.narrative[1]
             hit.narrative = None
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
