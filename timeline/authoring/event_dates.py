@@ -35,6 +35,7 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|th
                            r"|next|from|to|for|at|celebrat\w*|mark\w*|commemorat\w*)\s+(?:(?i:the)\s+)?"
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
+_SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
 _INCIDENT_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:quake|earthquake|tsunami|attacks?|bombings?|fire|storm|floods?"
@@ -48,8 +49,9 @@ _SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|comin
 _SPAN_BEHIND = re.compile(r"\b(?:over|during|in|within)\s+the\s+(?:past|last)\s+$", re.IGNORECASE)
 _SOME_AGO = re.compile(r"(?:a\s+few|several|some)\s+(?P<unit>day|week|month)s\s+ago", re.IGNORECASE)
 _IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
-_AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be)\b",
-                          re.IGNORECASE)
+_AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be"
+                          r"|opens|begins|starts|launches|returns|expires|closes|ends|takes\s+effect)\b", re.IGNORECASE)
+_IN_TIME_AFTER = re.compile(r"['’]?\s+time\b", re.IGNORECASE)  # "in 10 days' time": from now, whatever the verb
 _DURATION = re.compile(r"P(?P<n>\d+)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
 _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
@@ -257,6 +259,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
     sentence = _sentence_of(text, timex)[1]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
+    if _SO_FAR.search(before):
+        return True
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does
@@ -337,7 +341,8 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
                 return timex
             same_month = first.month == published.month
             first, last = (EventDate(first.year, first.month) if same_month else EventDate(published.year)), None
-    elif _IN_TIME.search(before) and _AHEAD_WORDS.search(text, sentence_start, timex.start):
+    elif _IN_TIME.search(before) and (_AHEAD_WORDS.search(text, sentence_start, timex.start)
+                                      or _IN_TIME_AFTER.match(text, timex.end)):
         first, last = shifted(published, n, unit, inclusive=False), None
     else:
         return timex

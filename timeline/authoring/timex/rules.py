@@ -125,6 +125,9 @@ RULES: list[Rule] = [
           r"the\s+\d{1,2}(?:st|nd|rd|th)\b"),
     _rule(rf"\b(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+)?"
           rf"(?P<rel>{_RELATIVE}\s+)?(?P<month>{FULL_MONTHS})\b(?!\s*\d)", month_alone_hit, _MONTH_WORDS),
+    # "in Feb this year": a short month alone is a month when a year is named right after it
+    _rule(rf"\b{month_group('month')}(?P<mod>)(?P<rel>)(?=\s+(?:of\s+)?(?:this|last|next)\s+year\b)", month_alone_hit,
+          _MONTH_WORDS),
     _rule(rf"(?i)\b(?:(?P<month>{FULL_MONTHS}),?\s+(?:of\s+)?)?(?:(?P<millennium>two\s+thousand)(?:\s+and)?"
           rf"|(?P<century>(?:sixteen|seventeen|eighteen|nineteen))(?:\s+hundred(?:\s+and)?|\s+oh)?)"
           rf"(?:\s+(?P<rest>{_SPELLED_BELOW_100}))?\b", spelled_year, "thousand|teen"),
