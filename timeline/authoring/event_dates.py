@@ -59,8 +59,8 @@ _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|re
 _MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|brought\s+forward)\s+(?:by\s+)?$",
                        re.IGNORECASE)
 # "This report covers news from August 9 to 21", "data covering 2019": the period a report is about.
-_COVERS = re.compile(r"\bcover(?:s|ed|ing)?\s+(?:[^.;:]{0,30}?\s(?:from|between|during)\s+)?(?:the\s+)?$",
-                     re.IGNORECASE)
+_COVERS = re.compile(r"\bcover(?:s|ed|ing)?\s+(?:[^.;:]{0,30}?\s(?:from|between|during)\s+)?(?:the\s+)?$"
+                     r"|\b(?:week|month|quarter|period|year)\s+end(?:ing|ed)\s+(?:on\s+)?$", re.IGNORECASE)
 _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
                          r"(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
                          r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)for\s+)(?:the\s+)?"
@@ -315,7 +315,9 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
     if timex.date is None or timex.date.precision != DAY:
         # "this year's game" names an edition; "last year's general election" and "this month's run-off" were
         # held then
-        this_dates = not timex.value.isdigit() and has_tense_clue(_sentence_of(text, timex)[1])
+        # "this week's report" in a weekly report is the report itself, not an event in it
+        this_dates = not timex.value.isdigit() and has_tense_clue(_sentence_of(text, timex)[1]) \
+            and not re.match(r"(?i)(?:\w+\s+)?(?:report|episode|edition|issue|column)\b", after["words"])
         dated_by = r"(?i)(?:last|this)\s" if this_dates else r"(?i)last\s"
         return not (names_an_event and re.match(dated_by, timex.text))
     return not names_an_event
