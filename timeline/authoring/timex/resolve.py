@@ -111,9 +111,14 @@ def resolve_season(context: Context, code: str, start: int, end: int, relation: 
     now = _season_now(context.reference)
     index = SEASON_ORDER.index(code)
     this = (now[0], index)
+    tense = None if relation else context.tense(start, end)
+    behind = this if this <= now else (now[0] - 1, index)
+    ahead = this if this >= now else (now[0] + 1, index)
     if relation == "this":
         chosen = this
-    elif relation == "last" or (not relation and context.tense(start, end) != FUTURE):
+    elif not relation and tense is None:  # no clue: the nearest, the coming one if as near ("reopens in the spring")
+        chosen = min((ahead, behind), key=lambda s: abs((s[0] - now[0]) * 4 + s[1] - now[1]))
+    elif relation == "last" or (not relation and tense != FUTURE):
         chosen = this if this < now or (not relation and this == now) else (now[0] - 1, index)
     else:
         chosen = this if this > now or (not relation and this == now) else (now[0] + 1, index)
