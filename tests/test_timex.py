@@ -189,6 +189,10 @@ CASES = [
     ("Americans will celebrate Thanksgiving with family.", [("Thanksgiving", "DATE", "2024-11-28")]),
     ("Ukraine marked its Independence Day.", [("Independence Day", "DATE", "2024-08-24")]),
     ("Christmas 2023 was quiet.", [("Christmas 2023", "DATE", "2023-12-25")]),
+    # days listed: a span when they follow each other, else the first
+    ("It took place on 7, 8 and 9 June; the vote is on July 7, 8, and 9, 2025.",
+     [("7, 8 and 9 June", "DATE", "2024-06-07"), ("July 7, 8, and 9, 2025", "DATE", "2025-07-07")]),
+    ("Matches are on 3, 10 and 17 December.", [("3, 10 and 17 December", "DATE", "2024-12-03")]),
     # days kept without a day off, days counted in weeks, and a name whose owner is part of it
     ("Families gathered on Mother's Day; couples dined out on Valentine's Day.",
      [("Mother's Day", "DATE", "2024-05-12"), ("Valentine's Day", "DATE", "2024-02-14")]),

@@ -134,7 +134,7 @@ def _in_order(text: str, first: Timex, last: Timex) -> tuple[Timex, Timex]:
     with no year written ('opened on Friday and continues until June 23', 'from June into November' said in
     November), a week back for a first that is a bare weekday ('lasted from Monday to Thursday')."""
     if last.date.precision in (DAY, MONTH) and not re.search(r"\d{4}", last.text) \
-            and not _WEEKDAY.fullmatch(last.text) and _one_span(text, first, a_year_on := _a_year_on(last)):
+            and not _WEEKDAY.search(last.text) and _one_span(text, first, a_year_on := _a_year_on(last)):
         return first, a_year_on
     if first.date.precision == DAY and _WEEKDAY.fullmatch(first.text):
         week_back = dataclasses.replace(first, date=shifted(first.date, -7, "D", inclusive=False))

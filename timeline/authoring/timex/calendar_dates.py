@@ -72,6 +72,12 @@ def day_range(match: re.Match, context: Context) -> list[Hit]:
     """Return the days of 'Oct. 23-24', '10 to 12 June 2024' or 'Nov. 30 - Dec. 2'."""
     month, day, last_day = month_of(match), day_number(match["day"]), day_number(match["day2"])
     last_month = month_of(match, "month2") if match.groupdict().get("month2") else month
+    return _day_span(match, context, (month, day), (last_month, last_day))
+
+
+def _day_span(match: re.Match, context: Context, first_day: tuple[int, int], last: tuple[int, int]) -> list[Hit]:
+    """Return the hit of a span of days written as (month, day) pairs, its years from the text or the tense."""
+    (month, day), (last_month, last_day) = first_day, last
     if (last_month, last_day) <= (month, day) and last_month == month:
         return []  # "March 10 to 5" is not a range of days
     crosses_year = (last_month, last_day) < (month, day)  # "Dec. 30 - Jan. 2"
@@ -94,6 +100,16 @@ def day_range(match: re.Match, context: Context) -> list[Hit]:
     if not valid_day(last_year, last_month, last_day):
         return []
     return _date_hit(match, first, True, datetime.date(last_year, last_month, last_day))
+
+
+def day_list(match: re.Match, context: Context) -> list[Hit]:
+    """Return the days of '7, 8 and 9 June' or 'June 7, 8 and 9' as a range when they follow each other, else the
+    first day ('on 3, 10 and 17 June': the first of three events)."""
+    days = [int(number) for number in re.findall(r"\d{1,2}", match["days"])] + [int(match["day2"])]
+    if any(b - a != 1 for a, b in zip(days, days[1:])):
+        first = resolve_month_day(context, month_of(match), days[0], match.start(), match.end())
+        return _date_hit(match, first, True) if first else []
+    return _day_span(match, context, (month_of(match), days[0]), (month_of(match), days[-1]))
 
 
 def iso_day(match: re.Match, context: Context) -> list[Hit]:

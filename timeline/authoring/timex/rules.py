@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from timeline.authoring.timex.calendar_dates import (
     bare_day,
     century_hit,
+    day_list,
     day_range,
     decade_hit,
     explicit_day,
@@ -64,6 +65,7 @@ _RELATIVE = r"(?i:this\s+past|this\s+coming|last|next|this|coming)"
 # Keywords one of which every match of a rule holds, searched in the lower-cased text: a rule's
 # pattern, slow to run over a whole text, runs only around them.
 _WEEKDAY_WORDS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_LISTED_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _SPELLED_BELOW_100 = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
                       r"|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
@@ -108,6 +110,11 @@ RULES: list[Rule] = [
           rf"(?:(?:\s*,\s*|\s+){YEAR4})?", day_range, _MONTH_WORDS),
     _rule(rf"\b{day_group('day')}{RANGE_DASH}{day_group('day2')}\s+{month_group('month')}(?:,?\s+{YEAR4})?",
           day_range, _MONTH_WORDS),
+    # "7, 8 and 9 June", "June 7, 8 and 9"
+    _rule(rf"\b(?P<days>{_LISTED_DAY}(?:,\s*{_LISTED_DAY})+,?\s+and\s+)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+          rf"{month_group('month')}(?:,?\s+{YEAR4})?", day_list, _MONTH_WORDS),
+    _rule(rf"\b{month_group('month')}\s+(?P<days>{_LISTED_DAY}(?:,\s*{_LISTED_DAY})+,?\s+and\s+)(?P<day2>\d{{1,2}})"
+          rf"(?:st|nd|rd|th)?\b(?:,?\s+{YEAR4}|(?![,.]?\s*\d))", day_list, _MONTH_WORDS),
     _rule(r"\b(?P<year>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d))?\b",
           iso_day),
     _rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)",
