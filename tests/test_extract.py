@@ -579,6 +579,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("She won her first election twenty years ago this June.",
                  [("2004-06", None, ["twenty years ago this June"])], id="years-ago-this-month"),
     pytest.param("Black Friday and Cyber Monday sales beat Super Tuesday turnout.", [], id="named-days-as-topics"),
+    pytest.param("The fair will take place over three days, starting on 4 December.",
+                 [("2024-12-04", "2024-12-06", ["4 December"])], id="over-three-days-starting"),
     pytest.param("The festival took place on 7, 8 and 9 June.", [("2024-06-07", "2024-06-09", ["7, 8 and 9 June"])],
                  id="days-listed"),
     pytest.param("The strike lasted from Wednesday to Monday.", [("2024-10-30", "2024-11-04", ["Wednesday to Monday"])],

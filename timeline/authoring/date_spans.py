@@ -27,7 +27,7 @@ _SPAN_JOIN = re.compile(r",?\s*(?:to|into|until|till|through|thru|and(?:\s+into)
                         r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
 _LENGTH_BEFORE = re.compile(
-    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]days?\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
     r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
     r"|beginning|began|begins|opening|opened|opens|convene|convenes|convened|convening|be\s+held|is\s+held"
     r"|was\s+held|held)\s+(?:at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:on\s+)?$", re.IGNORECASE)
