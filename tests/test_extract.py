@@ -585,6 +585,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="days-listed"),
     pytest.param("The strike lasted from Wednesday to Monday.", [("2024-10-30", "2024-11-04", ["Wednesday to Monday"])],
                  id="weekdays-across-a-weekend"),
+    pytest.param("More rain is expected on Thursday and Friday.", [("2024-11-07", "2024-11-08", ["Thursday and Friday"])],
+                 id="today-and-tomorrow-by-their-names"),
     pytest.param("The exhibition opened on Monday and runs until 2 March.",
                  [("2024-11-04", "2025-03-02", ["Monday and runs until 2 March"])], id="an-end-in-the-next-year"),
     pytest.param("The plant closed in 2010. The next year, the town lost its school.",

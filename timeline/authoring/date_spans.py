@@ -77,7 +77,7 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
     for timex in timexes:
         previous = joined[-1] if joined else None
         if previous and timex.date and previous.date and timex.date.start_key() <= previous.date.start_key():
-            previous, timex = _in_order(text, previous, timex)
+            previous, timex = _in_order(text, previous, timex, published.start_key())
             joined[-1] = previous
         if previous and (that_year := _ago_this(text, previous, timex)):
             joined[-1] = that_year
@@ -129,17 +129,22 @@ def _ago_this(text: str, ago: Timex, this: Timex) -> Timex | None:
                                date=dataclasses.replace(this.date, year=ago.date.year))
 
 
-def _in_order(text: str, first: Timex, last: Timex) -> tuple[Timex, Timex]:
+def _in_order(text: str, first: Timex, last: Timex, published_key: tuple) -> tuple[Timex, Timex]:
     """Return a span's two ends in order where the tense put the last before the first: a year on for a last
     with no year written ('opened on Friday and continues until June 23', 'from June into November' said in
-    November), a week back for a first that is a bare weekday ('lasted from Monday to Thursday')."""
+    November), a week back for a first that is a bare weekday gone by ('lasted from Monday to Thursday'), a week on
+    for a last that is a bare weekday when the first has not gone by ('rain on Wednesday and Thursday')."""
     if last.date.precision in (DAY, MONTH) and not re.search(r"\d{4}", last.text) \
             and not _WEEKDAY.search(last.text) and _one_span(text, first, a_year_on := _a_year_on(last)):
         return first, a_year_on
-    if first.date.precision == DAY and _WEEKDAY.fullmatch(first.text):
+    if first.date.precision == DAY and _WEEKDAY.fullmatch(first.text) and first.date.start_key() < published_key:
         week_back = dataclasses.replace(first, date=shifted(first.date, -7, "D", inclusive=False))
         if _one_span(text, week_back, last):
             return week_back, last
+    if last.date.precision == DAY and _WEEKDAY.fullmatch(last.text) and first.date.start_key() >= published_key:
+        week_on = dataclasses.replace(last, date=shifted(last.date, 7, "D", inclusive=False))
+        if _one_span(text, first, week_on):
+            return first, week_on  # "rain on Wednesday and Thursday" said on Wednesday: tomorrow's Thursday
     return first, last
 
 

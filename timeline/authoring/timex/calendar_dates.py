@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 
 from timeline.authoring.timex.context import Context, Hit
@@ -106,7 +107,7 @@ def day_list(match: re.Match, context: Context) -> list[Hit]:
     """Return the days of '7, 8 and 9 June' or 'June 7, 8 and 9' as a range when they follow each other, else the
     first day ('on 3, 10 and 17 June': the first of three events)."""
     days = [int(number) for number in re.findall(r"\d{1,2}", match["days"])] + [int(match["day2"])]
-    if any(b - a != 1 for a, b in zip(days, days[1:])):
+    if any(b - a != 1 for a, b in itertools.pairwise(days)):
         first = resolve_month_day(context, month_of(match), days[0], match.start(), match.end())
         return _date_hit(match, first, True) if first else []
     return _day_span(match, context, (month_of(match), days[0]), (month_of(match), days[-1]))

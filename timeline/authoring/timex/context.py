@@ -42,7 +42,7 @@ _PAST_CLUES = re.compile(
     r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|went"
     r"|came|took|gave|won|lost|began|saw|spoke|left|became|fell|rose|got|thought|knew|ran|sat|stood|wrote|broke"
     r"|chose|drove|flew|grew|fought|caught|bought|threw|wore|swore|sang|rang|froze|rode|shook|stole|swam|tore"
-    r"|understood|woke|lit|sought|meant|dealt|fled|hung|spun|sprang|withdrew|overtook|undertook|arose|forgave"
+    r"|understood|sought|meant|dealt|fled|spun|sprang|withdrew|overtook|undertook|arose|forgave"
     r"|ago|yesterday|earlier(?!\s+than)|recently"
     # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
