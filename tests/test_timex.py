@@ -317,6 +317,9 @@ def test_a_weekday_in_a_sentence_with_no_tense_is_to_come():
     assert found("The storm hit on Monday. Schools reopen on Tuesday.") == [
         ("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-12")]
     assert found("The draw is done. In Friday's second match, Italy plays Ukraine.") == [("Friday", "DATE", "2024-11-08")]
+    # A past that is written like the present, or an irregular past, is a tense.
+    assert found("The vote was close. After it, the party split on Tuesday.")[-1] == ("Tuesday", "DATE", "2024-11-05")
+    assert found("The vote was close. Crews built a dam on Tuesday.")[-1] == ("Tuesday", "DATE", "2024-11-05")
     # A headline's present is the news: "Quake hits Chile on Monday" was on Monday gone.
     assert found("Quake hits Chile on Monday\n\nNo damage is reported.") == [("Monday", "DATE", "2024-11-04")]
     # Opening the sentence, the date is the reporting verb's: "On Monday, state media reported ...".

@@ -42,7 +42,8 @@ _PAST_CLUES = re.compile(
     r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|went"
     r"|came|took|gave|won|lost|began|saw|spoke|left|became|fell|rose|got|thought|knew|ran|sat|stood|wrote|broke"
     r"|chose|drove|flew|grew|fought|caught|bought|threw|wore|swore|sang|rang|froze|rode|shook|stole|swam|tore"
-    r"|understood|sought|meant|dealt|fled|spun|sprang|withdrew|overtook|undertook|arose|forgave"
+    r"|understood|sought|meant|dealt|fled|spun|sprang|withdrew|overtook|undertook|arose|forgave|built|drew|dug"
+    r"|laid|lent|sank|slid|sped|swept|swung|wept|blew|ate|drank|forgot|shone"
     r"|ago|yesterday|earlier(?!\s+than)|recently"
     # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
@@ -52,7 +53,7 @@ _PAST_CLUES = re.compile(
     # A verb whose past is its present is past after a noun, not after "to", a modal or "n't": "the storm hit"
     r"|(?<!\bto\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!\bcan\s)(?<!\bmay\s)(?<!might\s)(?<!must\s)"
     r"(?<!should\s)(?<!shall\s)(?<!n['’]t\s)(?<!['’]ll\s)(?<![Ii]\s)(?<!\bwe\s)(?<!you\s)(?<!they\s)"
-    r"(?:hit|cut|shut|hurt|quit|burst|spread|cost)(?!\s+by\b))\b"
+    r"(?:hit|cut|shut|hurt|quit|burst|spread|cost|split|shed|upset|cast)(?!\s+by\b))\b"
 )
 
 # A plan told in the past is no future: "was originally scheduled for Jan. 31", "the estimate originally
