@@ -16,7 +16,8 @@ PAST, FUTURE = "past", "future"
 # Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
 _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
-    r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expected\s+to"
+    r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expect(?:ed|s)?\s+to"
+    r"|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of|(?:is|are)\s+forecast(?:ing)?|forecasts?\s+(?:for|of)"
@@ -48,6 +49,7 @@ _PAST_CLUES = re.compile(
     # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
+    r"(?<!remain\s)(?<!remains\s)(?<!\bstay\s)(?<!stays\s)"
     rf"(?:met|made|held|sent|brought|found|felt|kept|led|struck|paid|sold|shot|spent|taught"
     rf"|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b(?!\s+by\b)"
     # A verb whose past is its present is past after a noun, not after "to", a modal or "n't": "the storm hit"
@@ -71,8 +73,8 @@ _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 
-# A relative clause's opening, whose tense is its own: "students who wrote essays".
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which)\s+(?:[a-z]+\s+){0,2}$")
+# A relative clause's opening, whose tense is its own: "students who wrote essays", "dams in March that were closed".
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s+(?:[a-z]+\s+){0,2}$")
 
 # A year written on its own, not part of a number, an amount or an address.
 _YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
