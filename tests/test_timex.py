@@ -145,6 +145,8 @@ CASES = [
      [("Nov. 4, 2024", "DATE", "2024-11-04"), ("The day after the vote", "DATE", "2024-11-05"),
       ("Two days before the vote", "DATE", "2024-11-02")]),
     ("The day after the vote, he resigned.", [("The day after the vote", "DATE", "FUTURE_REF")]),
+    ("It passed on Nov. 4, 2024. A was so. B was so. C was so. Two years after the murder, he was freed.",
+     [("Nov. 4, 2024", "DATE", "2024-11-04"), ("Two years after the murder", "DATE", "FUTURE_REF")]),
     ("He left two days after the vote, and two years after his diagnosis, he ran.",
      [("two days", "DURATION", "P2D"), ("two years", "DURATION", "P2Y")]),
     # a weekday with no tense is the one the text names with a tense ("the launch on Tuesday" is to come)

@@ -53,7 +53,7 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
         if hit.narrative and hit.narrative[0] == "shift" and (hit.narrative[2] >= 0 or hit.narrative[3:]) \
-                and not named:
+                and (not named or (hit.narrative[3:] and not _just_told(context, anchor_sentence, hit.start))):
             # "31 Years Later", "that day", "the day before the vote" with no date before them: later than what,
             # which day, is not said
             hit.value = "FUTURE_REF" if hit.narrative[2] > 0 else "PAST_REF"
@@ -78,6 +78,19 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             named, coarse, told_day = True, None, anchor
         elif hit.type == DATE and _COARSE_VALUE.fullmatch(hit.value):
             coarse = hit.value
+
+
+def _just_told(context: Context, told: tuple[int, int] | None, position: int) -> bool:
+    """Return whether the sentence told is the one at position or one of the two before it: 'The day after the
+    vote' counts from a day named just before, not from one paragraphs back."""
+    here = context.sentence(position)
+    for _ in range(3):
+        if told == here:
+            return True
+        if here[0] == 0:
+            return False
+        here = context.sentence(here[0] - 1)
+    return False
 
 
 def _weekdays_told(hits: list[Hit], context: Context) -> dict[str, str]:
