@@ -195,6 +195,8 @@ CASES = [
     ("Americans will celebrate Thanksgiving with family.", [("Thanksgiving", "DATE", "2024-11-28")]),
     ("Ukraine marked its Independence Day.", [("Independence Day", "DATE", "2024-08-24")]),
     ("Christmas 2023 was quiet.", [("Christmas 2023", "DATE", "2023-12-25")]),
+    # years as radio scripts say them
+    ("The plane crashed in twenty ten; he left in twenty one.", [("twenty ten", "DATE", "2010")]),
     # days listed: a span when they follow each other, else the first
     ("It took place on 7, 8 and 9 June; the vote is on July 7, 8, and 9, 2025.",
      [("7, 8 and 9 June", "DATE", "2024-06-07"), ("July 7, 8, and 9, 2025", "DATE", "2025-07-07")]),

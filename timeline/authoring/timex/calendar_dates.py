@@ -186,9 +186,9 @@ def year_hit(match: re.Match, context: Context) -> list[Hit]:
 
 
 def spelled_year(match: re.Match, context: Context) -> list[Hit]:
-    """Return the year (or month) of 'two thousand nine', 'nineteen seventy-two', 'eighteen hundred and two' or
-    'October, two thousand five', as radio scripts write them; after a word of time only, so that 'nineteen
-    seventy people' stays a count."""
+    """Return the year (or month) of 'two thousand nine', 'nineteen seventy-two', 'twenty fifteen', 'eighteen
+    hundred and two' or 'October, two thousand five', as radio scripts write them; after a word of time only, so
+    that 'nineteen seventy people' stays a count."""
     before = context.text[max(0, match.start() - 12): match.start()]
     if not match["month"] and not re.search(r"(?i)\b(?:in|since|until|till|by|from|of|between|and|year|before|after"
                                             r"|around)\s+$", before):
@@ -199,7 +199,10 @@ def spelled_year(match: re.Match, context: Context) -> list[Hit]:
         year = 2000 + (_spelled_number(match["rest"]) if match["rest"] else 0)
     else:
         century = _spelled_number(match["century"]) * 100
-        year = century + (_spelled_number(match["rest"]) if match["rest"] else 0)
+        rest = _spelled_number(match["rest"]) if match["rest"] else 0
+        if century == 2000 and rest < 10:
+            return []  # "twenty one" is 21; "twenty ten" is 2010
+        year = century + rest
     if match["month"]:
         return [Hit(match.start(), match.end(), DATE, month_value(year, month_of(match)))]
     return [Hit(match.start(), match.end(), DATE, f"{year:04d}")]

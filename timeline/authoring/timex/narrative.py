@@ -107,8 +107,8 @@ def _weekdays_told(hits: list[Hit], context: Context) -> dict[str, str]:
 def _from_coarse(hit: Hit, coarse: str) -> bool:
     """Set the value of 'two years later' or 'the following month' from the year or month mentioned before it
     ('founded in 2015. Two years later, ...': 2017); return whether it was set."""
-    if not hit.narrative or hit.narrative[0] not in ("shift", "unit"):
-        return False
+    if not hit.narrative or hit.narrative[0] not in ("shift", "unit") or hit.narrative[3:]:
+        return False  # "two years after the murder" counts from a day just told, not from a year
     unit, count = hit.narrative[1], hit.narrative[2]
     year, _, month = coarse.partition("-")
     if count != int(count) or not 0 < int(year) + count <= 9999:
