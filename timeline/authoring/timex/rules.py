@@ -137,7 +137,7 @@ RULES: list[Rule] = [
           _MONTH_WORDS),
     _rule(rf"(?i)\b(?:(?P<month>{FULL_MONTHS}),?\s+(?:of\s+)?)?(?:(?P<millennium>two\s+thousand)(?:\s+and)?"
           rf"|(?P<century>(?:sixteen|seventeen|eighteen|nineteen|twenty))(?:\s+hundred(?:\s+and)?|\s+oh)?)"
-          rf"(?:\s+(?P<rest>{_SPELLED_BELOW_100}))?\b", spelled_year, "thousand|teen"),
+          rf"(?:\s+(?P<rest>{_SPELLED_BELOW_100}))?\b", spelled_year, "thousand|teen|twenty"),
     _rule(r"\b(?P<year>(?:1\d|20)\d\d)[-–](?P<short>\d\d)\b(?![-–/]\d)", year_pair),
     # Not a number inside an identifier: "Docket EPA–HQ–OA–2018–0259".
     # not "2004 BL86" (an asteroid's designation)
