@@ -79,6 +79,8 @@ CASES = [
     ("The bank will hold its next meeting on Dec. 20, it said.", [("Dec. 20", "DATE", "2024-12-20")]),
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
     ("They will remain closed until at least Dec. 12.", [("Dec. 12", "DATE", "2024-12-12")]),
+    # words ending in -ed that are no past tense
+    ("As work moves on Dec. 15, visitors should heed warnings.", [("Dec. 15", "DATE", "2024-12-15")]),
     ("Engineers will reopen locks in March that were closed for winter.", [("March", "DATE", "2025-03")]),
     ("Officials determined that it is safe to resume work on Dec. 11.", [("Dec. 11", "DATE", "2024-12-11")]),
     ("The order wants the goal met by Dec. 1, but he expects to achieve it earlier.", [("Dec. 1", "DATE", "2024-12-01")]),

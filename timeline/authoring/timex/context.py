@@ -37,7 +37,9 @@ _FUTURE_CLUES = re.compile(
 _NOT_PAST_ED = (
     "need|speed|feed|seed|bleed|breed|proceed|succeed|exceed|indeed|embed|hundred|bed|red|shed|sacred|naked|wicked"
     "|kindred|scheduled|expected|planned|slated|proposed|intended|anticipated|united|armed|advanced|skilled"
-    "|detailed|based|related|limited|concerned|interested|supposed"
+    "|detailed|based|related|limited|concerned|interested|supposed|heed|creed|greed|steed|weed|deed|reed|seabed|hotbed"
+    "|rugged|ragged|jagged|crooked|beloved|aged|wretched|unprecedented|unexpected|unidentified|unnamed|unarmed"
+    "|unmanned|undisclosed|unspecified|talented|renowned|sophisticated|complicated|dedicated|experienced|automated"
 )
 _PAST_CLUES = re.compile(
     r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|went"
