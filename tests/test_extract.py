@@ -570,6 +570,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("So far in January, activity has remained strong.", [], id="so-far-in-a-month"),
     pytest.param("She was killed in Feb this year.", [("2024-02", None, ["Feb"])], id="a-short-month-this-year"),
     pytest.param("There have been several smaller quakes since Saturday.", [], id="a-count-since-a-day"),
+    pytest.param("More than 800 people have been hurt since the first quake struck on Thursday.", [],
+                 id="a-count-since-a-clause"),
+    pytest.param("No individuals have become sick since late October 2024.", [], id="none-since"),
+    pytest.param("The 76-year-old has been held since her arrest on February 1.", [("2024-02-01", None, ["February 1"])],
+                 id="an-age-counts-nothing"),
     pytest.param("He was the victim of fraud in this month's run-off election.", [("2024-11", None, ["this month"])],
                  id="this-month-s-election"),
     pytest.param("Highlights in this week's report include protests.", [], id="this-week-s-report-with-no-tense"),
@@ -719,6 +724,16 @@ def test_a_title_opening_with_he_or_she_names_the_person_named_before():
     # A river or a war is no person: "He" stays.
     assert [e.title for e in find_events(article)] == ["Minister Anna Berg spoke", "Anna Berg resigned", "It rained",
                                                        "He moved his headquarters"]
+
+
+def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event():
+    assert found("Kerry visited Kyiv on Monday.", headline="News briefs: November 7, 2024") == \
+        [("2024-11-04", None, ["Monday"])]
+
+
+def test_a_clock_time_takes_no_day_from_the_next_paragraph():
+    assert found("Hours: Monday through Friday, 8 a.m. – 5 p.m.\n\nSaturday, Nov. 9, the centre opens.") == \
+        [("2024-11-09", None, ["Saturday, Nov. 9"])]
 
 
 def test_the_headline_is_read():

@@ -35,6 +35,10 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|th
                            r"|next|from|to|for|at|celebrat\w*|mark\w*|commemorat\w*)\s+(?:(?i:the)\s+)?"
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
+_AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b", re.IGNORECASE)
+_DATED_TITLE = re.compile(r"[^:/\n]{1,60}[:/]\s*")
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their)\s[^.;,\d]{0,50}?\b(?:on|in)\s+(?:the\s+)?$",
+                           re.IGNORECASE)
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
@@ -99,7 +103,8 @@ _NAMED = re.compile(r"\s[A-Z][a-z]")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
-_COUNT = re.compile(r"\b\d[\d,.]*\b|\b(?i:there\s+(?:have|has)\s+been)\b")  # "there have been several quakes since"
+# "there have been several quakes since", "no individuals have become sick since"
+_COUNT = re.compile(r"\b\d[\d,.]*\b|\b(?i:there\s+(?:have|has)\s+been|no\s+(?:new\s+|more\s+|further\s+)?[a-z]+s)\b")
 
 
 def sentence_dates(units: list[str], published: EventDate, country: str | None) -> tuple[str, list[list[Timex]]]:
@@ -261,10 +266,15 @@ def _backdrop(text: str, timex: Timex) -> bool:
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
     if _SO_FAR.search(before):
         return True
+    counted = _COUNT.search(_AGE.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does
-        return bool(_COUNT.search(sentence.replace(timex.text, "")) or _RECURRING.search(before))
+        return bool(counted or _RECURRING.search(before))
+    if _SINCE_CLAUSE.search(text, max(0, timex.start - 70), timex.start) and counted:
+        return True  # "800 people have been hurt since the first quake struck on Thursday"
+    if _DATED_TITLE.fullmatch(text, 0, timex.start) and not text[timex.end: text.find("\n", timex.end)].strip():
+        return True  # a headline "News briefs: May 26, 2012", "Category:May 26, 2012": the page's date, no event's
     if timex.date.precision != YEAR:
         return False
     written = timex.text[:1].isdigit()

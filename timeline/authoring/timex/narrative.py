@@ -19,7 +19,7 @@ def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
     merged: list[Hit] = []
     for hit in hits:
         previous = merged[-1] if merged else None
-        if previous and re.fullmatch(r"\s*,?\s*", text[previous.end: hit.start]):
+        if previous and re.fullmatch(r"[^\S\n]*,?[^\S\n]*", text[previous.end: hit.start]):  # within a paragraph
             day, clock = (hit, previous) if previous.narrative and previous.narrative[0] == "clock" else (previous, hit)
             if clock.narrative and clock.narrative[0] == "clock" and day.type == DATE and _DAY_VALUE.match(day.value):
                 merged[-1] = Hit(previous.start, hit.end, TIME, day.value + clock.narrative[1], day.anchored)
