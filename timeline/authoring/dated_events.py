@@ -13,7 +13,13 @@ from dataclasses import dataclass, field
 
 from timeline.authoring.article import Article, ExtractError, paragraphs
 from timeline.authoring.date_spans import shifted
-from timeline.authoring.event_dates import EVENT_NOUNS, coarse_date, event_date, sentence_dates
+from timeline.authoring.event_dates import (
+    EVENT_NOUNS,
+    coarse_date,
+    dates_the_text_itself,
+    event_date,
+    sentence_dates,
+)
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors, suggest_location
 from timeline.authoring.timex import Timex
@@ -98,7 +104,7 @@ def find_events(article: Article, country: str | None = None, known_actors: list
         if index in used:
             continue
         chosen = event_date(text, timexes)
-        vague = [t for t in timexes if t.date is None and t.value[:4].isdigit()]
+        vague = [t for t in timexes if t.date is None and t.value[:4].isdigit() and not dates_the_text_itself(text, t)]
         if chosen is None and vague:
             partner = _combine(index, vague, dated, used, units)
             if partner is not None:

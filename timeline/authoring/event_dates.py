@@ -35,6 +35,10 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|th
                            r"|next|from|to|for|at|celebrat\w*|mark\w*|commemorat\w*)\s+(?:(?i:the)\s+)?"
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
+_NOW_WORDS = re.compile(r"(?i)today|tonight|this\s+week")
+_REPORT_WORDS = r"(?:report|program|programme|show|edition|episode|column|newsletter|podcast)s?"
+_OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b")  # "Today's status reports follow"
+_OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
 _AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b", re.IGNORECASE)
 _DATED_TITLE = re.compile(r"[^:/\n]{1,60}[:/]\s*")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their)\s[^.;,\d]{0,50}?\b(?:on|in)\s+(?:the\s+)?$",
@@ -131,7 +135,7 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     precise it names (a span before a day), the first of equals; never a clock time alone ("at 11 a.m.": a detail of
     an event told before) nor a backdrop (see _backdrop)."""
     dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)
-             and not _holiday_as_topic(text, t)]
+             and not _holiday_as_topic(text, t) and not dates_the_text_itself(text, t)]
     if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in dated):
         return None
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
@@ -140,6 +144,15 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     # "New Year's day on Thursday, April 14, 2022": the calendar date says which day the name means
     named = [t for t in dated if not _apposed(text, t, dated)]
     return max(named, key=lambda t: (_weight(text, t), not _holiday_name(t), -t.start))
+
+
+def dates_the_text_itself(text: str, timex: Timex) -> bool:
+    """Return whether 'today' or 'this week' dates the report or programme itself ("Women in politics is our report
+    this week", "Today's status reports follow"), not an event in it."""
+    if not _NOW_WORDS.fullmatch(timex.text):
+        return False
+    return bool(_OWN_REPORT_AFTER.match(text, timex.end)
+                or _OWN_REPORT_BEFORE.search(text, max(0, timex.start - 40), timex.start))
 
 
 def _holiday_name(timex: Timex) -> bool:
