@@ -60,7 +60,7 @@ _IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be"
                           r"|opens|begins|starts|launches|returns|expires|closes|ends|takes\s+effect)\b", re.IGNORECASE)
 _IN_TIME_AFTER = re.compile(r"['’]?\s+time\b", re.IGNORECASE)  # "in 10 days' time": from now, whatever the verb
-_DURATION = re.compile(r"P(?P<n>\d+)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
+_DURATION = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
 _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
                        r"|deferred|adjourned)\b[^.;]*\b(?:until|till|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -71,7 +71,8 @@ _COVERS = re.compile(r"\bcover(?:s|ed|ing)?\s+(?:[^.;:]{0,30}?\s(?:from|between|
                      r"|\b(?:week|month|quarter|period|year)\s+end(?:ing|ed)\s+(?:on\s+)?$", re.IGNORECASE)
 _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
                          r"(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
-                         r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)for\s+)(?:the\s+)?"
+                         r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)(?<!called\s)(?<!booked\s)(?<!moved\s)"
+                         r"(?<!rescheduled\s)(?<!pencilled\s)(?<!penciled\s)for\s+)(?:the\s+)?"
                          r"(?:(?:first|second|third|fourth|4th|3rd|2nd|1st)\s+quarter\s+(?:of\s+|and\s+)?)?"
                          r"(?:annual\s+)?$", re.IGNORECASE)
 # What follows a date used as a name: "the Feb. 28 report", "the 2012 London games", "that 8:30 a.m. release".
@@ -352,6 +353,8 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     length = _DURATION.fullmatch(timex.value)
     if not length or published.precision != DAY:
         return timex
+    if length["n"] == "X":
+        return _some_time_ahead(text, timex, published, length["unit"])
     n, unit = (int(length["n"]), length["unit"]) if length["n"] else (int(length["hours"]) // 24, "D")
     before = text[max(0, timex.start - 30): timex.start]
     sentence_start = text.rfind("\n", 0, timex.start) + 1
@@ -375,6 +378,19 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
         last = None  # "the past 24 hours": one day
     return dataclasses.replace(timex, type="DATE", date=first if last is None else cut_to(first, last.precision),
                                end_date=last)
+
+
+def _some_time_ahead(text: str, timex: Timex, published: EventDate, unit: str) -> Timex:
+    """Return 'in the coming months' or 'over the next few weeks' as the month or year they fall in (a few taken as
+    three), else the duration as it is."""
+    lead = text[max(0, timex.start - 30): timex.start] + re.match(r"(?i)(?:the\s+(?:next|coming)\s+)?", timex.text)[0]
+    if unit not in "DWM" or not _SPAN_AHEAD.search(lead):
+        return timex
+    last = shifted(published, 3, unit, inclusive=True)
+    if unit == "D" and (last.year, last.month) == (published.year, published.month):
+        return dataclasses.replace(timex, type="DATE", date=EventDate(published.year, published.month))
+    return dataclasses.replace(timex, type="DATE", date=EventDate(published.year)) if last.year == published.year \
+        else timex
 
 
 def _some_time_ago(timex: Timex, published: EventDate) -> Timex:

@@ -20,6 +20,9 @@ _FUTURE_CLUES = re.compile(
     r"|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
+    # "election called for September" (not "called for calm on Monday")
+    r"|(?:called|booked|pencill?ed\s+in)\s+for(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
+    r"|thu|fri|sat|sun|next|this|early|mid|late|the\s+end|\d))"
     r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of|(?:is|are)\s+forecast(?:ing)?|forecasts?\s+(?:for|of)"
     # a move's new date: "postponed Thursday's launch until Saturday"
     r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved)\b[^.;]{0,60}?\b(?:until|till|to|for)"
