@@ -735,9 +735,19 @@ def test_a_title_opening_with_he_or_she_names_the_person_named_before():
                                                        "He moved his headquarters"]
 
 
-def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event():
-    assert found("Kerry visited Kyiv on Monday.", headline="News briefs: November 7, 2024") == \
-        [("2024-11-04", None, ["Monday"])]
+@pytest.mark.parametrize("headline", ["News briefs: November 7, 2024", "Dry weather update 7th November 2024",
+                                      "ECONOMICS REPORT - Holiday Shopping - 2024-11-07", "Category:November 7, 2024",
+                                      "November 7, 2024: Man Pleads Guilty", "Week In Review: 11/04 - 11/07"])
+def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event(headline):
+    assert found("Kerry visited Kyiv on Monday.", headline=headline) == [("2024-11-04", None, ["Monday"])]
+
+
+@pytest.mark.parametrize("headline, dated", [
+    ("Storm hits Florida on November 7, 2024", ("2024-11-07", None, ["November 7, 2024"])),
+    ("Awareness Week | November 7-14, 2024", ("2024-11-07", "2024-11-14", ["November 7-14, 2024"])),
+    ("Festival set, Nov. 12-14", ("2024-11-12", "2024-11-14", ["Nov. 12-14"]))])
+def test_a_headline_that_reports_a_dated_happening_keeps_its_date(headline, dated):
+    assert found("Nothing else happened.", headline=headline) == [dated]
 
 
 def test_a_clock_time_takes_no_day_from_the_next_paragraph():

@@ -18,6 +18,7 @@ from timeline.authoring.event_dates import (
     coarse_date,
     dates_the_text_itself,
     event_date,
+    page_date_in_title,
     sentence_dates,
 )
 from timeline.authoring.sentences import sentences
@@ -97,6 +98,8 @@ def find_events(article: Article, country: str | None = None, known_actors: list
     headline = article.title.title() if article.title.isupper() else article.title
     units = ([headline] if headline else []) + [s for p in paragraphs(article) for s in sentences(p)]
     text, by_sentence = sentence_dates(units, article.published, country)
+    if headline:
+        by_sentence[0] = [t for t in by_sentence[0] if not page_date_in_title(headline, t, article.published)]
     dated = list(enumerate(by_sentence))
     found: list[FoundEvent] = []
     used: set[int] = set()

@@ -40,7 +40,11 @@ _REPORT_WORDS = r"(?:report|program|programme|show|edition|episode|column|newsle
 _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b")  # "Today's status reports follow"
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
 _AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b", re.IGNORECASE)
-_DATED_TITLE = re.compile(r"[^:/\n]{1,60}[:/]\s*")
+# A headline that is a title and the page's date: "News briefs: May 26, 2012", "Dry weather update 17th July 2018",
+# "May 29, 2018: Man Pleads Guilty"; not "Storm hits Florida on August 29" nor "Festival set, Sept. 12-14".
+_TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|till|from|for|since|at|in|before|after|of)\b)"
+                                r"[a-z]+)\s*\(?$")
+_TITLE_AFTER_DATE = re.compile(r"\s*[:|–—-]")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their)\s[^.;,\d]{0,50}?\b(?:on|in)\s+(?:the\s+)?$",
                            re.IGNORECASE)
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
@@ -154,6 +158,21 @@ def dates_the_text_itself(text: str, timex: Timex) -> bool:
         return False
     return bool(_OWN_REPORT_AFTER.match(text, timex.end)
                 or _OWN_REPORT_BEFORE.search(text, max(0, timex.start - 40), timex.start))
+
+
+def page_date_in_title(headline: str, timex: Timex, published: EventDate) -> bool:
+    """Return whether a date in the headline is the page's own date set beside its title ("News briefs: May 26,
+    2012", "ECONOMICS REPORT - 2003-12-19"), which dates no event."""
+    if not re.search(r"\d", timex.text) or timex.date is None or timex.date.precision != DAY \
+            or published.precision != DAY:
+        return False
+    # a day, or a span that ends then ("Week In Review: 12/09 - 12/13"), not one that starts then ("April 22-30")
+    last, published_day = (datetime.date(*d.start_key()) for d in (timex.end_date or timex.date, published))
+    if abs((last - published_day).days) > 1:
+        return False
+    at_end = not headline[timex.end:].strip(" .)")
+    at_start = not headline[:timex.start].strip() and _TITLE_AFTER_DATE.match(headline, timex.end)
+    return bool(at_start or (at_end and _TITLE_BEFORE_DATE.fullmatch(headline[:timex.start])))
 
 
 def _holiday_name(timex: Timex) -> bool:
@@ -287,8 +306,6 @@ def _backdrop(text: str, timex: Timex) -> bool:
         return bool(counted or _RECURRING.search(before))
     if _SINCE_CLAUSE.search(text, max(0, timex.start - 70), timex.start) and counted:
         return True  # "800 people have been hurt since the first quake struck on Thursday"
-    if _DATED_TITLE.fullmatch(text, 0, timex.start) and not text[timex.end: text.find("\n", timex.end)].strip():
-        return True  # a headline "News briefs: May 26, 2012", "Category:May 26, 2012": the page's date, no event's
     if timex.date.precision != YEAR:
         return False
     written = timex.text[:1].isdigit()
