@@ -13,6 +13,7 @@ from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, shift
 from timeline.authoring.timex import Timex, find_timexes
 from timeline.authoring.timex.context import has_tense_clue
 from timeline.authoring.timex.holiday_names import HOLIDAY
+from timeline.authoring.timex.vocabulary import FULL_MONTHS
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
@@ -26,7 +27,9 @@ EVENT_NOUNS = frozenset("""
     offensive ceasefire referendum poll primary runoff semifinal quarterfinal kickoff derby fixture fight tournament
     premiere broadcast episode outage closure hearings walkout shutdown rain rains snow snowfall flood floods
     flooding wind winds storms tornado hurricane typhoon cyclone blizzard heatwave eruption landslide blast win loss
-    defeat victory upset goal goals collapse weather
+    defeat victory upset goal goals collapse weather temperatures heat frost drought demolition demolitions
+    evacuation evacuations arrest arrests killing killings murder kidnapping riot riots clashes fighting unrest
+    spill
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
@@ -357,6 +360,8 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
         # "this year's game" names an edition; "last year's general election" and "this month's run-off" were
         # held then
         # "this week's report" in a weekly report is the report itself, not an event in it
+        if re.fullmatch(rf"(?i)(?:{FULL_MONTHS})", timex.text):
+            return not names_an_event  # "September's flooding": that month's
         this_dates = not timex.value.isdigit() and has_tense_clue(_sentence_of(text, timex)[1]) \
             and not re.match(r"(?i)(?:\w+\s+)?(?:report|episode|edition|issue|column)\b", after["words"])
         dated_by = r"(?i)(?:last|this)\s" if this_dates else r"(?i)last\s"
