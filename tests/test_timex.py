@@ -79,6 +79,9 @@ CASES = [
     ("The bank will hold its next meeting on Dec. 20, it said.", [("Dec. 20", "DATE", "2024-12-20")]),
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
     ("They will remain closed until at least Dec. 12.", [("Dec. 12", "DATE", "2024-12-12")]),
+    ("The plant did not close on Monday.", [("Monday", "DATE", "2024-11-04")]),
+    ("Results of the vote, held on Sunday, are expected on Monday.",
+     [("Sunday", "DATE", "2024-11-03"), ("Monday", "DATE", "2024-11-11")]),
     # words ending in -ed that are no past tense
     ("As work moves on Dec. 15, visitors should heed warnings.", [("Dec. 15", "DATE", "2024-12-15")]),
     ("Engineers will reopen locks in March that were closed for winter.", [("March", "DATE", "2025-03")]),

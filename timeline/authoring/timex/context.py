@@ -17,7 +17,7 @@ PAST, FUTURE = "past", "future"
 _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expect(?:ed|s)?\s+to"
-    r"|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
+    r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "election called for September" (not "called for calm on Monday")
@@ -29,7 +29,8 @@ _FUTURE_CLUES = re.compile(
     # "The opening ceremony is Friday night": a weekday said in the present is to come
     r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     # "Talks resume on Monday", "the court rules Friday": a schedule told in the present
-    r"|(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|take\s+effect|go|goe|play"
+    r"|(?<!\bnot\s)(?<!n['’]t\s)(?<!\bdid\s)"
+    r"(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|take\s+effect|go|goe|play"
     r"|face|host|premiere|air|debut|arrive|visit|depart|expire|finishe|conclude|reconvene|appear|testifie|testify"
     r"|kick\s+off|wrap\s+up|go\s+on\s+sale|take\s+place|stand\s+trial)s?"
     r"(?=(?:\s+[a-z'’-]+){0,4}?\s+on\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
