@@ -149,6 +149,9 @@ class Context:
                  for m in _FUTURE_CLUES.finditer(self.lowered, first, last)]
                 + [(m.start(), m.end(), PAST) for m in _PAST_CLUES.finditer(self.text, first, last)]
             )
+        # A clue in the date's own clause outweighs a nearer one past a comma: "the vote, held on Sunday, is expected"
+        clause_start = max(self.text.rfind(mark, first, start) for mark in ",;:") + 1 or first
+        clause_end = min((i for i in (self.text.find(mark, end, last) for mark in ",;:") if i >= 0), default=last)
         best, best_distance = None, None
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
@@ -159,6 +162,8 @@ class Context:
             if clue_start >= end and _RELATIVE.search(self.lowered, max(end, clue_start - 25), clue_start):
                 continue  # "on Sunday ... for students who wrote essays": the clause's own tense
             distance = start - clue_end if clue_end <= start else clue_start - end
+            if clue_start < clause_start or clue_end > clause_end:
+                distance += len(self.text)
             # A future clue wins a tie: "said it will meet on Friday".
             if best_distance is None or distance < best_distance or (distance == best_distance and tense == FUTURE):
                 best, best_distance = tense, distance
