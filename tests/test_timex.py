@@ -80,6 +80,11 @@ CASES = [
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
     ("They will remain closed until at least Dec. 12.", [("Dec. 12", "DATE", "2024-12-12")]),
     ("The plant did not close on Monday.", [("Monday", "DATE", "2024-11-04")]),
+    # a schedule told in the present, to a month or a day of one: to come; a noun is no schedule
+    ("The law takes effect on Nov. 1; the festival returns in October.",
+     [("Nov. 1", "DATE", "2025-11-01"), ("October", "DATE", "2025-10")]),
+    ("Foam damaged the shuttle during launch in August.", [("August", "DATE", "2024-08")]),
+    ("The team is looking forward to the launch on Thursday.", [("Thursday", "DATE", "2024-11-07")]),
     ("Results of the vote, held on Sunday, are expected on Monday.",
      [("Sunday", "DATE", "2024-11-03"), ("Monday", "DATE", "2024-11-11")]),
     # words ending in -ed that are no past tense

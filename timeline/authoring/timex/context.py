@@ -17,7 +17,7 @@ PAST, FUTURE = "past", "future"
 _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expect(?:ed|s)?\s+to"
-    r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
+    r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|look(?:s|ing)?\s+forward\s+to|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "election called for September" (not "called for calm on Monday")
@@ -29,12 +29,16 @@ _FUTURE_CLUES = re.compile(
     # "The opening ceremony is Friday night": a weekday said in the present is to come
     r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     # "Talks resume on Monday", "the court rules Friday": a schedule told in the present
-    r"|(?<!\bnot\s)(?<!n['’]t\s)(?<!\bdid\s)"
-    r"(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|take\s+effect|go|goe|play"
+    r"|(?<!\bnot\s)(?<!n['’]t\s)(?<!\bdid\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)"
+    r"(?<!their\s)(?<!during\s)(?<!\bof\s)(?<!after\s)(?<!before\s)"  # "during launch in August": a noun
+    r"(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|go|goe|play"
     r"|face|host|premiere|air|debut|arrive|visit|depart|expire|finishe|conclude|reconvene|appear|testifie|testify"
-    r"|kick\s+off|wrap\s+up|go\s+on\s+sale|take\s+place|stand\s+trial)s?"
+    r"|kicks?\s+off|wraps?\s+up|go(?:es)?\s+on\s+sale|takes?\s+(?:place|effect)|stands?\s+trial)s?"
     r"(?=(?:\s+[a-z'’-]+){0,4}?\s+on\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"|\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    # "The law takes effect on Dec. 1", "the festival returns in December"
+    r"|(?:\s+[a-z'’-]+){0,4}?\s+(?:on|in)\s+(?:early\s+|mid-?|late\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
+    r"|dec)[a-z]*\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
 )  # searched in the lower-cased text
