@@ -573,6 +573,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Leaders called for calm on Monday.", [("2024-11-04", None, ["Monday"])], id="called-for-calm"),
     pytest.param("The centre opens in 10 days' time.", [("2024-11-17", None, ["10 days'"])], id="in-ten-days-time"),
     pytest.param("So far in January, activity has remained strong.", [], id="so-far-in-a-month"),
+    pytest.param("As of 12:20 on Wednesday 6 November, there are 84 flood warnings.", [], id="as-of-a-clock-time"),
+    pytest.param("Here are updates from parks, as of yesterday morning.", [], id="as-of-yesterday"),
+    pytest.param("This will enter into effect as of 15 December 2024.", [("2024-12-15", None, ["15 December 2024"])],
+                 id="in-effect-as-of"),
+    pytest.param("Since publication of the Feb. 9 notice, EPA has received requests.", [], id="a-dated-notice"),
     pytest.param("She was killed in Feb this year.", [("2024-02", None, ["Feb"])], id="a-short-month-this-year"),
     pytest.param("Owners who suffered damages because of September's flooding can register.",
                  [("2024-09", None, ["September"])], id="a-month-s-flooding"),
@@ -740,6 +745,7 @@ def test_a_title_opening_with_he_or_she_names_the_person_named_before():
 
 
 @pytest.mark.parametrize("headline", ["News briefs: November 7, 2024", "Dry weather update 7th November 2024",
+                                      "Announced Actions for November 7, 2024",
                                       "ECONOMICS REPORT - Holiday Shopping - 2024-11-07", "Category:November 7, 2024",
                                       "November 7, 2024: Man Pleads Guilty", "Week In Review: 11/04 - 11/07"])
 def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event(headline):

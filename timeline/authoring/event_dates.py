@@ -45,7 +45,7 @@ _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|
 _AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b", re.IGNORECASE)
 # A headline that is a title and the page's date: "News briefs: May 26, 2012", "Dry weather update 17th July 2018",
 # "May 29, 2018: Man Pleads Guilty"; not "Storm hits Florida on August 29" nor "Festival set, Sept. 12-14".
-_TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|till|from|for|since|at|in|before|after|of)\b)"
+_TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|till|from|since|at|in|before|after|of)\b)"
                                 r"[a-z]+)\s*\(?$")
 _TITLE_AFTER_DATE = re.compile(r"\s*[:|–—-]")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their)\s[^.;,\d]{0,50}?\b(?:on|in)\s+(?:the\s+)?$",
@@ -53,6 +53,9 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their)\s[^.;,\d]{0,50}
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
+# "As of 12:20 on Wednesday", "as of yesterday morning": a status at a time, not "in effect as of 15 June"
+_AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s+(?:on\s+)?"
+                    r"|(?=yesterday|last\s+night))", re.IGNORECASE)
 _INCIDENT_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:quake|earthquake|tsunami|attacks?|bombings?|fire|storm|floods?"
                              r"|crash|shooting|blast|explosion|massacre|truce|ceasefire|speech|address|raid|strike"
                              r"|riots?)\b")
@@ -84,7 +87,7 @@ _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|nu
                          r"(?:annual\s+)?$", re.IGNORECASE)
 # What follows a date used as a name: "the Feb. 28 report", "the 2012 London games", "that 8:30 a.m. release".
 _NAMES = re.compile(r"\s+(?:[a-z]+\s+)?(?:report|release|estimates?|edition|issue|attacks|bombings?|budget|census"
-                    r"|law|act|statistics|data|figures|numbers|results)\b")
+                    r"|law|act|statistics|data|figures|numbers|results|notice|memo|memorandum|filing)\b")
 # A year naming a contest, a season or a games ("the 2005 Eurovision song contest", "the 2004 contest").
 _YEAR_AS_NAME = re.compile(r"\s+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|(?:[a-z]+\s+)?(?:contest|games|olympics|season"
                            r"|edition|cup|championships?|tournament|festival))\b")
@@ -300,7 +303,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     sentence = _sentence_of(text, timex)[1]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
-    if _SO_FAR.search(before):
+    if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9):
         return True
     counted = _COUNT.search(_AGE.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
