@@ -162,6 +162,8 @@ CASES = [
     # a weekday with no tense is the one the text names with a tense ("the launch on Tuesday" is to come)
     ("Weather Threatens Tuesday Launch\n\nThe launch is scheduled for Tuesday.",
      [("Tuesday", "DATE", "2024-11-12"), ("Tuesday", "DATE", "2024-11-12")]),
+    ("The quake struck on Nov. 3, 2024. Hours later, a tsunami hit.",
+     [("Nov. 3, 2024", "DATE", "2024-11-03"), ("Hours later", "DATE", "2024-11-03")]),
     ("He arrived on March 3, 2020, and left the day before.",
      [("March 3, 2020", "DATE", "2020-03-03"), ("the day before", "DATE", "2020-03-02")]),
     ("The polls closed Friday at 8 p.m.", [("Friday", "DATE", "2024-11-01"), ("8 p.m.", "TIME", "2024-11-01T20:00")]),

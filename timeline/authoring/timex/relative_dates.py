@@ -201,9 +201,9 @@ def event_shift(match: re.Match, context: Context) -> list[Hit]:
 
 def neighbour_day(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'the next day', 'the previous day', 'the day before', or the same one ('later that day',
-    'on the same day', 'by this date'), from the date mentioned before."""
+    'on the same day', 'by this date', 'hours later'), from the date mentioned before."""
     words = match[0].lower()
-    offset = 0 if re.search(r"\b(?:that|same|this)\b", words) else \
+    offset = 0 if re.search(r"\b(?:that|same|this|hours|minutes|moments)\b", words) else \
         -1 if re.search(r"previous|preceding|before|prior", words) else 1
     hit = Hit(match.start(), match.end(), DATE, day_value(context.reference + datetime.timedelta(days=offset)), True)
     hit.narrative = ("shift", "day", offset)

@@ -181,7 +181,8 @@ RULES: list[Rule] = [
           "day|morning|afternoon|evening|night"),
     # "later that day", "on the same day", "that evening", "by this date": the day told before
     _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
-          r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b", neighbour_day, "day|morning|afternoon|evening|night|date"),
+          r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b|\b(?:hours|minutes|moments)\s+(?:later|earlier)\b", neighbour_day,
+          "day|morning|afternoon|evening|night|date|later|earlier"),
     _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
           r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"
           r"|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|the\s+present\s+day)\b(?!-)", reference_word,
