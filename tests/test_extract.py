@@ -604,6 +604,15 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Black Friday and Cyber Monday sales beat Super Tuesday turnout.", [], id="named-days-as-topics"),
     pytest.param("The fair will take place over three days, starting on 4 December.",
                  [("2024-12-04", "2024-12-06", ["4 December"])], id="over-three-days-starting"),
+    pytest.param("In 1998 Apple introduced the iMac, in 2001 the iPod.", [("1998", None, ["1998"])],
+                 id="a-year-before-a-name-after-in"),
+    pytest.param("The company fined under the Migratory Birds Convention Act, 1994", [], id="an-act-s-year"),
+    pytest.param("FAA Expects Busiest Thanksgiving Travel Period in 15 Years", [], id="the-busiest-in-years"),
+    pytest.param("The Mac market share is up 82% from 9 months ago.", [], id="from-months-ago"),
+    pytest.param("Cisco has promised a compatible release before the end of the month.",
+                 [("2024-11", None, ["the end of the month"])], id="promised-before-the-end-of-the-month"),
+    pytest.param("In a November 1 press conference, Jobs said buyers would get a free case.",
+                 [("2024-11-01", None, ["November 1"])], id="an-opening-phrase-and-its-saying"),
     pytest.param("The festival took place on 7, 8 and 9 June.", [("2024-06-07", "2024-06-09", ["7, 8 and 9 June"])],
                  id="days-listed"),
     pytest.param("The strike lasted from Wednesday to Monday.", [("2024-10-30", "2024-11-04", ["Wednesday to Monday"])],
@@ -758,6 +767,13 @@ def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event(headline)
     ("Festival set, Nov. 12-14", ("2024-11-12", "2024-11-14", ["Nov. 12-14"]))])
 def test_a_headline_that_reports_a_dated_happening_keeps_its_date(headline, dated):
     assert found("Nothing else happened.", headline=headline) == [dated]
+
+
+def test_a_vague_date_is_not_joined_across_a_sentence_with_a_date_of_its_own():
+    text = ("Apple Corps has filed a lawsuit against Apple Computer this week. Apple Corps says Apple Computer broke "
+            "an agreement reached in 1991. The trial of Apple Corps and Apple Computer is set to begin on Friday.")
+    assert found(text) == [("2024-11", None, ["this week"]), ("1991", None, ["1991"]),
+                           ("2024-11-08", None, ["Friday"])]
 
 
 def test_a_clock_time_takes_no_day_from_the_next_paragraph():

@@ -210,6 +210,8 @@ def _combine(index: int, vague: list[Timex], dated: list, used: set[int], units:
         other = index + offset
         if not 0 <= other < len(dated) or other in used or not _words(units[index]) & _words(units[other]):
             continue
+        if offset == 2 and dated[index + 1][1]:
+            continue  # the sentence between has a date of its own: its event is not this one
         for timex in dated[other][1]:
             if timex.date is None or timex.date.precision != DAY:
                 continue

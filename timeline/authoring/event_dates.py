@@ -69,6 +69,9 @@ _SOME_AGO = re.compile(r"(?:a\s+few|several|some)\s+(?P<unit>day|week|month)s\s+
 _IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be"
                           r"|opens|begins|starts|launches|returns|expires|closes|ends|takes\s+effect)\b", re.IGNORECASE)
+_SUPERLATIVE = re.compile(r"(?i)\b(?:busiest|highest|lowest|largest|biggest|worst|best|warmest|coldest|hottest|wettest"
+                          r"|driest|strongest|weakest|deadliest|fastest|slowest|most|least|first|greatest|longest"
+                          r"|shortest|heaviest|smallest)\b")
 _IN_TIME_AFTER = re.compile(r"['’]?\s+time\b", re.IGNORECASE)  # "in 10 days' time": from now, whatever the verb
 _DURATION = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
@@ -89,13 +92,13 @@ _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|nu
 _NAMES = re.compile(r"\s+(?:[a-z]+\s+)?(?:report|release|estimates?|edition|issue|attacks|bombings?|budget|census"
                     r"|law|act|statistics|data|figures|numbers|results|notice|memo|memorandum|filing)\b")
 # A year naming a contest, a season or a games ("the 2005 Eurovision song contest", "the 2004 contest").
-_YEAR_AS_NAME = re.compile(r"\s+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|(?:[a-z]+\s+)?(?:contest|games|olympics|season"
+_YEAR_AS_NAME = re.compile(r"[^\S\n]+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|(?:[a-z]+\s+)?(?:contest|games|olympics|season"
                            r"|edition|cup|championships?|tournament|festival))\b")
 # A name a year ends ("Champions League 2017–2018", "Expo 2020"), unlike "In 2020" or "Summer 2020".
 _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Till|During|Before|After|Through|For"
                                r"|At|Of|And|Or|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Fiscal|End|Start"
                                r"|Beginning|Around|About|Circa|Between|To|Until|Last|Next|This|Year|Since|As)\b)"
-                               r"[A-Z][A-Za-z]+[^\S\n]+$")
+                               r"[A-Z][A-Za-z]+,?[^\S\n]+$")  # "Expo 2020", "the Migratory Birds Convention Act, 1994"
 _YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
@@ -305,6 +308,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
     if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9):
         return True
+    if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
+        return True  # "up 82% from 9 months ago": the baseline of a comparison
     counted = _COUNT.search(_AGE.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
@@ -320,8 +325,9 @@ def _backdrop(text: str, timex: Timex) -> bool:
     modified = _YEAR_MODIFIES.match(text, timex.end)
     if written and not timex.end_date and modified and re.search(r"(?i)\b(?:the|its|their|his|her)\s+$", before):
         return not EVENT_NOUNS.intersection(modified["words"].lower().split())  # "the 2010 honorees", not "floods"
-    # "the 2016 summer games" names a games; "the 2016–17 season" says when
-    return not timex.end_date and bool(_YEAR_AS_NAME.match(text, timex.end))
+    # "the 2016 summer games" names a games; "the 2016–17 season" and "In 1998 Apple introduced" say when
+    return not timex.end_date and bool(_YEAR_AS_NAME.match(text, timex.end)) \
+        and not re.search(r"(?i)\b(?:in|since|until|by|during)\s+$", before)
 
 
 def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
@@ -395,7 +401,8 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
             same_month = first.month == published.month
             first, last = (EventDate(first.year, first.month) if same_month else EventDate(published.year)), None
     elif _IN_TIME.search(before) and (_AHEAD_WORDS.search(text, sentence_start, timex.start)
-                                      or _IN_TIME_AFTER.match(text, timex.end)):
+                                      or _IN_TIME_AFTER.match(text, timex.end)) \
+            and not _SUPERLATIVE.search(text, sentence_start, timex.start):  # "the busiest in 15 years": behind
         first, last = shifted(published, n, unit, inclusive=False), None
     else:
         return timex
