@@ -337,6 +337,10 @@ def test_a_weekday_in_a_sentence_with_no_tense_is_to_come():
     assert found("The storm hit on Monday. Schools reopen on Tuesday.") == [
         ("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-12")]
     assert found("The draw is done. In Friday's second match, Italy plays Ukraine.") == [("Friday", "DATE", "2024-11-08")]
+    # A weekday's incident has happened, a weekday's match is to come.
+    assert found("The toll rose. Rescuers dig for survivors of Tuesday's earthquake.")[-1] == \
+        ("Tuesday", "DATE", "2024-11-05")
+    assert found("The toll rose. Fans prepare for Saturday's match.")[-1] == ("Saturday", "DATE", "2024-11-09")
     # A past that is written like the present, or an irregular past, is a tense.
     assert found("The vote was close. After it, the party split on Tuesday.")[-1] == ("Tuesday", "DATE", "2024-11-05")
     assert found("The vote was close. Crews built a dam on Tuesday.")[-1] == ("Tuesday", "DATE", "2024-11-05")

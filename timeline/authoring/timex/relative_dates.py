@@ -68,7 +68,8 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
     coming = None
     if day is None:
         day = resolve_weekday(context, weekday, match.start(), match.end(), relation)
-        if not relation and context.tense(match.start(), match.end()) is None:
+        if not relation and context.tense(match.start(), match.end()) is None \
+                and not _INCIDENT.match(context.text, match.end()):  # "survivors of Saturday's quake": gone by
             coming = resolve_weekday(context, weekday, match.start(), match.end(), "coming")
     value, part = day_value(day), f"T{PARTS_OF_DAY[match['part'].lower()]}" if match["part"] else ""
     hit = Hit(match.start(), match.end(), TIME if part else DATE, value + part, True)
@@ -82,6 +83,11 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
 _NAMED_DAY = re.compile(r"\b(?:Black|Super|Bloody|Good|Ash|Cyber|Holy|Easter|Palm|Maundy|Shrove|Giving|Mega|Manic"
                         r"|Fat|Plough|Low|Whit|Trinity|Mothering|Blue|Red|Green|Small Business|Travel|Remembrance)\s+$")
 
+
+# A weekday's incident, which has happened whatever the tense: "Saturday's powerful earthquake".
+_INCIDENT = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}(?:quake|earthquake|tsunami|attacks?|bombings?|blast|explosion|crash"
+                       r"|shooting|fire|storm|floods?|killings?|massacre|raid|riots?|collapse|derailment|accident"
+                       r"|eruption|landslide|tornado|hurricane)\b", re.IGNORECASE)
 
 _PARENTHESIS_DATE = re.compile(
     rf"\s*\(\s*(?:{month_group('month')}\s+{day_group('day')}|{day_group('day2')}\s+(?:of\s+)?"
