@@ -596,6 +596,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="this-week-s-report-is-the-report-itself"),
     pytest.param("Top Ten News Stories for the Week Ending May 22, 2024", [], id="the-week-ending-a-day"),
     pytest.param("Women in American politics is our report this week.", [], id="our-report-this-week"),
+    pytest.param("Today, we tell about the Academy Awards.", [], id="today-we-tell-about"),
     pytest.param("Today's status reports follow.", [], id="today-s-reports-follow"),
     pytest.param("This week's report begins in Gambia, where a new law will go into force this week.",
                  [("2024-11", None, ["this week"])], id="the-report-and-an-event-this-week"),

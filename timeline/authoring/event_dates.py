@@ -40,7 +40,9 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|th
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
 _NOW_WORDS = re.compile(r"(?i)today|tonight|this\s+week")
 _REPORT_WORDS = r"(?:report|program|programme|show|edition|episode|column|newsletter|podcast)s?"
-_OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b")  # "Today's status reports follow"
+# "Today's status reports follow", "Today, we tell about the Academy Awards"
+_OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
+                               r"|,?\s+we\s+(?:tell|look|report|talk|explain)\b")
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
 _AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b", re.IGNORECASE)
 # A headline that is a title and the page's date: "News briefs: May 26, 2012", "Dry weather update 17th July 2018",
