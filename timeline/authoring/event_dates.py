@@ -44,7 +44,9 @@ _REPORT_WORDS = r"(?:report|program|programme|show|edition|episode|column|newsle
 _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain)\b")
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
-_AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b", re.IGNORECASE)
+# Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
+_AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b|\b\d+(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b",
+                  re.IGNORECASE)
 # A headline that is a title and the page's date: "News briefs: May 26, 2012", "Dry weather update 17th July 2018",
 # "May 29, 2018: Man Pleads Guilty"; not "Storm hits Florida on August 29" nor "Festival set, Sept. 12-14".
 _TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|till|from|since|at|in|before|after|of)\b)"

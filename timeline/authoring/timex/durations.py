@@ -63,3 +63,8 @@ def clock_duration(match: re.Match, context: Context) -> list[Hit]:
     hours, minutes, seconds = int(match["h"]), int(match["m"]), int(match["s"])
     value = "PT" + ("".join(f"{n}{u}" for n, u in ((hours, "H"), (minutes, "M"), (seconds, "S")) if n) or "0S")
     return [Hit(match.start(), match.end(), DURATION, value)]
+
+
+def the_past_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day-long duration of 'during the past day' (not 'the last day of the fair', a day)."""
+    return [Hit(match.start(), match.end(), DURATION, duration_value("1", match["unit"]))]

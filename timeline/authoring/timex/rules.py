@@ -29,6 +29,7 @@ from timeline.authoring.timex.durations import (
     hyphen_duration,
     plural_units,
     quantity_pair,
+    the_past_day,
 )
 from timeline.authoring.timex.holiday_names import HOLIDAY, holiday_hit
 from timeline.authoring.timex.relative_dates import (
@@ -191,6 +192,7 @@ RULES: list[Rule] = [
           rf"(?:(?:the\s+)?(?:past|last|next|first|final|coming|previous|following|ensuing|same)\s+)?"
           rf"(?:the\s+)?(?P<quantity>{QUANTITY})\s+(?:(?:full|whole|entire|long|further|additional|extra|more)\s+)?"
           rf"(?P<unit>{UNIT})\b", duration_hit, _UNIT_WORDS),
+    _rule(r"(?i)\bthe\s+past\s+(?P<unit>day|night)\b(?!['’])", the_past_day, "past"),
     _rule(rf"(?i)\b(?P<quantity>\d+|{NUMBER_WORD})-(?P<unit>second|minute|hour|day|night|week|month|year"
           rf"|decade|century)(?:-long)?\b(?![-\s]old\b)", hyphen_duration, _UNIT_WORDS),
     _rule(rf"(?i)\b(?P<first>\d+|{NUMBER_WORD})\s+(?:and|or|to|-|–)\s+(?P<second>\d+|{NUMBER_WORD})\s+"
