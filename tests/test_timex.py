@@ -80,7 +80,7 @@ CASES = [
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
     ("They will remain closed until at least Dec. 12.", [("Dec. 12", "DATE", "2024-12-12")]),
     ("The plant did not close on Monday.", [("Monday", "DATE", "2024-11-04")]),
-    ("The rule was due to take effect on Nov. 1 but was delayed.", [("Nov. 1", "DATE", "2024-11-01")]),
+    ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),
     # a schedule told in the present, to a month or a day of one: to come; a noun is no schedule
     ("The law takes effect on Nov. 1; the festival returns in October.",
      [("Nov. 1", "DATE", "2025-11-01"), ("October", "DATE", "2025-10")]),
