@@ -618,6 +618,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  [("2024-11", None, ["the end of the month"])], id="promised-before-the-end-of-the-month"),
     pytest.param("In a November 1 press conference, Jobs said buyers would get a free case.",
                  [("2024-11-01", None, ["November 1"])], id="an-opening-phrase-and-its-saying"),
+    pytest.param("Large waves are also forecast over the weekend and into Monday.",
+                 [("2024-11-09", "2024-11-11", ["the weekend and into Monday"])], id="the-weekend-and-into-monday"),
     pytest.param("The festival took place on 7, 8 and 9 June.", [("2024-06-07", "2024-06-09", ["7, 8 and 9 June"])],
                  id="days-listed"),
     pytest.param("The strike lasted from Wednesday to Monday.", [("2024-10-30", "2024-11-04", ["Wednesday to Monday"])],

@@ -21,6 +21,7 @@ _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+
 _YEAR_DASH = re.compile(r"[-–]")
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
+_AND_INTO = re.compile(r"\s+(?:and\s+)?into\s+(?:early\s+)?", re.IGNORECASE)
 _AGO_THIS = re.compile(r".*\bago this\s", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r",?\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?"
@@ -82,6 +83,9 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
         if previous and (that_year := _ago_this(text, previous, timex)):
             joined[-1] = that_year
             continue
+        if previous and (into := _weekend_into(text, previous, timex)):
+            joined[-1] = into
+            continue
         if previous and _one_span(text, previous, timex):
             joined[-1] = dataclasses.replace(_in_the_year_of(previous, timex), end=timex.end, end_date=timex.end_date
                                              or timex.date, text=text[previous.start: timex.end])
@@ -118,6 +122,19 @@ def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
         return False
     return bool(re.fullmatch(r",?\s+at\s+", text[day.end: clock.start])) and \
         bool(_HOURS_TO.fullmatch(text[clock.end: last.start]))
+
+
+def _weekend_into(text: str, weekend: Timex, day: Timex) -> Timex | None:
+    """Return 'over the weekend and into Monday' as one span, from the weekend's Saturday to that day, else None."""
+    week = re.fullmatch(r"(\d{4})-W(\d\d)-WE", weekend.value)
+    if not week or not day.date or day.date.precision != DAY or not _AND_INTO.fullmatch(text, weekend.end, day.start):
+        return None
+    saturday = datetime.date.fromisocalendar(int(week[1]), int(week[2]), 6)
+    last = datetime.date(*day.date.start_key())
+    if not 0 < (last - saturday).days <= 3:
+        return None
+    return dataclasses.replace(day, start=weekend.start, text=text[weekend.start: day.end],
+                               date=EventDate(saturday.year, saturday.month, saturday.day), end_date=day.date)
 
 
 def _ago_this(text: str, ago: Timex, this: Timex) -> Timex | None:

@@ -138,12 +138,12 @@ def unit_edge(match: re.Match, context: Context) -> list[Hit]:
 
 
 def weekend_hit(match: re.Match, context: Context) -> list[Hit]:
-    """Return the weekend of 'over the weekend': the last one in the past tense, else the next ('2024-W44-WE')."""
+    """Return the weekend of 'over the weekend': the last one in the past tense, else the coming one ('2024-W44-WE')."""
     reference = context.reference
     if reference.weekday() >= 5:
         offset = 0
-    else:
-        offset = 0 if context.tense(match.start(), match.end()) == FUTURE else -1
+    else:  # with no tense, like a weekday, the coming one
+        offset = -1 if context.tense(match.start(), match.end()) == PAST else 0
     return [Hit(match.start(), match.end(), DATE, unit_value(reference, "weekend", offset), True)]
 
 
