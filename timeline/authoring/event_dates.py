@@ -363,8 +363,8 @@ def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
 def _names_a_thing(text: str, timex: Timex) -> bool:
     """Return whether a date is a possessive describing a thing that is not an event ("today's line of contact"),
     or a week's, month's or year's, which dates no one event ("this year's game") unless it is past ("last year's
-    election") or a week's or month's told in a tense ("fraud in this month's run-off", not "this week's report
-    includes")."""
+    election"), to come ("next week's summit") or a week's or month's told in a tense ("fraud in this month's
+    run-off", not "this week's report includes")."""
     after = _POSSESSIVE.match(text, timex.end)
     if not after:
         return False
@@ -377,7 +377,7 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
             return not names_an_event  # "September's flooding": that month's
         this_dates = not timex.value.isdigit() and has_tense_clue(_sentence_of(text, timex)[1]) \
             and not re.match(r"(?i)(?:\w+\s+)?(?:report|episode|edition|issue|column)\b", after["words"])
-        dated_by = r"(?i)(?:last|this)\s" if this_dates else r"(?i)last\s"
+        dated_by = r"(?i)(?:last|this|next)\s" if this_dates else r"(?i)(?:last|next)\s"
         return not (names_an_event and re.match(dated_by, timex.text))
     return not names_an_event
 
