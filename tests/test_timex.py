@@ -81,6 +81,10 @@ CASES = [
     ("They will remain closed until at least Dec. 12.", [("Dec. 12", "DATE", "2024-12-12")]),
     ("The plant did not close on Monday.", [("Monday", "DATE", "2024-11-04")]),
     ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),
+    # a move's new date is to come
+    ("The launch slipped to no earlier than Nov. 20; the deadline was extended by two weeks to Nov. 30.",
+     [("Nov. 20", "DATE", "2024-11-20"), ("two weeks", "DURATION", "P2W"), ("Nov. 30", "DATE", "2024-11-30")]),
+    ("The deadline was extended on Monday.", [("Monday", "DATE", "2024-11-04")]),
     # a schedule told in the present, to a month or a day of one: to come; a noun is no schedule
     ("The law takes effect on Nov. 1; the festival returns in October.",
      [("Nov. 1", "DATE", "2025-11-01"), ("October", "DATE", "2025-10")]),

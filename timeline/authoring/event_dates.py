@@ -80,7 +80,8 @@ _IN_TIME_AFTER = re.compile(r"['’]?\s+time\b", re.IGNORECASE)  # "in 10 days' 
 _DURATION = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
 _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
-                       r"|deferred|adjourned)\b[^.;]*\b(?:until|till|to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+                       r"|deferred|adjourned|extended|slipped)\b[^.;]*\b(?:until|till|to|for)\s+(?:no\s+earlier\s+than\s+)?"
+                       r"(?:the\s+)?$", re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|brought\s+forward)\s+(?:by\s+)?$",
                        re.IGNORECASE)
 # "This report covers news from August 9 to 21", "data covering 2019": the period a report is about.

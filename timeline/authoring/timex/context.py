@@ -25,7 +25,8 @@ _FUTURE_CLUES = re.compile(
     r"|thu|fri|sat|sun|next|this|early|mid|late|the\s+end|\d))"
     r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecasts?\s+(?:for|of)"
     # a move's new date: "postponed Thursday's launch until Saturday"
-    r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved)\b[^.;]{0,60}?\b(?:until|till|to|for)"
+    r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|extended|slipped|brought\s+forward"
+    r"|bumped)\b[^.;]{0,60}?\b(?:until|till|to|for)"
     # "The opening ceremony is Friday night": a weekday said in the present is to come
     r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     # "Talks resume on Monday", "the court rules Friday": a schedule told in the present
