@@ -62,7 +62,9 @@ _WANTS_MORE = frozenset("""
 _TRAILING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,]*$")
 _WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$"
                           # "invites visitors to join", ", trying", "will catch up when data", "a fair from 4"
-                          r"|\bto\s+[a-z]+$|,\s+[a-z]+ing$|\b(?:when|that|where|whether|if|while)\s+\S+$|\bfrom\s+\d+$")
+                          r"|\bto\s+[a-z]+$|,\s+[a-z]+ing$|\b(?:when|that|where|whether|if|while)\s+\S+$|\bfrom\s+\d+$"
+                          # "a free case in response": to what
+                          r"|\bin\s+(?:response|addition|order|relation|reference|line|accordance|connection)$")
 # ", sponsored by the FTC and HHS,", ", 23,", ", the first in a year,": an aside a long title can do without
 # (not a list's item: it opens with a participle, an age or an article).
 _COMMA_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|en)\b|held|built|born|made|known|\d{1,3},|(?:a|an|the)\s)"
