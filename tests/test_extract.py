@@ -485,6 +485,9 @@ def test_url_names_one_article_only(project, batch):
                  id="no-cut-after-an-infinitive"),
     pytest.param("Filmmakers will receive awards for the best acting, directing, writing, editing, music and other work on films "
      "released last year.", ["last year"], "Filmmakers will receive awards", id="a-list-s-items-stay"),
+    pytest.param("Apple Inc. announces it will give owners of its new iPhone 4 a free case in response to complaints about "
+                 "the antenna on the device.", [], "Apple Inc. announces it will give owners of its new iPhone 4 a free case",
+                 id="no-cut-after-in-response"),
 ])
 def test_drafted_titles_read_as_headlines_and_are_never_cut_mid_word(sentence, evidence, title):
     from timeline.authoring.suggest import TITLE_LENGTH, draft_title
