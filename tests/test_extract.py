@@ -485,6 +485,11 @@ def test_url_names_one_article_only(project, batch):
                  id="no-cut-after-an-infinitive"),
     pytest.param("Filmmakers will receive awards for the best acting, directing, writing, editing, music and other work on films "
      "released last year.", ["last year"], "Filmmakers will receive awards", id="a-list-s-items-stay"),
+    pytest.param("Rather than recall the devices, Jobs said yesterday that Apple will offer a free case to anyone who has "
+                 "bought an iPhone 4.", ["yesterday"], "Jobs says Apple will offer a free case to anyone who has bought an iPhone 4",
+                 id="rather-than-opens-and-a-name-ending-in-s-is-one"),
+    pytest.param("Authorities said on Monday that the road was closed.", ["Monday"], "Authorities say the road was closed",
+                 id="a-plural-opening-the-sentence"),
     pytest.param("Apple Inc. announces it will give owners of its new iPhone 4 a free case in response to complaints about "
                  "the antenna on the device.", [], "Apple Inc. announces it will give owners of its new iPhone 4 a free case",
                  id="no-cut-after-in-response"),

@@ -24,7 +24,8 @@ _LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addit
 # A phrase opening a sentence before its subject: "Regarding proposed changes, ", "In particular, this year, ".
 _OPENING_PHRASE = re.compile(r"^(?:(?:in|regarding|due\s+to|as|based\s+on|even\s+as|fortunately|unfortunately|according"
                              r"\s+to|following|after|before|with|for|despite|since|while|although|because|in\s+particular"
-                             r"|as\s+of|at|on|under|by|from|this\s+year|last\s+year"
+                             r"|as\s+of|at|on|under|by|from|this\s+year|last\s+year|rather\s+than|instead\s+of|in\s+a\s+bid\s+to"
+                             r"|in\s+an\s+effort\s+to|to\s+mark|amid|once|when|if|until|unlike|like|besides|apart\s+from"
                              # "Established in 2010, the Warrior Games ...": a participle's
                              r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b[^,]{0,100},\s*)+",
                              re.IGNORECASE)
@@ -32,8 +33,13 @@ _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had)$") 
 _WHO_QUALIFIED = re.compile(r"\s+(?:in|of|at|from|for|with)\s+")  # "Health officials in China": officials
 # An opening phrase's second part: "With special events, and free admission to all parks, the NPS ...".
 _AND_MORE = re.compile(r"and\s[^,]{0,100},\s*", re.IGNORECASE)
-# "Race officials", "Police", "Authorities": a subject that takes "say", not "says".
-_PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[a-z]{3,}(?<!ss)(?<!us)(?<!is)s|^[A-Z][a-z]{2,}(?<!ss)(?<!us)s)"
+# "Race officials", "Police", "Authorities": a subject that takes "say", not "says"; a capitalised word at the start
+# only when it is a common noun ("Officials say"), not a name ("Jobs says").
+_PLURAL_WHO = re.compile(r"(?:\b[Pp](?:olice|eople)|\b[a-z]{3,}(?<!ss)(?<!us)(?<!is)s"
+                         r"|^(?:Officials|Authorities|Residents|Experts|Scientists|Researchers|Analysts|Witnesses|Investigators|Prosecutors|Doctors|Critics"
+                         r"|Organi[sz]ers|Officers|Lawmakers|Workers|Students|Protesters|Fans|Voters|Rescuers|Forecasters"
+                         r"|Engineers|Economists|Sources|Reports|Leaders|Ministers|Members|Teams|Companies|Groups"
+                         r"|Firefighters|Troops|Soldiers|Activists|Parents|Teachers|Scholars|Regulators))"
                          r"(?:\s+(?:also|now|then|later|again))?$")  # "CBS", "NASA", "the United States" are one
 _LEFT_OVER = re.compile(r"\s*\[[a-z]{2}\]|,\s+(?:however|though|meanwhile|moreover),(?=\s)|,?\s+respectively\b"
                         r"|\s+(?:later|earlier)(?=\s*[.,;]?\s*$)")  # "later on Monday" without its day
