@@ -488,6 +488,15 @@ def test_url_names_one_article_only(project, batch):
     pytest.param("Rather than recall the devices, Jobs said yesterday that Apple will offer a free case to anyone who has "
                  "bought an iPhone 4.", ["yesterday"], "Jobs says Apple will offer a free case to anyone who has bought an iPhone 4",
                  id="rather-than-opens-and-a-name-ending-in-s-is-one"),
+    pytest.param("This new research reserve is consistent with the goals of the program announced in March.", ["March"],
+                 "This new research reserve is consistent with the goals of the program announced",
+                 id="announced-without-a-comma-is-no-attribution"),
+    pytest.param("Gates hosted five hours of meetings with Serdyukov, followed by a working lunch and a joint news "
+                 "conference at the Pentagon on Wednesday.", ["Wednesday"], "Gates hosted five hours of meetings",
+                 id="no-cut-after-followed"),
+    pytest.param("To prepare for the final championship week in Albany, Georgia, Moody has partnered with the local "
+                 "community on Friday.", ["Friday"], "Moody has partnered with the local community",
+                 id="an-opening-purpose-with-a-place-in-it"),
     pytest.param("Authorities said on Monday that the road was closed.", ["Monday"], "Authorities say the road was closed",
                  id="a-plural-opening-the-sentence"),
     pytest.param("Apple Inc. announces it will give owners of its new iPhone 4 a free case in response to complaints about "

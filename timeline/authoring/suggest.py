@@ -15,8 +15,9 @@ _REPORTED = re.compile(r"^(?P<who>[^,\"“]{3,80}?)\s+(?P<verb>said|announced|co
                        r"(?:\s+that)?\s+(?P<what>[^\"“].{15,})$")
 _PRESENT = {"said": "says", "announced": "announces", "confirmed": "confirms", "warned": "warns", "stated": "states"}
 # ", the ministry said." / ", according to police.": who said it, which the source itself records.
-_ATTRIBUTION = re.compile(r",?\s+(?:(?:the\s+)?[\w.' -]{2,60}?\s+(?:said|says|reported|announced|confirmed)"
-                          r"(?:\s+(?:in|on|to)\s+[^,]{2,40})?|according\s+to\s+[^,]{2,80})\s*\.?$", re.IGNORECASE)
+# ", officials said.", "according to the police": after a comma only ("the program announced in March" is no saying)
+_ATTRIBUTION = re.compile(r"(?:,[”\"’]?\s+(?:the\s+)?[\w.' -]{2,60}?\s+(?:said|says|reported|announced|confirmed)"
+                          r"(?:\s+(?:in|on|to)\s+[^,]{2,40})?|,?\s+according\s+to\s+[^,]{2,80})\s*\.?$", re.IGNORECASE)
 # ", which drew 40,000 visitors,": an aside about the subject, not the event (a comma inside a number is no end).
 _ASIDE = re.compile(r",\s+(?:which|who|whose)\b(?:[^,]|,(?=\d)|,\s+[A-Z][a-z]+(?=,))*,\s*")  # "in Evansville, Indiana,"
 _LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addition|separately|earlier|later|now"
@@ -25,9 +26,10 @@ _LEAD = re.compile(r"^(moreover|meanwhile|however|also|recently|and|but|in addit
 _OPENING_PHRASE = re.compile(r"^(?:(?:in|regarding|due\s+to|as|based\s+on|even\s+as|fortunately|unfortunately|according"
                              r"\s+to|following|after|before|with|for|despite|since|while|although|because|in\s+particular"
                              r"|as\s+of|at|on|under|by|from|this\s+year|last\s+year|rather\s+than|instead\s+of|in\s+a\s+bid\s+to"
-                             r"|in\s+an\s+effort\s+to|to\s+mark|amid|once|when|if|until|unlike|like|besides|apart\s+from"
+                             r"|in\s+an\s+effort\s+to|to\s+[a-z]+|amid|once|when|if|until|unlike|like|besides|apart\s+from"
                              # "Established in 2010, the Warrior Games ...": a participle's
-                             r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b[^,]{0,100},\s*)+",
+                             r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b"
+                             r"(?:[^,]|,\s+[A-Z][a-z]+(?=,)){0,100},\s*)+",  # "in Albany, Georgia, " is one phrase
                              re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had)$")  # "were announced": no speech
 _WHO_QUALIFIED = re.compile(r"\s+(?:in|of|at|from|for|with)\s+")  # "Health officials in China": officials
@@ -63,14 +65,17 @@ _WANTS_MORE = frozenset("""
     her up than more less into has have had will would can could should may might must being every each all some over
     about across through under against among between via per like such after before during toward towards upon
     several many most few any no these those this our your trying going able due expected planning hoping seeking
-    likely ready scheduled expects plans intends aims hopes wants needs seeks tries
+    likely ready scheduled expects plans intends aims hopes wants needs seeks tries continue continues continued
+    decided agreed failed refused managed vowed pledged promised urged asked allowed forced helped consistent
+    responsible eligible similar subject committed designed intended
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 _TRAILING_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s[^,]*$")
 _WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:it|they|he|she|we))$"
                           # "invites visitors to join", ", trying", "will catch up when data", "a fair from 4"
                           r"|\bto\s+[a-z]+$|,\s+[a-z]+ing$|\b(?:when|that|where|whether|if|while)\s+\S+$|\bfrom\s+\d+$"
-                          # "a free case in response": to what
-                          r"|\bin\s+(?:response|addition|order|relation|reference|line|accordance|connection)$")
+                          # "a free case in response": to what; "meetings, followed": by what
+                          r"|\bin\s+(?:response|addition|order|relation|reference|line|accordance|connection)$"
+                          r"|,\s+[a-z]+(?:ed|en)$")
 # ", sponsored by the FTC and HHS,", ", 23,", ", the first in a year,": an aside a long title can do without
 # (not a list's item: it opens with a participle, an age or an article).
 _COMMA_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|en)\b|held|built|born|made|known|\d{1,3},|(?:a|an|the)\s)"
@@ -188,7 +193,7 @@ def _shortened(title: str) -> str:
     words = title[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(" ,;:").split()
     while len(words) > 4 and _WANTING_END.search(" ".join(words)):
         words.pop()
-    return " ".join(words)
+    return " ".join(words).rstrip(" ,;:")
 
 
 # Capitalised words in a row, with the particles of names ("Mohammed bin Salman", "Charles de Gaulle").
