@@ -9,6 +9,7 @@ import datetime
 import re
 
 from timeline.authoring.timex import Timex
+from timeline.authoring.timex.vocabulary import WEEKDAY
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "from 8 July to 10 July", "between March and May": two dates written as one span.
@@ -22,7 +23,6 @@ _YEAR_DASH = re.compile(r"[-–]")
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
 _AND_INTO = re.compile(r"\s+(?:and\s+)?into\s+(?:early\s+)?", re.IGNORECASE)
-_AGO_THIS = re.compile(r".*\bago this\s", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r",?\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?"
                         r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
@@ -41,7 +41,7 @@ _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will\s+be)\s+)?(?:
 _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
                            r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+(?:the\s+)?$",
                            re.IGNORECASE)
-_WEEKDAY = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+_WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
@@ -139,7 +139,8 @@ def _weekend_into(text: str, weekend: Timex, day: Timex) -> Timex | None:
 
 def _ago_this(text: str, ago: Timex, this: Timex) -> Timex | None:
     """Return 'twenty years ago this June' as one timex, June of that year, else None."""
-    if not (text[ago.end: this.start].isspace() and _AGO_THIS.match(f"{ago.text} {this.text}") and ago.date
+    if not (text[ago.end: this.start].isspace() and ago.text.lower().endswith("ago")
+            and this.text.lower().startswith("this ") and ago.date
             and ago.date.precision == YEAR and this.date and this.date.precision == MONTH):
         return None
     return dataclasses.replace(this, start=ago.start, text=text[ago.start: this.end],

@@ -13,7 +13,7 @@ from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, shift
 from timeline.authoring.timex import Timex, find_timexes
 from timeline.authoring.timex.context import has_tense_clue
 from timeline.authoring.timex.holiday_names import HOLIDAY
-from timeline.authoring.timex.vocabulary import FULL_MONTHS
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
@@ -45,7 +45,7 @@ _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain)\b")
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
 # Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
-_AGE = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b|\b\d+(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b",
+_NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b|\b\d+(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b",
                   re.IGNORECASE)
 # A headline that is a title and the page's date: "News briefs: May 26, 2012", "Dry weather update 17th July 2018",
 # "May 29, 2018: Man Pleads Guilty"; not "Storm hits Florida on August 29" nor "Festival set, Sept. 12-14".
@@ -108,9 +108,8 @@ _YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
 # Opening hours: "8 a.m. to 7 p.m. Monday through Friday", "from 9 a.m. to 6 p.m. daily".
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_TO_WEEKDAY = re.compile(rf"(?i)\s*(?:through|thru|to|-|–)\s+{_WEEKDAY}\b")
-_WEEKDAY_TO = re.compile(rf"(?i)\b{_WEEKDAY}\s*(?:through|thru|to|-|–)\s*$")
+_TO_WEEKDAY = re.compile(rf"(?i)\s*(?:through|thru|to|-|–)\s+{WEEKDAY}\b")
+_WEEKDAY_TO = re.compile(rf"(?i)\b{WEEKDAY}\s*(?:through|thru|to|-|–)\s*$")
 _HOURS = re.compile(r"(?i)\s*(?:\([A-Z]{2,4}\)\s*)?(?:to|until|till|-|–)\s+"
                     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)")
 _HOURS_BEFORE = re.compile(r"(?i)\d(?:[:.]\d\d)?\s*[ap]\.?m\.?\s*(?:to|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+"
@@ -315,7 +314,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
         return True
     if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
         return True  # "up 82% from 9 months ago": the baseline of a comparison
-    counted = _COUNT.search(_AGE.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
+    counted = _COUNT.search(_NOT_COUNTS.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does
@@ -389,13 +388,13 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     length = _DURATION.fullmatch(timex.value)
     if not length or published.precision != DAY:
         return timex
-    if length["n"] == "X":
-        return _some_time_ahead(text, timex, published, length["unit"])
-    n, unit = (int(length["n"]), length["unit"]) if length["n"] else (int(length["hours"]) // 24, "D")
     before = text[max(0, timex.start - 30): timex.start]
-    sentence_start = text.rfind("\n", 0, timex.start) + 1
     # The tagger may take "the next" into the duration ("the next four days") or leave it out.
     lead = before + re.match(r"(?i)(?:the\s+(?:next|coming|past|last)\s+)?", timex.text)[0]
+    if length["n"] == "X":
+        return _some_time_ahead(timex, published, length["unit"], lead)
+    n, unit = (int(length["n"]), length["unit"]) if length["n"] else (int(length["hours"]) // 24, "D")
+    sentence_start = text.rfind("\n", 0, timex.start) + 1
     if _SPAN_AHEAD.search(lead) and unit in "DWM":  # "over the next decade" dates nothing
         first, last = published, shifted(published, n, unit, inclusive=True)
     elif _SPAN_BEHIND.search(lead) and unit in "DW":
@@ -417,10 +416,9 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
                                end_date=last)
 
 
-def _some_time_ahead(text: str, timex: Timex, published: EventDate, unit: str) -> Timex:
-    """Return 'in the coming months' or 'over the next few weeks' as the month or year they fall in (a few taken as
-    three), else the duration as it is."""
-    lead = text[max(0, timex.start - 30): timex.start] + re.match(r"(?i)(?:the\s+(?:next|coming)\s+)?", timex.text)[0]
+def _some_time_ahead(timex: Timex, published: EventDate, unit: str, lead: str) -> Timex:
+    """Return 'in the coming months' or 'over the next few weeks' (lead: the words up to the count) as the month or
+    year they fall in (a few taken as three), else the duration as it is."""
     if unit not in "DWM" or not _SPAN_AHEAD.search(lead):
         return timex
     last = shifted(published, 3, unit, inclusive=True)

@@ -9,26 +9,33 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.sentences import sentence_spans
+from timeline.authoring.timex.vocabulary import WEEKDAY
 
 PAST, FUTURE = "past", "future"
+
+# Weekday and month names as the lower-cased text spells them ("mon" ... "dec" start a month's name)
+_WEEKDAY_NAME = WEEKDAY.lower()
+_MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 
 # Tense clues; the nearest decides. "would" mostly reports a plan in news ("said he would visit on
 # Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
 _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expect(?:ed|s)?\s+to"
-    r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|look(?:s|ing)?\s+forward\s+to|(?:promised|pledged|vowed)\s+(?:to|a|an)\b|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
+    r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|look(?:s|ing)?\s+forward\s+to|(?:promised|pledged|vowed)\s+(?:to|a|an)\b"
+    r"|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "election called for September" (not "called for calm on Monday")
     r"|(?:called|booked|pencill?ed\s+in)\s+for(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
     r"|thu|fri|sat|sun|next|this|early|mid|late|the\s+end|\d))"
-    r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecasts?\s+(?:for|of)"
+    r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of"
+    r"|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecasts?\s+(?:for|of)"
     # a move's new date: "postponed Thursday's launch until Saturday"
     r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|extended|slipped|brought\s+forward"
     r"|bumped)\b[^.;]{0,60}?\b(?:until|till|to|for)"
     # "The opening ceremony is Friday night": a weekday said in the present is to come
-    r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?" + _WEEKDAY_NAME + r"\b)"
     # "Talks resume on Monday", "the court rules Friday": a schedule told in the present
     r"|(?<!\bnot\s)(?<!n['’]t\s)(?<!\bdid\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)"
     r"(?<!their\s)(?<!during\s)(?<!\bof\s)(?<!after\s)(?<!before\s)"  # "during launch in August": a noun
@@ -36,11 +43,11 @@ _FUTURE_CLUES = re.compile(
     r"(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|go|goe|play"
     r"|face|host|premiere|air|debut|arrive|visit|depart|expire|finishe|conclude|reconvene|appear|testifie|testify"
     r"|kicks?\s+off|wraps?\s+up|go(?:es)?\s+on\s+sale|takes?\s+(?:place|effect)|stands?\s+trial)s?"
-    r"(?=(?:\s+[a-z'’-]+){0,4}?\s+on\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\s+(?:this\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"(?=(?:\s+[a-z'’-]+){0,4}?\s+on\s+(?:this\s+)?" + _WEEKDAY_NAME + r"\b"
+    r"|\s+(?:this\s+)?" + _WEEKDAY_NAME + r"\b"
     # "The law takes effect on Dec. 1", "the festival returns in December"
-    r"|(?:\s+[a-z'’-]+){0,4}?\s+(?:on|in)\s+(?:early\s+|mid-?|late\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov"
-    r"|dec)[a-z]*\b|\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+    r"|(?:\s+[a-z'’-]+){0,4}?\s+(?:on|in)\s+(?:early\s+|mid-?|late\s+)?" + _MONTH_START + r"[a-z]*\b"
+    r"|\s+" + _MONTH_START + r"[a-z]*\.?\s+\d)"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
 )  # searched in the lower-cased text

@@ -177,11 +177,14 @@ def _holiday_table(code: str, year: int) -> tuple[tuple[datetime.date, str], ...
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # years outside a country's table warn; they simply find nothing
+        try:
+            kept = holidays.country_holidays(code).supported_categories
+        except (NotImplementedError, KeyError, ValueError):
+            return ()
+        # Days people keep without a day off ("Mother's Day", "Groundhog Day") are named in news too.
+        categories = tuple(c for c in kept if c in ("public", "unofficial", "optional"))
         for language in ("en_US", None):
             try:
-                kept = holidays.country_holidays(code).supported_categories
-                # Days people keep without a day off ("Mother's Day", "Groundhog Day") are named in news too.
-                categories = tuple(c for c in kept if c in ("public", "unofficial", "optional"))
                 table = holidays.country_holidays(code, years=year, language=language, categories=categories)
             except (NotImplementedError, KeyError, ValueError):
                 return ()

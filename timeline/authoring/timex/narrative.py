@@ -8,9 +8,10 @@ import re
 
 from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value
+from timeline.authoring.timex.vocabulary import WEEKDAY
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
-_WEEKDAY = re.compile(r"(?i:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_WEEKDAY = re.compile(rf"{WEEKDAY}\b", re.IGNORECASE)
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?")
 
 
