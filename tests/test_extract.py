@@ -524,6 +524,9 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
 @pytest.mark.parametrize("text, events", [
     pytest.param("The deal was signed on 3 March. Two days later, the ministers met again.",
      [("2024-03-03", None, ["3 March"]), ("2024-03-05", None, ["Two days later"])], id="two-days-later"),
+    pytest.param("A jury convicted him on 14 March. Later that month, he resigned. Days later, the council met.",
+     [("2024-03-14", None, ["14 March"]), ("2024-03", None, ["Later that month"]), ("2024-03", None, ["Days later"])],
+     id="later-that-month-and-days-later"),
     pytest.param("Talks began on 3 March. They resumed on the 6th.",
      [("2024-03-03", None, ["3 March"]), ("2024-03-06", None, ["the 6th"])], id="the-6th-after-a-date"),
     pytest.param("Talks resumed on the 6th.", [("2024-11-06", None, ["the 6th"])], id="the-6th"),

@@ -51,6 +51,13 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
                 # Chile on Monday"), whose present is the news
                 hit.value = hit.narrative[1]
             hit.narrative = None
+        if hit.narrative and hit.narrative[0] == "span":
+            hit.value = _span_value(anchor, *hit.narrative[1:]) if named else hit.value
+            hit.narrative = None
+            continue
+        if hit.narrative and hit.narrative[0] == "unit" and hit.narrative[2] == 0 and not named:
+            hit.value = "PAST_REF"  # "later that year" with no date before it: which year is not said
+            continue
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
         if hit.narrative and hit.narrative[0] == "shift" and (hit.narrative[2] >= 0 or hit.narrative[3:]) \
@@ -123,6 +130,15 @@ def _from_coarse(hit: Hit, coarse: str) -> bool:
         return False
     hit.narrative = None
     return True
+
+
+def _span_value(anchor: datetime.date, first: int, last: int) -> str:
+    """Return the month, else the year, that holds every day from first to last days after anchor ('days later');
+    a past or future reference where they span two years."""
+    start, end = anchor + datetime.timedelta(days=first), anchor + datetime.timedelta(days=last)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.year:04d}-{start.month:02d}"
+    return f"{start.year:04d}" if start.year == end.year else "FUTURE_REF" if first > 0 else "PAST_REF"
 
 
 def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context: Context) -> None:

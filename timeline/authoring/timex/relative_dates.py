@@ -175,16 +175,36 @@ def ago_hit(match: re.Match, context: Context) -> list[Hit]:
 def shifted_hit(match: re.Match, context: Context) -> list[Hit]:
     """Return the date of 'a day earlier' or 'two weeks later', counted from the date mentioned before it."""
     after = context.text[match.end(): match.end() + 12]
-    number = parse_number(match["quantity"])
+    number = parse_number(match["quantity"]) if match["quantity"] else None
     direction = match["direction"].lower()
-    if re.match(r"\s+(?:than|that)\b", after) or number is None:
+    if re.match(r"\s+(?:than|that)\b", after):
         return []  # "a month earlier than usual" is a duration; the rule for durations takes it
+    if number is None:
+        return _vague_shift(match, direction) if direction in ("earlier", "later") else []
     if direction in ("before", "after", "prior") and not re.match(r"\s*(?:[,.;:!?)\"”]|$)", after):
         return []  # "a year after launching it", "two days before the vote": a duration before an event
     sign = -1 if match["direction"].lower() in ("earlier", "before", "prior") else 1
     unit = singular_unit(match["unit"])
     hit = Hit(match.start(), match.end(), DATE, ago_value(context.reference, -sign * number, unit), True)
     hit.narrative = ("shift", unit, sign * number)
+    return [hit]
+
+
+# The days a vague count of units spans, from one to the most it says: "days later" is 1 to 6 days on.
+_VAGUE_SPANS = {"day": (1, 6), "week": (7, 27), "month": (30, 330)}
+
+
+def _vague_shift(match: re.Match, direction: str) -> list[Hit]:
+    """Return 'days later', 'a few weeks earlier', counted from the date mentioned before it: the month or year that
+    every day it may mean falls in, or nothing where it spans two years."""
+    unit = singular_unit(match["unit"])
+    if unit not in _VAGUE_SPANS:
+        return []  # "years later": later than what, by how much, is not said
+    first, last = _VAGUE_SPANS[unit]
+    if direction == "earlier":
+        first, last = -last, -first
+    hit = Hit(match.start(), match.end(), DATE, "FUTURE_REF" if first > 0 else "PAST_REF", True)
+    hit.narrative = ("span", first, last)
     return [hit]
 
 
@@ -213,6 +233,15 @@ def neighbour_day(match: re.Match, context: Context) -> list[Hit]:
         -1 if re.search(r"previous|preceding|before|prior", words) else 1
     hit = Hit(match.start(), match.end(), DATE, day_value(context.reference + datetime.timedelta(days=offset)), True)
     hit.narrative = ("shift", "day", offset)
+    return [hit]
+
+
+def told_unit(match: re.Match, context: Context) -> list[Hit]:
+    """Return the week, month or year of 'later that month', 'earlier that year', 'the same week': the one holding the
+    date mentioned before."""
+    unit = match["unit"].lower()
+    hit = Hit(match.start(), match.end(), DATE, unit_value(context.reference, unit, 0), True)
+    hit.narrative = ("unit", unit, 0)
     return [hit]
 
 

@@ -42,6 +42,7 @@ from timeline.authoring.timex.relative_dates import (
     relative_unit,
     shifted_hit,
     the_season,
+    told_unit,
     unit_edge,
     weekday_hit,
     weekend_hit,
@@ -171,7 +172,7 @@ RULES: list[Rule] = [
           r"(?P<unit>year|month|week|decade)\b", unit_edge, r"(?:end|beginning|start|middle)\s+of"),
     _rule(rf"(?i)\b{_ROUGHLY}(?:(?P<quantity>{QUANTITY})\s+)?(?P<unit>{UNIT})\s+ago\b", ago_hit, "ago"),
     # "two days after the vote" is anchored to the vote, not to the day told before; "two days later he" is.
-    _rule(rf"(?i)\b{_ROUGHLY}(?P<quantity>{QUANTITY})\s+(?P<unit>{UNIT})\s+(?P<direction>earlier|later|(?:before"
+    _rule(rf"(?i)\b{_ROUGHLY}(?:(?P<quantity>{QUANTITY})\s+)?(?P<unit>{UNIT})\s+(?P<direction>earlier|later|(?:before"
           rf"|after|prior)\b(?!\s+(?:the|a|an|his|her|their|its|this|that|he|she|it|they|we|i)\b))\b", shifted_hit,
           "earlier|later|before|after|prior"),
     # "The day after the vote, ...", "Two weeks before the election, ...": opening a sentence, the event told before
@@ -184,6 +185,9 @@ RULES: list[Rule] = [
     _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
           r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b|\b(?:hours|minutes|moments)\s+(?:later|earlier)\b", neighbour_day,
           "day|morning|afternoon|evening|night|date|later|earlier"),
+    # "later that month", "the same year": the unit of the date told before
+    _rule(r"(?i)\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>week|month|year)\b",
+          told_unit, "week|month|year"),
     _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
           r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"
           r"|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|the\s+present\s+day)\b(?!-)", reference_word,
