@@ -114,6 +114,8 @@ _HOURS = re.compile(r"(?i)\s*(?:\([A-Z]{2,4}\)\s*)?(?:to|until|till|-|–)\s+"
                     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)")
 _HOURS_BEFORE = re.compile(r"(?i)\d(?:[:.]\d\d)?\s*[ap]\.?m\.?\s*(?:to|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?\s+"
                            r"(?:on\s+)?$")
+_ONE_OCCASION = re.compile(r"(?i)\b(?:will|(?:take|takes|took|taking)\s+place|(?:was|were|be|is|are)\s+held|voting"
+                           r"|polls|polling)\b")
 _YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
 _STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
@@ -220,7 +222,8 @@ def _routine(text: str, timex: Timex) -> bool:
     if _TO_WEEKDAY.match(after) or _WEEKDAY_TO.search(before) or (timex.type == "TIME" and _HOURS.match(after)):
         return True
     still = timex.text.lower() == "today" and bool(_STILL_TODAY.search(text, max(0, timex.start - 6), timex.end + 6))
-    hours = _HOURS_BEFORE.search(before) and not re.search(r"\bwill\b", sentence)  # not "will run from 10 a.m. ..."
+    # not "will run from 10 a.m. ...", "voting took place from 6 a.m. to 8 p.m. on Thursday"
+    hours = _HOURS_BEFORE.search(before) and not _ONE_OCCASION.search(sentence)
     if hours or _YEARLY_BEFORE.search(before) or still:
         return True  # "open 10 a.m. to 5 p.m. on Saturday", "held annually on June 21", "is still today"
     if timex.type == "TIME" and _CLOCK_AFTER.search(text, max(0, timex.start - 10), timex.start) \
