@@ -176,6 +176,9 @@ CASES = [
     ("He was sentenced in January 2019. That same month, his wife was charged.",
      [("January 2019", "DATE", "2019-01"), ("That same month", "DATE", "2019-01")]),
     ("Later that year, the firm closed.", [("Later that year", "DATE", "PAST_REF")]),
+    ("He resigned on Oct. 2, 2024. Earlier in the day, he had met the king.",
+     [("Oct. 2, 2024", "DATE", "2024-10-02"), ("Earlier in the day", "DATE", "2024-10-02")]),
+    ("Earlier in the week, the mayor met the governor.", [("Earlier in the week", "DATE", "2024-W45")]),
     # "days later", "a few weeks earlier": the month (else the year) that every day they may mean falls in
     ("The fire was on March 3, 2019. Days later, the owner fled; a few weeks earlier, an inspector had called.",
      [("March 3, 2019", "DATE", "2019-03-03"), ("Days later", "DATE", "2019-03"),

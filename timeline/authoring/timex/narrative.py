@@ -55,7 +55,8 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             hit.value = _span_value(anchor, *hit.narrative[1:]) if named else hit.value
             hit.narrative = None
             continue
-        if hit.narrative and hit.narrative[0] == "unit" and hit.narrative[2] == 0 and not named:
+        if hit.narrative and hit.narrative[0] == "unit" and hit.narrative[2] == 0 and not named \
+                and re.search(r"(?i)\b(?:that|same)\b", context.text[hit.start: hit.end]):
             hit.value = "PAST_REF"  # "later that year" with no date before it: which year is not said
             continue
         if hit.narrative and hit.narrative[0] == "day of month" and not named:

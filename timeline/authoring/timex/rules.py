@@ -185,9 +185,9 @@ RULES: list[Rule] = [
     _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
           r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b|\b(?:hours|minutes|moments)\s+(?:later|earlier)\b", neighbour_day,
           "day|morning|afternoon|evening|night|date|later|earlier"),
-    # "later that month", "the same year": the unit of the date told before
-    _rule(r"(?i)\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>week|month|year)\b",
-          told_unit, "week|month|year"),
+    # "later that month", "the same year", "earlier in the week": the unit of the date told before
+    _rule(r"(?i)\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>week|month|year)\b"
+          r"|\b(?:later|earlier)\s+in\s+the\s+(?P<in_unit>day|week|month|year)\b", told_unit, "week|month|year|day"),
     _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
           r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"
           r"|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|the\s+present\s+day)\b(?!-)", reference_word,
