@@ -527,6 +527,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("A jury convicted him on 14 March. Later that month, he resigned. Days later, the council met.",
      [("2024-03-14", None, ["14 March"]), ("2024-03", None, ["Later that month"]), ("2024-03", None, ["Days later"])],
      id="later-that-month-and-days-later"),
+    pytest.param("A search was begun last Friday evening and continued until yesterday.",
+     [("2024-11-01", "2024-11-06", ["last Friday evening and continued until yesterday"])], id="begun-until"),
     pytest.param("Talks began on 3 March. They resumed on the 6th.",
      [("2024-03-03", None, ["3 March"]), ("2024-03-06", None, ["the 6th"])], id="the-6th-after-a-date"),
     pytest.param("Talks resumed on the 6th.", [("2024-11-06", None, ["the 6th"])], id="the-6th"),

@@ -179,6 +179,11 @@ CASES = [
     ("He resigned on Oct. 2, 2024. Earlier in the day, he had met the king.",
      [("Oct. 2, 2024", "DATE", "2024-10-02"), ("Earlier in the day", "DATE", "2024-10-02")]),
     ("Earlier in the week, the mayor met the governor.", [("Earlier in the week", "DATE", "2024-W45")]),
+    # a day after "since" is a yardstick, not the story's next step
+    ("Stocks fell on Jan. 21, 2008, the most since the September 11, 2001 attacks. Later in the year, they fell again.",
+     [("Jan. 21, 2008", "DATE", "2008-01-21"), ("September 11, 2001", "DATE", "2001-09-11"),
+      ("Later in the year", "DATE", "2008")]),
+    ("The park stayed open throughout the weekend.", [("the weekend", "DATE", "2024-W44-WE")]),
     # "days later", "a few weeks earlier": the month (else the year) that every day they may mean falls in
     ("The fire was on March 3, 2019. Days later, the owner fled; a few weeks earlier, an inspector had called.",
      [("March 3, 2019", "DATE", "2019-03-03"), ("Days later", "DATE", "2019-03"),

@@ -13,6 +13,7 @@ from timeline.authoring.timex.vocabulary import WEEKDAY
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 _WEEKDAY = re.compile(rf"{WEEKDAY}\b", re.IGNORECASE)
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?")
+_SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
 
 
 def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
@@ -82,7 +83,9 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
                 # a story in steps: "the next day", ...
                 anchor = datetime.date.fromisoformat(hit.value)
             continue
-        if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME):
+        if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME) \
+                and not _SINCE.search(context.text, max(0, hit.start - 10), hit.start):
+            # "its biggest fall since the September 11, 2001 attacks" dates a yardstick, not the story's next step
             anchor, anchor_sentence = datetime.date.fromisoformat(hit.value[:10]), context.sentence(hit.start)
             named, coarse, told_day = True, None, anchor
         elif hit.type == DATE and _COARSE_VALUE.fullmatch(hit.value):

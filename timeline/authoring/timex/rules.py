@@ -161,7 +161,8 @@ RULES: list[Rule] = [
           r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b(?!\s+(?:games|olympics|olympic)\b)",
           relative_unit,
           "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
-    _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s)|(?<=on\s))the\s+weekend\b", weekend_hit, "weekend"),
+    _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s)|(?<=on\s)|(?<=throughout\s))the\s+weekend\b", weekend_hit,
+          "weekend"),
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
           r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of|games|olympics|olympic|session|school"
           r"|camp|break|holidays?|transfer)\b)", the_season,
