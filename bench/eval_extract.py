@@ -86,14 +86,15 @@ def found_events(excerpt: dict) -> list:
     return find_events(article)
 
 
-def score(excerpts: list[dict], errors: bool) -> dict:
-    """Return the counts of one run over excerpts, printing every miss and false proposal with errors."""
+def score(excerpts: list[dict], errors: bool, propose=found_events) -> dict:
+    """Return the counts of one run of propose over excerpts, printing every miss and false proposal with
+    errors."""
     counts = Counter()
     kinds_total, kinds_right = Counter(), Counter()
     for excerpt in excerpts:
         labelled = excerpt["events"]
         taken: dict[int, bool] = {}  # labelled event -> whether its date was found right
-        for event in found_events(excerpt):
+        for event in propose(excerpt):
             counts["proposed"] += 1
             end = event.end.iso() if getattr(event, "end", None) else None
             match = next((i for i, gold in enumerate(labelled) if i not in taken
@@ -121,8 +122,8 @@ def score(excerpts: list[dict], errors: bool) -> dict:
     return {"counts": counts, "kinds": (kinds_total, kinds_right)}
 
 
-def report(name: str, excerpts: list[dict], result: dict, seconds: float) -> None:
-    """Print one run's figures."""
+def report(name: str, excerpts: list[dict], result: dict, seconds: float | None) -> None:
+    """Print one run's figures (its speed, when timed)."""
     counts = result["counts"]
     proposed, labelled, right = counts["proposed"], counts["labelled"], counts["right"]
     precision = right / proposed if proposed else 0.0
@@ -130,9 +131,9 @@ def report(name: str, excerpts: list[dict], result: dict, seconds: float) -> Non
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     dates = right / counts["sentence right"] if counts["sentence right"] else 0.0
     print(f"{name}: {len(excerpts)} excerpts, {labelled} labelled events, {proposed} proposed")
-    each = seconds / max(len(excerpts), 1) * 1000
+    speed = f"  ({seconds / max(len(excerpts), 1) * 1000:.0f} ms an excerpt)" if seconds is not None else ""
     print(f"  precision {precision:.2f}  recall {recall:.2f}  F1 {f1:.2f}  "
-          f"date right where the sentence is: {dates:.1%}  ({each:.0f} ms an excerpt)")
+          f"date right where the sentence is: {dates:.1%}{speed}")
     total, kind_right = result["kinds"]
     print("  recall by kind: " + ", ".join(f"{kind} {kind_right[kind]}/{total[kind]}"
                                              for kind in KINDS if total[kind]))

@@ -357,6 +357,16 @@ def test_weekday_takes_the_date_beside_it():
     assert found("It opened on Thursday, Nov. 9.") == [("Thursday, Nov. 9", "DATE", "2023-11-09")]
 
 
+def test_a_date_closing_a_sentence_takes_the_tense_of_its_main_verb():
+    # Published Thursday 7 November 2024; "would" in the relative clause is nearer, "passed" governs.
+    assert found("The Senate passed a bill that would ban it, which is already illegal, on Nov. 4.") == [
+        ("Nov. 4", "DATE", "2024-11-04")]
+    assert found("The firm, which was founded in 1990, will open a store, on March 3.")[-1] == (
+        "March 3", "DATE", "2025-03-03")
+    # a reporting verb is not the main verb of what it reports
+    assert found("Russia said it will hold drills with China, in March.") == [("March", "DATE", "2025-03")]
+
+
 def test_a_weekday_in_a_sentence_with_no_tense_is_to_come():
     # Published Thursday 7 November 2024. News tells what has happened in a past tense.
     assert found("The fair will open on Saturday, Nov. 9. Prizes go to the best stalls on Sunday.") == [

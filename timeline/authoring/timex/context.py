@@ -89,6 +89,7 @@ _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|no
 # The words that may open a sentence before its date: "On Monday, state media reported ...".
 _OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:(?:on|in|at|during|last|this)\s+)?"
                       r"(?:(?:a|an|the|its|his|her|their)\s+)?")  # "In a July 16 press conference, Jobs said ..."
+_TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
@@ -166,6 +167,15 @@ class Context:
         # A clue in the date's own clause outweighs a nearer one past a comma: "the vote, held on Sunday, is expected"
         clause_start = max(self.text.rfind(mark, first, start) for mark in ",;:") + 1 or first
         clause_end = min((i for i in (self.text.find(mark, end, last) for mark in ",;:") if i >= 0), default=last)
+        if _TAIL_DATE.fullmatch(self.lowered, clause_start, last) and not any(
+                clause_start <= clue_start < clause_end for clue_start, _, _ in clues):
+            # "passed an amendment that would ban it, which is already law, on February 17.": a date closing the
+            # sentence after its clauses takes the tense of the sentence's main verb, its first clue
+            main = [tense for clue_start, _, tense in sorted(clues) if clue_start < clause_start
+                    and not _RELATIVE.search(self.lowered, max(first, clue_start - 25), clue_start)
+                    and not _ATTRIBUTION.match(self.text, clue_start)]  # "said it will meet, on March 3"
+            if main:
+                return main[0]
         best, best_distance = None, None
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
