@@ -184,6 +184,8 @@ CASES = [
      [("Jan. 21, 2008", "DATE", "2008-01-21"), ("September 11, 2001", "DATE", "2001-09-11"),
       ("Later in the year", "DATE", "2008")]),
     ("The park stayed open throughout the weekend.", [("the weekend", "DATE", "2024-W44-WE")]),
+    # "this summer Olympics" names games, but a word on the next line is not part of the expression
+    ("Games Open This Weekend\n\nOlympic athletes have arrived.", [("This Weekend", "DATE", "2024-W45-WE")]),
     # "days later", "a few weeks earlier": the month (else the year) that every day they may mean falls in
     ("The fire was on March 3, 2019. Days later, the owner fled; a few weeks earlier, an inspector had called.",
      [("March 3, 2019", "DATE", "2019-03-03"), ("Days later", "DATE", "2019-03"),

@@ -158,13 +158,13 @@ RULES: list[Rule] = [
           weekday_hit, _WEEKDAY_WORDS),
     _rule(r"(?i)\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<the>the\s+)?(?P<rel>this\s+past|this\s+coming"
           r"|this|last|next|past|previous|preceding|coming|following|current)\s+(?P<unit>fiscal\s+year|week|weekend"
-          r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b(?!\s+(?:games|olympics|olympic)\b)",
-          relative_unit,
-          "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
+          r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b"
+          r"(?![^\S\n]+(?:games|olympics|olympic)\b)",  # "this summer Olympics"; not across a line
+          relative_unit, "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
     _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s)|(?<=on\s)|(?<=throughout\s))the\s+weekend\b", weekend_hit,
           "weekend"),
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
-          r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?!\s+(?:of|games|olympics|olympic|session|school"
+          r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?![^\S\n]+(?:of|games|olympics|olympic|session|school"
           r"|camp|break|holidays?|transfer)\b)", the_season,
           "spring|summer|fall|autumn|winter"),
     _rule(r"(?i)\bthe\s+(?P<ordinal>first|second|third|fourth)\s+quarter\b(?!\s+of\b)|(?<=in\s)Q(?P<number>[1-4])\b",
