@@ -179,6 +179,8 @@ CASES = [
     ("He resigned on Oct. 2, 2024. Earlier in the day, he had met the king.",
      [("Oct. 2, 2024", "DATE", "2024-10-02"), ("Earlier in the day", "DATE", "2024-10-02")]),
     ("Earlier in the week, the mayor met the governor.", [("Earlier in the week", "DATE", "2024-W45")]),
+    # the Lunar New Year is China's, with no country named; "two days before" it counts from its first day
+    ("The quake struck before Lunar New Year.", [("Lunar New Year", "DATE", "2024-02-10")]),
     # a day after "since" is a yardstick, not the story's next step
     ("Stocks fell on Jan. 21, 2008, the most since the September 11, 2001 attacks. Later in the year, they fell again.",
      [("Jan. 21, 2008", "DATE", "2008-01-21"), ("September 11, 2001", "DATE", "2001-09-11"),

@@ -39,7 +39,8 @@ _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will\s+be)\s+)?(?:
                         r"\w*\s+(?:in|on|by)\s+", re.IGNORECASE)
 # "a week after the president's speech on 28 October": a day counted from the date that follows.
 _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
-                           r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+(?:the\s+)?$",
+                           r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+)?"
+                           r"(?:the\s+)?$",
                            re.IGNORECASE)
 _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -203,15 +204,17 @@ def _next_days(first: Timex, second: Timex, text: str) -> bool:
 
 def _counted_from(text: str, timex: Timex) -> Timex:
     """Return a day's timex moved by the length a sentence counts from it ('a week after the speech on 28
-    October': 4 November; 'a month after': November), else as it is."""
+    October': 4 November; 'a month after': November; 'two days before the Lunar New Year'), else as it is."""
     counted = _COUNTED_FROM.search(text, max(0, timex.start - 90), timex.start)
-    if not counted or timex.date is None or timex.date.precision != DAY or timex.end_date:
+    if not counted or timex.date is None or timex.date.precision != DAY:
         return timex
     n = int(counted["n"]) if counted["n"].isdigit() else _NUMBERS[counted["n"].lower()]
-    moved = shifted(timex.date, n if counted["way"].lower() == "after" else -n, counted["unit"][0].upper(),
-                     inclusive=False)
+    after = counted["way"].lower() == "after"
+    edge = timex.end_date if after and timex.end_date else timex.date  # after a span (a holiday's days): its last
+    moved = shifted(edge, n if after else -n, counted["unit"][0].upper(), inclusive=False)
     # a month after a day: that month, the day unknown; the words quoted are the whole count
-    return dataclasses.replace(timex, date=moved, start=counted.start(), text=text[counted.start(): timex.end])
+    return dataclasses.replace(timex, date=moved, end_date=None, start=counted.start(),
+                               text=text[counted.start(): timex.end])
 
 
 def _next_months(first: Timex, second: Timex, between: str) -> bool:

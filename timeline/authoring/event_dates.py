@@ -90,7 +90,8 @@ _COVERS = re.compile(r"\bcover(?:s|ed|ing)?\s+(?:[^.;:]{0,30}?\s(?:from|between|
 _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
                          r"(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
                          r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)(?<!called\s)(?<!booked\s)(?<!moved\s)"
-                         r"(?<!rescheduled\s)(?<!pencilled\s)(?<!penciled\s)for\s+)(?:the\s+)?"
+                         r"(?<!rescheduled\s)(?<!pencilled\s)(?<!penciled\s)(?<!forecast\s)(?<!forecasted\s)for\s+)"
+                         r"(?:the\s+)?"
                          r"(?:(?:first|second|third|fourth|4th|3rd|2nd|1st)\s+quarter\s+(?:of\s+|and\s+)?)?"
                          r"(?:annual\s+)?$", re.IGNORECASE)
 # What follows a date used as a name: "the Feb. 28 report", "the 2012 London games", "that 8:30 a.m. release".
@@ -420,13 +421,11 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
 
 
 def _some_time_ahead(timex: Timex, published: EventDate, unit: str, lead: str) -> Timex:
-    """Return 'in the coming months' or 'over the next few weeks' (lead: the words up to the count) as the month or
-    year they fall in (a few taken as three), else the duration as it is."""
-    if unit not in "DWM" or not _SPAN_AHEAD.search(lead):
-        return timex
+    """Return 'in the coming months' or 'over the next few weeks' (lead: the words up to the count) as the year they
+    fall in (a few taken as three), else the duration as it is."""
+    if unit not in "WM" or not _SPAN_AHEAD.search(lead):
+        return timex  # "in the coming days" dates nothing: no labeller of the set dated an event by it
     last = shifted(published, 3, unit, inclusive=True)
-    if unit == "D" and (last.year, last.month) == (published.year, published.month):
-        return dataclasses.replace(timex, type="DATE", date=EventDate(published.year, published.month))
     return dataclasses.replace(timex, type="DATE", date=EventDate(published.year)) if last.year == published.year \
         else timex
 

@@ -30,7 +30,7 @@ _FUTURE_CLUES = re.compile(
     r"|(?:called|booked|pencill?ed\s+in)\s+for(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
     r"|thu|fri|sat|sun|next|this|early|mid|late|the\s+end|\d))"
     r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of"
-    r"|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecasts?\s+(?:for|of)"
+    r"|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecast(?:s|ed)?\s+(?:for|of)"
     # a move's new date: "postponed Thursday's launch until Saturday"
     r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|extended|slipped|brought\s+forward"
     r"|bumped)\b[^.;]{0,60}?\b(?:until|till|to|for)"

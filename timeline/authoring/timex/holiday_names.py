@@ -71,6 +71,8 @@ def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match
     countries += [context.country.upper()] if context.country else []
     # With no country in sight, an English news text most likely means the American or British day.
     countries = list(dict.fromkeys(countries)) or ["US", "GB"]
+    if "lunar" in name.lower():
+        countries.append("CN")  # the Lunar New Year, kept on the same day across East Asia, is in China's table
     explicit_year = int(match["year"]) if match["year"] else None
     end = match.end() if explicit_year else match.end("name")
     years = [explicit_year] if explicit_year else [context.reference.year + offset for offset in (-1, 0, 1)]
@@ -143,7 +145,8 @@ def _normal_words(name: str) -> set[str]:
     """Return the lower-case words of a holiday name without possessives and filler ('unity', 'day')."""
     # Words in brackets stay: they are another name of the day ("Chinese New Year (Spring Festival)").
     name = re.sub(r"['’]s\b|['’]", " ", name.lower())
-    return {word for word in re.findall(r"[a-z0-9]+", name) if word not in _STOP_WORDS}
+    words = {word for word in re.findall(r"[a-z0-9]+", name) if word not in _STOP_WORDS}
+    return words - {"lunar"} | {"chinese"} if {"lunar", "new", "year"} <= words else words  # one day, two names
 
 
 @lru_cache(maxsize=512)
