@@ -20,6 +20,7 @@ _STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|begun|start(?:ing|s|ed)?|op
                        r"\s+(?:on\s+)?$", re.IGNORECASE)
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
+_WEEKEND_AFTER = re.compile(r"[^\S\n]+(?:long[^\S\n]+)?weekend\b", re.IGNORECASE)
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
 _AND_INTO = re.compile(r"\s+(?:and\s+)?into\s+(?:early\s+)?", re.IGNORECASE)
@@ -100,7 +101,7 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
         elif timex.end_date and _RESPECTIVELY.match(text, timex.end):
             timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
-        joined.append(_easter_break(text, _counted_from(text, _with_length(text, timex))))
+        joined.append(_holiday_weekend(text, _easter_break(text, _counted_from(text, _with_length(text, timex)))))
     return joined
 
 
@@ -222,6 +223,18 @@ def _next_months(first: Timex, second: Timex, between: str) -> bool:
     if first.date.precision != MONTH or second.date.precision != MONTH or not re.fullmatch(r"\s+and\s+", between):
         return False
     return (second.date.year * 12 + second.date.month) - (first.date.year * 12 + first.date.month) == 1
+
+
+def _holiday_weekend(text: str, timex: Timex) -> Timex:
+    """Return 'the Memorial Day weekend' as the month its days fall in (a weekend is known to its month), the year
+    where they may straddle two; else the timex as it is."""
+    if not (timex.date and timex.date.precision == DAY and not timex.end_date and _WEEKEND_AFTER.match(text, timex.end)
+            and timex.text.lower() != "easter"):
+        return timex
+    date = timex.date
+    coarse = EventDate(date.year, date.month) if 3 <= date.day <= 28 else EventDate(date.year)
+    return dataclasses.replace(timex, date=coarse, end=timex.end + len(_WEEKEND_AFTER.match(text, timex.end)[0]),
+                               text=text[timex.start: timex.end + len(_WEEKEND_AFTER.match(text, timex.end)[0])])
 
 
 def _easter_break(text: str, timex: Timex) -> Timex:

@@ -54,6 +54,11 @@ _TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|ti
 _TITLE_AFTER_DATE = re.compile(r"\s*[:|–—-]")
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their)\s[^.;,\d]{0,50}?\b(?:on|in)\s+(?:the\s+)?$",
                            re.IGNORECASE)
+# "the first time since 2018", "its lowest level since March", a product's "Best By date of Feb. 13, 2019"
+_YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowest|highest|largest|biggest|worst|best"
+                               r"|fastest|slowest|strongest|weakest)(?:\s+[a-z]+)?)\s+since\s+(?:the\s+)?$"
+                               r"|\b(?:best[\s-]+(?:by|before)|use[\s-]+by|sell[\s-]+by|expir(?:y|ation))\s+dates?\s+(?:of\s+)?$",
+                               re.IGNORECASE)
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
@@ -314,8 +319,9 @@ def _backdrop(text: str, timex: Timex) -> bool:
     sentence = _sentence_of(text, timex)[1]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
-    if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9):
-        return True
+    if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9) \
+            or _YARDSTICK_BEFORE.search(before):
+        return True  # "so far this year", "as of Monday", "for the first time since 2018", "Best By date of ..."
     if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
         return True  # "up 82% from 9 months ago": the baseline of a comparison
     counted = _COUNT.search(_NOT_COUNTS.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing

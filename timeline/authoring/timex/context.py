@@ -95,7 +95,7 @@ _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 
 # A relative clause's opening, whose tense is its own: "students who wrote essays", "dams in March that were closed".
-_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s+(?:[a-z]+\s+){0,2}$")
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s+(?:[a-z]+\s+){0,3}$")
 
 # A year written on its own, not part of a number, an amount or an address.
 _YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
