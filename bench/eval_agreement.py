@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""How far two people agree on the held-back excerpts: a second labelling scored as extract is scored.
+"""How far two labellers agree on the excerpts: a second labelling scored as extract is scored.
 
 Usage: .venv/bin/python bench/eval_agreement.py [--errors]
 
-A second labeller, who saw neither the set's labels nor extract's output, labelled the held-back
-excerpts of bench/extract_dev/ again by the same README; bench/extract_agreement/ holds those labels
-(one file per excerpt: its id and its events). This scores the second labelling against the set's
+A second labeller, who saw neither the set's labels nor extract's output, labelled the excerpts of
+bench/extract_dev/ again by the same README (all but the newest round); bench/extract_agreement/ holds
+those labels (one file per excerpt: its id and its events). This scores the second labelling against the set's
 labels exactly as bench/eval_extract.py scores extract, and extract beside it on the same excerpts:
 the second labeller's figures are the most a tool can be expected to reach against one labelling.
 A benchmark: it prints figures and asserts nothing.
@@ -58,13 +58,13 @@ def main(argv: list[str]) -> int:
         labelling = json.loads(path.read_text(encoding="utf-8"))
         seconds[labelling["id"]] = labelling["events"]
     excerpts = [json.loads(path.read_text(encoding="utf-8")) for path in sorted(SET.glob("*.json"))]
-    covered = [e for e in excerpts if e["id"] in seconds]
-    held = [e for e in excerpts if held_back(e["id"])]
-    print(f"{len(covered)} of the {len(held)} held-back excerpts labelled a second time")
-    report("second labeller", covered, score(covered, args.errors, lambda e: second_labels(e, seconds)), None)
-    started = time.perf_counter()
-    result = score(covered, False)
-    report("extract", covered, result, time.perf_counter() - started)
+    for split, held in (("dev", False), ("held", True)):
+        part = [e for e in excerpts if held_back(e["id"]) == held]
+        covered = [e for e in part if e["id"] in seconds]
+        print(f"{split}: {len(covered)} of the {len(part)} excerpts labelled a second time")
+        report("  second labeller", covered, score(covered, args.errors, lambda e: second_labels(e, seconds)), None)
+        started = time.perf_counter()
+        report("  extract", covered, score(covered, False), time.perf_counter() - started)
     return 0
 
 
