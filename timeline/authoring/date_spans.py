@@ -9,7 +9,7 @@ import datetime
 import re
 
 from timeline.authoring.timex import Timex
-from timeline.authoring.timex.vocabulary import WEEKDAY
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "from 8 July to 10 July", "between March and May": two dates written as one span.
@@ -44,10 +44,13 @@ _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight
                            r"(?:the\s+)?$",
                            re.IGNORECASE)
 _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
+_THROUGH = re.compile(r",?\s*(?:through|thru|to|until|till|–|—|-)\s+", re.IGNORECASE)
+_MONTH_NAME = re.compile(rf"\b(?:{FULL_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d"
+                         rf"|\d\s+(?:{FULL_MONTHS})")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
-                         r"[^.;]*\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+                         r"[^.;]*?(?:\bfrom\s+(?:the\s+)?|\s)$", re.IGNORECASE)  # "moved March 3 to March 10" too
 # The words of a clock time that give its day as well ("Friday night", "7:49 p.m. EST Saturday, Nov. 14").
 DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
                         re.IGNORECASE)
@@ -187,11 +190,18 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
         return True  # "the 2016–17 season", "1939-1945"
     if _SPAN_JOIN.fullmatch(between):
         opened = (_SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
-                  or _next_months(first, second, between))
+                  or _next_months(first, second, between) or _written_through(first, second, between))
         return bool(opened) and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
     if _STARTING.search(text, max(0, first.start - 20), first.start) and _CONTINUED_TO.fullmatch(between):
         return True
     return bool(_BEGIN_END.fullmatch(between) and _BEGINS.search(text, max(0, first.start - 40), first.start))
+
+
+def _written_through(first: Timex, second: Timex, between: str) -> bool:
+    """Return whether two calendar dates written out are joined by 'through' or 'to' ('September 15, 2017 through
+    December 31, 2017'): a span with or without 'from'; not two weekdays ('Monday through Friday': opening hours)."""
+    return bool(_THROUGH.fullmatch(between)) and all(_MONTH_NAME.search(t.text) for t in (first, second)) \
+        and first.date.precision == second.date.precision == DAY
 
 
 def _next_days(first: Timex, second: Timex, text: str) -> bool:
