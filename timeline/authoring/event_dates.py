@@ -56,7 +56,8 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their)\s[^.;,\d]{0,50}
                            re.IGNORECASE)
 # "the first time since 2018", "its lowest level since March", a product's "Best By date of Feb. 13, 2019"
 _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowest|highest|largest|biggest|worst|best"
-                               r"|fastest|slowest|strongest|weakest)(?:\s+[a-z]+)?)\s+since\s+(?:the\s+)?$"
+                               r"|fastest|slowest|strongest|weakest)(?:\s+[a-z]+){0,4})\s+since\s+(?:the\s+)?"
+                               r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+)?$"  # "since New Zealand's 1996 reform"
                                r"|\b(?:best[\s-]+(?:by|before)|use[\s-]+by|sell[\s-]+by|expir(?:y|ation))\s+dates?\s+(?:of\s+)?$",
                                re.IGNORECASE)
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
@@ -122,6 +123,11 @@ _HOURS_BEFORE = re.compile(r"(?i)\d(?:[:.]\d\d)?\s*[ap]\.?m\.?\s*(?:to|-|–)\s*
                            r"(?:on\s+)?$")
 _ONE_OCCASION = re.compile(r"(?i)\b(?:will|(?:take|takes|took|taking)\s+place|(?:was|were|be|is|are)\s+held|voting"
                            r"|polls|polling)\b")
+# An amount and a verb of change: a figure told for a period
+_AMOUNT = re.compile(r"[$£€]\s?\d|%|\b(?:percent|per\s+cent|million|billion|trillion)\b", re.IGNORECASE)
+_TREND_VERB = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|falls|increased|decreased|declined|decline"
+                         r"|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up"
+                         r"|shrink|shrinks|expand|expands|expanded|losses)\b", re.IGNORECASE)
 _YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
 _STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
@@ -161,7 +167,8 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     precise it names (a span before a day), the first of equals; never a clock time alone ("at 11 a.m.": a detail of
     an event told before) nor a backdrop (see _backdrop)."""
     dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)
-             and not _holiday_as_topic(text, t) and not dates_the_text_itself(text, t)]
+             and not _holiday_as_topic(text, t) and not dates_the_text_itself(text, t)
+             and not _figure_for_a_period(text, t)]
     if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in dated):
         return None
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
@@ -216,6 +223,15 @@ def _holiday_as_topic(text: str, timex: Timex) -> bool:
     if not HOLIDAY.fullmatch(timex.text) or _INCIDENT_AFTER.match(text, timex.end):
         return False  # "the Christmas Day tsunami", "a Boxing Day attack": what happened that day
     return not _HOLIDAY_WHEN.search(text, max(0, timex.start - 30), timex.start)
+
+
+def _figure_for_a_period(text: str, timex: Timex) -> bool:
+    """Return whether a year or month is the period of a figure that rose, fell or was made ("In 2021, the UK exported
+    £21.3 million of gin", "will shrink by 1.3 percent this year"): a statistic, not an event."""
+    if timex.date.precision == DAY:
+        return False
+    sentence = _sentence_of(text, timex)[1]
+    return bool(_AMOUNT.search(sentence) and _TREND_VERB.search(sentence))
 
 
 def _routine(text: str, timex: Timex) -> bool:
@@ -320,7 +336,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
     if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9) \
-            or _YARDSTICK_BEFORE.search(before):
+            or _YARDSTICK_BEFORE.search(text, max(0, timex.start - 80), timex.start):
         return True  # "so far this year", "as of Monday", "for the first time since 2018", "Best By date of ..."
     if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
         return True  # "up 82% from 9 months ago": the baseline of a comparison
