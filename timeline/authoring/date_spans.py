@@ -20,6 +20,7 @@ _STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|begun|start(?:ing|s|ed)?|op
                        r"\s+(?:on\s+)?$", re.IGNORECASE)
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
+_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _WEEKEND_AFTER = re.compile(r"[^\S\n]+(?:long[^\S\n]+)?weekend\b", re.IGNORECASE)
 _EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
@@ -104,7 +105,8 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
         elif timex.end_date and _RESPECTIVELY.match(text, timex.end):
             timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
-        joined.append(_holiday_weekend(text, _easter_break(text, _counted_from(text, _with_length(text, timex)))))
+        timex = _easter_break(text, _counted_from(text, _with_length(text, timex)))
+        joined.append(_week_of(text, _holiday_weekend(text, timex)))
     return joined
 
 
@@ -188,6 +190,8 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
     between = text[first.end: second.start]
     if first.date.precision == second.date.precision == YEAR and _YEAR_DASH.fullmatch(between):
         return True  # "the 2016–17 season", "1939-1945"
+    if _YEAR_DASH.fullmatch(between) and not any(_WEEKDAY.search(t.text) for t in (first, second)):
+        return True  # "January–March 2025"; not "Monday-Friday", opening hours
     if _SPAN_JOIN.fullmatch(between):
         opened = (_SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
                   or _next_months(first, second, between) or _written_through(first, second, between))
@@ -205,8 +209,10 @@ def _written_through(first: Timex, second: Timex, between: str) -> bool:
 
 
 def _next_days(first: Timex, second: Timex, text: str) -> bool:
-    """Return whether two dates joined by 'and' are days a day apart ('Saturday, Sept. 21 and Sunday, Sept. 22')."""
-    if first.date.precision != DAY or second.date.precision != DAY or "and" not in text[first.end: second.start]:
+    """Return whether two dates joined by 'and' or 'into' are days a day apart ('Saturday, Sept. 21 and Sunday,
+    Sept. 22', 'Tuesday into Wednesday')."""
+    if first.date.precision != DAY or second.date.precision != DAY \
+            or not re.search(r"\b(?:and|into)\b", text[first.end: second.start]):
         return False
     if _RESPECTIVELY.match(text, second.end):
         return False  # "on March 4 and 5 respectively": two events
@@ -233,6 +239,18 @@ def _next_months(first: Timex, second: Timex, between: str) -> bool:
     if first.date.precision != MONTH or second.date.precision != MONTH or not re.fullmatch(r"\s+and\s+", between):
         return False
     return (second.date.year * 12 + second.date.month) - (first.date.year * 12 + first.date.month) == 1
+
+
+def _week_of(text: str, timex: Timex) -> Timex:
+    """Return 'the week of March 9' as the month its seven days fall in, or the year where they straddle two months
+    (a week is known to its month); else the timex as it is."""
+    week = _WEEK_OF.search(text, max(0, timex.start - 20), timex.start)
+    if not week or not timex.date or timex.date.precision != DAY or timex.end_date:
+        return timex
+    first = timex.date
+    last = shifted(first, 6, "D", inclusive=False)
+    coarse = EventDate(first.year, first.month) if last.month == first.month else EventDate(first.year)
+    return dataclasses.replace(timex, date=coarse, start=week.start(), text=text[week.start(): timex.end])
 
 
 def _holiday_weekend(text: str, timex: Timex) -> Timex:

@@ -115,7 +115,7 @@ _YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
 # Opening hours: "8 a.m. to 7 p.m. Monday through Friday", "from 9 a.m. to 6 p.m. daily".
-_TO_WEEKDAY = re.compile(rf"(?i)\s*(?:through|thru|to|-|–)\s+{WEEKDAY}\b")
+_TO_WEEKDAY = re.compile(rf"(?i)\s*(?:(?:through|thru|to)\s+|[-–]\s*){WEEKDAY}\b")
 _WEEKDAY_TO = re.compile(rf"(?i)\b{WEEKDAY}\s*(?:through|thru|to|-|–)\s*$")
 _HOURS = re.compile(r"(?i)\s*(?:\([A-Z]{2,4}\)\s*)?(?:to|until|till|-|–)\s+"
                     r"(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?|midnight|noon)")
