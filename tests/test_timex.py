@@ -371,6 +371,15 @@ def test_a_date_closing_a_sentence_takes_the_tense_of_its_main_verb():
     assert found("Russia said it will hold drills with China, in March.") == [("March", "DATE", "2025-03")]
 
 
+def test_a_date_of_an_accident_is_past_in_a_sentence_about_the_future():
+    # Published Thursday 7 November 2024.
+    assert found("A hearing will study the April 25 quake.") == [("April 25", "DATE", "2024-04-25")]
+    assert found("The board will hold a hearing into the ditching of a plane in the river in January.") == [
+        ("January", "DATE", "2024-01")]
+    # a deadline is still to come
+    assert found("The agency will report on the crash by March.") == [("March", "DATE", "2025-03")]
+
+
 def test_a_weekday_in_a_sentence_with_no_tense_is_to_come():
     # Published Thursday 7 November 2024. News tells what has happened in a past tense.
     assert found("The fair will open on Saturday, Nov. 9. Prizes go to the best stalls on Sunday.") == [

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.sentences import sentence_spans
-from timeline.authoring.timex.vocabulary import WEEKDAY
+from timeline.authoring.timex.vocabulary import INCIDENTS, WEEKDAY
 
 PAST, FUTURE = "past", "future"
 
@@ -90,6 +90,9 @@ _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|no
 _OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:(?:on|in|at|during|last|this)\s+)?"
                       r"(?:(?:a|an|the|its|his|her|their)\s+)?")  # "In a July 16 press conference, Jobs said ..."
 _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
+# A date naming an accident ("the April 25 quake", "the January ditching", "into the ditching of a plane in January")
+_INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deadly|fatal|devastating|massive|powerful|major)\s+)?{INCIDENTS}\b")
+_INCIDENT_BETWEEN = re.compile(rf"\b(?:into|of|on|about|after|since)\s+the\s+(?:[a-z-]+\s+){{0,2}}?{INCIDENTS}\b")
 _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
 _YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
@@ -154,6 +157,8 @@ class Context:
 
     def tense(self, start: int, end: int) -> str | None:
         """Return PAST or FUTURE from the clue nearest to text[start:end] in its sentence, or None."""
+        if _INCIDENT_AFTER.match(self.lowered, end):
+            return PAST  # "will hold a hearing on the January ditching": an accident is dated when it has happened
         first, last = self.sentence(start)
         clues = self._clues.get((first, last))
         if clues is None:
@@ -176,7 +181,7 @@ class Context:
                     and not _ATTRIBUTION.match(self.text, clue_start)]  # "said it will meet, on March 3"
             if main:
                 return main[0]
-        best, best_distance = None, None
+        best, best_distance, best_end = None, None, 0
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
                 continue
@@ -190,5 +195,8 @@ class Context:
                 distance += len(self.text)
             # A future clue wins a tie: "said it will meet on Friday".
             if best_distance is None or distance < best_distance or (distance == best_distance and tense == FUTURE):
-                best, best_distance = tense, distance
+                best, best_distance, best_end = tense, distance, clue_end
+        if best == FUTURE and best_end <= start and _INCIDENT_BETWEEN.search(self.lowered, best_end, start) \
+                and re.search(r"\b(?:in|on)\s+$", self.lowered[max(first, start - 5): start]):
+            return PAST  # "will hold a hearing into the ditching of a plane in January": the ditching's January
         return best

@@ -21,6 +21,7 @@ from timeline.authoring.timex.values import (
     valid_day,
 )
 from timeline.authoring.timex.vocabulary import (
+    INCIDENTS,
     ORDINALS,
     PARTS_OF_DAY,
     SEASONS,
@@ -85,9 +86,8 @@ _NAMED_DAY = re.compile(r"\b(?:Black|Super|Bloody|Good|Ash|Cyber|Holy|Easter|Pal
 
 
 # A weekday's incident, which has happened whatever the tense: "Saturday's powerful earthquake".
-_INCIDENT = re.compile(r"['’]s\s+(?:[a-z]+\s+){0,2}(?:quake|earthquake|tsunami|attacks?|bombings?|blast|explosion|crash"
-                       r"|shooting|fire|storm|floods?|killings?|massacre|raid|riots?|collapse|derailment|accident"
-                       r"|eruption|landslide|tornado|hurricane)\b", re.IGNORECASE)
+_INCIDENT = re.compile(rf"['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{INCIDENTS}|fire|storm|floods?|tornado|hurricane)\b",
+                       re.IGNORECASE)
 
 _PARENTHESIS_DATE = re.compile(
     rf"\s*\(\s*(?:{month_group('month')}\s+{day_group('day')}|{day_group('day2')}\s+(?:of\s+)?"

@@ -103,3 +103,8 @@ TEMPORAL_BEFORE = re.compile(
     r"|mid|last|next|this|each|every|for|on|around)\s+|-)$",
     re.IGNORECASE,
 )
+
+# Happenings no one schedules: a date that names one ("the April 25 quake") is in the past
+INCIDENTS = (r"(?:quake|earthquake|tsunami|attacks?|bombings?|blast|explosion|crash|collision|ditching|disaster"
+             r"|shooting|killings?|murders?|massacre|raid|riots?|collapse|derailment|accident|sinking|eruption|landslide"
+             r"|coup)")
