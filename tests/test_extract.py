@@ -598,6 +598,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="moved-without-from"),
     pytest.param("Offices are open Monday through Friday.", [], id="weekdays-through-are-hours"),
     pytest.param("Offices open Monday-Friday.", [], id="weekdays-with-a-dash-are-hours"),
+    pytest.param("The low approaches the coast this week. It is likely to strengthen into a cyclone late Monday, "
+                 "into early Tuesday.", [("2024-11", None, ["this week"]),
+                                         ("2024-11-11", "2024-11-12", ["late Monday, into early Tuesday"])],
+                 id="a-next-step-is-not-the-vague-sentence-s-day"),
     pytest.param("The exhibition runs January–March 2025.", [("2025-01", "2025-03", ["January–March 2025"])],
                  id="months-with-a-dash"),
     pytest.param("Rain is forecast Tuesday into Wednesday.", [("2024-11-12", "2024-11-13", ["Tuesday into Wednesday"])],

@@ -51,7 +51,8 @@ _MONTH_NAME = re.compile(rf"\b(?:{FULL_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Se
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
-                         r"[^.;]*?(?:\bfrom\s+(?:the\s+)?|\s)$", re.IGNORECASE)  # "moved March 3 to March 10" too
+                         r"[^.;]*?(?:\bfrom\s+(?:the\s+)?|(?<!\bto)(?<!\buntil)(?<!\bfor)\s)$", re.IGNORECASE)
+# ("moved March 3 to March 10" too; not "rescheduled to August 6 to 21", a span it moved to)
 # The words of a clock time that give its day as well ("Friday night", "7:49 p.m. EST Saturday, Nov. 14").
 DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
                         re.IGNORECASE)

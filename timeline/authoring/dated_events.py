@@ -26,6 +26,10 @@ from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors
 from timeline.authoring.timex import Timex
 from timeline.model.dates import DAY, EventDate
 
+# The past of verbs whose stem it does not keep, for telling one happening retold ("met", then "meeting")
+_IRREGULAR_PAST = {"met": "meet", "held": "hold", "spoke": "speak", "took": "take", "went": "go", "came": "come",
+                   "began": "begin", "won": "win", "lost": "lose", "struck": "strike",
+                   "fell": "fall", "rose": "rise", "left": "leave", "made": "make", "gave": "give", "saw": "see"}
 # Long words that say nothing of what a sentence is about, when comparing two.
 _COMMON = frozenset("""
     about after again against among around because before betwe durin earli later other their there these those
@@ -208,7 +212,8 @@ def _combine(index: int, vague: list[Timex], dated: list, used: set[int], units:
     about the same people or thing."""
     for offset in (1, -1, 2):
         other = index + offset
-        if not 0 <= other < len(dated) or other in used or not _words(units[index]) & _words(units[other]):
+        if not 0 <= other < len(dated) or other in used or not _words(units[index]) & _words(units[other]) \
+                or not _retells(units[other], units[index]):
             continue
         if offset == 2 and dated[index + 1][1]:
             continue  # the sentence between has a date of its own: its event is not this one
@@ -218,6 +223,20 @@ def _combine(index: int, vague: list[Timex], dated: list, used: set[int], units:
             if any(_within(timex.date, v.value) for v in vague):
                 return other, timex
     return None
+
+
+def _retells(precise: str, vague: str) -> bool:
+    """Return whether a sentence retells the happening of another, a verb of it back as a participle ("Putin met
+    ... earlier this week." then "they were meeting on National Unity Day"): its date is that happening's, not the
+    date of a next step ("approaches the coast this week." then "likely to strengthen late Wednesday")."""
+    told = {_stem(word) for word in re.findall(r"[a-z]{3,}", vague.lower())}
+    return any(_stem(word) in told for word in re.findall(r"\b[a-z]{3,}(?:ing|ed)\b", precise.lower()))
+
+
+def _stem(word: str) -> str:
+    """Return a verb's stem, for comparing its forms ('meeting', 'met': 'meet'; 'signed', 'signs': 'sign')."""
+    word = _IRREGULAR_PAST.get(word, word)
+    return re.sub(r"(?:ing|ed|es|s)$", "", word) if len(word) > 4 else word
 
 
 def _words(sentence: str) -> set[str]:
