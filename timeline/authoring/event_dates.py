@@ -60,6 +60,9 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowe
                                r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+)?$"  # "since New Zealand's 1996 reform"
                                r"|\b(?:best[\s-]+(?:by|before)|use[\s-]+by|sell[\s-]+by|expir(?:y|ation))\s+dates?\s+(?:of\s+)?$",
                                re.IGNORECASE)
+# A stretch of several days, weeks or months up to publication ("the past two days", "the last seven weeks")
+_PAST_STRETCH = re.compile(r"(?i)\b(?:past|last)\s+(?:[a-z]+|\d+)\s+(?:days|weeks|months)$")
+_PERFECT = re.compile(r"(?i)\bha(?:s|ve)\s+(?:(?:been|already|now)\s+)?[a-z]+(?:ed|en)\b")
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
@@ -341,6 +344,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
         return True  # "up 82% from 9 months ago": the baseline of a comparison
     counted = _COUNT.search(_NOT_COUNTS.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
+    if counted and _PAST_STRETCH.search(timex.text) and _PERFECT.search(sentence):
+        return True  # "176 fugitives have surrendered over the past two days": a running count, like "since"
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does
