@@ -609,6 +609,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Hearings are scheduled for the week of March 9.", [("2025-03", None, ["the week of March 9"])],
                  id="the-week-of-a-day-is-its-month"),
     pytest.param("Air Force won for the first time since 2018.", [], id="first-time-since-a-yardstick"),
+    pytest.param("Both leaders have visited the town in recent days.", [("2024-11", None, ["recent days"])],
+                 id="in-recent-days"),
     pytest.param("Despite bad weather, 176 fugitives have surrendered over the past two days.", [],
                  id="a-count-over-the-past-days"),
     pytest.param("It was the best result for any party since New Zealand's 1996 reform.", [],

@@ -63,6 +63,7 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowe
 # A stretch of several days, weeks or months up to publication ("the past two days", "the last seven weeks")
 _PAST_STRETCH = re.compile(r"(?i)\b(?:past|last)\s+(?:[a-z]+|\d+)\s+(?:days|weeks|months)$")
 _PERFECT = re.compile(r"(?i)\bha(?:s|ve)\s+(?:(?:been|already|now)\s+)?[a-z]+(?:ed|en)\b")
+_IN_RECENT = re.compile(r"(?i)\b(?:in|over|during)\s+(?:the\s+)?$")
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
@@ -78,7 +79,8 @@ _BACKDROP_AFTER = re.compile(r"\s*(?:to|until|till|through)\s+(?:now|date|today|
 # "over the next four days", "within the next two months": a span from publication; "in five months": a date.
 _SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|coming)\s+$", re.IGNORECASE)
 _SPAN_BEHIND = re.compile(r"\b(?:over|during|in|within)\s+the\s+(?:past|last)\s+$", re.IGNORECASE)
-_SOME_AGO = re.compile(r"(?:a\s+few|several|some)\s+(?P<unit>day|week|month)s\s+ago", re.IGNORECASE)
+_SOME_AGO = re.compile(r"(?:a\s+few|several|some)\s+(?P<unit>day|week|month)s\s+ago|recent\s+(?P<recent>day|week)s",
+                       re.IGNORECASE)
 _IN_TIME = re.compile(r"\b(?:in|within)\s+$", re.IGNORECASE)
 _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|plans?|due|scheduled|set\s+to|to\s+be"
                           r"|opens|begins|starts|launches|returns|expires|closes|ends|takes\s+effect)\b", re.IGNORECASE)
@@ -155,7 +157,10 @@ def sentence_dates(units: list[str], published: EventDate, country: str | None) 
         text += unit + "\n\n"  # a line break ends a sentence for the tagger: units stay apart
     found: list[list[Timex]] = [[] for _ in units]
     for timex in joined_spans(text, find_timexes(text, published, country=country), published):
-        if timex.type == "DURATION":
+        if timex.type == "DURATION" and _SOME_AGO.fullmatch(timex.text) \
+                and _IN_RECENT.search(text, max(0, timex.start - 12), timex.start):
+            timex = dataclasses.replace(_some_time_ago(timex, published), type="DATE")  # "in recent days"
+        elif timex.type == "DURATION":
             _moved_by(text, timex, found[bisect.bisect_right(starts, timex.start) - 1])
             timex = _ahead(text, timex, published)
         elif timex.value == "PAST_REF":
@@ -463,7 +468,7 @@ def _some_time_ago(timex: Timex, published: EventDate) -> Timex:
     some = _SOME_AGO.fullmatch(timex.text)
     if not some or published.precision != DAY:
         return timex
-    unit = some["unit"][0].upper()
+    unit = (some["unit"] or some["recent"])[0].upper()
     earliest, latest = shifted(published, -5, unit, inclusive=False), shifted(published, -1, unit, inclusive=False)
     if earliest.year != latest.year:
         return timex
