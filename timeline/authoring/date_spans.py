@@ -9,6 +9,7 @@ import datetime
 import re
 
 from timeline.authoring.timex import Timex
+from timeline.authoring.timex.holiday_names import HOLIDAY
 from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
@@ -21,8 +22,8 @@ _STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|begun|start(?:ing|s|ed)?|op
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-_WEEKEND_AFTER = re.compile(r"[^\S\n]+(?:long[^\S\n]+)?weekend\b", re.IGNORECASE)
-_EASTER_BREAK = re.compile(r"\s+(?:bank\s+)?(?:holidays?|weekend|break)\b", re.IGNORECASE)
+# "the Memorial Day weekend", "the Easter holidays", "the Christmas break": the days around a holiday
+_HOLIDAY_PERIOD = re.compile(r"[^\S\n]+(?:(?:long|bank)[^\S\n]+)?(?:weekend|holidays|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
 _AND_INTO = re.compile(r"\s+(?:and\s+)?into\s+(?:early\s+)?", re.IGNORECASE)
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
@@ -106,8 +107,8 @@ def joined_spans(text: str, timexes: list[Timex], published: EventDate) -> list[
             timex = dataclasses.replace(timex, date=timex.end_date, end_date=None)  # "pushed back from May 7 to May 9"
         elif timex.end_date and _RESPECTIVELY.match(text, timex.end):
             timex = dataclasses.replace(timex, end_date=None)  # "on March 4 and 5 respectively": the first's day
-        timex = _easter_break(text, _counted_from(text, _with_length(text, timex)))
-        joined.append(_week_of(text, _holiday_weekend(text, timex)))
+        timex = _holiday_weekend(text, _counted_from(text, _with_length(text, timex)))
+        joined.append(_week_of(text, timex))
     return joined
 
 
@@ -255,25 +256,15 @@ def _week_of(text: str, timex: Timex) -> Timex:
 
 
 def _holiday_weekend(text: str, timex: Timex) -> Timex:
-    """Return 'the Memorial Day weekend' as the month its days fall in (a weekend is known to its month), the year
-    where they may straddle two; else the timex as it is."""
-    if not (timex.date and timex.date.precision == DAY and not timex.end_date and _WEEKEND_AFTER.match(text, timex.end)
-            and timex.text.lower() != "easter"):
+    """Return 'the Memorial Day weekend' or 'the Easter holidays' as the month their days fall in (known to the month,
+    like any weekend), the year where they may straddle two; else the timex as it is."""
+    period = _HOLIDAY_PERIOD.match(text, timex.end)
+    if not (period and timex.date and timex.date.precision == DAY and HOLIDAY.fullmatch(timex.text)):
         return timex
     date = timex.date
     coarse = EventDate(date.year, date.month) if 3 <= date.day <= 28 else EventDate(date.year)
-    return dataclasses.replace(timex, date=coarse, end=timex.end + len(_WEEKEND_AFTER.match(text, timex.end)[0]),
-                               text=text[timex.start: timex.end + len(_WEEKEND_AFTER.match(text, timex.end)[0])])
-
-
-def _easter_break(text: str, timex: Timex) -> Timex:
-    """Return Easter Sunday's timex as the four days from Good Friday to Easter Monday when the text speaks of
-    the Easter holidays, weekend or break; else as it is."""
-    if not (timex.text.lower() == "easter" and timex.date and timex.date.precision == DAY and not timex.end_date
-            and _EASTER_BREAK.match(text, timex.end)):
-        return timex
-    return dataclasses.replace(timex, date=shifted(timex.date, -2, "D", inclusive=False),
-                               end_date=shifted(timex.date, 1, "D", inclusive=False))
+    return dataclasses.replace(timex, date=coarse, end_date=None, end=period.end(),
+                               text=text[timex.start: period.end()])
 
 
 def _with_length(text: str, timex: Timex) -> Timex:
