@@ -1,6 +1,7 @@
 """Spans in news text made one date with an end: "from 8 to 10 July", "between mid-June and late-September
-2018", "the two-day summit ending Wednesday", "Tuesday, March 24, at 10 a.m. to Thursday, March 26", the Easter
-holidays; and days counted from another ("a week after the speech on 28 October")."""
+2018", "the two-day summit ending Wednesday", "Tuesday, March 24, at 10 a.m. to Thursday, March 26"; days counted
+from another ("a week after the speech on 28 October"); and weeks told by a day ("the week of March 9", "the Easter
+holidays"), known to their month."""
 
 from __future__ import annotations
 
