@@ -591,6 +591,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("In the coming weeks, the minister will launch initiatives.", [("2024", None, ["the coming weeks"])],
                  id="in-the-coming-weeks"),
     pytest.param("In the coming days they will meet.", [], id="in-the-coming-days-dates-nothing"),
+    pytest.param("Strikes will cause major disruption over the next week.", [("2024-11", None, ["the next week"])],
+                 id="over-the-next-week-is-its-month"),
     pytest.param("The closure is in effect September 15, 2024 through December 31, 2024.",
                  [("2024-09-15", "2024-12-31", ["September 15, 2024 through December 31, 2024"])],
                  id="written-dates-through-are-a-span"),

@@ -433,6 +433,11 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     sentence_start = text.rfind("\n", 0, timex.start) + 1
     if _SPAN_AHEAD.search(lead) and unit in "DWM":  # "over the next decade" dates nothing
         first, last = published, shifted(published, n, unit, inclusive=True)
+        if unit == "W":  # "over the next week", like "next week": known to the month it falls in, or the year
+            if last.year != published.year:
+                return timex
+            first, last = (EventDate(first.year, first.month) if last.month == first.month
+                           else EventDate(published.year)), None
     elif _SPAN_BEHIND.search(lead) and unit in "DW":
         first, last = shifted(published, -(n * (7 if unit == "W" else 1) - 1), "D", inclusive=False), published
         if unit == "W":  # "in the past week", like "last week": known to the month it falls in, or the year
