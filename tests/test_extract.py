@@ -613,6 +613,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Air Force won for the first time since 2018.", [], id="first-time-since-a-yardstick"),
     pytest.param("Both leaders have visited the town in recent days.", [("2024-11", None, ["recent days"])],
                  id="in-recent-days"),
+    pytest.param("A correspondent contacted him a few weeks ago.", [("2024-10", None, ["a few weeks ago"])],
+                 id="a-few-weeks-ago-is-two-to-four"),
     pytest.param("Despite bad weather, 176 fugitives have surrendered over the past two days.", [],
                  id="a-count-over-the-past-days"),
     pytest.param("It was the best result for any party since New Zealand's 1996 reform.", [],

@@ -474,7 +474,9 @@ def _some_time_ago(timex: Timex, published: EventDate) -> Timex:
     if not some or published.precision != DAY:
         return timex
     unit = (some["unit"] or some["recent"])[0].upper()
-    earliest, latest = shifted(published, -5, unit, inclusive=False), shifted(published, -1, unit, inclusive=False)
+    back = (-4, -2) if some["unit"] and unit == "W" else (-5, -1)  # "a few weeks ago": two to four of them
+    earliest, latest = shifted(published, back[0], unit, inclusive=False), shifted(published, back[1], unit,
+                                                                                      inclusive=False)
     if earliest.year != latest.year:
         return timex
     month = earliest.month == latest.month and unit != "M"
