@@ -39,7 +39,7 @@ _LENGTH_BEFORE = re.compile(
 # "construction will begin in September 2012 and be completed in November 2013": a span from its two ends.
 _BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starting|beginning|open|opens|opened)\b"
                      r"[^.;]{0,12}\b(?:in|on)\s+$", re.IGNORECASE)
-_BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will\s+be)\s+)?(?:complet|end|finish|conclud|clos)"
+_BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will(?:\s+be)?)\s+)?(?:complet|end|finish|conclud|clos)"
                         r"\w*\s+(?:in|on|by)\s+", re.IGNORECASE)
 # "a week after the president's speech on 28 October": a day counted from the date that follows.
 _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
