@@ -600,6 +600,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="moved-without-from"),
     pytest.param("Offices are open Monday through Friday.", [], id="weekdays-through-are-hours"),
     pytest.param("Offices open Monday-Friday.", [], id="weekdays-with-a-dash-are-hours"),
+    pytest.param("Doctors will strike for five consecutive days – starting from Monday.",
+                 [("2024-11-11", "2024-11-15", ["Monday"])], id="consecutive-days-starting-from"),
+    pytest.param("The harvest will reopen September 1, 2025, and close on October 26, 2025.",
+                 [("2025-09-01", "2025-10-26", ["September 1, 2025, and close on October 26, 2025"])],
+                 id="reopen-and-close"),
     pytest.param("The low approaches the coast this week. It is likely to strengthen into a cyclone late Monday, "
                  "into early Tuesday.", [("2024-11", None, ["this week"]),
                                          ("2024-11-11", "2024-11-12", ["late Monday, into early Tuesday"])],

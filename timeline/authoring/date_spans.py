@@ -32,13 +32,14 @@ _SPAN_JOIN = re.compile(r",?\s*(?:to|into|until|till|through|thru|and(?:\s+into)
                         r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
 _LENGTH_BEFORE = re.compile(
-    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)[- ]days?\b[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
+    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:[- ](?:consecutive|straight|full))?[- ]days?\b"
+    r"[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
     r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
     r"|beginning|began|begins|opening|opened|opens|convene|convenes|convened|convening|be\s+held|is\s+held"
-    r"|was\s+held|held)\s+(?:at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:on\s+)?$", re.IGNORECASE)
+    r"|was\s+held|held)\s+(?:at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:on\s+|from\s+)?$", re.IGNORECASE)
 # "construction will begin in September 2012 and be completed in November 2013": a span from its two ends.
-_BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starting|beginning|open|opens|opened)\b"
-                     r"[^.;]{0,12}\b(?:in|on)\s+$", re.IGNORECASE)
+_BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starting|beginning|(?:re)?open|(?:re)?opens"
+                     r"|(?:re)?opened)\b(?:[^.;]{0,12}\b(?:in|on))?\s+$", re.IGNORECASE)
 _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will(?:\s+be)?)\s+)?(?:complet|end|finish|conclud|clos)"
                         r"\w*\s+(?:in|on|by)\s+", re.IGNORECASE)
 # "a week after the president's speech on 28 October": a day counted from the date that follows.

@@ -40,7 +40,8 @@ _DURING_EVENT = re.compile(r"\b(?:(?i:during|at\s+the\s+(?P<edge>start|end|openi
                            r"|(?P<n>(?i:the|a|one|two|three)\s+)(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
 # "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
-_RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting)\s+(?:[a-z]+\s+){0,3}?"
+_RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stay\s+lit|stays?\s+open"
+                         r"|remains?\s+open)\s+(?:[a-z]+\s+){0,3}?"
                          r"(?:through|until|till|to)\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:on\s+)?$",
                          re.IGNORECASE)
 # What a story's "during the ..." may refer to, besides the events of EVENT_NOUNS.
