@@ -64,6 +64,11 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowe
 _PAST_STRETCH = re.compile(r"(?i)\b(?:past|last)\s+(?:[a-z]+|\d+)\s+(?:days|weeks|months)$")
 _PERFECT = re.compile(r"(?i)\bha(?:s|ve)\s+(?:(?:been|already|now)\s+)?[a-z]+(?:ed|en)\b")
 _IN_RECENT = re.compile(r"(?i)\b(?:in|over|during)\s+(?:the\s+)?$")
+# A sentence that points the reader elsewhere: "See the schedule for dates throughout 2019", "Here are the top cases
+# of 2009:" (a list's opening), "A list of laureates since 2001 can be found at www...."
+_POINTER = re.compile(r"\s*(?:See\s+[^.]{0,40}?\b(?:schedule|calendar|website|web\s+site|page|list|release|report"
+                      r"|link|www|https?)\b|Here\s+(?:are|is)\b[^.]*:\s*$"
+                      r"|[^.]*\b(?:can|may)\s+be\s+found\s+at\s+(?:www|https?))")
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
@@ -177,7 +182,7 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     an event told before) nor a backdrop (see _backdrop)."""
     dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)
              and not _holiday_as_topic(text, t) and not dates_the_text_itself(text, t)
-             and not _figure_for_a_period(text, t)]
+             and not _figure_for_a_period(text, t) and not _POINTER.match(_sentence_of(text, t)[1])]
     if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in dated):
         return None
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]

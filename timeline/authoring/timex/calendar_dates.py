@@ -169,6 +169,9 @@ def year_hit(match: re.Match, context: Context) -> list[Hit]:
     text, start, end = context.text, match.start(), match.end()
     year = int(match["year"])
     before, after = text[max(0, start - 12): start], text[end: end + 24]
+    token = text[text.rfind(" ", 0, start) + 1: (text.find(" ", end) + 1 or len(text) + 1) - 1]
+    if re.search(r"www\.|https?:|\.html?\b|\.php\b|[?&=]", token):
+        return []  # "release=2006-...", "www.loc.gov/poetry/laureate-2001-present.html": part of an address
     if re.search(r"[\d][\s.-]$", before) and not re.search(r"(?<!\d)\d{4}\s*[-–]$", before):
         return []  # "555-2010", "+1 202 2010"
     if re.match(r"[-–]\d", after) and not re.match(r"[-–](?:\d{2}|\d{4})(?![\d-])", after):
