@@ -135,9 +135,12 @@ _ONE_OCCASION = re.compile(r"(?i)\b(?:will|(?:take|takes|took|taking)\s+place|(?
                            r"|polls|polling)\b")
 # An amount and a verb of change: a figure told for a period
 _AMOUNT = re.compile(r"[$£€]\s?\d|%|\b(?:percent|per\s+cent|million|billion|trillion)\b", re.IGNORECASE)
+_HEADCOUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b(?:thousands|hundreds|dozens)\s+of\b", re.IGNORECASE)
 _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|falls|increased|decreased|declined|decline"
                          r"|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up"
-                         r"|shrink|shrinks|expand|expands|expanded|losses)\b", re.IGNORECASE)
+                         r"|shrink|shrinks|expand|expands|expanded|losses|received|worked|conducted|handled|processed"
+                         r"|recorded)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
 _YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
 _STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
@@ -244,8 +247,13 @@ def _figure_for_a_period(text: str, timex: Timex) -> bool:
     £21.3 million of gin", "will shrink by 1.3 percent this year"): a statistic, not an event."""
     if timex.date.precision == DAY:
         return False
-    sentence = _sentence_of(text, timex)[1]
-    return bool(_AMOUNT.search(sentence) and _TREND_VERB.search(sentence))
+    sentence_start, sentence = _sentence_of(text, timex)
+    if _AMOUNT.search(sentence) and _TREND_VERB.search(sentence):
+        return True
+    # a headcount only in the date's own clause: not "will conduct a July lottery ..., and it has 1,000 entries"
+    clause = _CLAUSE_BREAK.split(sentence[max(0, timex.start - sentence_start - 60): timex.end - sentence_start + 120])
+    own = next((part for part in clause if timex.text in part), "")
+    return bool(_HEADCOUNT.search(own) and _TREND_VERB.search(own))
 
 
 def _routine(text: str, timex: Timex) -> bool:
