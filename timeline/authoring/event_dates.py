@@ -114,8 +114,8 @@ _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|nu
 _NAMES = re.compile(r"\s+(?:[a-z]+\s+)?(?:report|release|estimates?|edition|issue|attacks|bombings?|budget|census"
                     r"|law|act|statistics|data|figures|numbers|results|notice|memo|memorandum|filing)\b")
 # A year naming a contest, a season or a games ("the 2005 Eurovision song contest", "the 2004 contest").
-_YEAR_AS_NAME = re.compile(r"[^\S\n]+(?:(?!AD\b|BC\b|CE\b)[A-Z][a-z]+|(?:[a-z]+\s+)?(?:contest|games|olympics|season"
-                           r"|edition|cup|championships?|tournament|festival))\b")
+_YEAR_AS_NAME = re.compile(r"[^\S\n]+(?:(?!AD\b|BC\b|CE\b)[A-Z](?:[a-z]+|[A-Z]+\b)|(?:[a-z]+\s+)?(?:contest|games"
+                           r"|olympics|season|edition|cup|championships?|tournament|festival))\b")
 # A name a year ends ("Champions League 2017–2018", "Expo 2020"), unlike "In 2020" or "Summer 2020".
 _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Till|During|Before|After|Through|For"
                                r"|At|Of|And|Or|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Fiscal|End|Start"
@@ -379,9 +379,10 @@ def _backdrop(text: str, timex: Timex) -> bool:
     modified = _YEAR_MODIFIES.match(text, timex.end)
     if written and not timex.end_date and modified and re.search(r"(?i)\b(?:the|its|their|his|her)\s+$", before):
         return not EVENT_NOUNS.intersection(modified["words"].lower().split())  # "the 2010 honorees", not "floods"
-    # "the 2016 summer games" names a games; "the 2016–17 season" and "In 1998 Apple introduced" say when
+    # "the 2016 summer games" names a games; "the 2016–17 season", "In 1998 Apple introduced" and "At the 2012
+    # London games, the US won" say when
     return not timex.end_date and bool(_YEAR_AS_NAME.match(text, timex.end)) \
-        and not re.search(r"(?i)\b(?:in|since|until|by|during)\s+$", before)
+        and not re.search(r"(?i)\b(?:in|since|until|by|during|(?:in|at|during)\s+the)\s+$", before)
 
 
 def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
