@@ -380,6 +380,13 @@ def test_a_date_of_an_accident_is_past_in_a_sentence_about_the_future():
     assert found("The agency will report on the crash by March.") == [("March", "DATE", "2025-03")]
 
 
+def test_would_points_ahead_of_the_telling_not_of_the_reader():
+    # Published Thursday 7 November 2024: "would" is the future of a forecast already told, so the nearer Tuesday
+    assert found("Forecasters predicted the storm would advance later Tuesday.") == [("Tuesday", "DATE", "2024-11-05")]
+    assert found("He said he would visit on Saturday.") == [("Saturday", "DATE", "2024-11-09")]
+    assert found("She will say she would go on Tuesday.") == [("Tuesday", "DATE", "2024-11-12")]
+
+
 def test_a_weekday_in_a_sentence_with_no_tense_is_to_come():
     # Published Thursday 7 November 2024. News tells what has happened in a past tense.
     assert found("The fair will open on Saturday, Nov. 9. Prizes go to the best stalls on Sunday.") == [

@@ -4,6 +4,7 @@ means, from the publication date and the tense of its sentence."""
 from __future__ import annotations
 
 import datetime
+import re
 
 from timeline.authoring.timex.context import FUTURE, PAST, Context
 from timeline.authoring.timex.values import valid_day
@@ -95,6 +96,10 @@ def resolve_weekday(context: Context, weekday: int, start: int, end: int, relati
     if relation == "this":  # the one of this week, Monday to Sunday
         return reference + datetime.timedelta(days=weekday - reference.weekday())
     if context.tense(start, end) == FUTURE:
+        sentence = context.text[slice(*context.sentence(start))]
+        if re.search(r"\bwould\b", sentence) and not re.search(r"\b(?:will|shall)\b|['’]ll\b", sentence) \
+                and back < ahead:
+            return reference - datetime.timedelta(days=back)  # "predicted Dorian would advance later Tuesday"
         return reference + datetime.timedelta(days=ahead)
     return reference - datetime.timedelta(days=back)
 
