@@ -195,6 +195,11 @@ CASES = [
     ("The fire was on March 29, 2019. Days later, the owner fled. Months later, he died.",
      [("March 29, 2019", "DATE", "2019-03-29"), ("Days later", "DATE", "2019"), ("Months later", "DATE", "FUTURE_REF")]),
     ("Days later, the owner fled.", [("Days later", "DATE", "FUTURE_REF")]),
+    # "a few days before." and "moments before." end a sentence: counted from the day told before it
+    ("The trial run was on April 14, 2022. The buses arrived a few days before.",
+     [("April 14, 2022", "DATE", "2022-04-14"), ("a few days before", "DATE", "2022-04")]),
+    ("Trump took the oath on Jan. 20, 2017. Pence had been sworn in moments before.",
+     [("Jan. 20, 2017", "DATE", "2017-01-20"), ("moments before", "DATE", "2017-01-20")]),
     ("He arrived on March 3, 2020, and left the day before.",
      [("March 3, 2020", "DATE", "2020-03-03"), ("the day before", "DATE", "2020-03-02")]),
     ("The polls closed Friday at 8 p.m.", [("Friday", "DATE", "2024-11-01"), ("8 p.m.", "TIME", "2024-11-01T20:00")]),

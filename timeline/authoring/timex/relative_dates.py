@@ -180,7 +180,9 @@ def shifted_hit(match: re.Match, context: Context) -> list[Hit]:
     if re.match(r"\s+(?:than|that)\b", after):
         return []  # "a month earlier than usual" is a duration; the rule for durations takes it
     if number is None:
-        return _vague_shift(match, direction) if direction in ("earlier", "later") else []
+        closing = direction in ("earlier", "later") or re.match(r"\s*(?:[,.;:!?)\"”]|$)", after)
+        return _vague_shift(match, "earlier" if direction in ("earlier", "before", "prior") else "later") \
+            if closing else []  # "a few days before.", not "a few days before the vote"
     if direction in ("before", "after", "prior") and not re.match(r"\s*(?:[,.;:!?)\"”]|$)", after):
         return []  # "a year after launching it", "two days before the vote": a duration before an event
     sign = -1 if match["direction"].lower() in ("earlier", "before", "prior") else 1

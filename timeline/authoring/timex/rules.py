@@ -184,8 +184,9 @@ RULES: list[Rule] = [
           "day|morning|afternoon|evening|night"),
     # "later that day", "on the same day", "that evening", "by this date": the day told before
     _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
-          r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b|\b(?:hours|minutes|moments)\s+(?:later|earlier)\b", neighbour_day,
-          "day|morning|afternoon|evening|night|date|later|earlier"),
+          r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b|\b(?:hours|minutes|moments)\s+(?:later|earlier)\b"
+          r"|\b(?:hours|minutes|moments)\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day,
+          "day|morning|afternoon|evening|night|date|later|earlier|before|after"),
     # "later that month", "the same year", "earlier in the week": the unit of the date told before
     _rule(r"(?i)\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>week|month|year)\b"
           r"|\b(?:later|earlier)\s+in\s+the\s+(?P<in_unit>day|week|month|year)\b", told_unit, "week|month|year|day"),
