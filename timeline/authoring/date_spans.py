@@ -11,7 +11,7 @@ import re
 
 from timeline.authoring.timex import Timex
 from timeline.authoring.timex.holiday_names import HOLIDAY
-from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY, month_group
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "from 8 July to 10 July", "between March and May": two dates written as one span.
@@ -49,8 +49,7 @@ _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight
                            re.IGNORECASE)
 _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
 _THROUGH = re.compile(r",?\s*(?:through|thru|to|until|till|–|—|-)\s+", re.IGNORECASE)
-_MONTH_NAME = re.compile(rf"\b(?:{FULL_MONTHS}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)\s+\d"
-                         rf"|\d\s+(?:{FULL_MONTHS})")
+_MONTH_NAME = re.compile(rf"\b{month_group('month')}\s+\d|\d\s+(?:{FULL_MONTHS})")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
             "nine": 9, "ten": 10}
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
@@ -73,6 +72,14 @@ def shifted(day: EventDate, n: int, unit: str, inclusive: bool) -> EventDate:
         months = start.year * 12 + start.month - 1 + n
         return EventDate(months // 12, months % 12 + 1)
     return EventDate(start.year + n)
+
+
+def month_or_year(first: EventDate | datetime.date, last: EventDate | datetime.date) -> EventDate | None:
+    """Return the month two days (dates or EventDates) both fall in, else their year, else None where they fall in
+    two years: what a stretch of days told as a week or "a few days" is known to."""
+    if first.year != last.year:
+        return None
+    return EventDate(first.year, first.month) if first.month == last.month else EventDate(first.year)
 
 
 def cut_to(date: EventDate, precision: str) -> EventDate:
@@ -251,9 +258,7 @@ def _week_of(text: str, timex: Timex) -> Timex:
     week = _WEEK_OF.search(text, max(0, timex.start - 20), timex.start)
     if not week or not timex.date or timex.date.precision != DAY or timex.end_date:
         return timex
-    first = timex.date
-    last = shifted(first, 6, "D", inclusive=False)
-    coarse = EventDate(first.year, first.month) if last.month == first.month else EventDate(first.year)
+    coarse = month_or_year(timex.date, shifted(timex.date, 6, "D", inclusive=False)) or EventDate(timex.date.year)
     return dataclasses.replace(timex, date=coarse, start=week.start(), text=text[week.start(): timex.end])
 
 

@@ -9,7 +9,7 @@ import dataclasses
 import datetime
 import re
 
-from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, shifted
+from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, month_or_year, shifted
 from timeline.authoring.timex import Timex, find_timexes
 from timeline.authoring.timex.context import has_tense_clue
 from timeline.authoring.timex.holiday_names import HOLIDAY
@@ -402,11 +402,7 @@ def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
             days = days[4:]  # "the end of last week": its Friday to Sunday
         elif re.search(r"(?i)\b(?:start|beginning|early)\b", timex.text) and len(days) == 7:
             days = days[:3]
-        months = {(d.year, d.month) for d in days}
-        if len(months) == 1:
-            return EventDate(*months.pop())
-        years = {d.year for d in days}
-        return EventDate(years.pop()) if len(years) == 1 else None
+        return month_or_year(days[0], days[-1])
     season = re.fullmatch(r"(\d{4})-(?:SP|SU|FA|WI|Q[1-4]|H[12])", timex.value)
     return EventDate(int(season[1])) if season else None
 
@@ -449,17 +445,15 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     if _SPAN_AHEAD.search(lead) and unit in "DWM":  # "over the next decade" dates nothing
         first, last = published, shifted(published, n, unit, inclusive=True)
         if unit == "W":  # "over the next week", like "next week": known to the month it falls in, or the year
-            if last.year != published.year:
+            first, last = month_or_year(first, last), None
+            if first is None:
                 return timex
-            first, last = (EventDate(first.year, first.month) if last.month == first.month
-                           else EventDate(published.year)), None
     elif _SPAN_BEHIND.search(lead) and unit in "DW":
         first, last = shifted(published, -(n * (7 if unit == "W" else 1) - 1), "D", inclusive=False), published
         if unit == "W":  # "in the past week", like "last week": known to the month it falls in, or the year
-            if first.year != published.year:
+            first, last = month_or_year(first, last), None
+            if first is None:
                 return timex
-            same_month = first.month == published.month
-            first, last = (EventDate(first.year, first.month) if same_month else EventDate(published.year)), None
     elif _IN_TIME.search(before) and (_AHEAD_WORDS.search(text, sentence_start, timex.start)
                                       or _IN_TIME_AFTER.match(text, timex.end)) \
             and not _SUPERLATIVE.search(text, sentence_start, timex.start):  # "the busiest in 15 years": behind
@@ -492,8 +486,7 @@ def _some_time_ago(timex: Timex, published: EventDate) -> Timex:
     back = (-4, -2) if some["unit"] and unit == "W" else (-5, -1)  # "a few weeks ago": two to four of them
     earliest, latest = shifted(published, back[0], unit, inclusive=False), shifted(published, back[1], unit,
                                                                                       inclusive=False)
-    if earliest.year != latest.year:
+    held = month_or_year(earliest, latest)
+    if held is None:
         return timex
-    month = earliest.month == latest.month and unit != "M"
-    return dataclasses.replace(timex, date=EventDate(earliest.year, earliest.month) if month else
-                               EventDate(earliest.year))
+    return dataclasses.replace(timex, date=EventDate(held.year) if unit == "M" else held)

@@ -16,6 +16,7 @@ PAST, FUTURE = "past", "future"
 # Weekday and month names as the lower-cased text spells them ("mon" ... "dec" start a month's name)
 _WEEKDAY_NAME = WEEKDAY.lower()
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_WEEKDAY_START = "(?:mon|tue|wed|thu|fri|sat|sun)"
 
 # Tense clues; the nearest decides. "would" mostly reports a plan in news ("said he would visit on
 # Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
@@ -27,8 +28,8 @@ _FUTURE_CLUES = re.compile(
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "election called for September" (not "called for calm on Monday")
-    r"|(?:called|booked|pencill?ed\s+in)\s+for(?=\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed"
-    r"|thu|fri|sat|sun|next|this|early|mid|late|the\s+end|\d))"
+    r"|(?:called|booked|pencill?ed\s+in)\s+for(?=\s+(?:" + _MONTH_START + "|" + _WEEKDAY_START
+    + r"|next|this|early|mid|late|the\s+end|\d))"
     r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of"
     r"|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecast(?:s|ed)?\s+(?:for|of)"
     # a move's new date: "postponed Thursday's launch until Saturday"
