@@ -551,6 +551,14 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="over-the-next-days"),
     pytest.param("Work will begin in March 2025 and be completed in May 2026.",
      [("2025-03", "2026-05", ["March 2025 and be completed in May 2026"])], id="begin-and-be-completed"),
+    pytest.param("The fishery will reopen at 12:01 am, local time, on 1 December, and close at 12:01 am, local time, on "
+                 "26 December.", [("2024-12-01", "2024-12-26", ["1 December, and close at 12:01 am, local time, on "
+                                                                "26 December"])], id="reopen-and-close-at-hours"),
+    pytest.param("The storm touched land in the province on Monday night and left the island on Tuesday morning.",
+                 [("2024-11-04", "2024-11-05", ["Monday night and left the island on Tuesday morning"])],
+                 id="touched-land-and-left"),
+    pytest.param("The company started selling the phone in China on Monday and in India on Tuesday.",
+                 [("2024-11-04", None, ["Monday"])], id="two-starts-not-a-span"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

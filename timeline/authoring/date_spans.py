@@ -38,10 +38,14 @@ _LENGTH_BEFORE = re.compile(
     r"|beginning|began|begins|opening|opened|opens|convene|convenes|convened|convening|be\s+held|is\s+held"
     r"|was\s+held|held)\s+(?:at\s+\d{1,2}(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s+)?(?:on\s+|from\s+)?$", re.IGNORECASE)
 # "construction will begin in September 2012 and be completed in November 2013": a span from its two ends.
+# ("reopen at 12:01 am, local time, on September 1, 2020, and close at 12:01 am, local time, on October 26"; a storm
+# that "touched land on Wednesday night and left the island on Thursday morning")
+_AT_CLOCK = r"(?:at\s+[^.;]{1,30}?,?\s+)?"
 _BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starting|beginning|(?:re)?open|(?:re)?opens"
-                     r"|(?:re)?opened)\b(?:[^.;]{0,12}\b(?:in|on))?\s+$", re.IGNORECASE)
-_BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will(?:\s+be)?)\s+)?(?:complet|end|finish|conclud|clos)"
-                        r"\w*\s+(?:in|on|by)\s+", re.IGNORECASE)
+                     rf"|(?:re)?opened|touched\s+(?:land|down)|made\s+landfall)\b(?:[^.;]{{0,40}}\b{_AT_CLOCK}(?:in|on))?\s+$",
+                     re.IGNORECASE)
+_BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will(?:\s+be)?)\s+)?(?:complet|end|finish|conclud|clos"
+                        rf"|left\s+(?:the\s+)?[a-z]+\b)\w*\s+{_AT_CLOCK}(?:in|on|by)\s+", re.IGNORECASE)
 # "a week after the president's speech on 28 October": a day counted from the date that follows.
 _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
                            r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+)?"
@@ -133,13 +137,13 @@ def _in_the_year_of(first: Timex, last: Timex) -> Timex:
 
 def _clocked_span(text: str, day: Timex, clock: Timex, last: Timex) -> bool:
     """Return whether a day, its hour and a later day are the ends of one span ('Tuesday, March 24, at 10 a.m. EDT
-    to Thursday, March 26')."""
+    to Thursday, March 26', 'reopen on September 1 and close at 12:01 am on October 26')."""
     if clock.type != "TIME" or DAY_WORDS.search(clock.text) or not day.date or day.date.precision != DAY \
             or day.end_date or not last.date or last.date.precision != DAY or last.end_date \
             or day.date.start_key() >= last.date.start_key():
         return False
-    return bool(re.fullmatch(r",?\s+at\s+", text[day.end: clock.start])) and \
-        bool(_HOURS_TO.fullmatch(text[clock.end: last.start]))
+    return (bool(re.fullmatch(r",?\s+at\s+", text[day.end: clock.start]))
+            and bool(_HOURS_TO.fullmatch(text[clock.end: last.start]))) or _one_span(text, day, last)
 
 
 def _weekend_into(text: str, weekend: Timex, day: Timex) -> Timex | None:
@@ -209,7 +213,7 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
         return bool(opened) and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
     if _STARTING.search(text, max(0, first.start - 20), first.start) and _CONTINUED_TO.fullmatch(between):
         return True
-    return bool(_BEGIN_END.fullmatch(between) and _BEGINS.search(text, max(0, first.start - 40), first.start))
+    return bool(_BEGIN_END.fullmatch(between) and _BEGINS.search(text, max(0, first.start - 80), first.start))
 
 
 def _written_through(first: Timex, second: Timex, between: str) -> bool:
