@@ -575,3 +575,9 @@ def test_tempeval3_sample_stays_above_its_floor():
     assert counts.scores("strict")[2] >= 90
     assert counts.scores("relaxed")[2] >= 93
     assert counts.scores("value")[2] >= 80
+
+
+def test_this_season_in_january_or_february_is_of_the_calendar_year():
+    february = datetime.date(2023, 2, 8)
+    values = [(t.text, t.value) for t in find_timexes("The film opens this fall; this winter was mild.", february)]
+    assert values == [("this fall", "2023-FA"), ("this winter", "2022-WI")]  # winter takes December's year

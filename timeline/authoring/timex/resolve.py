@@ -119,8 +119,8 @@ def resolve_season(context: Context, code: str, start: int, end: int, relation: 
     tense = None if relation else context.tense(start, end)
     behind = this if this <= now else (now[0] - 1, index)
     ahead = this if this >= now else (now[0] + 1, index)
-    if relation == "this":
-        chosen = this
+    if relation == "this":  # "this fall" said in February is the coming one: winter alone takes December's year
+        chosen = this if code == "WI" else (context.reference.year, index)
     elif not relation and tense is None:  # no clue: the nearest, the coming one if as near ("reopens in the spring")
         chosen = min((ahead, behind), key=lambda s: abs((s[0] - now[0]) * 4 + s[1] - now[1]))
     elif relation == "last" or (not relation and tense != FUTURE):
