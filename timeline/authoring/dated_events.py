@@ -7,6 +7,7 @@ Unity Day") that falls within it.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from timeline.authoring.date_spans import shifted
 from timeline.authoring.event_dates import (
     EVENT_NOUNS,
     coarse_date,
+    dates_an_event,
     dates_the_text_itself,
     event_date,
     page_date_in_title,
@@ -112,7 +114,8 @@ def find_events(article: Article, country: str | None = None, known_actors: list
         if index in used:
             continue
         chosen = event_date(text, timexes)
-        vague = [t for t in timexes if t.date is None and t.value[:4].isdigit() and not dates_the_text_itself(text, t)]
+        vague = [t for t in timexes if t.date is None and t.value[:4].isdigit()
+                 and _vague_dates_an_event(text, t, article.published)]
         if chosen is None and vague:
             partner = _combine(index, vague, dated, used, units)
             if partner is not None:
@@ -206,6 +209,15 @@ def _started(text: str, until: Timex, found: list[FoundEvent]) -> EventDate | No
         return None
     days = (datetime.date(*until.date.start_key()) - datetime.date(*began.start_key())).days
     return began if 0 < days <= 31 else None
+
+
+def _vague_dates_an_event(text: str, timex: Timex, published: EventDate) -> bool:
+    """Return whether a week, season or quarter can say when its sentence's event happened, judged at the month or
+    year it falls in as a date is ('As of this week, Trump has 306 votes': a status, not an event)."""
+    coarse = coarse_date(timex, published)
+    if coarse is None:
+        return not dates_the_text_itself(text, timex)
+    return dates_an_event(text, dataclasses.replace(timex, date=coarse))
 
 
 def _combine(index: int, vague: list[Timex], dated: list, used: set[int], units: list[str]) -> tuple[int, Timex] | None:

@@ -29,7 +29,7 @@ EVENT_NOUNS = frozenset("""
     flooding wind winds storms tornado hurricane typhoon cyclone blizzard heatwave eruption landslide blast win loss
     defeat victory upset goal goals collapse weather temperatures heat frost drought demolition demolitions
     evacuation evacuations arrest arrests killing killings murder kidnapping riot riots clashes fighting unrest
-    spill
+    spill approval adoption passage resignation appointment nomination acquisition merger takeover
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
@@ -103,6 +103,7 @@ _MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|bro
 # "This report covers news from August 9 to 21", "data covering 2019": the period a report is about.
 _COVERS = re.compile(r"\bcover(?:s|ed|ing)?\s+(?:[^.;:]{0,30}?\s(?:from|between|during)\s+)?(?:the\s+)?$"
                      r"|\b(?:week|month|quarter|period|year)\s+end(?:ing|ed)\s+(?:on\s+)?$", re.IGNORECASE)
+_WHAT_IS_LEFT = re.compile(r"(?i)(?:the\s+)?(?:rest|remainder|balance)\s+of\b")  # "for the rest of the week": when
 _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
                          r"(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
                          r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)(?<!called\s)(?<!booked\s)(?<!moved\s)"
@@ -139,7 +140,8 @@ _HEADCOUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b(?:thousands|hundreds|dozens)
 _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|falls|increased|decreased|declined|decline"
                          r"|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up"
                          r"|shrink|shrinks|expand|expands|expanded|losses|received|worked|conducted|handled|processed"
-                         r"|recorded)\b", re.IGNORECASE)
+                         r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to)\b",
+                         re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
 _YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
 _STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
@@ -183,9 +185,7 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     """Return the date a sentence's event is on: the new date of a move ("postponed until Saturday"), else the most
     precise it names (a span before a day), the first of equals; never a clock time alone ("at 11 a.m.": a detail of
     an event told before) nor a backdrop (see _backdrop)."""
-    dated = [t for t in timexes if t.date is not None and not _backdrop(text, t) and not _routine(text, t)
-             and not _holiday_as_topic(text, t) and not dates_the_text_itself(text, t)
-             and not _figure_for_a_period(text, t) and not _POINTER.match(_sentence_of(text, t)[1])]
+    dated = [t for t in timexes if t.date is not None and dates_an_event(text, t)]
     if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in dated):
         return None
     moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
@@ -194,6 +194,14 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     # "New Year's day on Thursday, April 14, 2022": the calendar date says which day the name means
     named = [t for t in dated if not _apposed(text, t, dated)]
     return max(named, key=lambda t: (_weight(text, t), not _holiday_name(t), -t.start))
+
+
+def dates_an_event(text: str, timex: Timex) -> bool:
+    """Return whether a date can say when its sentence's event happened: not a backdrop, a routine, a holiday as a
+    topic, the text's own date, the period of a figure, nor a date in a pointer elsewhere."""
+    return not (_backdrop(text, timex) or _routine(text, timex) or _holiday_as_topic(text, timex)
+                or dates_the_text_itself(text, timex) or _figure_for_a_period(text, timex)
+                or _POINTER.match(_sentence_of(text, timex)[1]))
 
 
 def dates_the_text_itself(text: str, timex: Timex) -> bool:
@@ -351,7 +359,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
     release"): none is when the sentence's event happened."""
     before = text[max(0, timex.start - 30): timex.start]
     # "Figures for March" cover a period; "a launch for Saturday" is on that day.
-    period = (timex.date.precision != DAY and _PERIOD_FOR.search(before)) or _COVERS.search(before)
+    period = (timex.date.precision != DAY and _PERIOD_FOR.search(before) and not _WHAT_IS_LEFT.match(timex.text)) \
+        or _COVERS.search(before)
     if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or period:
         return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
     sentence = _sentence_of(text, timex)[1]
