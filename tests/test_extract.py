@@ -569,6 +569,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Investment stock reached £2 trillion in 2021, creating jobs.", [], id="a-figure-reached"),
     pytest.param("The Commission welcomes today’s approval of the agreement.", [("2024-11-07", None, ["today"])],
                  id="today-s-approval"),
+    pytest.param("Parliament debates the bill this week.", [("2024-11", None, ["this week"])],
+                 id="a-present-that-is-to-come"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

@@ -149,6 +149,9 @@ _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # The period the story is told in, in a sentence in the simple present naming no one: how things are
 # ("This year, fifty-eight are from other countries"), not what happens ("This year the Bears face the Colts").
 _DOING = re.compile(r"\b(?:is|are|am)\s+(?:now\s+)?[a-z]{3,}ing\b")  # "is putting £1.6 billion": something done
+# "The low approaches the coast this week", "Parliament debates the bill": the present of a thing to come
+_ACTS = re.compile(r"^(?:(?:The|A|An)\s+)?(?:[\w’'-]+\s+){0,2}?(?!is\b|has\b|was\b|does\b|this\b)[a-z]{3,}"
+                   r"(?:[^s\W]es|[^su\W]s)\b")
 _CELEBRATES = re.compile(r"(?i)\b(?:celebrat|commemorat|mark|host|hold|launch)\w*")  # "we are excited to celebrate"
 _NAMED = re.compile(r"\s[A-Z][a-z]")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
@@ -284,7 +287,7 @@ def _routine(text: str, timex: Timex) -> bool:
     current = _CURRENT.fullmatch(timex.text) and ((timex.start == sentence_start and text[timex.end] == ",")
                                                   or not timex.text.lower().startswith("today"))
     if current and sentence_start > 0:  # a headline's present tense tells news: "Games Open This Weekend"
-        happening = _DOING.search(sentence) or _CELEBRATES.search(sentence) or any(
+        happening = _DOING.search(sentence) or _ACTS.match(sentence) or _CELEBRATES.search(sentence) or any(
             w.lower().rstrip("s") in EVENT_NOUNS for w in re.findall(r"[A-Za-z]+", sentence))
         return not has_tense_clue(sentence) and not _NAMED.search(sentence) and not happening
     return False
@@ -359,8 +362,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
     release"): none is when the sentence's event happened."""
     before = text[max(0, timex.start - 30): timex.start]
     # "Figures for March" cover a period; "a launch for Saturday" is on that day.
-    period = (timex.date.precision != DAY and _PERIOD_FOR.search(before) and not _WHAT_IS_LEFT.match(timex.text)) \
-        or _COVERS.search(before)
+    period = (timex.date.precision != DAY and _PERIOD_FOR.search(before) and not _WHAT_IS_LEFT.match(timex.text)
+              and not _POSSESSIVE.match(text, timex.end)) or _COVERS.search(before)  # not "for next week's summit"
     if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or period:
         return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
     sentence = _sentence_of(text, timex)[1]
