@@ -828,10 +828,11 @@ def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text
     ("During the Summit sessions, speakers shared their expertise.", []),
     ("During the flight, the crew slept.", []),
     ("The teams traded leads throughout the hearing.", []),
+    ("Damage was done to the building during the hearing.", []),
     ("Reporters were let in the day after the hearing.", [("2024-11-15", None, ["the day after the hearing"])]),
     ("Reporters were let in two days before the hearing.", [("2024-11-10", None, ["two days before the hearing"])]),
 ], ids=["at-the-start-of-it", "during-it", "a-name-is-no-reference", "an-event-not-dated-before",
-        "throughout-it-is-a-detail",
+        "throughout-it-is-a-detail", "during-it-mid-sentence-is-a-detail",
         "the-day-after-a-span", "days-before-it"])
 def test_a_time_given_by_an_event_dated_before_takes_its_date(second, events):
     first = "The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November."

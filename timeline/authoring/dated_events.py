@@ -38,7 +38,8 @@ _COMMON = frozenset("""
     throu under until where which while would could shoul still pleas peopl accor repor state plann expec
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # "at the start of the hearing", "during that session": a time given by an event the story has dated.
-_DURING_EVENT = re.compile(r"\b(?:(?i:during|at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
+# "During the hearing, ..." opening a sentence sets its time; "damage done during the launch" is a detail of another
+_DURING_EVENT = re.compile(r"(?:^(?i:during)|\b(?i:at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
                            r"|(?P<n>(?i:the|a|one|two|three)\s+)(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
 # "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
