@@ -142,6 +142,10 @@ _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|falls|
                          r"|shrink|shrinks|expand|expands|expanded|losses|received|worked|conducted|handled|processed"
                          r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to)\b",
                          re.IGNORECASE)
+# "saw sentence increases in 2022", "the greatest number of increases last year": a trend told without a figure
+_TREND_TOLD = re.compile(r"(?i)\bsaw\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,4}?(?:increases?|rises?|falls?|drops?"
+                         r"|declines?|decreases?|growth|surges?|jumps?)\b|\bthe\s+(?:greatest|highest|largest|lowest|biggest"
+                         r"|smallest)\s+(?:number|share|proportion|rate)\s+of\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
 _YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
 _STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
@@ -264,7 +268,7 @@ def _figure_for_a_period(text: str, timex: Timex) -> bool:
     # a headcount only in the date's own clause: not "will conduct a July lottery ..., and it has 1,000 entries"
     clause = _CLAUSE_BREAK.split(sentence[max(0, timex.start - sentence_start - 60): timex.end - sentence_start + 120])
     own = next((part for part in clause if timex.text in part), "")
-    return bool(_HEADCOUNT.search(own) and _TREND_VERB.search(own))
+    return bool((_HEADCOUNT.search(own) and _TREND_VERB.search(own)) or _TREND_TOLD.search(own))
 
 
 def _routine(text: str, timex: Timex) -> bool:
