@@ -132,6 +132,7 @@ CASES = [
     ("Last summer he left; next spring he returns.",
      [("Last summer", "DATE", "2024-SU"), ("next spring", "DATE", "2025-SP")]),
     ("Protests spread over the weekend.", [("the weekend", "DATE", "2024-W44-WE")]),
+    ("Storms will continue through the weekend.", [("the weekend", "DATE", "2024-W45-WE")]),
     ("The road reopens in the spring.", [("the spring", "DATE", "2025-SP")]),  # no tense: the nearer, or the coming
     ("The talks began in the spring; the offensive will resume in the spring. The fall of Kabul shocked many.",
      [("the spring", "DATE", "2024-SP"), ("the spring", "DATE", "2025-SP")]),
