@@ -572,6 +572,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Parliament debates the bill this week.", [("2024-11", None, ["this week"])],
                  id="a-present-that-is-to-come"),
     pytest.param("Other offences which saw sentence increases in 2022 included robbery.", [], id="saw-increases-in-a-year"),
+    pytest.param("The ship will resupply stations during the upcoming 2025 to 2026 season.",
+                 [("2025", "2026", ["2025 to 2026"])], id="a-season-of-two-years"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

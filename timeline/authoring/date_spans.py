@@ -203,8 +203,10 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
     if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in (first, second)):
         return False  # "between 1:00 p.m. and 2:30 p.m.": hours of one day
     between = text[first.end: second.start]
-    if first.date.precision == second.date.precision == YEAR and _YEAR_DASH.fullmatch(between):
-        return True  # "the 2016–17 season", "1939-1945"
+    next_year = second.date.year == first.date.year + 1 and between.strip().lower() == "to" \
+        and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
+    if first.date.precision == second.date.precision == YEAR and (_YEAR_DASH.fullmatch(between) or next_year):
+        return True  # "the 2016–17 season", "1939-1945", "the upcoming 2012 to 2013 season"
     if _YEAR_DASH.fullmatch(between) and not any(_WEEKDAY.search(t.text) for t in (first, second)):
         return True  # "January–March 2025"; not "Monday-Friday", opening hours
     if _SPAN_JOIN.fullmatch(between):
