@@ -92,6 +92,7 @@ _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|pla
 _SUPERLATIVE = re.compile(r"(?i)\b(?:busiest|highest|lowest|largest|biggest|worst|best|warmest|coldest|hottest|wettest"
                           r"|driest|strongest|weakest|deadliest|fastest|slowest|most|least|first|greatest|longest"
                           r"|shortest|heaviest|smallest)\b")
+_AWAY_AFTER = re.compile(r"\s+(?i:away)\b(?!\s+from\b)")  # "three weeks away", not "two weeks away from home"
 _IN_TIME_AFTER = re.compile(r"['’]?\s+time\b", re.IGNORECASE)  # "in 10 days' time": from now, whatever the verb
 _DURATION = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
@@ -447,7 +448,7 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
 
 def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     """Return a duration counted from publication as the date or span it names ('over the next four days',
-    'could be released in five months'), else the duration as it is."""
+    'could be released in five months', 'the vote is three days away'), else the duration as it is."""
     length = _DURATION.fullmatch(timex.value)
     if not length or published.precision != DAY:
         return timex
@@ -470,10 +471,15 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
             first, last = month_or_year(first, last), None
             if first is None:
                 return timex
-    elif _IN_TIME.search(before) and (_AHEAD_WORDS.search(text, sentence_start, timex.start)
+    elif (_IN_TIME.search(before) and (_AHEAD_WORDS.search(text, sentence_start, timex.start)
                                       or _IN_TIME_AFTER.match(text, timex.end)) \
-            and not _SUPERLATIVE.search(text, sentence_start, timex.start):  # "the busiest in 15 years": behind
+            and not _SUPERLATIVE.search(text, sentence_start, timex.start)) \
+            or _AWAY_AFTER.match(text, timex.end):  # not "the busiest in 15 years"; "the vote is three days away"
         first, last = shifted(published, n, unit, inclusive=False), None
+        if unit == "W":  # "in two weeks": a week, known to the month (else the year) its days fall in
+            first = month_or_year(shifted(first, -3, "D", inclusive=False), shifted(first, 3, "D", inclusive=False))
+            if first is None:
+                return timex
     else:
         return timex
     if last == first:
