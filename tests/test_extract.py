@@ -837,9 +837,10 @@ def test_the_finder_dates_events_from_the_story_its_spans_and_its_bare_days(text
     ("Damage was done to the building during the hearing.", []),
     ("Reporters were let in the day after the hearing.", [("2024-11-15", None, ["the day after the hearing"])]),
     ("Reporters were let in two days before the hearing.", [("2024-11-10", None, ["two days before the hearing"])]),
+    ("Reporters were let in four days after the hearing.", [("2024-11-18", None, ["four days after the hearing"])]),
 ], ids=["at-the-start-of-it", "during-it", "a-name-is-no-reference", "an-event-not-dated-before",
         "throughout-it-is-a-detail", "during-it-mid-sentence-is-a-detail",
-        "the-day-after-a-span", "days-before-it"])
+        "the-day-after-a-span", "days-before-it", "four-days-after-it"])
 def test_a_time_given_by_an_event_dated_before_takes_its_date(second, events):
     first = "The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November."
     assert found(f"{first} {second}") == [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"]), *events]
