@@ -133,6 +133,10 @@ CASES = [
      [("Last summer", "DATE", "2024-SU"), ("next spring", "DATE", "2025-SP")]),
     ("Protests spread over the weekend.", [("the weekend", "DATE", "2024-W44-WE")]),
     ("Storms will continue through the weekend.", [("the weekend", "DATE", "2024-W45-WE")]),
+    ("Voters go to the polls on the first Tuesday of November; the euro came on the first day of 1999.",
+     [("the first Tuesday of November", "DATE", "2024-11-05"), ("the first day of 1999", "DATE", "1999-01-01")]),
+    ("He resigned on the last day of March, before the second Monday in April.",
+     [("the last day of March", "DATE", "2024-03-31"), ("the second Monday in April", "DATE", "2024-04-08")]),
     ("The road reopens in the spring.", [("the spring", "DATE", "2025-SP")]),  # no tense: the nearer, or the coming
     ("The talks began in the spring; the offensive will resume in the spring. The fall of Kabul shocked many.",
      [("the spring", "DATE", "2024-SP"), ("the spring", "DATE", "2025-SP")]),

@@ -149,6 +149,24 @@ def month_year(match: re.Match, context: Context) -> list[Hit]:
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 
 
+def nth_day_of_month(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'the first Monday of March', 'the second Tuesday in November 2024', 'the last day of
+    March' or 'the first day of 2008'."""
+    nth = match["nth"].lower()
+    if match["month"]:
+        year, month = (int(match["year"]), month_of(match)) if match["year"] else \
+            resolve_month(context, month_of(match), match.start(), match.end())
+    else:
+        year, month = int(match["year_alone"]), 1 if nth == "first" else 12
+    days = [datetime.date(year, month, number) for number in range(1, 32) if valid_day(year, month, number)]
+    if match["weekday"]:
+        days = [day for day in days if day.weekday() == WEEKDAYS.index(match["weekday"].lower())]
+    index = -1 if nth in ("last", "final") else ORDINALS[nth] - 1
+    if not -len(days) <= index < len(days):
+        return []  # "the fifth Monday of February"
+    return [Hit(match.start(), match.end(), DATE, day_value(days[index]))]
+
+
 def month_alone_hit(match: re.Match, context: Context) -> list[Hit]:
     """Return the month of 'July', 'last July' or 'early December'; a bare 'May' or 'March' needs a word of time."""
     name = match["month"]

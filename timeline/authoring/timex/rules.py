@@ -15,6 +15,7 @@ from timeline.authoring.timex.calendar_dates import (
     iso_day,
     month_alone_hit,
     month_year,
+    nth_day_of_month,
     numeric_day,
     part_of_year,
     spelled_year,
@@ -123,6 +124,10 @@ RULES: list[Rule] = [
           numeric_day),
     _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}(?![,.]?\s*\d)", explicit_day, _MONTH_WORDS),
     _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month')}", explicit_day, _MONTH_WORDS),
+    # "the first Monday of March", "the second Tuesday in November", "the last day of March", "the first day of 2008"
+    _rule(rf"(?i:\bthe\s+)(?P<nth>(?i:first|second|third|fourth|fifth|last|final))\s+(?:(?P<weekday>{WEEKDAY})\s+"
+          rf"(?i:of|in)|(?i:day\s+of))\s+(?:(?P<month>{FULL_MONTHS})(?:,?\s+{YEAR4})?|(?<=day\sof\s)(?P<year_alone>"
+          r"(?:1[6-9]|20)\d\d)\b)", nth_day_of_month, "first|second|third|fourth|fifth|last|final"),
     _rule(rf"\b{month_group('month')}(?:\s+of|,)?\s+{YEAR4}", month_year, _MONTH_WORDS),
     _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b(?![\d:%]|[.,]\d|\s*(?:%"
           r"|percent|per\s+cent|[ap]\.?m\b|[AP]M\b|hours?|minutes?|days?|people|years?|dead|killed|men|women))",
