@@ -586,3 +586,11 @@ def test_this_season_in_january_or_february_is_of_the_calendar_year():
     february = datetime.date(2023, 2, 8)
     values = [(t.text, t.value) for t in find_timexes("The film opens this fall; this winter was mild.", february)]
     assert values == [("this fall", "2023-FA"), ("this winter", "2022-WI")]  # winter takes December's year
+
+
+def test_the_following_weekday_counts_from_the_day_told_before():
+    told = "He was arrested on Monday, 28 October. He was freed the following Thursday; the Friday before, he wrote."
+    assert found(told) == [("Monday, 28 October", "DATE", "2024-10-28"), ("the following Thursday", "DATE", "2024-10-31"),
+                           ("the Friday before", "DATE", "2024-10-25")]
+    assert found("The court will sit the following Monday.") == [("the following Monday", "DATE", "2024-11-11")]
+

@@ -7,7 +7,7 @@ import datetime
 import re
 
 from timeline.authoring.timex.context import Context, Hit
-from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value
+from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value, weekday_from
 from timeline.authoring.timex.vocabulary import WEEKDAY
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
@@ -159,5 +159,7 @@ def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context
         hit.value = ago_value(anchor, -hit.narrative[2], hit.narrative[1])
     elif kind == "unit":
         hit.value = unit_value(anchor, hit.narrative[1], hit.narrative[2])
+    elif kind == "weekday":  # "the following Monday" after "on Thursday, 3 March": Monday 7 March
+        hit.value = day_value(weekday_from(anchor, hit.narrative[1], hit.narrative[2]))
     elif kind == "day of month":  # "on the 6th" after "on 3 March": the 6th of March
         hit.value = day_value(anchor.replace(day=hit.narrative[1]))

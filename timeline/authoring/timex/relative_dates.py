@@ -19,6 +19,7 @@ from timeline.authoring.timex.values import (
     singular_unit,
     unit_value,
     valid_day,
+    weekday_from,
 )
 from timeline.authoring.timex.vocabulary import (
     INCIDENTS,
@@ -235,6 +236,16 @@ def neighbour_day(match: re.Match, context: Context) -> list[Hit]:
         -1 if re.search(r"previous|preceding|before|prior", words) else 1
     hit = Hit(match.start(), match.end(), DATE, day_value(context.reference + datetime.timedelta(days=offset)), True)
     hit.narrative = ("shift", "day", offset)
+    return [hit]
+
+
+def neighbour_weekday(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'the following Monday', 'the next Tuesday' or 'the Friday before': the first such weekday
+    after (or before) the date mentioned before, else after (or before) the reference."""
+    weekday = WEEKDAYS.index((match["weekday"] or match["weekday_after"]).lower())
+    way = -1 if re.search(r"(?i)previous|preceding|before", match[0]) else 1
+    hit = Hit(match.start(), match.end(), DATE, day_value(weekday_from(context.reference, weekday, way)), True)
+    hit.narrative = ("weekday", weekday, way)
     return [hit]
 
 

@@ -38,6 +38,7 @@ from timeline.authoring.timex.relative_dates import (
     deictic_day,
     event_shift,
     neighbour_day,
+    neighbour_weekday,
     quarter_hit,
     reference_word,
     relative_unit,
@@ -188,6 +189,10 @@ RULES: list[Rule] = [
     _rule(r"(?i)\b(?:the\s+)?(?:next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)\b"
           r"|\bthe\s+day\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day,
           "day|morning|afternoon|evening|night"),
+    # "the following Monday", "the next Tuesday", "the Friday before": the weekday after the day told before
+    _rule(rf"(?i)\bthe\s+(?:(?:following|next|previous|preceding)\s+(?P<weekday>{WEEKDAY})\b"
+          rf"|(?P<weekday_after>{WEEKDAY})\s+(?:after|before)(?=\s*(?:[,.;:!?)\"”]|$)))", neighbour_weekday,
+          _WEEKDAY_WORDS),
     # "later that day", "on the same day", "that evening", "by this date": the day told before
     _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
           r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b|\b(?:hours|minutes|moments)\s+(?:later|earlier)\b"

@@ -131,3 +131,9 @@ def ago_value(day: datetime.date, quantity: float, unit: str) -> str:
     if unit == "century":
         return f"{shifted // 100:02d}"
     return f"{shifted:04d}"
+
+
+def weekday_from(day: datetime.date, weekday: int, way: int) -> datetime.date:
+    """Return the first given weekday strictly after a day (way 1) or strictly before it (way -1)."""
+    steps = (weekday - day.weekday()) % 7 if way > 0 else (day.weekday() - weekday) % 7
+    return day + datetime.timedelta(days=way * (steps or 7))
