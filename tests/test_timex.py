@@ -135,6 +135,9 @@ CASES = [
     ("Storms will continue through the weekend.", [("the weekend", "DATE", "2024-W45-WE")]),
     ("Voters go to the polls on the first Tuesday of November; the euro came on the first day of 1999.",
      [("the first Tuesday of November", "DATE", "2024-11-05"), ("the first day of 1999", "DATE", "1999-01-01")]),
+    ("He died on the 3rd of this month, after the 25th of last month and February the 3rd.",
+     [("the 3rd of this month", "DATE", "2024-11-03"), ("the 25th of last month", "DATE", "2024-10-25"),
+      ("February the 3rd", "DATE", "2024-02-03")]),
     ("He resigned on the last day of March, before the second Monday in April.",
      [("the last day of March", "DATE", "2024-03-31"), ("the second Monday in April", "DATE", "2024-04-08")]),
     ("The road reopens in the spring.", [("the spring", "DATE", "2025-SP")]),  # no tense: the nearer, or the coming

@@ -41,6 +41,15 @@ def explicit_day(match: re.Match, context: Context) -> list[Hit]:
     return _date_hit(match, resolved, True) if resolved else []
 
 
+def day_of_relative_month(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'the 25th of last month', 'the 3rd of this month' or 'the 1st of next month'."""
+    offset = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    months = context.reference.year * 12 + context.reference.month - 1 + offset
+    year, month, day = months // 12, months % 12 + 1, int(match["day"])
+    return [Hit(match.start(), match.end(), DATE, day_value(datetime.date(year, month, day)))] \
+        if valid_day(year, month, day) else []
+
+
 def bare_day(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'on the 6th': in the month of the day the text named before it, else by tense."""
     day = int(match["day"])

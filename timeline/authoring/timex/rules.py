@@ -9,6 +9,7 @@ from timeline.authoring.timex.calendar_dates import (
     bare_day,
     century_hit,
     day_list,
+    day_of_relative_month,
     day_range,
     decade_hit,
     explicit_day,
@@ -125,6 +126,10 @@ RULES: list[Rule] = [
           numeric_day),
     _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}(?![,.]?\s*\d)", explicit_day, _MONTH_WORDS),
     _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month')}", explicit_day, _MONTH_WORDS),
+    _rule(rf"\b{month_group('month')}\s+the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b", explicit_day,
+          _MONTH_WORDS),  # "February the 3rd"
+    _rule(r"(?i)\bthe\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\s+of\s+(?P<rel>this|last|next)\s+month\b",
+          day_of_relative_month, "month"),
     # "the first Monday of March", "the second Tuesday in November", "the last day of March", "the first day of 2008"
     _rule(rf"(?i:\bthe\s+)(?P<nth>(?i:first|second|third|fourth|fifth|last|final))\s+(?:(?P<weekday>{WEEKDAY})\s+"
           rf"(?i:of|in)|(?i:day\s+of))\s+(?:(?P<month>{FULL_MONTHS})(?:,?\s+{YEAR4})?|(?<=day\sof\s)(?P<year_alone>"
