@@ -683,6 +683,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("The election is just three days away.", [("2024-11-10", None, ["three days"])], id="days-away"),
     pytest.param("The plant will open in two weeks.", [("2024-11", None, ["two weeks"])], id="in-two-weeks-a-month"),
     pytest.param("He spent two weeks away from home.", [], id="away-from-is-a-place"),
+    pytest.param("The plant will close eight years from now.", [("2032", None, ["eight years"])], id="years-from-now"),
     pytest.param("So far in January, activity has remained strong.", [], id="so-far-in-a-month"),
     pytest.param("As of 12:20 on Wednesday 6 November, there are 84 flood warnings.", [], id="as-of-a-clock-time"),
     pytest.param("Here are updates from parks, as of yesterday morning.", [], id="as-of-yesterday"),

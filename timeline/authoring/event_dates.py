@@ -92,7 +92,8 @@ _AHEAD_WORDS = re.compile(r"\b(?:will|could|would|may|might|expected|expects|pla
 _SUPERLATIVE = re.compile(r"(?i)\b(?:busiest|highest|lowest|largest|biggest|worst|best|warmest|coldest|hottest|wettest"
                           r"|driest|strongest|weakest|deadliest|fastest|slowest|most|least|first|greatest|longest"
                           r"|shortest|heaviest|smallest)\b")
-_AWAY_AFTER = re.compile(r"\s+(?i:away)\b(?!\s+from\b)")  # "three weeks away", not "two weeks away from home"
+# "three weeks away", "eight years from now"; not "two weeks away from home"
+_AWAY_AFTER = re.compile(r"\s+(?i:away\b(?!\s+from\b)|from\s+(?:now|today)\b)")
 _IN_TIME_AFTER = re.compile(r"['’]?\s+time\b", re.IGNORECASE)  # "in 10 days' time": from now, whatever the verb
 _DURATION = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
@@ -448,7 +449,8 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
 
 def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
     """Return a duration counted from publication as the date or span it names ('over the next four days',
-    'could be released in five months', 'the vote is three days away'), else the duration as it is."""
+    'could be released in five months', 'the vote is three days away', 'two years from now'), else the duration as
+    it is."""
     length = _DURATION.fullmatch(timex.value)
     if not length or published.precision != DAY:
         return timex
