@@ -225,17 +225,29 @@ def spelled_year(match: re.Match, context: Context) -> list[Hit]:
         return []
     if not match["rest"] and not ("hundred" in match[0].lower() or re.match(r"[.,;:]", context.text[match.end():])):
         return []  # "nineteen" alone is a number; "two thousand people" a count
-    if match["millennium"]:
-        year = 2000 + (_spelled_number(match["rest"]) if match["rest"] else 0)
-    else:
-        century = _spelled_number(match["century"]) * 100
-        rest = _spelled_number(match["rest"]) if match["rest"] else 0
-        if century == 2000 and rest < 10:
-            return []  # "twenty one" is 21; "twenty ten" is 2010
-        year = century + rest
+    year = _spelled_year_value(match)
+    if year is None:
+        return []
     if match["month"]:
         return [Hit(match.start(), match.end(), DATE, month_value(year, month_of(match)))]
     return [Hit(match.start(), match.end(), DATE, f"{year:04d}")]
+
+
+def explicit_day_spelled_year(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'August twenty-ninth, two thousand five'."""
+    year, month, day = _spelled_year_value(match), month_of(match), day_number(match["day"])
+    if year is None or not valid_day(year, month, day):
+        return []
+    return [Hit(match.start(), match.end(), DATE, day_value(datetime.date(year, month, day)))]
+
+
+def _spelled_year_value(match: re.Match) -> int | None:
+    """Return the year a match of a spelled year names ('two thousand five' 2005), None for a number ('twenty one')."""
+    if match["millennium"]:
+        return 2000 + (_spelled_number(match["rest"]) if match["rest"] else 0)
+    century = _spelled_number(match["century"]) * 100
+    rest = _spelled_number(match["rest"]) if match["rest"] else 0
+    return None if century == 2000 and rest < 10 else century + rest  # "twenty one" is 21; "twenty ten" is 2010
 
 
 def _spelled_number(words: str) -> int:

@@ -13,6 +13,7 @@ from timeline.authoring.timex.calendar_dates import (
     day_range,
     decade_hit,
     explicit_day,
+    explicit_day_spelled_year,
     iso_day,
     month_alone_hit,
     month_year,
@@ -75,6 +76,8 @@ _MONTH_WORDS = "jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _SPELLED_BELOW_100 = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four"
                       r"|five|six|seven|eight|nine)\b)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
                       r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
+_SPELLED_YEAR = (r"(?:(?P<millennium>two\s+thousand)(?:\s+and)?|(?P<century>(?:sixteen|seventeen|eighteen|nineteen"
+                 rf"|twenty))(?:\s+hundred(?:\s+and)?|\s+oh)?)(?:\s+(?P<rest>{_SPELLED_BELOW_100}))?")
 _UNIT_WORDS = r"\b(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni)"
 _HOLIDAY_WORDS = (
     "day|eve|christmas|easter|friday|thanksgiving|new year|diwali|deepavali|holi|hanukkah|passover|ramadan|eid"
@@ -148,9 +151,11 @@ RULES: list[Rule] = [
     # "in Feb this year": a short month alone is a month when a year is named right after it
     _rule(rf"\b{month_group('month')}(?P<mod>)(?P<rel>)(?=\s+(?:of\s+)?(?:this|last|next)\s+year\b)", month_alone_hit,
           _MONTH_WORDS),
-    _rule(rf"(?i)\b(?:(?P<month>{FULL_MONTHS}),?\s+(?:of\s+)?)?(?:(?P<millennium>two\s+thousand)(?:\s+and)?"
-          rf"|(?P<century>(?:sixteen|seventeen|eighteen|nineteen|twenty))(?:\s+hundred(?:\s+and)?|\s+oh)?)"
-          rf"(?:\s+(?P<rest>{_SPELLED_BELOW_100}))?\b", spelled_year, "thousand|teen|twenty"),
+    # "August twenty-ninth, two thousand five", as radio scripts write a date
+    _rule(rf"\b{month_group('month')}\s+{day_group('day')},?\s+{_SPELLED_YEAR}\b", explicit_day_spelled_year,
+          _MONTH_WORDS),
+    _rule(rf"(?i)\b(?:(?P<month>{FULL_MONTHS}),?\s+(?:of\s+)?)?{_SPELLED_YEAR}\b", spelled_year,
+          "thousand|teen|twenty"),
     _rule(r"\b(?P<year>(?:1\d|20)\d\d)[-–](?P<short>\d\d)\b(?![-–/]\d)", year_pair),
     # Not a number inside an identifier: "Docket EPA–HQ–OA–2018–0259".
     # not "2004 BL86" (an asteroid's designation)
