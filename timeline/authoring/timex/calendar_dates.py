@@ -155,6 +155,7 @@ def month_year(match: re.Match, context: Context) -> list[Hit]:
     return [Hit(match.start(), match.end(), DATE, month_value(int(match["year"]), month_of(match)))]
 
 
+_ACTS_AS_A_PERSON = re.compile(r"\s+(?:and\s+(?:her|his|their)\b|(?:said|says|told|announced|canceled|cancelled)\b)")
 _NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
 
 
@@ -185,6 +186,8 @@ def month_alone_hit(match: re.Match, context: Context) -> list[Hit]:
             return []  # "may" the verb, "Theresa May", a march
         if _NAME_BEFORE.search(before) and not TEMPORAL_BEFORE.search(before):
             return []  # "Kathleen April", "June" as a name
+        if _ACTS_AS_A_PERSON.match(context.text, match.end()):
+            return []  # "from May and her Cabinet", "May said"
     relation = " ".join((match["rel"] or "").lower().split())
     relation = {"this past": "last", "this coming": "next"}.get(relation, relation)
     year, month = resolve_month(context, month_of(match), match.start(), match.end(), relation)

@@ -41,6 +41,7 @@ _FUTURE_CLUES = re.compile(
     r"|(?<!\bnot\s)(?<!n['’]t\s)(?<!\bdid\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bits\s)(?<!\bhis\s)(?<!\bher\s)"
     r"(?<!their\s)(?<!during\s)(?<!\bof\s)(?<!after\s)(?<!before\s)"  # "during launch in August": a noun
     r"(?<!\bto\s)"  # "was due to take effect on Dec. 1": the infinitive takes the tense before it
+    r"(?<!previous\s)(?<!earlier\s)(?<!\bfirst\s)(?<!second\s)(?<!\bfinal\s)(?<!\blast\s)(?<!\bnew\s)"  # nouns
     r"(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|go|goe|play"
     r"|face|host|premiere|air|debut|arrive|visit|depart|expire|finishe|conclude|reconvene|appear|testifie|testify"
     r"|kicks?\s+off|wraps?\s+up|go(?:es)?\s+on\s+sale|takes?\s+(?:place|effect)|stands?\s+trial)s?"
