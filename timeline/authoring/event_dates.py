@@ -30,6 +30,7 @@ EVENT_NOUNS = frozenset("""
     defeat victory upset goal goals collapse weather temperatures heat frost drought demolition demolitions
     evacuation evacuations arrest arrests killing killings murder kidnapping riot riots clashes fighting unrest
     spill approval adoption passage resignation appointment nomination acquisition merger takeover
+    tragedy disaster catastrophe massacre rampage coup uprising invasion
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
@@ -42,7 +43,7 @@ _NOW_WORDS = re.compile(r"(?i)today|tonight|this\s+week")
 _REPORT_WORDS = r"(?:report|program|programme|show|edition|episode|column|newsletter|podcast)s?"
 # "Today's status reports follow", "Today, we tell about the Academy Awards"
 _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
-                               r"|,?\s+we\s+(?:tell|look|report|talk|explain)\b")
+                               r"|,?\s+we\s+(?:tell|look|report|talk|explain|have|bring|present|continue)\b")
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
 # Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
 _NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b|\b\d+(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b",
@@ -62,6 +63,7 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowe
                                re.IGNORECASE)
 # A stretch of several days, weeks or months up to publication ("the past two days", "the last seven weeks")
 _PAST_STRETCH = re.compile(r"(?i)\b(?:past|last)\s+(?:[a-z]+|\d+)\s+(?:days|weeks|months)$")
+_THIS_PERIOD = re.compile(r"(?i)this\s+(?:week|month|year)")
 _PERFECT = re.compile(r"(?i)\bha(?:s|ve)\s+(?:(?:been|already|now)\s+)?[a-z]+(?:ed|en)\b")
 _IN_RECENT = re.compile(r"(?i)\b(?:in|over|during)\s+(?:the\s+)?$")
 # A sentence that points the reader elsewhere: "See the schedule for dates throughout 2019", "Here are the top cases
@@ -381,8 +383,9 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
         return True  # "up 82% from 9 months ago": the baseline of a comparison
     counted = _COUNT.search(_NOT_COUNTS.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
-    if counted and _PAST_STRETCH.search(timex.text) and _PERFECT.search(sentence):
-        return True  # "176 fugitives have surrendered over the past two days": a running count, like "since"
+    if counted and (_PAST_STRETCH.search(timex.text) or _THIS_PERIOD.fullmatch(timex.text)) \
+            and _PERFECT.search(sentence):
+        return True  # "176 have surrendered over the past two days", "1,069 have died this year": running counts
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does

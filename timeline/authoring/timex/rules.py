@@ -177,7 +177,8 @@ RULES: list[Rule] = [
           r"|month|year|quarter|decade|century|summer|winter|spring|fall|autumn)\b"
           r"(?![^\S\n]+(?:games|olympics|olympic)\b)",  # "this summer Olympics"; not across a line
           relative_unit, "week|month|year|quarter|decade|century|summer|winter|spring|fall|autumn"),
-    _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s)|(?<=on\s)|(?<=throughout\s)|(?<=through\s)|(?<=into\s))"
+    _rule(r"(?i)(?:(?<=over\s)|(?<=during\s)|(?<=at\s)|(?<=on\s)|(?<=throughout\s)|(?<=through\s)|(?<=into\s)"
+          r"|(?<=course\sof\s))"
           r"the\s+(?:(?:holiday|long|busy)\s+)?"
           r"weekend\b", weekend_hit, "weekend"),
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
