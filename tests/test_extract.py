@@ -580,6 +580,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="last-week-s-tragedy"),
     pytest.param("Over the course of the weekend, the man was seen several times.", [("2024-11", None, ["the weekend"])],
                  id="over-the-course-of-the-weekend"),
+    pytest.param("The landing will come about 50 days later, around Sept. 6, after the launch.",
+                 [("2025-09-06", None, ["Sept. 6"])], id="a-count-restated-by-its-date"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

@@ -13,7 +13,7 @@ from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, month
 from timeline.authoring.timex import Timex, find_timexes
 from timeline.authoring.timex.context import has_tense_clue
 from timeline.authoring.timex.holiday_names import HOLIDAY
-from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY, month_group
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
@@ -244,11 +244,16 @@ def _holiday_name(timex: Timex) -> bool:
     return bool(HOLIDAY.fullmatch(timex.text))
 
 
+_CALENDAR_WORDS = re.compile(rf"\d{{4}}|\b{month_group('month')}")
+
+
 def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
-    """Return whether a date without digits is followed at once by a calendar date that restates it."""
-    return not any(c.isdigit() for c in timex.text) and any(
-        o.start > timex.end and o.start - timex.end <= 16 and re.search(r"\d", o.text)
-        and re.fullmatch(r"[\s,]*(?:day\s+)?(?:on\s+|,\s*)?", text[timex.end: o.start], re.IGNORECASE)
+    """Return whether a date not written on the calendar ('Thursday', 'about 50 days later') is followed at once by a
+    calendar date that restates it ('Thursday, April 14', 'about 50 days later, around Sept. 6')."""
+    return not _CALENDAR_WORDS.search(timex.text) and any(
+        0 < o.start - timex.end <= 16 and _CALENDAR_WORDS.search(o.text) and re.search(r"\d", o.text)
+        and re.fullmatch(r"[\s,]*(?:day\s+)?(?:on\s+|(?:around|about|or)\s+|,\s*)?", text[timex.end: o.start],
+                         re.IGNORECASE)
         for o in others)
 
 
