@@ -582,6 +582,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="over-the-course-of-the-weekend"),
     pytest.param("The landing will come about 50 days later, around Sept. 6, after the launch.",
                  [("2025-09-06", None, ["Sept. 6"])], id="a-count-restated-by-its-date"),
+    pytest.param("Some experts believe the winner this year may be Japan.", [], id="a-state-of-the-year"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),
@@ -899,6 +900,13 @@ def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event(headline)
     ("Festival set, Nov. 12-14", ("2024-11-12", "2024-11-14", ["Nov. 12-14"]))])
 def test_a_headline_that_reports_a_dated_happening_keeps_its_date(headline, dated):
     assert found("Nothing else happened.", headline=headline) == [dated]
+
+
+@pytest.mark.parametrize("headline, dated", [
+    ("2024 netball championship kicks off", []), ("Economy Will Shrink This Year", []),
+    ("Britons to toast tariff-free gin in 2025", [("2025", None, ["2025"])])])
+def test_a_year_alone_in_a_headline_dates_only_a_year_to_come(headline, dated):
+    assert found("Nothing else happened.", headline=headline) == dated
 
 
 def test_a_vague_date_is_not_joined_across_a_sentence_with_a_date_of_its_own():

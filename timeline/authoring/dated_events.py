@@ -26,7 +26,7 @@ from timeline.authoring.event_dates import (
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors, suggest_location
 from timeline.authoring.timex import Timex
-from timeline.model.dates import DAY, EventDate
+from timeline.model.dates import DAY, YEAR, EventDate
 
 # The past of verbs whose stem it does not keep, for telling one happening retold ("met", then "meeting")
 _IRREGULAR_PAST = {"met": "meet", "held": "hold", "spoke": "speak", "took": "take", "went": "go", "came": "come",
@@ -110,7 +110,8 @@ def find_events(article: Article, country: str | None = None, known_actors: list
     units = ([headline] if headline else []) + [s for p in paragraphs(article) for s in sentences(p)]
     text, by_sentence = sentence_dates(units, article.published, country)
     if headline:
-        by_sentence[0] = [t for t in by_sentence[0] if not page_date_in_title(headline, t, article.published)]
+        by_sentence[0] = [t for t in by_sentence[0] if not page_date_in_title(headline, t, article.published)
+                          and not _names_a_year(headline, t, article.published)]
     dated = list(enumerate(by_sentence))
     found: list[FoundEvent] = []
     used: set[int] = set()
@@ -213,6 +214,15 @@ def _started(text: str, until: Timex, found: list[FoundEvent]) -> EventDate | No
         return None
     days = (datetime.date(*until.date.start_key()) - datetime.date(*began.start_key())).days
     return began if 0 < days <= 31 else None
+
+
+def _names_a_year(headline: str, timex: Timex, published: EventDate) -> bool:
+    """Return whether a year alone in a headline names an edition or the period of a figure ("2012 netball ANZ
+    Championship kicks off", "World Economy Will Shrink This Year"), where the story dates the news more finely;
+    not a year to come ("British G&Ts tariff-free in 2023")."""
+    if not timex.date or timex.date.precision != YEAR or timex.end_date:
+        return False
+    return not (re.search(r"(?i)\bin\s+$", headline[:timex.start]) and timex.date.year > published.year)
 
 
 def _vague_dates_an_event(text: str, timex: Timex, published: EventDate) -> bool:

@@ -162,6 +162,8 @@ _ACTS = re.compile(r"^(?:(?:The|A|An)\s+)?(?:[\w’'-]+\s+){0,2}?(?!is\b|has\b|w
                    r"(?:[^s\W]es|[^su\W]s)\b")
 _CELEBRATES = re.compile(r"(?i)\b(?:celebrat|commemorat|mark|host|hold|launch)\w*")  # "we are excited to celebrate"
 _NAMED = re.compile(r"\s[A-Z][a-z]")
+_A_YEAR = re.compile(r"(?i)(?:this|last|next)\s+year")
+_COPULA_AFTER = re.compile(r"\s+(?:is|are|was|were|(?:may|will|could|might|would)\s+be|ha(?:s|ve)\s+been)\b")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
@@ -297,6 +299,8 @@ def _routine(text: str, timex: Timex) -> bool:
     if timex.type == "TIME" and _CLOCK_AFTER.search(text, max(0, timex.start - 10), timex.start) \
             and not DAY_WORDS.search(timex.text):
         return True  # "to 10 p.m.", "after 6 p.m.": a time of day, every day
+    if _A_YEAR.fullmatch(timex.text) and _COPULA_AFTER.match(text, timex.end):
+        return True  # "the winner this year may be Japan", "One of the writers this year is ...": a state of the year
     current = _CURRENT.fullmatch(timex.text) and ((timex.start == sentence_start and text[timex.end] == ",")
                                                   or not timex.text.lower().startswith("today"))
     if current and sentence_start > 0:  # a headline's present tense tells news: "Games Open This Weekend"
