@@ -477,8 +477,8 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
         first, last = published, shifted(published, n, unit, inclusive=True)
         if unit == "W":  # "over the next week", like "next week": known to the month it falls in, or the year
             first, last = month_or_year(first, last), None
-            if first is None:
-                return timex
+            if first is None or n > 1:
+                return timex  # "over the next two weeks" dates nothing a labeller of the set dated
     elif _SPAN_BEHIND.search(lead) and unit in "DW":
         first, last = shifted(published, -(n * (7 if unit == "W" else 1) - 1), "D", inclusive=False), published
         if unit == "W":  # "in the past week", like "last week": known to the month it falls in, or the year
@@ -503,10 +503,10 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
 
 
 def _some_time_ahead(timex: Timex, published: EventDate, unit: str, lead: str) -> Timex:
-    """Return 'in the coming months' or 'over the next few weeks' (lead: the words up to the count) as the year they
+    """Return 'in the coming months' or 'over the next few months' (lead: the words up to the count) as the year they
     fall in (a few taken as three), else the duration as it is."""
-    if unit not in "WM" or not _SPAN_AHEAD.search(lead):
-        return timex  # "in the coming days" dates nothing: no labeller of the set dated an event by it
+    if unit != "M" or not _SPAN_AHEAD.search(lead):
+        return timex  # "in the coming days", "in the coming weeks": no labeller of the set dated an event by them
     last = shifted(published, 3, unit, inclusive=True)
     return dataclasses.replace(timex, type="DATE", date=EventDate(published.year)) if last.year == published.year \
         else timex
