@@ -139,6 +139,8 @@ CASES = [
      [("August twenty-third, two thousand five", "DATE", "2005-08-23"),
       ("March fourth, nineteen ninety-eight", "DATE", "1998-03-04")]),
     ("May canceled a previous vote in December.", [("December", "DATE", "2023-12")]),
+    ("The hearing is expected to be scheduled for late spring or early summer.",
+     [("late spring", "DATE", "2025-SP"), ("early summer", "DATE", "2025-SU")]),
     ("He died on the 3rd of this month, after the 25th of last month and February the 3rd.",
      [("the 3rd of this month", "DATE", "2024-11-03"), ("the 25th of last month", "DATE", "2024-10-25"),
       ("February the 3rd", "DATE", "2024-02-03")]),

@@ -182,9 +182,13 @@ RULES: list[Rule] = [
           r"the\s+(?:(?:holiday|long|busy)\s+)?"
           r"weekend\b", weekend_hit, "weekend"),
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
-          r"the\s+(?P<season>spring|summer|fall|autumn|winter)\b(?![^\S\n]+(?:of|games|olympics|olympic|session|school"
-          r"|camp|break|holidays?|transfer)\b)", the_season,
+          r"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\b(?![^\S\n]+(?:of|games"
+          r"|olympics|olympic|session|school|camp|break|holidays?|transfer)\b)", the_season,
           "spring|summer|fall|autumn|winter"),
+    # "scheduled for late spring or early summer", "in mid-winter"
+    _rule(r"(?i)(?:(?<=in\s)|(?<=for\s)|(?<=by\s)|(?<=until\s)|(?<=or\s)|(?<=and\s)|(?<=to\s))(?:early|late|mid)[\s-]+"
+          r"(?P<season>spring|summer|fall|autumn|winter)\b(?![^\S\n]+(?:(?:of|games|olympics|olympic|session|school"
+          r"|camp|break|holidays?|transfer)\b|\d))", the_season, "spring|summer|fall|autumn|winter"),
     _rule(r"(?i)\bthe\s+(?P<ordinal>first|second|third|fourth)\s+quarter\b(?!\s+of\b)|(?<=in\s)Q(?P<number>[1-4])\b",
           quarter_hit, r"quarter|q[1-4]"),
     _rule(r"(?i)\b(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|(?P<rel>this|last|next)\s+)?"
