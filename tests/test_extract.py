@@ -699,7 +699,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("This will enter into effect as of 15 December 2024.", [("2024-12-15", None, ["15 December 2024"])],
                  id="in-effect-as-of"),
     pytest.param("Since publication of the Feb. 9 notice, EPA has received requests.", [], id="a-dated-notice"),
-    pytest.param("She was killed in Feb this year.", [("2024-02", None, ["Feb"])], id="a-short-month-this-year"),
+    pytest.param("She was killed in Feb this year.", [("2024-02", None, ["Feb this year"])], id="a-short-month-this-year"),
     pytest.param("Owners who suffered damages because of September's flooding can register.",
                  [("2024-09", None, ["September"])], id="a-month-s-flooding"),
     pytest.param("The talks collapsed on the weekend.", [("2024-11", None, ["the weekend"])], id="on-the-weekend"),

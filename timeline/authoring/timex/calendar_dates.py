@@ -177,6 +177,18 @@ def nth_day_of_month(match: re.Match, context: Context) -> list[Hit]:
     return [Hit(match.start(), match.end(), DATE, day_value(days[index]))]
 
 
+def month_of_relative_year(match: re.Match, context: Context) -> list[Hit]:
+    """Return the month (or day) of 'February of last year', 'Feb this year', '30 April this year' or 'March 3 of
+    next year'."""
+    year = context.reference.year + {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    month, day = month_of(match), match["day"] or match["day2"]
+    if day is None:
+        return [Hit(match.start(), match.end(), DATE, month_value(year, month), True)]
+    day = day_number(day)
+    return [Hit(match.start(), match.end(), DATE, day_value(datetime.date(year, month, day)), True)] \
+        if valid_day(year, month, day) else []
+
+
 def month_alone_hit(match: re.Match, context: Context) -> list[Hit]:
     """Return the month of 'July', 'last July' or 'early December'; a bare 'May' or 'March' needs a word of time."""
     name = match["month"]

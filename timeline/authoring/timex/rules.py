@@ -16,6 +16,7 @@ from timeline.authoring.timex.calendar_dates import (
     explicit_day_spelled_year,
     iso_day,
     month_alone_hit,
+    month_of_relative_year,
     month_year,
     nth_day_of_month,
     numeric_day,
@@ -148,9 +149,9 @@ RULES: list[Rule] = [
           r"the\s+\d{1,2}(?:st|nd|rd|th)\b"),
     _rule(rf"\b(?:(?P<mod>(?i:early|mid|late|(?:the\s+)?(?:end|beginning|start|middle)\s+of))[\s-]+)?"
           rf"(?P<rel>{_RELATIVE}\s+)?(?P<month>{FULL_MONTHS})\b(?!\s*\d)", month_alone_hit, _MONTH_WORDS),
-    # "in Feb this year": a short month alone is a month when a year is named right after it
-    _rule(rf"\b{month_group('month')}(?P<mod>)(?P<rel>)(?=\s+(?:of\s+)?(?:this|last|next)\s+year\b)", month_alone_hit,
-          _MONTH_WORDS),
+    # "in Feb this year", "in February of last year": the month of the year named right after it
+    _rule(rf"\b(?:(?i:the\s+)?{day_group('day')}\s+(?:of\s+)?)?{month_group('month')}(?:\s+{day_group('day2')})?,?"
+          r"(?:\s+of)?\s+(?P<rel>(?i:this|last|next))\s+(?i:year)\b", month_of_relative_year, _MONTH_WORDS),
     # "August twenty-ninth, two thousand five", as radio scripts write a date
     _rule(rf"\b{month_group('month')}\s+{day_group('day')},?\s+{_SPELLED_YEAR}\b", explicit_day_spelled_year,
           _MONTH_WORDS),
