@@ -142,6 +142,8 @@ CASES = [
     ("He was ousted in February of last year; talks resume in March of next year.",
      [("February of last year", "DATE", "2023-02"), ("March of next year", "DATE", "2025-03")]),
     ("Since 30 April this year, charges have fallen.", [("30 April this year", "DATE", "2024-04-30")]),
+    ("North Korea failed to launch a rocket on April 13; Vanuatu experienced a quake on Wednesday.",
+     [("April 13", "DATE", "2024-04-13"), ("Wednesday", "DATE", "2024-11-06")]),
     ("The hearing is expected to be scheduled for late spring or early summer.",
      [("late spring", "DATE", "2025-SP"), ("early summer", "DATE", "2025-SU")]),
     ("He died on the 3rd of this month, after the 25th of last month and February the 3rd.",

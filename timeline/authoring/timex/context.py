@@ -24,7 +24,10 @@ _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expect(?:ed|s)?\s+to"
     r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|look(?:s|ing)?\s+forward\s+to|(?:promised|pledged|vowed)\s+(?:to|a|an)\b"
-    r"|wants?\s+to|to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return"
+    r"|wants?\s+to"
+    # "failed to launch a rocket on April 13", "tried to reopen": an attempt told in the past
+    r"|(?<!failed\s)(?<!\btried\s)(?<!attempted\s)(?<!managed\s)(?<!refused\s)(?<!\bsought\s)(?<!\bused\s)"
+    r"(?:to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return)"
     r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "election called for September" (not "called for calm on Monday")
@@ -58,7 +61,7 @@ _NOT_PAST_ED = (
     "|kindred|scheduled|expected|planned|slated|proposed|intended|anticipated|united|armed|advanced|skilled"
     "|detailed|based|related|limited|concerned|interested|supposed|heed|creed|greed|steed|weed|deed|reed|seabed|hotbed"
     "|rugged|ragged|jagged|crooked|beloved|aged|wretched|unprecedented|unexpected|unidentified|unnamed|unarmed"
-    "|unmanned|undisclosed|unspecified|talented|renowned|sophisticated|complicated|dedicated|experienced|automated"
+    "|unmanned|undisclosed|unspecified|talented|renowned|sophisticated|complicated|dedicated|automated"
 )
 _PAST_CLUES = re.compile(
     r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|went"
