@@ -142,6 +142,7 @@ CASES = [
     ("He was ousted in February of last year; talks resume in March of next year.",
      [("February of last year", "DATE", "2023-02"), ("March of next year", "DATE", "2025-03")]),
     ("Since 30 April this year, charges have fallen.", [("30 April this year", "DATE", "2024-04-30")]),
+    ("The conference takes place between 6-8 of June 2025.", [("6-8 of June 2025", "DATE", "2025-06-06")]),
     ("North Korea failed to launch a rocket on April 13; Vanuatu experienced a quake on Wednesday.",
      [("April 13", "DATE", "2024-04-13"), ("Wednesday", "DATE", "2024-11-06")]),
     ("The hearing is expected to be scheduled for late spring or early summer.",
