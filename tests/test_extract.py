@@ -583,6 +583,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("The landing will come about 50 days later, around Sept. 6, after the launch.",
                  [("2025-09-06", None, ["Sept. 6"])], id="a-count-restated-by-its-date"),
     pytest.param("Some experts believe the winner this year may be Japan.", [], id="a-state-of-the-year"),
+    pytest.param("Convicted on 1 November by a jury, the sergeant was today sentenced to 90 days.",
+                 [("2024-11-07", None, ["today"])], id="a-leading-participle-is-an-aside"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

@@ -165,6 +165,7 @@ _NAMED = re.compile(r"\s[A-Z][a-z]")
 _A_YEAR = re.compile(r"(?i)(?:this|last|next)\s+year")
 _COPULA_AFTER = re.compile(r"\s+(?:is|are|was|were|(?:may|will|could|might|would)\s+be|ha(?:s|ve)\s+been)\b")
 _CURRENT = re.compile(r"(?i)(?:today|this\s+(?:week|month|year|season))")
+_LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+ed|Born|Built|Founded|Elected|Held|Made|Chosen|Taken|Sentenced)\s")
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
 # "there have been several quakes since", "no individuals have become sick since"
@@ -352,8 +353,12 @@ def _weight(text: str, timex: Timex) -> int:
 
 def _aside(text: str, timex: Timex) -> bool:
     """Return whether a date is in an aside between commas about something else ("The deal, signed in 2019,
-    expires next year"; "the firm, which was founded in 1998, ...")."""
-    opening = text.rfind(",", text.rfind("\n", 0, timex.start) + 1, timex.start)
+    expires next year"; "the firm, which was founded in 1998, ..."; "Convicted on 1 June, he was sentenced today")."""
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    if _LEADING_PARTICIPLE.match(text, line_start) and "," not in text[line_start: timex.start] \
+            and "," in text[timex.end: text.find("\n", timex.end)]:
+        return True  # "Convicted on 1 June, he was today sentenced": the sentence tells of the sentencing
+    opening = text.rfind(",", line_start, timex.start)
     closing = text.find(",", timex.end, text.find("\n", timex.end))
     if opening <= 0 or closing <= 0 or text[opening - 1] in "”\"'’":
         return False  # "“...?”, asked a blogger on Saturday,": after a quotation, the clause of its asking
