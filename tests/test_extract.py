@@ -944,3 +944,10 @@ def test_the_coming_months_are_the_year_they_fall_in():
     assert found("In the coming months, the minister will launch initiatives.", published="2024-03-07") == \
         [("2024", None, ["the coming months"])]
     assert found("In the coming months, the minister will launch initiatives.", published="2024-11-07") == []
+
+
+def test_this_week_told_in_the_past_is_its_days_up_to_publication():
+    # Saturday 31 March 2012: the week runs into Sunday 1 April
+    assert found("Hong Kong elected a new chief executive this week.", published="2012-03-31") == \
+        [("2012-03", None, ["this week"])]
+    assert found("The Pope will visit Cuba this week.", published="2012-03-31") == [("2012", None, ["this week"])]

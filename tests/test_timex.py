@@ -610,3 +610,9 @@ def test_the_following_weekday_counts_from_the_day_told_before():
                            ("the Friday before", "DATE", "2024-10-25")]
     assert found("The court will sit the following Monday.") == [("the following Monday", "DATE", "2024-11-11")]
 
+
+
+def test_a_sentence_s_tense_is_its_clues_when_they_agree():
+    from timeline.authoring.timex.context import FUTURE, PAST, sentence_tense
+    assert [sentence_tense(s) for s in ("He left.", "He will leave.", "He said he will leave.", "He leaves.")] == \
+        [PAST, FUTURE, None, None]

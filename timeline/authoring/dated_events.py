@@ -130,7 +130,7 @@ def find_events(article: Article, country: str | None = None, known_actors: list
                 found.append(FoundEvent(date=timex.date, end=timex.end_date, sentences=units[low: high + 1],
                                         evidence=[t.text for t in vague] + [timex.text], position=low))
                 continue
-            coarse = coarse_date(vague[0], article.published)
+            coarse = coarse_date(vague[0], article.published, units[index])
             if coarse is not None:
                 used.add(index)
                 found.append(FoundEvent(date=coarse, sentences=[units[index]], evidence=[vague[0].text],

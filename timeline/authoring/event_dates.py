@@ -11,7 +11,7 @@ import re
 
 from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, month_or_year, shifted
 from timeline.authoring.timex import Timex, find_timexes
-from timeline.authoring.timex.context import has_tense_clue
+from timeline.authoring.timex.context import FUTURE, PAST, has_tense_clue, sentence_tense
 from timeline.authoring.timex.holiday_names import HOLIDAY
 from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY, month_group
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
@@ -420,18 +420,20 @@ def _backdrop(text: str, timex: Timex) -> bool:
         and not re.search(r"(?i)\b(?:in|since|until|by|during|(?:in|at|during)\s+the)\s+$", before)
 
 
-def coarse_date(timex: Timex, published: EventDate) -> EventDate | None:
+def coarse_date(timex: Timex, published: EventDate, sentence: str = "") -> EventDate | None:
     """Return the month (or year) a week, season or quarter falls in ('earlier this week' in a week that began in
-    the month of publication: that month), or None for what is vaguer."""
+    the month of publication: that month; 'this week' in a sentence told in the past: its days up to publication),
+    or None for what is vaguer."""
     week = re.fullmatch(r"(\d{4})-W(\d\d)(?:-WE)?", timex.value)
     if week:
         monday = datetime.date.fromisocalendar(int(week[1]), int(week[2]), 1)
         days = [monday + datetime.timedelta(days=n) for n in (range(5, 7) if timex.value.endswith("WE") else range(7))]
         if published.precision == DAY and days[0] <= datetime.date(*published.start_key()) <= days[-1]:
             today = datetime.date(*published.start_key())
-            if re.search(r"(?i)\bearlier\b", timex.text):
-                days = [d for d in days if d <= today]  # "earlier this week"
-            elif re.search(r"(?i)\b(?:later|rest|remainder)\b", timex.text):
+            tense = sentence_tense(sentence)
+            if re.search(r"(?i)\bearlier\b", timex.text) or tense == PAST:
+                days = [d for d in days if d <= today]  # "earlier this week", "visited Cuba this week"
+            elif re.search(r"(?i)\b(?:later|rest|remainder)\b", timex.text) or tense == FUTURE:
                 days = [d for d in days if d >= today]
         if re.search(r"(?i)\b(?:end|late|later\s+part)\b", timex.text) and len(days) == 7:
             days = days[4:]  # "the end of last week": its Friday to Sunday

@@ -114,6 +114,12 @@ def has_tense_clue(sentence: str) -> bool:
     return bool(_FUTURE_CLUES.search(sentence.lower()) or _PAST_CLUES.search(sentence))
 
 
+def sentence_tense(sentence: str) -> str | None:
+    """Return PAST or FUTURE where a sentence's clues all point one way, else None."""
+    future, past = bool(_FUTURE_CLUES.search(sentence.lower())), bool(_PAST_CLUES.search(sentence))
+    return None if future == past else FUTURE if future else PAST
+
+
 @dataclass
 class Hit:
     """An expression found and resolved, before it becomes a Timex."""
