@@ -616,3 +616,12 @@ def test_a_sentence_s_tense_is_its_clues_when_they_agree():
     from timeline.authoring.timex.context import FUTURE, PAST, sentence_tense
     assert [sentence_tense(s) for s in ("He left.", "He will leave.", "He said he will leave.", "He leaves.")] == \
         [PAST, FUTURE, None, None]
+
+
+def test_a_day_days_ahead_in_a_past_sentence_is_the_coming_one():
+    # said on Thursday 7 November 2024: the 10th is three days ahead, not a year back; the 30th is a year back
+    assert found("Two students were accused of plotting an attack on November 10.") == \
+        [("November 10", "DATE", "2024-11-10")]
+    assert found("Two students were accused of plotting an attack on November 30.") == \
+        [("November 30", "DATE", "2023-11-30")]
+

@@ -34,6 +34,9 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
         return min((c for c in candidates if c >= reference), default=candidates[-1])
     if tense is None:  # no clue: the nearest, news being near its dates ("extends to Aug. 15" in early August)
         return min(candidates, key=lambda c: (abs((c - reference).days), c > reference))
+    soon = [c for c in candidates if 0 < (c - reference).days <= 7]
+    if soon:  # "accused of plotting an attack on November 20", said on the 19th: not a year before
+        return soon[0]
     return max((c for c in candidates if c <= reference), default=candidates[0])
 
 
