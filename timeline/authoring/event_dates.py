@@ -17,7 +17,7 @@ from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY, month_grou
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
-_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[a-z-]+(?:\s+[a-z-]+){0,2})")
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})")
 EVENT_NOUNS = frozenset("""
     meeting meetings talks vote votes summit match game race final finals hearing ruling decision announcement launch
     election elections attack attacks strike strikes ceremony speech session visit debate trial verdict sentencing
@@ -459,7 +459,7 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
         # "this week's report" in a weekly report is the report itself, not an event in it
         if re.fullmatch(rf"(?i)(?:{FULL_MONTHS})", timex.text):
             return not names_an_event  # "September's flooding": that month's
-        this_dates = not timex.value.isdigit() and has_tense_clue(_sentence_of(text, timex)[1]) \
+        this_dates = not timex.value.isdigit() and (has_tense_clue(_sentence_of(text, timex)[1]) or names_an_event) \
             and not re.match(r"(?i)(?:\w+\s+)?(?:report|episode|edition|issue|column)\b", after["words"])
         dated_by = r"(?i)(?:last|this|next)\s" if this_dates else r"(?i)(?:last|next)\s"
         return not (names_an_event and re.match(dated_by, timex.text))
