@@ -126,7 +126,7 @@ _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Til
                                r"|At|Of|And|Or|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Fiscal|End|Start"
                                r"|Beginning|Around|About|Circa|Between|To|Until|Last|Next|This|Year|Since|As)\b)"
                                r"[A-Z][A-Za-z]+,?[^\S\n]+$")  # "Expo 2020", "the Migratory Birds Convention Act, 1994"
-_YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+)?)")
+_YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,3})")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
 # Opening hours: "8 a.m. to 7 p.m. Monday through Friday", "from 9 a.m. to 6 p.m. daily".
@@ -260,10 +260,15 @@ def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
         for o in others)
 
 
+_HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|Declaration|Rising|Offensive)\b")
+
+
 def _holiday_as_topic(text: str, timex: Timex) -> bool:
     """Return whether a holiday's name is what a sentence speaks of ("the busy Thanksgiving travel time", "50 years
     of Earth Day") rather than when something happens ("closed on Christmas Day", "by Thanksgiving", "celebrates
     Earth Day", "the Christmas Day tsunami")."""
+    if _HOLIDAY_IN_A_NAME.match(text, timex.end):
+        return True  # "the Good Friday Agreement", "Christmas Island", "the Easter Rising": names
     if not HOLIDAY.fullmatch(timex.text) or _INCIDENT_AFTER.match(text, timex.end):
         return False  # "the Christmas Day tsunami", "a Boxing Day attack": what happened that day
     return not _HOLIDAY_WHEN.search(text, max(0, timex.start - 30), timex.start)
@@ -412,7 +417,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if written and _NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start):
         return True  # "UEFA Champions League 2017–2018", "Expo 2020": a name
     modified = _YEAR_MODIFIES.match(text, timex.end)
-    if written and not timex.end_date and modified and re.search(r"(?i)\b(?:the|its|their|his|her)\s+$", before):
+    if written and not timex.end_date and modified and re.search(r"(?i)\b(?:the|an?|its|their|his|her)\s+$", before):
         return not EVENT_NOUNS.intersection(modified["words"].lower().split())  # "the 2010 honorees", not "floods"
     # "the 2016 summer games" names a games; "the 2016–17 season", "In 1998 Apple introduced" and "At the 2012
     # London games, the US won" say when
