@@ -32,6 +32,10 @@ EVENT_NOUNS = frozenset("""
     spill approval adoption passage resignation appointment nomination acquisition merger takeover
     tragedy disaster catastrophe massacre rampage coup uprising invasion
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
+# A date written on the calendar ("Sept. 6", "2019"), which restates one that is not ("about 50 days later")
+_CALENDAR_WORDS = re.compile(rf"\d{{4}}|\b{month_group('month')}")
+# A holiday in a name: "the Good Friday Agreement", "Christmas Island", "the Easter Rising"
+_HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|Declaration|Rising|Offensive)\b")
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
 # of Easter" or "after Christmas", which say the event is on another day.
@@ -107,7 +111,8 @@ _MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|bro
 # "This report covers news from August 9 to 21", "data covering 2019": the period a report is about.
 _COVERS = re.compile(r"\bcover(?:s|ed|ing)?\s+(?:[^.;:]{0,30}?\s(?:from|between|during)\s+)?(?:the\s+)?$"
                      r"|\b(?:week|month|quarter|period|year)\s+end(?:ing|ed)\s+(?:on\s+)?$", re.IGNORECASE)
-_WHAT_IS_LEFT = re.compile(r"(?i)(?:the\s+)?(?:rest|remainder|balance)\s+of\b")  # "for the rest of the week": when
+# "for the rest of the week" says when, not a period a figure covers
+_WHAT_IS_LEFT = re.compile(r"(?i)(?:the\s+)?(?:rest|remainder|balance)\s+of\b")
 _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|numbers)\s+of\s+|\b(?<!scheduled\s)"
                          r"(?<!set\s)(?<!planned\s)(?<!slated\s)(?<!due\s)(?<!targeted\s)"
                          r"(?<!reserved\s)(?<!postponed\s)(?<!delayed\s)(?<!called\s)(?<!booked\s)(?<!moved\s)"
@@ -247,9 +252,6 @@ def _holiday_name(timex: Timex) -> bool:
     return bool(HOLIDAY.fullmatch(timex.text))
 
 
-_CALENDAR_WORDS = re.compile(rf"\d{{4}}|\b{month_group('month')}")
-
-
 def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
     """Return whether a date not written on the calendar ('Thursday', 'about 50 days later') is followed at once by a
     calendar date that restates it ('Thursday, April 14', 'about 50 days later, around Sept. 6')."""
@@ -258,9 +260,6 @@ def _apposed(text: str, timex: Timex, others: list[Timex]) -> bool:
         and re.fullmatch(r"[\s,]*(?:day\s+)?(?:on\s+|(?:around|about|or)\s+|,\s*)?", text[timex.end: o.start],
                          re.IGNORECASE)
         for o in others)
-
-
-_HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|Declaration|Rising|Offensive)\b")
 
 
 def _holiday_as_topic(text: str, timex: Timex) -> bool:
