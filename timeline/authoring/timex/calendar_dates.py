@@ -9,9 +9,10 @@ import re
 
 from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.resolve import resolve_day_of_month, resolve_month, resolve_month_day
-from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, valid_day
+from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, shift_months, valid_day
 from timeline.authoring.timex.vocabulary import (
     ORDINALS,
+    RELATIVE_OFFSETS,
     SEASONS,
     SMALL_NUMBERS,
     TEMPORAL_BEFORE,
@@ -43,9 +44,8 @@ def explicit_day(match: re.Match, context: Context) -> list[Hit]:
 
 def day_of_relative_month(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'the 25th of last month', 'the 3rd of this month' or 'the 1st of next month'."""
-    offset = {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
-    months = context.reference.year * 12 + context.reference.month - 1 + offset
-    year, month, day = months // 12, months % 12 + 1, int(match["day"])
+    year, month = shift_months(context.reference.year, context.reference.month, RELATIVE_OFFSETS[match["rel"].lower()])
+    day = int(match["day"])
     return [Hit(match.start(), match.end(), DATE, day_value(datetime.date(year, month, day)))] \
         if valid_day(year, month, day) else []
 
@@ -180,7 +180,7 @@ def nth_day_of_month(match: re.Match, context: Context) -> list[Hit]:
 def month_of_relative_year(match: re.Match, context: Context) -> list[Hit]:
     """Return the month (or day) of 'February of last year', 'Feb this year', '30 April this year' or 'March 3 of
     next year'."""
-    year = context.reference.year + {"last": -1, "this": 0, "next": 1}[match["rel"].lower()]
+    year = context.reference.year + RELATIVE_OFFSETS[match["rel"].lower()]
     month, day = month_of(match), match["day"] or match["day2"]
     if day is None:
         return [Hit(match.start(), match.end(), DATE, month_value(year, month), True)]

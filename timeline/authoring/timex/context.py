@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.sentences import sentence_spans
-from timeline.authoring.timex.vocabulary import INCIDENTS, WEEKDAY
+from timeline.authoring.timex.vocabulary import INCIDENTS, RELATIVE_OFFSETS, WEEKDAY
 
 PAST, FUTURE = "past", "future"
 
@@ -99,7 +99,6 @@ _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 _INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deadly|fatal|devastating|massive|powerful|major)\s+)?{INCIDENTS}\b")
 _INCIDENT_BETWEEN = re.compile(rf"\b(?:into|of|on|about|after|since)\s+the\s+(?:[a-z-]+\s+){{0,2}}?{INCIDENTS}\b")
 _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
-_YEAR_WORDS = {"last": -1, "this": 0, "next": 1}
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
 
 # A relative clause's opening, whose tense is its own: "students who wrote essays", "dams in March that were closed".
@@ -163,7 +162,8 @@ class Context:
         years = {int(m[1]) for m in _YEAR.finditer(self.text, first, start)
                  if not _ARTICLE_BEFORE.search(self.text, max(first, m.start() - 5), m.start())}
         # "Last year, Russia invaded Ukraine on Feb. 24": the year the words name
-        years |= {self.reference.year + _YEAR_WORDS[m[1]] for m in _NAMED_YEAR.finditer(self.lowered, first, start)}
+        years |= {self.reference.year + RELATIVE_OFFSETS[m[1]]
+                  for m in _NAMED_YEAR.finditer(self.lowered, first, start)}
         return years.pop() if len(years) == 1 else None
 
     def tense(self, start: int, end: int) -> str | None:

@@ -25,6 +25,7 @@ from timeline.authoring.timex.vocabulary import (
     INCIDENTS,
     ORDINALS,
     PARTS_OF_DAY,
+    RELATIVE_OFFSETS,
     SEASONS,
     UNIT_CODES,
     WEEKDAYS,
@@ -131,7 +132,7 @@ def unit_edge(match: re.Match, context: Context) -> list[Hit]:
     """Return the unit of 'the end of the year', 'the beginning of last month'."""
     unit = match["unit"].lower()
     relation = (match["rel"] or "").lower().strip()
-    offset = {"this": 0, "last": -1, "next": 1}.get(relation)
+    offset = RELATIVE_OFFSETS.get(relation)
     if offset is None:
         # "peaked by the end of the year": in the past tense this year's end has not come yet.
         offset = -1 if match["edge"].lower() == "end" and context.tense(match.start(), match.end()) == PAST else 0

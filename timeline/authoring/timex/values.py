@@ -27,7 +27,7 @@ def _week_value(day: datetime.date) -> str:
     return f"{year:04d}-W{week:02d}"
 
 
-def _shift_months(year: int, month: int, months: int) -> tuple[int, int]:
+def shift_months(year: int, month: int, months: int) -> tuple[int, int]:
     """Return (year, month) that many months away."""
     index = year * 12 + month - 1 + months
     return index // 12, index % 12 + 1
@@ -94,9 +94,9 @@ def unit_value(day: datetime.date, unit: str, offset: int) -> str:
     if unit == "weekend":
         return _week_value(day + datetime.timedelta(weeks=offset)) + "-WE"
     if unit == "month":
-        return month_value(*_shift_months(day.year, day.month, offset))
+        return month_value(*shift_months(day.year, day.month, offset))
     if unit == "quarter":
-        year, month = _shift_months(day.year, day.month, 3 * offset)
+        year, month = shift_months(day.year, day.month, 3 * offset)
         return f"{year:04d}-Q{(month - 1) // 3 + 1}"
     if unit == "year":
         if not 0 < day.year + offset <= 9999:
@@ -121,7 +121,7 @@ def ago_value(day: datetime.date, quantity: float, unit: str) -> str:
     if unit in ("week", "fortnight"):
         return _week_value(day - datetime.timedelta(weeks=quantity * (2 if unit == "fortnight" else 1)))
     if unit in ("month", "quarter"):
-        return month_value(*_shift_months(day.year, day.month, -int(quantity * (3 if unit == "quarter" else 1))))
+        return month_value(*shift_months(day.year, day.month, -int(quantity * (3 if unit == "quarter" else 1))))
     years = int(quantity * UNIT_CODES[unit][1])
     shifted = day.year - years
     if not 0 < shifted <= 9999:

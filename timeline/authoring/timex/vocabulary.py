@@ -15,6 +15,8 @@ _MONTH_NUMBERS = {
 FULL_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _SHORT_MONTHS = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?"
 
+# "last year", "this month", "next week": how many units from the one holding the reference
+RELATIVE_OFFSETS = {"last": -1, "this": 0, "next": 1}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 
