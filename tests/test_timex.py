@@ -625,3 +625,12 @@ def test_a_day_days_ahead_in_a_past_sentence_is_the_coming_one():
     assert found("Two students were accused of plotting an attack on November 30.") == \
         [("November 30", "DATE", "2023-11-30")]
 
+
+def test_a_month_and_day_takes_the_year_of_a_story_of_another_time():
+    storm = "The storm formed on August 23, 2005. It first reached land in Florida on August 25."
+    assert found(storm, datetime.date(2010, 8, 23)) == [("August 23, 2005", "DATE", "2005-08-23"),
+                                                        ("August 25", "DATE", "2005-08-25")]
+    # an anniversary story: the news of days just gone keeps its own year
+    anniversary = "On June 4, 1989, troops fired on protesters. On June 3, police detained activists."
+    assert found(anniversary, datetime.date(2019, 6, 5))[1] == ("June 3", "DATE", "2019-06-03")
+

@@ -39,7 +39,12 @@ def explicit_day(match: re.Match, context: Context) -> list[Hit]:
     if weekday is None:
         weekday = _weekday_before(context.text, match.start())
     resolved = resolve_month_day(context, month, day, match.start(), match.end(), weekday)
-    return _date_hit(match, resolved, True) if resolved else []
+    if not resolved:
+        return []
+    hits = _date_hit(match, resolved, True)
+    if weekday is None:
+        hits[0].narrative = ("month day", month, day)  # "on August 25" after "August 23, 2005": that August
+    return hits
 
 
 def day_of_relative_month(match: re.Match, context: Context) -> list[Hit]:

@@ -7,7 +7,7 @@ import datetime
 import re
 
 from timeline.authoring.timex.context import Context, Hit
-from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value, weekday_from
+from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value, valid_day, weekday_from
 from timeline.authoring.timex.vocabulary import WEEKDAY
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
@@ -42,16 +42,7 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             coarse = hit.value  # told in steps, like days: each counted from the one before
             continue
         if hit.narrative and hit.narrative[0] == "undirected":
-            weekday = _WEEKDAY.search(context.text, hit.start, hit.end)
-            if weekday and weekday[0].lower() in told:
-                # "Weather is Concern for Tuesday Shuttle Launch" over "the scheduled launch on Tuesday": that Tuesday
-                hit.value = told[weekday[0].lower()] + hit.value[10:]
-            elif context.sentence(hit.start)[0] > 0:
-                # "Italy plays Ukraine on Friday", "Schools reopen Tuesday": news tells what has happened in a past
-                # tense, so a sentence with no tense at all tells of days to come; not a headline's ("Quake hits
-                # Chile on Monday"), whose present is the news
-                hit.value = hit.narrative[1]
-            hit.narrative = None
+            _undirected(hit, told, context)
         if hit.narrative and hit.narrative[0] == "span":
             hit.value = _span_value(anchor, *hit.narrative[1:]) if named else hit.value
             hit.narrative = None
@@ -62,6 +53,8 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             continue
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
+        if hit.narrative and hit.narrative[0] == "month day":
+            _near_the_story(hit, anchor if named else None, context)
         if hit.narrative and hit.narrative[0] == "shift" and (hit.narrative[2] >= 0 or hit.narrative[3:]) \
                 and (not named or (hit.narrative[3:] and not _just_told(context, anchor_sentence, hit.start))):
             # "31 Years Later", "that day", "the day before the vote" with no date before them: later than what,
@@ -134,6 +127,36 @@ def _from_coarse(hit: Hit, coarse: str) -> bool:
         return False
     hit.narrative = None
     return True
+
+
+def _undirected(hit: Hit, told: dict[str, str], context: Context) -> None:
+    """Set a weekday with no tense to the day the text told for that weekday, else to the coming one."""
+    weekday = _WEEKDAY.search(context.text, hit.start, hit.end)
+    if weekday and weekday[0].lower() in told:
+        # "Weather is Concern for Tuesday Shuttle Launch" over "the scheduled launch on Tuesday": that Tuesday
+        hit.value = told[weekday[0].lower()] + hit.value[10:]
+    elif context.sentence(hit.start)[0] > 0:
+        # "Italy plays Ukraine on Friday", "Schools reopen Tuesday": news tells what has happened in a past tense,
+        # so a sentence with no tense at all tells of days to come; not a headline's ("Quake hits Chile on
+        # Monday"), whose present is the news
+        hit.value = hit.narrative[1]
+    hit.narrative = None
+
+
+def _near_the_story(hit: Hit, told: datetime.date | None, context: Context) -> None:
+    """Set 'August 25' to the year of a day the story told over a year from the reference, when it falls within a
+    month of it ('formed on August 23, 2005 ... reached land on August 25', told in 2010: 2005); not the news of
+    the fortnight just gone. It becomes a day of its own, which later ones count from."""
+    _, month, day = hit.narrative
+    hit.narrative = None
+    if told is None or abs((told - context.reference).days) <= 366 \
+            or 0 <= (context.reference - datetime.date.fromisoformat(hit.value[:10])).days <= 14:
+        return
+    candidates = [datetime.date(year, month, day) for year in (told.year - 1, told.year, told.year + 1)
+                  if valid_day(year, month, day)]
+    near = [c for c in candidates if abs((c - told).days) <= 31]
+    if near:
+        hit.value = day_value(min(near, key=lambda c: abs((c - told).days))) + hit.value[10:]
 
 
 def _span_value(anchor: datetime.date, first: int, last: int) -> str:
