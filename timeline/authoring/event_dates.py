@@ -17,7 +17,7 @@ from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY, month_grou
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
-_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[A-Za-z-]+(?:\s+[A-Za-z-]+){0,2})")
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[\w-]+(?:\s+[\w-]+){0,2})")
 EVENT_NOUNS = frozenset("""
     meeting meetings talks vote votes summit match game race final finals hearing ruling decision announcement launch
     election elections attack attacks strike strikes ceremony speech session visit debate trial verdict sentencing
@@ -36,6 +36,10 @@ EVENT_NOUNS = frozenset("""
 _CALENDAR_WORDS = re.compile(rf"\d{{4}}|\b{month_group('month')}")
 # A holiday in a name: "the Good Friday Agreement", "Christmas Island", "the Easter Rising"
 _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|Declaration|Rising|Offensive)\b")
+# What "Friday's Group-B contest" and "this week's Swimming Championships" name; a year before them names an edition
+# ("the 2016 Games", "the 2004 contest"), so they are no EVENT_NOUNS
+_COMPETITIONS = frozenset({"contest", "contests", "championship", "championships", "games", "olympics", "paralympics",
+                           "clash", "showdown"})
 _WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
 # of Easter" or "after Christmas", which say the event is on another day.
@@ -456,7 +460,8 @@ def _names_a_thing(text: str, timex: Timex) -> bool:
     after = _POSSESSIVE.match(text, timex.end)
     if not after:
         return False
-    names_an_event = any(w in EVENT_NOUNS or w.removesuffix("s") in EVENT_NOUNS for w in after["words"].lower().split())
+    names_an_event = any(w in EVENT_NOUNS | _COMPETITIONS or w.removesuffix("s") in EVENT_NOUNS
+                         for w in after["words"].lower().split())
     if timex.date is None or timex.date.precision != DAY:
         # "this year's game" names an edition; "last year's general election" and "this month's run-off" were
         # held then
