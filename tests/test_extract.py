@@ -596,6 +596,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="friday-s-named-contest"),
     pytest.param("VOA is providing coverage of this weekend's G-20 Summit.", [("2024-11", None, ["this weekend"])],
                  id="this-weekend-s-g20-summit"),
+    pytest.param("Most eruptions are small, although the April-May 1999 event generated an ash column that reached "
+                 "45,000 ft.", [("1999-04", "1999-05", ["April-May 1999"])], id="a-month-span-and-a-measure"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

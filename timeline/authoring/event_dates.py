@@ -54,8 +54,8 @@ _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain|have|bring|present|continue)\b")
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
 # Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
-_NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b|\b\d+(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b",
-                  re.IGNORECASE)
+_NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b"
+                         r"|\b\d[\d,]*(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b", re.IGNORECASE)
 # A headline that is a title and the page's date: "News briefs: May 26, 2012", "Dry weather update 17th July 2018",
 # "May 29, 2018: Man Pleads Guilty"; not "Storm hits Florida on August 29" nor "Festival set, Sept. 12-14".
 _TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|till|from|since|at|in|before|after|of)\b)"
@@ -288,7 +288,8 @@ def _figure_for_a_period(text: str, timex: Timex) -> bool:
     # a headcount only in the date's own clause: not "will conduct a July lottery ..., and it has 1,000 entries"
     clause = _CLAUSE_BREAK.split(sentence[max(0, timex.start - sentence_start - 60): timex.end - sentence_start + 120])
     own = next((part for part in clause if timex.text in part), "")
-    return bool((_HEADCOUNT.search(own) and _TREND_VERB.search(own)) or _TREND_TOLD.search(own))
+    counts = _NOT_COUNTS.sub("", own)  # "an ash column that reached 45,000 ft": a measure, not a figure
+    return bool((_HEADCOUNT.search(counts) and _TREND_VERB.search(own)) or _TREND_TOLD.search(own))
 
 
 def _routine(text: str, timex: Timex) -> bool:

@@ -161,7 +161,8 @@ def month_year(match: re.Match, context: Context) -> list[Hit]:
 
 
 _ACTS_AS_A_PERSON = re.compile(r"\s+(?:and\s+(?:her|his|their)\b|(?:said|says|told|announced|canceled|cancelled)\b)")
-_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z][a-z]+\s+$")
+_NAME_BEFORE = re.compile(r"(?<![.!?]\s)\b(?!(?:The|In|On|At|By|For|From|Since|Until|Last|This|Next|Early|Late"
+                          r"|During)\b)[A-Z][a-z]+\s+$")
 
 
 def nth_day_of_month(match: re.Match, context: Context) -> list[Hit]:
