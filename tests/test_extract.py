@@ -598,6 +598,12 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="this-weekend-s-g20-summit"),
     pytest.param("Most eruptions are small, although the April-May 1999 event generated an ash column that reached "
                  "45,000 ft.", [("1999-04", "1999-05", ["April-May 1999"])], id="a-month-span-and-a-measure"),
+    pytest.param("Australia won the tip but spent much of the first quarter tied with Britain.", [],
+                 id="a-quarter-of-a-game"),
+    pytest.param("The crew spotted a light around midnight.", [], id="midnight-alone-is-no-day"),
+    pytest.param("The spacewalk will be the third station spacewalk this year.", [], id="an-ordinal-count-this-year"),
+    pytest.param("In yesterday's men's first place final, Australia won.", [("2024-11-06", None, ["yesterday"])],
+                 id="a-possessive-after-a-possessive"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

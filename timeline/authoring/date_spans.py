@@ -60,7 +60,7 @@ _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|
                          r"[^.;]*?(?:\bfrom\s+(?:the\s+)?|(?<!\bto)(?<!\buntil)(?<!\bfor)\s)$", re.IGNORECASE)
 # ("moved March 3 to March 10" too; not "rescheduled to August 6 to 21", a span it moved to)
 # The words of a clock time that give its day as well ("Friday night", "7:49 p.m. EST Saturday, Nov. 14").
-DAY_WORDS = re.compile(r"day|night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
+DAY_WORDS = re.compile(r"day|(?<!mid)night|tomorrow|morning|afternoon|evening|\d{4}-\d\d-\d\d|[A-Z][a-z]{2,}\.?\s+\d",
                         re.IGNORECASE)
 
 

@@ -17,7 +17,7 @@ from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY, month_grou
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "today's line of contact", "Monday's figures": a date that describes a thing dates no event; "Monday's vote" does.
-_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[\w-]+(?:\s+[\w-]+){0,2})")
+_POSSESSIVE = re.compile(r"['’]s\s+(?P<words>[\w'’-]+(?:\s+[\w'’-]+){0,3})")  # "yesterday's men's first place final"
 EVENT_NOUNS = frozenset("""
     meeting meetings talks vote votes summit match game race final finals hearing ruling decision announcement launch
     election elections attack attacks strike strikes ceremony speech session visit debate trial verdict sentencing
@@ -72,7 +72,10 @@ _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowe
 # A stretch of several days, weeks or months up to publication ("the past two days", "the last seven weeks")
 _PAST_STRETCH = re.compile(r"(?i)\b(?:past|last)\s+(?:[a-z]+|\d+)\s+(?:days|weeks|months)$")
 _THIS_PERIOD = re.compile(r"(?i)this\s+(?:week|month|year)")
-_PERFECT = re.compile(r"(?i)\bha(?:s|ve)\s+(?:(?:been|already|now)\s+)?[a-z]+(?:ed|en)\b")
+_ORDINAL_BEFORE = re.compile(r"(?i)\b(?:the|its|his|her|their)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth"
+                             r"|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,5}$")
+_PERFECT = re.compile(r"(?i)\bha(?:s|ve)\s+(?:(?:been|already|now)\s+)?(?:[a-z]+(?:ed|en)|met|won|lost|held|had|made"
+                      r"|seen|played|fought|sold|paid|built|left)\b")
 _IN_RECENT = re.compile(r"(?i)\b(?:in|over|during)\s+(?:the\s+)?$")
 # A sentence that points the reader elsewhere: "See the schedule for dates throughout 2019", "Here are the top cases
 # of 2009:" (a list's opening), "A list of laureates since 2001 can be found at www...."
@@ -409,6 +412,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if counted and (_PAST_STRETCH.search(timex.text) or _THIS_PERIOD.fullmatch(timex.text)) \
             and _PERFECT.search(sentence):
         return True  # "176 have surrendered over the past two days", "1,069 have died this year": running counts
+    if _THIS_PERIOD.fullmatch(timex.text) and _ORDINAL_BEFORE.search(text, max(0, timex.start - 60), timex.start):
+        return True  # "the third station spacewalk this year", "his third visit to the region this year": a count
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does

@@ -155,8 +155,16 @@ def the_season(match: re.Match, context: Context) -> list[Hit]:
     return [Hit(match.start(), match.end(), DATE, resolve_season(context, code, match.start(), match.end()), True)]
 
 
+# The words of a game, whose quarters are no year's: "Australia won the tip but spent the first quarter tied"
+_GAME = re.compile(r"(?i)\b(?:game|match|halftime|scored|fouls?|overtime|quarterback|touchdowns?|baskets?|innings|tip"
+                   r"|tied|whistle|buzzer)\b")
+
+
 def quarter_hit(match: re.Match, context: Context) -> list[Hit]:
     """Return the quarter of 'the third quarter' or 'in Q3' without a year: the last, or the next if future."""
+    first, last = context.sentence(match.start())
+    if _GAME.search(context.text, first, last):
+        return []  # "Australia led during the second quarter": a quarter of a game
     number = int(match["number"]) if match["number"] else ORDINALS[match["ordinal"].lower()]
     year, current = context.reference.year, (context.reference.month - 1) // 3 + 1
     if context.tense(match.start(), match.end()) == FUTURE:
