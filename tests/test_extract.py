@@ -604,6 +604,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("The spacewalk will be the third station spacewalk this year.", [], id="an-ordinal-count-this-year"),
     pytest.param("In yesterday's men's first place final, Australia won.", [("2024-11-06", None, ["yesterday"])],
                  id="a-possessive-after-a-possessive"),
+    pytest.param("Let's take a look at some of the important stories of 2008.", [], id="a-look-at-a-year"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

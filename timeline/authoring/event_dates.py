@@ -78,8 +78,9 @@ _PERFECT = re.compile(r"(?i)\bha(?:s|ve)\s+(?:(?:been|already|now)\s+)?(?:[a-z]+
                       r"|seen|played|fought|sold|paid|built|left)\b")
 _IN_RECENT = re.compile(r"(?i)\b(?:in|over|during)\s+(?:the\s+)?$")
 # A sentence that points the reader elsewhere: "See the schedule for dates throughout 2019", "Here are the top cases
-# of 2009:" (a list's opening), "A list of laureates since 2001 can be found at www...."
-_POINTER = re.compile(r"\s*(?:See\s+[^.]{0,40}?\b(?:schedule|calendar|website|web\s+site|page|list|release|report"
+# of 2009:" (a list's opening), "A list of laureates since 2001 can be found at www....", "Let's take a look at ..."
+_POINTER = re.compile(r"\s*(?:(?:Let['’]s|Let\s+us)\s+(?:take\s+a\s+)?look\b"
+                      r"|See\s+[^.]{0,40}?\b(?:schedule|calendar|website|web\s+site|page|list|release|report"
                       r"|link|www|https?)\b|Here\s+(?:are|is)\b[^.]*:\s*$"
                       r"|[^.]*\b(?:can|may)\s+be\s+found\s+at\s+(?:www|https?))")
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total

@@ -157,7 +157,7 @@ def the_season(match: re.Match, context: Context) -> list[Hit]:
 
 # The words of a game, whose quarters are no year's: "Australia won the tip but spent the first quarter tied"
 _GAME = re.compile(r"(?i)\b(?:game|match|halftime|scored|fouls?|overtime|quarterback|touchdowns?|baskets?|innings|tip"
-                   r"|tied|whistle|buzzer)\b")
+                   r"|tied|whistle|buzzer|points?\s+lead|into\s+the\s+half)\b")
 
 
 def quarter_hit(match: re.Match, context: Context) -> list[Hit]:
