@@ -605,6 +605,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("In yesterday's men's first place final, Australia won.", [("2024-11-06", None, ["yesterday"])],
                  id="a-possessive-after-a-possessive"),
     pytest.param("Let's take a look at some of the important stories of 2008.", [], id="a-look-at-a-year"),
+    pytest.param("A recovery centre is opening, 9 November, to help those hit by the storms of 1-2 November.",
+                 [("2024-11-09", None, ["9 November"])], id="a-day-before-a-later-span"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),

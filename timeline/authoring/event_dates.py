@@ -40,7 +40,6 @@ _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|D
 # ("the 2016 Games", "the 2004 contest"), so they are no EVENT_NOUNS
 _COMPETITIONS = frozenset({"contest", "contests", "championship", "championships", "games", "olympics", "paralympics",
                            "clash", "showdown"})
-_WRITTEN_SPAN = re.compile(r"\d|\b(?:to|through|until|till|and|weekend|week)\b", re.IGNORECASE)
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
 # of Easter" or "after Christmas", which say the event is on another day.
 _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|this|last"
@@ -210,8 +209,9 @@ def sentence_dates(units: list[str], published: EventDate, country: str | None) 
 
 def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     """Return the date a sentence's event is on: the new date of a move ("postponed until Saturday"), else the most
-    precise it names (a span before a day), the first of equals; never a clock time alone ("at 11 a.m.": a detail of
-    an event told before) nor a backdrop (see _backdrop)."""
+    precise it names, the first of equals (a span no more than a day: "opening June 7 ... after the storms of March
+    14-15"); never a clock time alone ("at 11 a.m.": a detail of an event told before) nor a backdrop (see _backdrop).
+    """
     dated = [t for t in timexes if t.date is not None and dates_an_event(text, t)]
     if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in dated):
         return None
@@ -354,9 +354,7 @@ def _whole_days(value: str) -> int | None:
 
 def _weight(text: str, timex: Timex) -> int:
     """Return how likely a date is the one a sentence's event is on, from its precision and the words around it."""
-    # A span the text writes out outweighs a day; a holiday's own length ("New Year's") does not.
-    written_span = timex.end_date is not None and bool(_WRITTEN_SPAN.search(timex.text))
-    weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision] + written_span
+    weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision]
     if timex.type == "TIME" and not DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
     if _quoted(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex):
