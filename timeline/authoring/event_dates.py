@@ -33,6 +33,9 @@ EVENT_NOUNS = frozenset("""
     tragedy disaster catastrophe massacre rampage coup uprising invasion
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # A date written on the calendar ("Sept. 6", "2019"), which restates one that is not ("about 50 days later")
+# "announced Monday", "today confirmed": a day that dates the telling
+_REPORTING_AFTER = re.compile(r"\s+(?:announced|said|reported|confirmed|revealed|unveiled)\b")
+_REPORTING_BEFORE = re.compile(r"\b(?:announced|said|reported|confirmed|revealed|unveiled)\s+$")
 _CALENDAR_WORDS = re.compile(rf"\d{{4}}|\b{month_group('month')}")
 # A holiday in a name: "the Good Friday Agreement", "Christmas Island", "the Easter Rising"
 _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|Declaration|Rising|Offensive)\b")
@@ -220,7 +223,20 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
         return moved[-1]
     # "New Year's day on Thursday, April 14, 2022": the calendar date says which day the name means
     named = [t for t in dated if not _apposed(text, t, dated)]
+    if any(_reported(text, t, named) for t in named):
+        named = [t for t in named if _CALENDAR_WORDS.search(t.text)]
     return max(named, key=lambda t: (_weight(text, t), not _holiday_name(t), -t.start))
+
+
+def _reported(text: str, timex: Timex, others: list[Timex]) -> bool:
+    """Return whether a day written on the calendar is what another day reported ('The Ministry announced Monday
+    that a girl died January 19', 'today announced that passengers will benefit from July 15'): the news is the
+    happening, not its announcing."""
+    return timex.date.precision == DAY and bool(_CALENDAR_WORDS.search(timex.text)) and any(
+        other.date.precision == DAY and not _CALENDAR_WORDS.search(other.text)
+        and (_REPORTING_AFTER.match(text, other.end) or _REPORTING_BEFORE.search(text, max(0, other.start - 25),
+                                                                                  other.start))
+        for other in others if other is not timex)
 
 
 def dates_an_event(text: str, timex: Timex) -> bool:
