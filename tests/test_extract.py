@@ -977,3 +977,11 @@ def test_this_week_told_in_the_past_is_its_days_up_to_publication():
     assert found("Hong Kong elected a new chief executive this week.", published="2012-03-31") == \
         [("2012-03", None, ["this week"])]
     assert found("The Pope will visit Cuba this week.", published="2012-03-31") == [("2012", None, ["this week"])]
+
+
+def test_today_in_a_quote_is_the_day_it_was_said():
+    said = "Mr Gray yesterday said:\n\n“I was pleased to write to the federation today to confirm our support.”"
+    assert found(said) == [("2024-11-06", None, ["yesterday"]), ("2024-11-06", None, ["today"])]
+    # a quote with no day told before it, as a press release of the day gives it: publication's
+    assert found("The minister said: “Today we open the new bridge.”") == [("2024-11-07", None, ["Today"])]
+

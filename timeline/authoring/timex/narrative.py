@@ -8,7 +8,7 @@ import re
 
 from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value, valid_day, weekday_from
-from timeline.authoring.timex.vocabulary import WEEKDAY
+from timeline.authoring.timex.vocabulary import PARTS_OF_DAY, WEEKDAY
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 _WEEKDAY = re.compile(rf"{WEEKDAY}\b", re.IGNORECASE)
@@ -53,6 +53,11 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             continue
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
+        if hit.narrative and hit.narrative[0] == "quoted today":
+            if named and 0 < (context.reference - anchor).days <= 7:  # said on the day the story last told
+                hit.value = day_value(anchor) + (f"T{PARTS_OF_DAY[hit.narrative[1]]}" if hit.narrative[1] else "")
+            hit.narrative = None
+            continue
         if hit.narrative and hit.narrative[0] == "month day":
             _near_the_story(hit, anchor if named else None, context)
         if hit.narrative and hit.narrative[0] == "shift" and (hit.narrative[2] >= 0 or hit.narrative[3:]) \

@@ -46,9 +46,17 @@ def deictic_day(match: re.Match, context: Context) -> list[Hit]:
     value = day_value(day)
     if word in ("tonight", "last night"):
         part = "night"
-    if part:
-        return [Hit(match.start(), match.end(), TIME, f"{value}T{PARTS_OF_DAY[part]}", True)]
-    return [Hit(match.start(), match.end(), DATE, value, True)]
+    hit = Hit(match.start(), match.end(), TIME, f"{value}T{PARTS_OF_DAY[part]}", True) if part else \
+        Hit(match.start(), match.end(), DATE, value, True)
+    if offsets[word] == 0 and _quoted(context.text, match.start()):
+        hit.narrative = ("quoted today", part)  # "I was pleased to write today", said yesterday: the day it was said
+    return [hit]
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Return whether a position is inside a quotation opened on its own line."""
+    before = text[text.rfind("\n", 0, position) + 1: position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
