@@ -611,6 +611,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="the-happening-not-its-announcing"),
     pytest.param("The agency announced today that it will hold talks in December.",
                  [("2024-11-07", None, ["today"])], id="an-announced-month-leaves-the-day"),
+    pytest.param("The week-long festival beginning 1 December will feature 40 bands.",
+                 [("2024-12-01", "2024-12-07", ["1 December"])], id="a-week-long-span-from-its-start"),
+    pytest.param("The two-week trial starting 3 March drew crowds.", [("2024-03-03", "2024-03-16", ["3 March"])],
+                 id="a-two-week-span-from-its-start"),
     pytest.param("Figures for October were revised.", [], id="figures-for-a-month"),
     pytest.param("NASA reschedules the launch for Saturday.", [("2024-11-09", None, ["Saturday"])],
                  id="a-launch-for-a-day"),
@@ -984,4 +988,9 @@ def test_today_in_a_quote_is_the_day_it_was_said():
     assert found(said) == [("2024-11-06", None, ["yesterday"]), ("2024-11-06", None, ["today"])]
     # a quote with no day told before it, as a press release of the day gives it: publication's
     assert found("The minister said: “Today we open the new bridge.”") == [("2024-11-07", None, ["Today"])]
+
+
+def test_a_span_of_weekdays_with_parts_of_the_day_told_in_the_past():
+    assert found("Heavy snow fell from Thursday evening to Saturday morning.", published="2024-11-08") == \
+        [("2024-10-31", "2024-11-02", ["Thursday evening to Saturday morning"])]
 

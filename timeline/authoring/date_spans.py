@@ -32,7 +32,8 @@ _SPAN_JOIN = re.compile(r",?\s*(?:to|into|until|till|through|thru|and(?:\s+into)
                         r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
 # "the two-day summit ending Wednesday", "a three-day festival starting on 8 July": a span from its length.
 _LENGTH_BEFORE = re.compile(
-    r"\b(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:[- ](?:consecutive|straight|full))?[- ]days?\b"
+    r"\b(?:(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)(?:[- ](?:consecutive|straight|full))?[- ]"
+    r"(?P<unit>day|week)s?|(?P<week_long>week)[- ]long)\b"
     r"[^.;]{0,80}?\b(?P<edge>ending|ended|ends"
     r"|closing|closed|concluding|concluded|finishing|finished|wrapping\s+up|wrapped\s+up|starting|started|starts"
     r"|beginning|began|begins|opening|opened|opens|convene|convenes|convened|convening|be\s+held|is\s+held"
@@ -52,6 +53,7 @@ _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight
                            r"(?:the\s+)?$",
                            re.IGNORECASE)
 _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
+_WEEKDAY_PART = re.compile(rf"{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)  # "Friday night"
 _THROUGH = re.compile(r",?\s*(?:through|thru|to|until|till|–|—|-)\s+", re.IGNORECASE)
 _MONTH_NAME = re.compile(rf"\b{month_group('month')}\s+\d|\d\s+(?:{FULL_MONTHS})")
 _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -180,11 +182,11 @@ def _in_order(text: str, first: Timex, last: Timex, published_key: tuple) -> tup
     if last.date.precision in (DAY, MONTH) and not re.search(r"\d{4}", last.text) \
             and not _WEEKDAY.search(last.text) and _one_span(text, first, a_year_on := _a_year_on(last)):
         return first, a_year_on
-    if first.date.precision == DAY and _WEEKDAY.fullmatch(first.text) and first.date.start_key() < published_key:
+    if first.date.precision == DAY and _WEEKDAY_PART.fullmatch(first.text) and first.date.start_key() < published_key:
         week_back = dataclasses.replace(first, date=shifted(first.date, -7, "D", inclusive=False))
         if _one_span(text, week_back, last):
             return week_back, last
-    if last.date.precision == DAY and _WEEKDAY.fullmatch(last.text) and first.date.start_key() >= published_key:
+    if last.date.precision == DAY and _WEEKDAY_PART.fullmatch(last.text) and first.date.start_key() >= published_key:
         week_on = dataclasses.replace(last, date=shifted(last.date, 7, "D", inclusive=False))
         if _one_span(text, first, week_on):
             return first, week_on  # "rain on Wednesday and Thursday" said on Wednesday: tomorrow's Thursday
@@ -288,7 +290,11 @@ def _with_length(text: str, timex: Timex) -> Timex:
     length = _LENGTH_BEFORE.search(text[max(0, timex.start - 120): timex.start])
     if not length or timex.date is None or timex.date.precision != DAY or timex.end_date:
         return timex
-    days = int(length["n"]) if length["n"].isdigit() else _NUMBERS[length["n"].lower()]
+    if length["week_long"]:
+        days = 7  # "the week-long festival beginning June 1"
+    else:
+        days = (int(length["n"]) if length["n"].isdigit() else _NUMBERS[length["n"].lower()]) \
+            * (7 if length["unit"].lower() == "week" else 1)
     if length["edge"].lower().startswith(("end", "clos", "conclud", "finish", "wrap")):
         return dataclasses.replace(timex, date=shifted(timex.date, 1 - days, "D", inclusive=False),
                                    end_date=timex.date)
