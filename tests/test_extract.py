@@ -988,6 +988,10 @@ def test_today_in_a_quote_is_the_day_it_was_said():
     assert found(said) == [("2024-11-06", None, ["yesterday"]), ("2024-11-06", None, ["today"])]
     # a quote with no day told before it, as a press release of the day gives it: publication's
     assert found("The minister said: “Today we open the new bridge.”") == [("2024-11-07", None, ["Today"])]
+    tweeted = "Residents began reporting landslides on the afternoon of 1 November:\n\nLamentable the losses today." \
+              "\n\nThe next day there were more landslides."
+    assert found(tweeted) == [("2024-11-01", None, ["1 November"]), ("2024-11-01", None, ["today"]),
+                              ("2024-11-02", None, ["The next day"])]
 
 
 def test_a_span_of_weekdays_with_parts_of_the_day_told_in_the_past():

@@ -54,7 +54,7 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
         if hit.narrative and hit.narrative[0] == "quoted today":
-            if named and 0 < (context.reference - anchor).days <= 7:  # said on the day the story last told
+            if named and 0 < (context.reference - anchor).days <= 14:  # said on the day the story last told
                 hit.value = day_value(anchor) + (f"T{PARTS_OF_DAY[hit.narrative[1]]}" if hit.narrative[1] else "")
             hit.narrative = None
             continue

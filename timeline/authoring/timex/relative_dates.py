@@ -54,9 +54,12 @@ def deictic_day(match: re.Match, context: Context) -> list[Hit]:
 
 
 def _quoted(text: str, position: int) -> bool:
-    """Return whether a position is inside a quotation opened on its own line."""
-    before = text[text.rfind("\n", 0, position) + 1: position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+    """Return whether a position is inside a quotation opened on its own line, or on a line that a line ending in
+    a colon introduces (a tweet or a statement quoted as a block)."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start: position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 \
+        or text[:line_start].rstrip().endswith(":")
 
 
 def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
