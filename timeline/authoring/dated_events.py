@@ -13,16 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.article import Article, ExtractError, paragraphs
+from timeline.authoring.date_roles import EVENT_NOUNS, dates_an_event, dates_the_text_itself
 from timeline.authoring.date_spans import shifted
-from timeline.authoring.event_dates import (
-    EVENT_NOUNS,
-    coarse_date,
-    dates_an_event,
-    dates_the_text_itself,
-    event_date,
-    page_date_in_title,
-    sentence_dates,
-)
+from timeline.authoring.event_dates import coarse_date, event_date, page_date_in_title, sentence_dates
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors, suggest_location
 from timeline.authoring.timex import Timex
