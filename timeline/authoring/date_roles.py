@@ -36,6 +36,7 @@ _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|D
 # ("the 2016 Games", "the 2004 contest"), so they are no EVENT_NOUNS
 _COMPETITIONS = frozenset({"contest", "contests", "championship", "championships", "games", "olympics", "paralympics",
                            "clash", "showdown"})
+_NAMED_BY_POSSESSIVE = EVENT_NOUNS | _COMPETITIONS
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
 # of Easter" or "after Christmas", which say the event is on another day.
 _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|this|last"
@@ -280,7 +281,7 @@ def names_a_thing(text: str, timex: Timex) -> bool:
     after = _POSSESSIVE.match(text, timex.end)
     if not after:
         return False
-    names_an_event = any(w in EVENT_NOUNS | _COMPETITIONS or w.removesuffix("s") in EVENT_NOUNS
+    names_an_event = any(w in _NAMED_BY_POSSESSIVE or w.removesuffix("s") in EVENT_NOUNS
                          for w in after["words"].lower().split())
     if timex.date is None or timex.date.precision != DAY:
         # "this year's game" names an edition; "last year's general election" and "this month's run-off" were

@@ -11,7 +11,8 @@ import re
 
 from timeline.authoring.timex import Timex
 from timeline.authoring.timex.holiday_names import HOLIDAY
-from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY, month_group
+from timeline.authoring.timex.values import month_or_year
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, SMALL_NUMBERS, WEEKDAY, month_group
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "from 8 July to 10 July", "between March and May": two dates written as one span.
@@ -56,8 +57,6 @@ _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
 _WEEKDAY_PART = re.compile(rf"{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)  # "Friday night"
 _THROUGH = re.compile(r",?\s*(?:through|thru|to|until|till|–|—|-)\s+", re.IGNORECASE)
 _MONTH_NAME = re.compile(rf"\b{month_group('month')}\s+\d|\d\s+(?:{FULL_MONTHS})")
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10}
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
                          r"[^.;]*?(?:\bfrom\s+(?:the\s+)?|(?<!\bto)(?<!\buntil)(?<!\bfor)\s)$", re.IGNORECASE)
 # ("moved March 3 to March 10" too; not "rescheduled to August 6 to 21", a span it moved to)
@@ -78,14 +77,6 @@ def shifted(day: EventDate, n: int, unit: str, inclusive: bool) -> EventDate:
         months = start.year * 12 + start.month - 1 + n
         return EventDate(months // 12, months % 12 + 1)
     return EventDate(start.year + n)
-
-
-def month_or_year(first: EventDate | datetime.date, last: EventDate | datetime.date) -> EventDate | None:
-    """Return the month two days (dates or EventDates) both fall in, else their year, else None where they fall in
-    two years: what a stretch of days told as a week or "a few days" is known to."""
-    if first.year != last.year:
-        return None
-    return EventDate(first.year, first.month) if first.month == last.month else EventDate(first.year)
 
 
 def cut_to(date: EventDate, precision: str) -> EventDate:
@@ -247,7 +238,7 @@ def _counted_from(text: str, timex: Timex) -> Timex:
     counted = _COUNTED_FROM.search(text, max(0, timex.start - 90), timex.start)
     if not counted or timex.date is None or timex.date.precision != DAY:
         return timex
-    n = int(counted["n"]) if counted["n"].isdigit() else _NUMBERS[counted["n"].lower()]
+    n = int(counted["n"]) if counted["n"].isdigit() else int(SMALL_NUMBERS[counted["n"].lower()])
     after = counted["way"].lower() == "after"
     edge = timex.end_date if after and timex.end_date else timex.date  # after a span (a holiday's days): its last
     moved = shifted(edge, n if after else -n, counted["unit"][0].upper(), inclusive=False)
@@ -293,7 +284,7 @@ def _with_length(text: str, timex: Timex) -> Timex:
     if length["week_long"]:
         days = 7  # "the week-long festival beginning June 1"
     else:
-        days = (int(length["n"]) if length["n"].isdigit() else _NUMBERS[length["n"].lower()]) \
+        days = (int(length["n"]) if length["n"].isdigit() else int(SMALL_NUMBERS[length["n"].lower()])) \
             * (7 if length["unit"].lower() == "week" else 1)
     if length["edge"].lower().startswith(("end", "clos", "conclud", "finish", "wrap")):
         return dataclasses.replace(timex, date=shifted(timex.date, 1 - days, "D", inclusive=False),

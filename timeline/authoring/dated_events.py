@@ -19,6 +19,7 @@ from timeline.authoring.event_dates import coarse_date, event_date, page_date_in
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors, suggest_location
 from timeline.authoring.timex import Timex
+from timeline.authoring.timex.vocabulary import SMALL_NUMBERS
 from timeline.model.dates import DAY, YEAR, EventDate
 
 # The past of verbs whose stem it does not keep, for telling one happening retold ("met", then "meeting")
@@ -36,8 +37,6 @@ _DURING_EVENT = re.compile(r"(?:^(?i:during)|\b(?i:at\s+the\s+(?P<edge>start|end
                            r"|(?P<n>(?i:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)"
                            r"(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
-_COUNTS = {"the": 1, "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-           "eight": 8, "nine": 9, "ten": 10}
 # "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stay\s+lit|stays?\s+open"
                          r"|remains?\s+open)\s+(?:[a-z]+\s+){0,3}?"
@@ -189,7 +188,8 @@ def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventD
         edge = event.end if after and event.end else event.date  # after a span: after its last day
         if edge.precision != DAY:
             return None
-        count = _COUNTS[during["n"].split()[0].lower()]
+        word = during["n"].split()[0].lower()
+        count = 1 if word == "the" else int(SMALL_NUMBERS[word])
         return shifted(edge, count if after else -count, during["unit"][0].upper(), inclusive=False), None, during[0]
     if during["edge"] and event.end:  # "at the start of the three-day hearing": its first day
         return (event.end if during["edge"].lower() in ("end", "close") else event.date), None, during[0]

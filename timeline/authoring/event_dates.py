@@ -10,10 +10,11 @@ import datetime
 import re
 
 from timeline.authoring.date_roles import EVENT_NOUNS, dates_an_event, names_a_thing
-from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, month_or_year, shifted
+from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, shifted
 from timeline.authoring.timex import Timex, find_timexes
-from timeline.authoring.timex.context import FUTURE, PAST, sentence_tense
+from timeline.authoring.timex.context import FUTURE, PAST, in_quotation, sentence_tense
 from timeline.authoring.timex.holiday_names import HOLIDAY
+from timeline.authoring.timex.values import month_or_year
 from timeline.authoring.timex.vocabulary import month_group
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
@@ -162,7 +163,7 @@ def _weight(text: str, timex: Timex) -> int:
     weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision]
     if timex.type == "TIME" and not DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
-    if _quoted(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex):
+    if in_quotation(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex):
         weight -= 1  # "'What about the 27th?', asked a blogger on Saturday 18": the asking is the event
     return weight
 
@@ -186,12 +187,6 @@ def _of_an_event(text: str, timex: Timex) -> bool:
     March 15-17")."""
     noun = _OF_DATE.search(text, max(0, timex.start - 40), timex.start)
     return bool(noun) and noun["noun"].lower() in EVENT_NOUNS
-
-
-def _quoted(text: str, position: int) -> bool:
-    """Return whether a position in a sentence of text is inside a quotation."""
-    before = text[text.rfind("\n", 0, position) + 1: position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def coarse_date(timex: Timex, published: EventDate, sentence: str = "") -> EventDate | None:

@@ -108,15 +108,26 @@ _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s+(?:[a-z]+\s+){0,3}$")
 _YEAR = re.compile(r"(?<![\w$£€.,/:#-])((?:19|20)\d\d)(?![\w%]|[.,]\d|-\d)")
 
 
+def _tense_clues(sentence: str) -> tuple[bool, bool]:
+    """Return whether a sentence has a future tense clue, and whether it has a past one."""
+    return bool(_FUTURE_CLUES.search(sentence.lower())), bool(_PAST_CLUES.search(sentence))
+
+
 def has_tense_clue(sentence: str) -> bool:
     """Return whether a sentence has a past or future tense clue (a simple present has none)."""
-    return bool(_FUTURE_CLUES.search(sentence.lower()) or _PAST_CLUES.search(sentence))
+    return any(_tense_clues(sentence))
 
 
 def sentence_tense(sentence: str) -> str | None:
     """Return PAST or FUTURE where a sentence's clues all point one way, else None."""
-    future, past = bool(_FUTURE_CLUES.search(sentence.lower())), bool(_PAST_CLUES.search(sentence))
+    future, past = _tense_clues(sentence)
     return None if future == past else FUTURE if future else PAST
+
+
+def in_quotation(text: str, position: int) -> bool:
+    """Return whether a position is inside a quotation opened on its own line (a line of text is a sentence)."""
+    before = text[text.rfind("\n", 0, position) + 1: position]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 @dataclass

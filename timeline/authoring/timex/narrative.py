@@ -7,7 +7,16 @@ import datetime
 import re
 
 from timeline.authoring.timex.context import Context, Hit
-from timeline.authoring.timex.values import DATE, TIME, ago_value, day_value, unit_value, valid_day, weekday_from
+from timeline.authoring.timex.values import (
+    DATE,
+    TIME,
+    ago_value,
+    day_value,
+    month_or_year,
+    unit_value,
+    valid_day,
+    weekday_from,
+)
 from timeline.authoring.timex.vocabulary import PARTS_OF_DAY, WEEKDAY
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
@@ -167,10 +176,8 @@ def _near_the_story(hit: Hit, told: datetime.date | None, context: Context) -> N
 def _span_value(anchor: datetime.date, first: int, last: int) -> str:
     """Return the month, else the year, that holds every day from first to last days after anchor ('days later');
     a past or future reference where they span two years."""
-    start, end = anchor + datetime.timedelta(days=first), anchor + datetime.timedelta(days=last)
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.year:04d}-{start.month:02d}"
-    return f"{start.year:04d}" if start.year == end.year else "FUTURE_REF" if first > 0 else "PAST_REF"
+    held = month_or_year(anchor + datetime.timedelta(days=first), anchor + datetime.timedelta(days=last))
+    return held.iso() if held else "FUTURE_REF" if first > 0 else "PAST_REF"
 
 
 def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context: Context) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from timeline.authoring.timex.context import FUTURE, PAST, Context, Hit
+from timeline.authoring.timex.context import FUTURE, PAST, Context, Hit, in_quotation
 from timeline.authoring.timex.resolve import resolve_month_day, resolve_season, resolve_weekday
 from timeline.authoring.timex.values import (
     DATE,
@@ -57,9 +57,7 @@ def _quoted(text: str, position: int) -> bool:
     """Return whether a position is inside a quotation opened on its own line, or on a line that a line ending in
     a colon introduces (a tweet or a statement quoted as a block)."""
     line_start = text.rfind("\n", 0, position) + 1
-    before = text[line_start: position]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1 \
-        or text[:line_start].rstrip().endswith(":")
+    return in_quotation(text, position) or text[max(0, line_start - 20): line_start].rstrip().endswith(":")
 
 
 def weekday_hit(match: re.Match, context: Context) -> list[Hit]:

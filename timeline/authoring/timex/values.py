@@ -137,3 +137,11 @@ def weekday_from(day: datetime.date, weekday: int, way: int) -> datetime.date:
     """Return the first given weekday strictly after a day (way 1) or strictly before it (way -1)."""
     steps = (weekday - day.weekday()) % 7 if way > 0 else (day.weekday() - weekday) % 7
     return day + datetime.timedelta(days=way * (steps or 7))
+
+
+def month_or_year(first: EventDate | datetime.date, last: EventDate | datetime.date) -> EventDate | None:
+    """Return the month two days (dates or EventDates) both fall in, else their year, else None where they fall in
+    two years: what a stretch of days told as a week or "a few days" is known to."""
+    if first.year != last.year:
+        return None
+    return EventDate(first.year, first.month) if first.month == last.month else EventDate(first.year)
