@@ -301,6 +301,10 @@ CASES = [
     # ranges
     ("The conference runs Oct. 23-24 in Berlin.", [("Oct. 23-24", "DATE", "2024-10-23")]),
     ("The festival ran from 10 to 12 June.", [("10 to 12 June", "DATE", "2024-06-10")]),
+    ("The talks were held on 12 and 13 August.", [("12 and 13 August", "DATE", "2024-08-12")]),
+    # a weekday with "a" before it and nothing after is no particular day; "a Wednesday event" is this week's
+    ("As the deadline falls on a Saturday, returns are due on Monday.", [("Monday", "DATE", "2024-11-11")]),
+    ("In a Wednesday media event, Apple showed laptops.", [("Wednesday", "DATE", "2024-11-06")]),
     ("The meeting is set for Nov. 30 - Dec. 2, 2024.", [("Nov. 30 - Dec. 2, 2024", "DATE", "2024-11-30")]),
     # the publication line
     ("Updated: Nov 07, 2024, 10:15 PM(IST)", [("Nov 07, 2024, 10:15 PM", "TIME", "2024-11-07T22:15")]),
@@ -357,6 +361,8 @@ def test_dates_at_their_precision_and_ranges():
     assert (duration.value, duration.date) == ("P3Y", None)
     conference, = find_timexes("The conference runs Oct. 23-24 in Berlin.", THURSDAY)
     assert (conference.date, conference.end_date) == (EventDate(2024, 10, 23), EventDate(2024, 10, 24))
+    talks, = find_timexes("The talks were held on 12 and 13 August.", THURSDAY)
+    assert (talks.date, talks.end_date) == (EventDate(2024, 8, 12), EventDate(2024, 8, 13))
     festival, = find_timexes("The Chinese New Year holiday began.", datetime.date(2024, 3, 1))
     assert (festival.date, festival.end_date) == (EventDate(2024, 2, 10), EventDate(2024, 2, 12))
     clock, = find_timexes("Updated: Nov 07, 2024, 10:15 PM(IST)", THURSDAY)

@@ -67,6 +67,9 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
     name = _NAMED_DAY.search(context.text[max(0, match.start() - 20): match.start()])
     if name and not relation:
         return []  # "Black Friday", "Super Tuesday", "Bloody Sunday": names, not days of this week
+    if not relation and _ANY_DAY.search(context.text, max(0, match.start() - 6), match.start()) \
+            and re.match(r"\s*(?:[,.;:!?]|$)", context.text[match.end():]):
+        return []  # "the deadline falls on a Saturday": no particular one; "a Wednesday media event" is this one
     explicit = _PARENTHESIS_DATE.match(context.text, match.end())
     day = None
     if explicit:
@@ -95,6 +98,8 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
 _NAMED_DAY = re.compile(r"\b(?:Black|Super|Bloody|Good|Ash|Cyber|Holy|Easter|Palm|Maundy|Shrove|Giving|Mega|Manic"
                         r"|Fat|Plough|Low|Whit|Trinity|Mothering|Blue|Red|Green|Small Business|Travel|Remembrance)\s+$")
 
+
+_ANY_DAY = re.compile(r"\b(?i:an?|any|some)\s+$")
 
 # A weekday's incident, which has happened whatever the tense: "Saturday's powerful earthquake".
 _INCIDENT = re.compile(rf"['’]s\s+(?:[a-z]+\s+){{0,2}}(?:{INCIDENTS}|fire|storm|floods?|tornado|hurricane)\b",

@@ -117,7 +117,7 @@ RULES: list[Rule] = [
           rf"{month_group('month2')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
     _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}(?:{RANGE_DASH}|\s+and\s+){day_group('day2')}"
           rf"(?:(?:\s*,\s*|\s+){YEAR4})?", day_range, _MONTH_WORDS),
-    _rule(rf"\b{day_group('day')}(?:{RANGE_DASH}|(?<=between\s\d)\s+and\s+|(?<=between\s\d\d)\s+and\s+)"
+    _rule(rf"\b{day_group('day')}(?:{RANGE_DASH}|\s+and\s+)"
           rf"{day_group('day2')}\s+(?:of\s+)?{month_group('month')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
     # "7, 8 and 9 June", "June 7, 8 and 9"
     _rule(rf"\b(?P<days>{_LISTED_DAY}(?:,\s*{_LISTED_DAY})+,?\s+and\s+)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
