@@ -44,7 +44,8 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|th
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
 _NOW_WORDS = re.compile(r"(?i)today|tonight|this\s+week")
-_REPORT_WORDS = r"(?:report|program|programme|show|edition|episode|column|newsletter|podcast)s?"
+_REPORT_WORDS = (r"(?:report|program|programme|show|edition|episode|column|newsletter|podcast|bulletin|headline"
+                 r"|newspaper|paper|front\s+page)s?|news(?:casts?)?")
 # "Today's status reports follow", "Today, we tell about the Academy Awards"
 _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain|have|bring|present|continue)\b")
