@@ -302,6 +302,10 @@ CASES = [
     ("The conference runs Oct. 23-24 in Berlin.", [("Oct. 23-24", "DATE", "2024-10-23")]),
     ("The festival ran from 10 to 12 June.", [("10 to 12 June", "DATE", "2024-06-10")]),
     ("The talks were held on 12 and 13 August.", [("12 and 13 August", "DATE", "2024-08-12")]),
+    # a number after a day's comma is a count, not its year; a year before "to N months" is a year
+    ("On April 11, 21 people died in clashes.", [("April 11", "DATE", "2024-04-11")]),
+    ("He was sentenced in 2005 to 37 months in prison.",
+     [("2005", "DATE", "2005"), ("37 months", "DURATION", "P37M")]),
     # a weekday with "a" before it and nothing after is no particular day; "a Wednesday event" is this week's
     ("As the deadline falls on a Saturday, returns are due on Monday.", [("Monday", "DATE", "2024-11-11")]),
     ("In a Wednesday media event, Apple showed laptops.", [("Wednesday", "DATE", "2024-11-06")]),

@@ -47,7 +47,7 @@ _BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starti
                      rf"|(?:re)?opened|touched\s+(?:land|down)|made\s+landfall)\b(?:[^.;]{{0,40}}\b{_AT_CLOCK}(?:in|on))?\s+$",
                      re.IGNORECASE)
 _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will(?:\s+be)?)\s+)?(?:complet|end|finish|conclud|clos"
-                        rf"|left\s+(?:the\s+)?[a-z]+\b)\w*\s+{_AT_CLOCK}(?:in|on|by)\s+", re.IGNORECASE)
+                        rf"|left\s+(?:the\s+)?[a-z]+\b)\w*\s+{_AT_CLOCK}(?:(?:in|on|by)\s+)?", re.IGNORECASE)
 # "a week after the president's speech on 28 October": a day counted from the date that follows.
 _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
                            r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+)?"
@@ -279,7 +279,9 @@ def _holiday_weekend(text: str, timex: Timex) -> Timex:
 def _with_length(text: str, timex: Timex) -> Timex:
     """Return a day's timex given its span when a length ends or starts on it ('the two-day summit ending Monday')."""
     length = _LENGTH_BEFORE.search(text[max(0, timex.start - 120): timex.start])
-    if not length or timex.date is None or timex.date.precision != DAY or timex.end_date:
+    end_told = _BEGIN_END.match(text, timex.end)  # "begins April 23 and closes May 23": its end is written
+    if not length or timex.date is None or timex.date.precision != DAY or timex.end_date \
+            or (end_told and re.match(r"\d|[A-Z]", text[end_told.end():])):
         return timex
     if length["week_long"]:
         days = 7  # "the week-long festival beginning June 1"

@@ -43,8 +43,11 @@ def quantity_pair(match: re.Match, context: Context) -> list[Hit]:
     unit = match["unit"]
     if re.match(r"[-\s]old\b", context.text[match.end(): match.end() + 5]):
         return []
+    second = Hit(match.start("second"), match.end(), DURATION, duration_value(match["second"], unit))
+    if re.fullmatch(r"1\d{3}|20\d\d", match["first"]) and int(match["first"]) > int(match["second"]):
+        return [second]  # "sentenced in 2005 to 37 months": a year, then a term
     return [Hit(match.start("first"), match.end("first"), DURATION, duration_value(match["first"], unit)),
-            Hit(match.start("second"), match.end(), DURATION, duration_value(match["second"], unit))]
+            second]
 
 
 def plural_units(match: re.Match, context: Context) -> list[Hit]:

@@ -128,7 +128,10 @@ RULES: list[Rule] = [
           iso_day),
     _rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)",
           numeric_day),
-    _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}(?![,.]?\s*\d)", explicit_day, _MONTH_WORDS),
+    # "April 11, 21 people died" is a day; "April 11, 2300" and "April 11, 12 and 13" are not this day alone
+    _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}"
+          rf"(?!\.?\s*\d|,\s*(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and\b|or\b|[-–])))", explicit_day,
+          _MONTH_WORDS),
     _rule(rf"\b(?:the\s+)?{day_group('day')}(?:\s+of)?\s+{month_group('month')}", explicit_day, _MONTH_WORDS),
     _rule(rf"\b{month_group('month')}\s+the\s+(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b", explicit_day,
           _MONTH_WORDS),  # "February the 3rd"
