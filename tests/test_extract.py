@@ -765,6 +765,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("She won her first election twenty years ago this June.",
                  [("2004-06", None, ["twenty years ago this June"])], id="years-ago-this-month"),
     pytest.param("Black Friday and Cyber Monday sales beat Super Tuesday turnout.", [], id="named-days-as-topics"),
+    pytest.param("After the vote on Monday, the leader announced his resignation.",
+                 [("2024-11-04", None, ["Monday"])], id="announced-an-act-is-no-attribution"),
     pytest.param("The 30-day comment period begins April 23 and closes May 23.",
                  [("2025-04-23", "2025-05-23", ["April 23 and closes May 23"])], id="a-length-and-its-written-end"),
     pytest.param("The fair will take place over three days, starting on 4 December.",

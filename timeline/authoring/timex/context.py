@@ -88,8 +88,10 @@ _PAST_CLUES = re.compile(
 _PAST_PLAN = re.compile(r"\b(?:(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?|(?:originally|previously|initially)\s+)$")
 _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
-# A reporting verb, which told after a comma is the attribution of what came before it.
-_ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b")
+# A reporting verb, which told after a comma is the attribution of what came before it; "announced his
+# resignation" is an act.
+_ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b"
+                          r"(?!(?<!said)(?<!says)(?<!told)\s+(?:his|her|its|their|an?)\s)")
 
 # The words that may open a sentence before its date: "On Monday, state media reported ...".
 _OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:(?:on|in|at|during|last|this)\s+)?"
