@@ -765,6 +765,13 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("She won her first election twenty years ago this June.",
                  [("2004-06", None, ["twenty years ago this June"])], id="years-ago-this-month"),
     pytest.param("Black Friday and Cyber Monday sales beat Super Tuesday turnout.", [], id="named-days-as-topics"),
+    pytest.param("Athletes will compete here Sunday through November 14.",
+                 [("2024-11-10", "2024-11-14", ["Sunday through November 14"])], id="a-weekday-through-a-date"),
+    pytest.param("Lines are open from 7 a.m. to 7 p.m. through Saturday, Nov. 9.",
+                 [("2024-11-09", None, ["Saturday, Nov. 9"])], id="hours-through-a-day-are-no-span"),
+    pytest.param("The trials begin on Sunday.\n\nThe schedule:\n\n– Cycling at 8 a.m. Sunday.\n\n– Shooting at 9 a.m. "
+                 "Monday.", [("2024-11-10", None, ["Sunday"]), ("2024-11-10", None, ["8 a.m. Sunday"]),
+                             ("2024-11-11", None, ["9 a.m. Monday"])], id="a-schedule-of-clock-times-and-weekdays"),
     pytest.param("After the vote on Monday, the leader announced his resignation.",
                  [("2024-11-04", None, ["Monday"])], id="announced-an-act-is-no-attribution"),
     pytest.param("The 30-day comment period begins April 23 and closes May 23.",

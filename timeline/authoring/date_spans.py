@@ -216,9 +216,17 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
 
 def _written_through(first: Timex, second: Timex, between: str) -> bool:
     """Return whether two calendar dates written out are joined by 'through' or 'to' ('September 15, 2017 through
-    December 31, 2017'): a span with or without 'from'; not two weekdays ('Monday through Friday': opening hours)."""
-    return bool(_THROUGH.fullmatch(between)) and all(_MONTH_NAME.search(t.text) for t in (first, second)) \
-        and first.date.precision == second.date.precision == DAY
+    December 31, 2017', 'Sunday through April 6'): a span with or without 'from'; not two weekdays ('Monday through
+    Friday': opening hours)."""
+    if not _THROUGH.fullmatch(between) or not first.date.precision == second.date.precision == DAY:
+        return False
+    if all(_MONTH_NAME.search(t.text) for t in (first, second)):
+        return True
+    # "here Sunday through April 6": a weekday and a date written out, a few days apart
+    return bool(re.fullmatch(r"(?i),?\s*(?:through|thru)\s+", between)) \
+        and any(_MONTH_NAME.search(t.text) for t in (first, second)) \
+        and all(_MONTH_NAME.search(t.text) or _WEEKDAY.search(t.text) for t in (first, second)) \
+        and second.date.start_key() <= shifted(first.date, 31, "D", inclusive=False).start_key()
 
 
 def _next_days(first: Timex, second: Timex, text: str) -> bool:

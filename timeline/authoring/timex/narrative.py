@@ -34,6 +34,8 @@ def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
             day, clock = (hit, previous) if previous.narrative and previous.narrative[0] == "clock" else (previous, hit)
             if clock.narrative and clock.narrative[0] == "clock" and day.type == DATE and _DAY_VALUE.match(day.value):
                 merged[-1] = Hit(previous.start, hit.end, TIME, day.value + clock.narrative[1], day.anchored)
+                if day.narrative and day.narrative[0] == "undirected":  # "at 8 a.m. Sunday" with no tense
+                    merged[-1].narrative = ("undirected", day.narrative[1] + clock.narrative[1])
                 continue
         merged.append(hit)
     return merged
