@@ -758,6 +758,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Women in American politics is our report this week.", [], id="our-report-this-week"),
     pytest.param("Today, we tell about the Academy Awards.", [], id="today-we-tell-about"),
     pytest.param("Today's status reports follow.", [], id="today-s-reports-follow"),
+    pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],
+                 id="a-brief-for-its-own-day"),
     pytest.param("Today's broadcast bulletins lead with reporting that the truce which came into effect last night has "
                  "held.", [("2024-11-06", None, ["last night"])], id="today-s-bulletins-report-last-night"),
     pytest.param("This week's report begins in Gambia, where a new law will go into force this week.",

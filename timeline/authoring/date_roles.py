@@ -49,6 +49,7 @@ _REPORT_WORDS = (r"(?:report|program|programme|show|edition|episode|column|newsl
 # "Today's status reports follow", "Today, we tell about the Academy Awards"
 _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain|have|bring|present|continue)\b")
+_REPORT_FOR = re.compile(r"(?i)\b(?:brief|briefs|bulletin|edition|newscast|podcast)\s+for\s+$")
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
 # Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
 _NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b"
@@ -162,8 +163,11 @@ def dates_an_event(text: str, timex: Timex) -> bool:
 
 
 def dates_the_text_itself(text: str, timex: Timex) -> bool:
-    """Return whether 'today' or 'this week' dates the report or programme itself ("Women in politics is our report
-    this week", "Today's status reports follow"), not an event in it."""
+    """Return whether 'today', 'this week' or a date dates the report or programme itself ("Women in politics is our
+    report this week", "Today's status reports follow", "the Audio Wikinews Brief for Thursday, July 23, 2009"), not
+    an event in it."""
+    if _REPORT_FOR.search(text, max(0, timex.start - 40), timex.start):
+        return True  # "this is the Audio Wikinews Brief for Thursday, July 23, 2009"
     if not _NOW_WORDS.fullmatch(timex.text):
         return False
     return bool(_OWN_REPORT_AFTER.match(text, timex.end)
