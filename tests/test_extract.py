@@ -799,6 +799,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="today-and-tomorrow-by-their-names"),
     pytest.param("The exhibition opened on Monday and runs until 2 March.",
                  [("2024-11-04", "2025-03-02", ["Monday and runs until 2 March"])], id="an-end-in-the-next-year"),
+    pytest.param("More flights are planned for the first week of December. About 99 people will arrive that week.",
+                 [("2024-12", None, ["December"]), ("2024-12", None, ["that week"])], id="that-week-of-a-month-told"),
     pytest.param("The plant closed in 2010. The next year, the town lost its school.",
                  [("2010", None, ["2010"]), ("2011", None, ["The next year"])], id="the-next-year-after-a-year"),
     pytest.param("Engineers supported last week's commercial moon landings.", [("2024", None, ["last week"])],

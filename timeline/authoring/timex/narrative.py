@@ -139,6 +139,8 @@ def _from_coarse(hit: Hit, coarse: str) -> bool:
         hit.value = f"{int(year) + count:04d}"
     elif unit == "month" and month:
         hit.value = unit_value(datetime.date(int(year), int(month), 1), "month", count)
+    elif unit == "week" and month and count == 0:
+        hit.value = f"{year}-{month}"  # "that week" of a month told: somewhere in that month
     else:
         return False
     hit.narrative = None
