@@ -20,7 +20,7 @@ _SPAN_OPEN = re.compile(r"\b(?:from|between)\s+(?:(?:roughly|about|around|approx
                         re.IGNORECASE)
 # "Beginning on Saturday morning, it continued through to Sunday": a span told as its start and its end.
 _STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|begun|start(?:ing|s|ed)?|open(?:ing|s|ed)?|continu(?:e|es|ed|ing))"
-                       r"\s+(?:on\s+)?$", re.IGNORECASE)
+                       r"\s+(?:(?:on|in)\s+)?$", re.IGNORECASE)
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
 _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+(?:the\s+)?$", re.IGNORECASE)
