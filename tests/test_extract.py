@@ -701,6 +701,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="best-since-a-yardstick"),
     pytest.param("In 2021, the UK exported £21.3 million of gin to Australia.", [], id="a-figure-for-a-year"),
     pytest.param("The FBI worked thousands of investigations during 2009.", [], id="a-headcount-for-a-year"),
+    pytest.param("Last month, the teams -- made up of over 1,000 students -- started work on the village.",
+                 [("2024-10", None, ["Last month"])], id="made-up-of-is-no-figure"),
     pytest.param("Officials will conduct a July lottery, and this year's lottery has been increased to 1,000 entries.",
                  [("2025-07", None, ["July"])], id="a-headcount-in-another-clause"),
     pytest.param("The IMF says the world economy will shrink by one and three-tenths percent this year.", [],

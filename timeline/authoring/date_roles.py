@@ -126,7 +126,7 @@ _ONE_OCCASION = re.compile(r"(?i)\b(?:will|(?:take|takes|took|taking)\s+place|(?
 _AMOUNT = re.compile(r"[$£€]\s?\d|%|\b(?:percent|per\s+cent|million|billion|trillion)\b", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b(?:thousands|hundreds|dozens)\s+of\b", re.IGNORECASE)
 _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|falls|increased|decreased|declined|decline"
-                         r"|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up"
+                         r"|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up(?!\s+of)"
                          r"|shrink|shrinks|expand|expands|expanded|losses|received|worked|conducted|handled|processed"
                          r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to)\b",
                          re.IGNORECASE)
