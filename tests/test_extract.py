@@ -804,6 +804,12 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="today-and-tomorrow-by-their-names"),
     pytest.param("The exhibition opened on Monday and runs until 2 March.",
                  [("2024-11-04", "2025-03-02", ["Monday and runs until 2 March"])], id="an-end-in-the-next-year"),
+    pytest.param("Police were called to a burglary on Tuesday. A short time later, police responded to a second "
+                 "burglary.", [("2024-11-05", None, ["Tuesday"]), ("2024-11-05", None, ["A short time later"])],
+                 id="a-short-time-later"),
+    pytest.param("Police were called to a burglary on Tuesday. The shop sells shoes. It opened in May. At that time, "
+                 "it sold hats.", [("2024-11-05", None, ["Tuesday"]), ("2024-05", None, ["May"])],
+                 id="at-that-time-of-a-month-is-not-a-day"),
     pytest.param("More flights are planned for the first week of December. About 99 people will arrive that week.",
                  [("2024-12", None, ["December"]), ("2024-12", None, ["that week"])], id="that-week-of-a-month-told"),
     pytest.param("The plant closed in 2010. The next year, the town lost its school.",

@@ -37,6 +37,10 @@ _DURING_EVENT = re.compile(r"(?:^(?i:during)|\b(?i:at\s+the\s+(?P<edge>start|end
                            r"|(?P<n>(?i:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)"
                            r"(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
+# A sentence that goes on from the one before on the same day: "A short time later, police responded".
+_SOON_AFTER = re.compile(r"(?:A\s+short\s+time|Minutes|Moments|Hours|Shortly|Soon)\s+(?:later|after(?:wards?)?"
+                         r"|thereafter)\b|Immediately\s+after(?:wards?)?\b|Within\s+(?:an|the)\s+hour\b"
+                         r"|At\s+that\s+(?:time|moment|point)\b")
 # "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stay\s+lit|stays?\s+open"
                          r"|remains?\s+open)\s+(?:[a-z]+\s+){0,3}?"
@@ -129,7 +133,7 @@ def find_events(article: Article, country: str | None = None, known_actors: list
                                         position=index))
             continue
         if chosen is None:
-            anchor = _anchored(units[index], found)
+            anchor = _anchored(units[index], found, index)
             if anchor is not None:
                 used.add(index)
                 found.append(FoundEvent(date=anchor[0], end=anchor[1], sentences=[units[index]],
@@ -172,10 +176,13 @@ def _named(title: str, before: list[str], known_actors: list[str]) -> str:
     return named if len(named) <= TITLE_LENGTH else title
 
 
-def _anchored(sentence: str, found: list[FoundEvent]) -> tuple[EventDate, EventDate | None, str] | None:
+def _anchored(sentence: str, found: list[FoundEvent], index: int) -> tuple[EventDate, EventDate | None, str] | None:
     """Return the date, end and words of a sentence's time given by an event found earlier ("during that
     session": the last event whose sentences speak of a session; "the day after the meltdown": the day after
-    it), or None."""
+    it; "A short time later": the day just told), or None."""
+    soon = _SOON_AFTER.match(sentence)
+    if soon and found and found[-1].date.precision == DAY and not found[-1].end and found[-1].position >= index - 2:
+        return found[-1].date, None, soon[0]
     during = _DURING_EVENT.search(sentence)
     if not during or during["noun"] not in (EVENT_NOUNS | _GATHERINGS) - {"event"}:
         return None
