@@ -110,6 +110,8 @@ _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Til
                                r"|At|Of|And|Or|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Fiscal|End|Start"
                                r"|Beginning|Around|About|Circa|Between|To|Until|Last|Next|This|Year|Since|As)\b)"
                                r"[A-Z][A-Za-z]+,?[^\S\n]+$")  # "Expo 2020", "the Migratory Birds Convention Act, 1994"
+_WHEN_THE = re.compile(r"(?i)\b(?:in|at|during|since|until|by|before|after|for|from|of|to|ahead\s+of)\s+the\s+$")
+_NAMED_THEN_IS = re.compile(r"(?:[^\S\n]+[a-z-]+){1,3}?[^\S\n]+(?:is|are|was|were|ha(?:s|ve)\s+been)\b")
 _YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,3})")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
@@ -270,6 +272,12 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if written and _NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start):
         return True  # "UEFA Champions League 2017–2018", "Expo 2020": a name
     modified = _YEAR_MODIFIES.match(text, timex.end)
+    if written and re.search(r"(?i)\bthe\s+$", before) and not _WHEN_THE.search(before) and (
+            text[text.rfind("\n", 0, timex.start) + 1: timex.start].strip().lower() != "the"
+            or _NAMED_THEN_IS.match(text, timex.end)):
+        # "stronger than the 1985 quake", "The 1991 agreement was that ...": a thing named, not the sentence's event
+        # (as "In the 2016 election" and "The 2019 floods killed 12" are)
+        return True
     if written and not timex.end_date and modified and re.search(r"(?i)\b(?:the|an?|its|their|his|her)\s+$", before):
         return not EVENT_NOUNS.intersection(modified["words"].lower().split())  # "the 2010 honorees", not "floods"
     # "the 2016 summer games" names a games; "the 2016–17 season", "In 1998 Apple introduced" and "At the 2012
