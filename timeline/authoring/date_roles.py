@@ -112,6 +112,8 @@ _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Til
                                r"[A-Z][A-Za-z]+,?[^\S\n]+$")  # "Expo 2020", "the Migratory Birds Convention Act, 1994"
 _WHEN_THE = re.compile(r"(?i)\b(?:in|at|during|since|until|by|before|after|for|from|of|to|ahead\s+of)\s+the\s+$")
 _NAMED_THEN_IS = re.compile(r"(?:[^\S\n]+[a-z-]+){1,3}?[^\S\n]+(?:is|are|was|were|ha(?:s|ve)\s+been)\b")
+_LAW_OF = re.compile(r"\b(?:Act|Law|Treaty|Convention|Accords?|Agreement|Declaration|Protocol|Amendments?|Bill)"
+                     r"\s+of\s+$")
 _YEAR_MODIFIES = re.compile(r"\s+(?P<words>[a-z]+(?:\s+[a-z]+){0,3})")
 _TREND = re.compile(r"%|\bper\s?cent\b|\b(?:surged|grew|rose|fell|increased|decreased|doubled|tripled|dropped"
                     r"|declined|climbed)\b", re.IGNORECASE)
@@ -138,6 +140,8 @@ _TREND_TOLD = re.compile(r"(?i)\bsaw\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,4}?(?:
                          r"|smallest)\s+(?:number|share|proportion|rate)\s+of\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
 _YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
+_HAD_DONE = re.compile(r"\bhad\s+(?:[a-z]+\s+)?(?:[a-z]+ed|lost|spent|sold|won)\b")
+_YEARLY_AFTER = re.compile(r"(?i),?\s+(?:annually|every\s+year|each\s+year|yearly)\b")
 _STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # The period the story is told in, in a sentence in the simple present naming no one: how things are
@@ -214,8 +218,10 @@ def _routine(text: str, timex: Timex) -> bool:
     still = timex.text.lower() == "today" and bool(_STILL_TODAY.search(text, max(0, timex.start - 6), timex.end + 6))
     # not "will run from 10 a.m. ...", "voting took place from 6 a.m. to 8 p.m. on Thursday"
     hours = _HOURS_BEFORE.search(before) and not _ONE_OCCASION.search(sentence)
-    if hours or _YEARLY_BEFORE.search(before) or still:
-        return True  # "open 10 a.m. to 5 p.m. on Saturday", "held annually on June 21", "is still today"
+    if hours or _YEARLY_BEFORE.search(before) or _YEARLY_AFTER.match(after) or still:
+        # "open 10 a.m. to 5 p.m. on Saturday", "held annually on June 21", "runs from May to October every year",
+        # "is still today"
+        return True
     if timex.type == "TIME" and _CLOCK_AFTER.search(text, max(0, timex.start - 10), timex.start) \
             and not DAY_WORDS.search(timex.text):
         return True  # "to 10 p.m.", "after 6 p.m.": a time of day, every day
@@ -252,6 +258,9 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9) \
             or _YARDSTICK_BEFORE.search(text, max(0, timex.start - 80), timex.start):
         return True  # "so far this year", "as of Monday", "for the first time since 2018", "Best By date of ..."
+    if re.search(r"(?i)\bby\s+$", before) and _HAD_DONE.search(sentence) \
+            and (_AMOUNT.search(sentence) or _HEADCOUNT.search(sentence)):
+        return True  # "by the end of 2023, the company had lost more than $1.4 billion": a total by then
     if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
         return True  # "up 82% from 9 months ago": the baseline of a comparison
     counted = _COUNT.search(_NOT_COUNTS.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
@@ -269,8 +278,9 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if timex.date.precision != YEAR:
         return False
     written = timex.text[:1].isdigit()
-    if written and _NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start):
-        return True  # "UEFA Champions League 2017–2018", "Expo 2020": a name
+    if written and (_NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start)
+                    or _LAW_OF.search(text, max(0, timex.start - 30), timex.start)):
+        return True  # "UEFA Champions League 2017–2018", "Expo 2020", "the Sarbanes-Oxley Act of 2002": a name
     modified = _YEAR_MODIFIES.match(text, timex.end)
     if written and re.search(r"(?i)\bthe\s+$", before) and not _WHEN_THE.search(before) and (
             text[text.rfind("\n", 0, timex.start) + 1: timex.start].strip().lower() != "the"

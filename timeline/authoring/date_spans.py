@@ -50,7 +50,7 @@ _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will(?:\s+be)?)\s+
                         rf"|left\s+(?:the\s+)?[a-z]+\b)\w*\s+{_AT_CLOCK}(?:(?:in|on|by)\s+)?", re.IGNORECASE)
 # "a week after the president's speech on 28 October": a day counted from the date that follows.
 _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
-                           r"|month)s?[^\S\n]+(?P<way>after|before)\s+(?:(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+)?"
+                           r"|month)s?[^\S\n]+(?P<way>after|before|from)\s+(?:(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+)?"
                            r"(?:the\s+)?$",
                            re.IGNORECASE)
 _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
@@ -244,10 +244,11 @@ def _counted_from(text: str, timex: Timex) -> Timex:
     """Return a day's timex moved by the length a sentence counts from it ('a week after the speech on 28
     October': 4 November; 'a month after': November; 'two days before the Lunar New Year'), else as it is."""
     counted = _COUNTED_FROM.search(text, max(0, timex.start - 90), timex.start)
-    if not counted or timex.date is None or timex.date.precision != DAY:
-        return timex
+    if not counted or timex.date is None or timex.date.precision != DAY \
+            or (counted["way"].lower() == "from" and not DAY_WORDS.search(timex.text)):
+        return timex  # not "seven days a week from 6 a.m."
     n = int(counted["n"]) if counted["n"].isdigit() else int(SMALL_NUMBERS[counted["n"].lower()])
-    after = counted["way"].lower() == "after"
+    after = counted["way"].lower() in ("after", "from")  # "two days from Wednesday"
     edge = timex.end_date if after and timex.end_date else timex.date  # after a span (a holiday's days): its last
     moved = shifted(edge, n if after else -n, counted["unit"][0].upper(), inclusive=False)
     # a month after a day: that month, the day unknown; the words quoted are the whole count

@@ -74,6 +74,7 @@ _PAST_CLUES = re.compile(
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     r"(?<!remain\s)(?<!remains\s)(?<!\bstay\s)(?<!stays\s)"
+    r"(?<!\byet\s)(?<!hasn['’]t\s)(?<!haven['’]t\s)(?<!has\snot\s)(?<!have\snot\s)"  # "haven't yet responded"
     rf"(?:met|made|held|sent|brought|found|felt|kept|led|struck|paid|sold|shot|spent|taught"
     rf"|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b(?!\s+by\b)"
     # A verb whose past is its present is past after a noun, not after "to", a modal or "n't": "the storm hit"

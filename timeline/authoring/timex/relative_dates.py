@@ -39,6 +39,9 @@ from timeline.authoring.timex.vocabulary import (
 def deictic_day(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'today', 'yesterday', 'tomorrow', 'tonight', 'last night', 'this morning'."""
     word = " ".join(match["word"].lower().split())
+    if match[0] == "Today" and "\n" in context.text[:match.start()] \
+            and _TITLE_BEFORE.search(context.text, max(0, match.start() - 30), match.start()):
+        return []  # "According to Barbados Today", "USA Today": a paper's name (a headline's "Opens Today" is a day)
     part = (match["part"] or "").lower()
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
                "the day before yesterday": -2, "the day after tomorrow": 2}
@@ -99,6 +102,7 @@ _NAMED_DAY = re.compile(r"\b(?:Black|Super|Bloody|Good|Ash|Cyber|Holy|Easter|Pal
                         r"|Fat|Plough|Low|Whit|Trinity|Mothering|Blue|Red|Green|Small Business|Travel|Remembrance)\s+$")
 
 
+_TITLE_BEFORE = re.compile(r"[^\s.!?:;\"“”'‘’(][^\S\n]+(?:[A-Z][A-Za-z]+|[A-Z]{2,})[^\S\n]$")
 _ANY_DAY = re.compile(r"\b(?i:an?|any|some)\s+$")
 
 # A weekday's incident, which has happened whatever the tense: "Saturday's powerful earthquake".
