@@ -796,6 +796,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("According to Barbados Today, changes are coming to the exams.", [], id="a-paper-named-today"),
     pytest.param("Census takers will visit homes that haven't yet responded beginning August 11.",
                  [("2025-08-11", None, ["August 11"])], id="not-yet-done-is-no-past"),
+    pytest.param("The data will be analysed during the next five days and reviewed at a meeting on Wednesday, Nov. 13.",
+                 [("2024-11-13", None, ["Wednesday, Nov. 13"])], id="a-day-over-the-next-days"),
     pytest.param("The vote is two weeks from Tuesday.", [("2024-11-26", None, ["two weeks from Tuesday"])],
                  id="weeks-from-a-weekday"),
     pytest.param("The line takes calls seven days a week from 6 a.m. to midnight.", [], id="a-week-from-a-clock-time"),

@@ -52,6 +52,8 @@ _MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|bro
                        re.IGNORECASE)
 _LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+ed|Born|Built|Founded|Elected|Held|Made|Chosen|Taken|Sentenced)\s")
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
+_STRETCH_FROM_NOW = re.compile(r"(?i)(?:the\s+)?(?:next|past|last|coming|following|previous)\s+(?:\w+\s+)?"
+                               r"(?:days|weeks)")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
 
 
@@ -163,6 +165,8 @@ def _weight(text: str, timex: Timex) -> int:
     weight = {DAY: 3, MONTH: 2, YEAR: 1}[timex.date.precision]
     if timex.type == "TIME" and not DAY_WORDS.search(timex.text):
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
+    if timex.end_date and _STRETCH_FROM_NOW.match(timex.text):
+        weight -= 1  # "analysed during the next five days and reviewed on Wednesday, Nov. 24": the day is the event
     if in_quotation(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex):
         weight -= 1  # "'What about the 27th?', asked a blogger on Saturday 18": the asking is the event
     return weight
