@@ -1043,3 +1043,14 @@ def test_a_span_of_weekdays_with_parts_of_the_day_told_in_the_past():
     assert found("Heavy snow fell from Thursday evening to Saturday morning.", published="2024-11-08") == \
         [("2024-10-31", "2024-11-02", ["Thursday evening to Saturday morning"])]
 
+
+
+def test_a_past_before_the_past_told_counts_back_from_the_story_s_day():
+    story = ("On Wednesday morning, June 15, 2011, a ranger was flagged down by three men. They had been lost in "
+             "the desert since Sunday and had run out of water the previous day. A helicopter joined the search "
+             "later that evening.")
+    assert found(story, published="2011-06-21") == [
+        ("2011-06-15", None, ["June 15, 2011"]), ("2011-06-12", None, ["Sunday"]),
+        ("2011-06-15", None, ["later that evening"])]
+    assert found("Officials said Friday at least 32 people had died.", published="2017-09-09") == [
+        ("2017-09-08", None, ["Friday"])]

@@ -83,6 +83,9 @@ _PAST_CLUES = re.compile(
     r"(?:hit|cut|shut|hurt|quit|burst|spread|cost|split|shed|upset|cast)(?!\s+by\b))\b"
 )
 
+# A past before the past told: "They had been lost in the desert since Sunday", "had run out the previous day".
+PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|just)\s+)?(?:been|[a-z]+(?:ed|en))\b")
+
 # A plan told in the past is no future: "was originally scheduled for Jan. 31", "the estimate originally
 # scheduled for Jan. 30".
 # A move told in the past still points ahead: "was postponed until Saturday".

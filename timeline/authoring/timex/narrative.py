@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from timeline.authoring.timex.context import Context, Hit
+from timeline.authoring.timex.context import PLUPERFECT, Context, Hit
 from timeline.authoring.timex.values import (
     DATE,
     TIME,
@@ -62,13 +62,11 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
                 and re.search(r"(?i)\b(?:that|same)\b", context.text[hit.start: hit.end]):
             hit.value = "PAST_REF"  # "later that year" with no date before it: which year is not said
             continue
+        if hit.narrative and hit.narrative[0] in ("before told", "quoted today") and _from_the_day_told(
+                hit, anchor if named else None, _just_told(context, anchor_sentence, hit.start), context):
+            continue
         if hit.narrative and hit.narrative[0] == "day of month" and not named:
             continue  # no day named before it: its month is the reference's, as resolved
-        if hit.narrative and hit.narrative[0] == "quoted today":
-            if named and 0 < (context.reference - anchor).days <= 14:  # said on the day the story last told
-                hit.value = day_value(anchor) + (f"T{PARTS_OF_DAY[hit.narrative[1]]}" if hit.narrative[1] else "")
-            hit.narrative = None
-            continue
         if hit.narrative and hit.narrative[0] == "month day":
             _near_the_story(hit, anchor if named else None, context)
         if hit.narrative and hit.narrative[0] == "shift" and (hit.narrative[2] >= 0 or hit.narrative[3:]) \
@@ -88,8 +86,9 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
                 _resolve_one(hit, hits[index + 1] if index + 1 < len(hits) else None, day, context)
             except (OverflowError, ValueError):
                 continue  # it keeps the value resolved against the reference
-            if hit.narrative[0] == "shift" and _DAY_VALUE.match(hit.value) and not hit.narrative[3:]:
-                # a story in steps: "the next day", ...
+            if hit.narrative[0] == "shift" and _DAY_VALUE.match(hit.value) and not hit.narrative[3:] \
+                    and not PLUPERFECT.search(context.text, *context.sentence(hit.start)):
+                # a story in steps: "the next day", ... (not "had run out of water the previous day": a look back)
                 anchor = datetime.date.fromisoformat(hit.value)
             continue
         if _DAY_VALUE.match(hit.value[:10]) and hit.type in (DATE, TIME) \
@@ -99,6 +98,19 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
             named, coarse, told_day = True, None, anchor
         elif hit.type == DATE and _COARSE_VALUE.fullmatch(hit.value):
             coarse = hit.value
+
+
+def _from_the_day_told(hit: Hit, told: datetime.date | None, just_told: bool, context: Context) -> bool:
+    """Set a weekday told in the past perfect ("had been lost since Sunday") to the one before the day the story
+    told just before, and a quotation's 'today' to the day the story last told; return whether that is all."""
+    kind, hit.narrative = hit.narrative, None
+    if kind[0] == "before told":
+        if told and told < context.reference and just_told:
+            hit.value = day_value(weekday_from(told, kind[1], -1)) + kind[2]
+        return False  # the story goes on from that day
+    if told and 0 < (context.reference - told).days <= 14:  # said on the day the story last told
+        hit.value = day_value(told) + (f"T{PARTS_OF_DAY[kind[1]]}" if kind[1] else "")
+    return True
 
 
 def _just_told(context: Context, told: tuple[int, int] | None, position: int) -> bool:

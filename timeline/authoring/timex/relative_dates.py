@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from timeline.authoring.timex.context import FUTURE, PAST, Context, Hit, in_quotation
+from timeline.authoring.timex.context import FUTURE, PAST, PLUPERFECT, Context, Hit, in_quotation
 from timeline.authoring.timex.resolve import resolve_month_day, resolve_season, resolve_weekday
 from timeline.authoring.timex.values import (
     DATE,
@@ -83,16 +83,22 @@ def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
             day = datetime.date(year, month, number) if valid_day(year, month, number) else None
         else:
             day = resolve_month_day(context, month, number, match.start(), match.end(), weekday)
-    coming = None
+    coming, before_told = None, False
     if day is None:
         day = resolve_weekday(context, weekday, match.start(), match.end(), relation)
-        if not relation and context.tense(match.start(), match.end()) is None \
+        tense = context.tense(match.start(), match.end())
+        if not relation and tense is None \
                 and not _INCIDENT.match(context.text, match.end()):  # "survivors of Saturday's quake": gone by
             coming = resolve_weekday(context, weekday, match.start(), match.end(), "coming")
+        # "had been lost since Sunday"; not "said Friday that 32 people had died"
+        before_told = not relation and tense == PAST and bool(
+            PLUPERFECT.search(context.text, context.sentence(match.start())[0], match.start()))
     value, part = day_value(day), f"T{PARTS_OF_DAY[match['part'].lower()]}" if match["part"] else ""
     hit = Hit(match.start(), match.end(), TIME if part else DATE, value + part, True)
     if coming is not None and coming != day:
         hit.narrative = ("undirected", day_value(coming) + part)  # the story may tell of days to come
+    elif before_told:
+        hit.narrative = ("before told", weekday, part)  # "had been lost since Sunday": before the day the story told
     return [hit]
 
 
