@@ -122,6 +122,27 @@ CASES = [
      "events/2024-11-04-a.md:9: description: has 15,801 lines; keep it under 1,000 (a summary: put long material "
      "in a source)"),
     ("nested-quotes", "2024-11-04-a.md", fm("date: 2024-11-04", body="> " * 500 + "x\n"), None),
+    # status and corrections
+    ("unknown-status", "2024-11-04-a.md", fm("date: 2024-11-04", "status: rumoured"),
+     "events/2024-11-04-a.md:4: status: expected one of reported, confirmed, claimed, disputed, retracted, found "
+     "'rumoured'; write 'status: reported' or another of them"),
+    ("retracted-without-a-correction", "2024-11-04-a.md", fm("date: 2024-11-04", "status: retracted"),
+     "events/2024-11-04-a.md:4: status: is retracted, but no correction says why: add 'corrections:' with a "
+     "'- date:' and a 'note:' saying when and why the reporting was withdrawn"),
+    ("correction-as-text", "2024-11-04-a.md", fm("date: 2024-11-04", "corrections: fixed a typo"),
+     "events/2024-11-04-a.md:4: corrections: expected a list of corrections, found the text 'fixed a typo'; write "
+     "each as '  - date: 2024-11-09' followed by a 'note:' line lined up with 'date:'"),
+    ("correction-before-its-source", "2024-11-04-a.md",
+     fm("date: 2024-11-04", "corrections:", "  - date: 2024-11-01", "    note: Fixed."),
+     "events/2024-11-04-a.md:5: corrections[1].date: is 2024-11-01, before the first source was published "
+     "(2024-11-07); a correction comes after the reporting it corrects"),
+    ("correction-in-the-future", "2024-11-04-a.md",
+     fm("date: 2024-11-04", "corrections:", "  - date: 2999-11-01", "    note: Fixed."),
+     "events/2024-11-04-a.md:5: corrections[1].date: is 2999-11-01, in the future; write the day the correction "
+     "was made"),
+    ("correction-without-a-note", "2024-11-04-a.md", fm("date: 2024-11-04", "corrections:", "  - date: 2024-11-09"),
+     "events/2024-11-04-a.md:5: corrections[1].note: is missing: add 'note: ...' (What changed and why, in a "
+     "sentence.)"),
     ("long-description", "2024-11-04-a.md", fm("date: 2024-11-04", body="word " * 8000), None),
 ]
 

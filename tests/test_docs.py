@@ -9,7 +9,7 @@ import pytest
 from tests.conftest import REPO
 from timeline.cli import COMMANDS, parser
 from timeline.model.config import Config
-from timeline.model.fields import EVENT_FIELDS, SOURCE_FIELDS
+from timeline.model.fields import CORRECTION_FIELDS, EVENT_FIELDS, SOURCE_FIELDS, STATUSES
 
 CONTRIBUTING = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 README = (REPO / "README.md").read_text(encoding="utf-8")
@@ -19,6 +19,16 @@ README = (REPO / "README.md").read_text(encoding="utf-8")
 def test_every_field_has_its_row_in_contributing(spec):
     row = f"| `{spec.name}` | {spec.kind} | {'yes' if spec.required else 'no'} | {spec.doc} |"
     assert row in CONTRIBUTING
+
+
+@pytest.mark.parametrize("spec", CORRECTION_FIELDS, ids=lambda s: s.name)
+def test_every_correction_field_has_its_row_in_contributing(spec):
+    assert f"| `{spec.name}` | {spec.kind} | {'yes' if spec.required else 'no'} | {spec.doc} |" in CONTRIBUTING
+
+
+@pytest.mark.parametrize("status", STATUSES)
+def test_every_status_is_explained_in_contributing(status):
+    assert f"| `{status}` | {STATUSES[status]} |" in CONTRIBUTING
 
 
 @pytest.mark.parametrize("setting", fields(Config), ids=lambda f: f.name)

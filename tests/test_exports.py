@@ -24,7 +24,8 @@ def varied(project) -> None:
     project.event("2024-11-04-meeting.md", title="Putin meets Choe Son Hui", tags="[diplomacy, Russia]",
                   actors="[Vladimir Putin, Choe Son Hui]", location="Kremlin, Moscow", sources=SOURCE,
                   body="A *video* showed a [handshake](https://example.org/v).\n\nSecond paragraph.")
-    project.event("2024-10-summit.md", title="A summit in October", date="2024-10", sources=SOURCE)
+    project.event("2024-10-summit.md", title="A summit in October", date="2024-10", sources=SOURCE, status="disputed",
+                  corrections="\n  - date: 2024-11-08\n    note: The venue was wrong.")
     project.event("2023-a-year.md", title="Something that year", date="2023", sources=SOURCE, tags="[Russia]")
     project.event("bc0500-ancient.md", title="An ancient event", date="500 BC", approximate="true", sources=SOURCE)
     project.event("2024-11-01-range.md", title="Talks over days", date="2024-11-01", end="2024-11-03",
@@ -58,6 +59,9 @@ def test_events_json_validates_against_its_schema(built):
     first = data["events"][0]
     assert (first["date"], first["precision"], first["approximate"]) == ("-0500", "year", True)
     assert data["events"][2]["date"] == "2024-10" and data["events"][2]["precision"] == "month"
+    assert (data["events"][2]["status"], data["events"][2]["corrections"]) == (
+        "disputed", [{"date": "2024-11-08", "note": "The venue was wrong."}])
+    assert data["events"][4]["status"] == "reported" and "corrections" not in data["events"][4]
     meeting = data["events"][4]
     assert meeting["url"] == "https://example.org/t/2024-11-04-meeting/"
     assert meeting["sources"] == [{"title": "A story, with a comma", "publisher": "WION", "published": "2024-11-07",
@@ -72,6 +76,11 @@ def test_event_schema_accepts_front_matter_and_refuses_unknown_fields(built):
         jsonschema.validate({**good, "tittle": "x"}, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({"title": "T", "date": "2024"}, schema)
+    jsonschema.validate({**good, "status": "claimed", "corrections": [{"date": "2024-11-08", "note": "N"}]}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "status": "rumoured"}, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**good, "corrections": [{"date": "2024-11-08"}]}, schema)
 
 
 def test_atom_feed_reads_in_feedparser(built):

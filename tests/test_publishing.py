@@ -423,7 +423,8 @@ GITHUB_CASES = [
      "April 11; write it as YYYY-MM-DD (like 2024-11-04) or with the month's name (like 4 November 2024)"),
     ("2024-11-04-c.md", "---\ntittle: C\ndate: 2024-11-04\n---\n",
      "::error file=events/2024-11-04-c.md,line=2,title=tittle::unknown field 'tittle': did you mean 'title'? "
-     "the fields are title, date, end, approximate, display_date, actors, location, tags, sources, draft"),
+     "the fields are title, date, end, approximate, display_date, actors, location, tags, sources, status, "
+     "corrections, draft"),
 ]
 
 

@@ -17,7 +17,8 @@ NAME = "2024-11-04-a-meeting.md"
 PATH = f"events/{NAME}"
 HEAD = "title: A meeting\ndate: 2024-11-04\n"  # lines 2-3
 SOURCE = "sources:\n  - title: A story\n    publisher: WION\n    published: 2024-11-07\n"
-EVENT_FIELDS = "title, date, end, approximate, display_date, actors, location, tags, sources, draft"
+EVENT_FIELDS = ("title, date, end, approximate, display_date, actors, location, tags, sources, status, corrections, "
+                "draft")
 SOURCE_FIELDS = "title, publisher, published, url, quote, archive_url"
 
 
@@ -694,3 +695,58 @@ def test_events_sort_by_date_then_end_then_id():
     events = [make("c", "2024-11-04"), make("b", "2024-11"), make("a", "2024-11-04"), make("d", "-0044-03-15"),
               make("e", "2024-11-04", "2024-11-05")]
     assert [e.id for e in sorted(events, key=Event.sort_key)] == ["d", "b", "a", "c", "e"]
+
+
+# --- status and corrections ---
+
+def test_status_and_corrections_are_read(project):
+    front = (HEAD + with_source() + "status: Disputed\ncorrections:\n  - date: 2024-11-09\n"
+             "    note: The count was revised from 12 to 14.\n  - date: 2024-11-08\n    note: A name was misspelt.\n")
+    event, problems = validate(project, front)
+    assert problems == []
+    assert event.status == "disputed"
+    assert [(c.date, c.note) for c in event.corrections_newest_first()] == [
+        (EventDate(2024, 11, 9), "The count was revised from 12 to 14."),
+        (EventDate(2024, 11, 8), "A name was misspelt.")]
+
+
+def test_an_event_without_a_status_is_reported(project):
+    event, _ = validate(project, HEAD + with_source())
+    assert (event.status, event.corrections) == ("reported", ())
+
+
+@pytest.mark.parametrize("front, expected", [
+    ("status: rumoured\n", error(
+        8, "status", "expected one of reported, confirmed, claimed, disputed, retracted, found 'rumoured'; write "
+        "'status: reported' or another of them")),
+    ("status:\n  - confirmed\n", error(
+        9, "status", "expected one of reported, confirmed, claimed, disputed, retracted, found a list; write one "
+        "value on the same line, like 'status: reported'")),
+    ("status: retracted\n", error(
+        8, "status", "is retracted, but no correction says why: add 'corrections:' with a '- date:' and a 'note:' "
+                     "saying when and why the reporting was withdrawn")),
+    ("corrections: A name was misspelt\n", error(
+        8, "corrections", "expected a list of corrections, found the text 'A name was misspelt'; write each as "
+        "'  - date: 2024-11-09' followed by a 'note:' line lined up with 'date:'")),
+    ("corrections:\n  - date: 2024-11-09\n", error(9, "corrections[1].note",
+                                                   "is missing: add 'note: ...' (What changed and why, in a sentence.)")),
+    ("corrections:\n  - date: 2024-11-09\n    note: Fixed.\n    by: Ann\n", error(
+        11, "corrections[1].by", "unknown field 'by': the fields are date, note")),
+    ("corrections:\n  - A name was misspelt\n", error(
+        9, "corrections[1]", "expected a correction with date and note fields, found the text 'A name was misspelt'")),
+    ("corrections:\n  - date: 2024-11-01\n    note: Fixed.\n", error(
+        9, "corrections[1].date", "is 2024-11-01, before the first source was published (2024-11-07); a correction "
+        "comes after the reporting it corrects")),
+    ("corrections:\n  - date: 2999-01-01\n    note: Fixed.\n", error(
+        9, "corrections[1].date", "is 2999-01-01, in the future; write the day the correction was made")),
+    ("corrections:\n  - date: 9 Nov\n    note: Fixed.\n", error(
+        9, "corrections[1].date", None)),
+], ids=["unknown-status", "status-as-a-list", "retracted-without-why", "corrections-as-text", "note-missing",
+        "unknown-correction-field", "correction-as-text", "before-the-first-source", "in-the-future",
+        "date-without-year"])
+def test_status_and_corrections_problems(project, front, expected):
+    problem = one(project, HEAD + with_source() + front)
+    if expected.message is None:  # the date's own message, tested with the dates
+        assert (problem.line, problem.field, problem.severity) == (expected.line, expected.field, ERROR)
+    else:
+        assert problem == expected

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline.authoring.new_event import FileExists, NewEvent, write_new_event
 from timeline.model.dates import DateError, EventDate, make_date, parse_date
-from timeline.model.fields import EVENT_FIELDS
+from timeline.model.fields import DEFAULT_STATUS, EVENT_FIELDS
 from timeline.problems import not_a_file
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "json")
@@ -204,6 +204,8 @@ def events_from_our_json(data: dict) -> tuple[list[NewEvent], list[str]]:
                 display_date=record.get("display_date", ""), actors=list(record.get("actors", [])),
                 location=record.get("location", ""), tags=list(record.get("tags", [])), sources=sources,
                 body=record.get("description", ""), draft=not sources, name=record.get("id", ""),
+                status=str(record.get("status") or DEFAULT_STATUS),
+                corrections=[{"date": str(c["date"]), "note": str(c["note"])} for c in record.get("corrections", [])],
             ))
         except (KeyError, TypeError, AttributeError, DateError) as error:
             skipped.append(f"{label}: {error if isinstance(error, DateError) else 'is missing ' + str(error)}")

@@ -11,7 +11,7 @@ from pathlib import Path
 from timeline.folders import EVENTS_DIR
 from timeline.model.dates import DateError, EventDate, parse_date
 from timeline.model.event import description_text
-from timeline.model.fields import EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
+from timeline.model.fields import CORRECTION_FIELDS, DEFAULT_STATUS, EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
 from timeline.model.names import date_prefix, slug
 
 # Plain YAML scalars that would not read back as the same text ('Talks:' ends in a mapping's colon).
@@ -36,6 +36,8 @@ class NewEvent:
     draft: bool = True
     notes: list[str] = field(default_factory=list)
     display_date: str = ""
+    status: str = DEFAULT_STATUS
+    corrections: list[dict[str, str]] = field(default_factory=list)  # {"date": "2024-11-09", "note": "..."}
     name: str = ""       # the exact id to use (an import of our own events.json keeps ids)
     name_hint: str = ""  # an id to use if it fits the date (TimelineJS unique_id)
 
@@ -71,6 +73,7 @@ def render_event_file(event: NewEvent) -> str:
         "display_date": yaml_text(event.display_date) if event.display_date else "",
         "location": yaml_text(event.location) if event.location else "",
         "draft": "true" if event.draft else "false",
+        "status": event.status,
     }
     lines = ["---\n"] + [f"# {' '.join(note.split())}\n" for note in event.notes]
     for spec in EVENT_FIELDS:
@@ -81,6 +84,8 @@ def render_event_file(event: NewEvent) -> str:
                          else f"{spec.name}: []\n")
         elif spec.name == "sources":
             lines.append(_sources_block(event.sources))
+        elif spec.name == "corrections":
+            lines.append(_corrections_block(event.corrections))
         else:
             lines.append(f"{spec.name}: {values[spec.name]}".rstrip() + "\n")
     lines.append("# After the next line: what happened, in your own words, in Markdown.\n---\n")
@@ -98,6 +103,16 @@ def _sources_block(sources: list[dict[str, str]]) -> str:
         )
         return "sources: []\n# Add at least one source, then set draft: false. Each source looks like:\n" + template
     return "sources:\n" + "".join(source_yaml(source, indent="  ") for source in sources)
+
+
+def _corrections_block(corrections: list[dict[str, str]]) -> str:
+    """Return the corrections field: the given corrections, or an empty list and how one looks."""
+    if not corrections:
+        example = "".join(f"#   {'- ' if i == 0 else '  '}{spec.name}: {spec.example}\n"
+                          for i, spec in enumerate(CORRECTION_FIELDS))
+        return "corrections: []\n# A correction made after publication looks like:\n" + example
+    return "corrections:\n" + "".join(
+        f"  - date: {yaml_text(c['date'])}\n    note: {yaml_text(c['note'])}\n" for c in corrections)
 
 
 def source_yaml(source: dict[str, str], indent: str) -> str:

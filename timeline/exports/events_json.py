@@ -28,6 +28,9 @@ def event_record(event: Event, page_url: str) -> dict:
         ) if value}
         for source in event.sources
     ]
+    record["status"] = event.status
+    if event.corrections:
+        record["corrections"] = [{"date": c.date.iso(), "note": c.note} for c in event.corrections]
     record["url"] = page_url
     record["description"] = description_text(event.body)
     return record

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from timeline.model.fields import BOOL, DATE, EVENT_FIELDS, LIST, SOURCE_FIELDS, SOURCES, URL, FieldSpec
+from timeline.model.fields import (
+    BOOL,
+    CHOICE,
+    CORRECTION_FIELDS,
+    CORRECTIONS,
+    DATE,
+    EVENT_FIELDS,
+    LIST,
+    SOURCE_FIELDS,
+    SOURCES,
+    URL,
+    FieldSpec,
+)
 
 
 def _property(spec: FieldSpec) -> dict:
@@ -15,6 +27,10 @@ def _property(spec: FieldSpec) -> dict:
                       uniqueItems=True)
     elif spec.kind == SOURCES:
         schema.update(type="array", minItems=1, items=_object_schema(SOURCE_FIELDS))
+    elif spec.kind == CORRECTIONS:
+        schema.update(type="array", items=_object_schema(CORRECTION_FIELDS))
+    elif spec.kind == CHOICE:
+        schema.update(type="string", enum=list(spec.choices), default=spec.example)
     elif spec.kind == DATE:
         schema.update(type="string", minLength=1,
                       examples=["2024-11-04", "2024-11", "2024", "-0500", "4 November 2024", "500 BC"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 
 from timeline.model.dates import EventDate, format_range
+from timeline.model.fields import DEFAULT_STATUS
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,14 @@ class Source:
     url: str = ""
     quote: str = ""
     archive_url: str = ""
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A change made to an event after it was published, and why."""
+
+    date: EventDate
+    note: str
 
 
 @dataclass(frozen=True)
@@ -34,6 +43,8 @@ class Event:
     actors: tuple[str, ...] = ()
     location: str = ""
     tags: tuple[str, ...] = ()
+    status: str = DEFAULT_STATUS
+    corrections: tuple[Correction, ...] = ()
     draft: bool = False
     body: str = ""
     body_line: int = 1
@@ -42,6 +53,10 @@ class Event:
     def date_text(self) -> str:
         """Return how the date reads on the page."""
         return self.display_date or format_range(self.date, self.end, self.approximate)
+
+    def corrections_newest_first(self) -> list[Correction]:
+        """Return the event's corrections, the latest first (as written where two share a date)."""
+        return sorted(self.corrections, key=lambda c: c.date.end_key(), reverse=True)
 
     def sort_key(self) -> tuple:
         """Return the key that orders events in time, ties broken by id."""
@@ -75,6 +90,7 @@ def event_data(event: Event) -> dict:
     data["sources"] = [{**{name: getattr(source, name) for name in _SOURCE_DATA_FIELDS},
                         "published": _date_data(source.published)} for source in event.sources]
     data["actors"], data["tags"] = list(event.actors), list(event.tags)
+    data["corrections"] = [[_date_data(c.date), c.note] for c in event.corrections]
     return data
 
 
@@ -95,4 +111,5 @@ def event_from_data(data: dict, body: str) -> Event:
     values["sources"] = tuple(Source(**{**source, "published": EventDate(*source["published"])})
                               for source in data["sources"])
     values["actors"], values["tags"] = tuple(data["actors"]), tuple(data["tags"])
+    values["corrections"] = tuple(Correction(EventDate(*date), note) for date, note in data["corrections"])
     return Event(body=body, **values)

@@ -8,6 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 TEXT, DATE, BOOL, LIST, SOURCES, URL = "text", "date", "true/false", "list", "sources", "url"
+CHOICE, CORRECTIONS = "one of", "corrections"
+
+# How far an event is established, with what each word means to a reader; the first is the default.
+STATUSES: dict[str, str] = {
+    "reported": "published reporting, not independently confirmed",
+    "confirmed": "confirmed by independent sources or by the record itself",
+    "claimed": "one party's claim, not confirmed by others",
+    "disputed": "the sources disagree",
+    "retracted": "the reporting was withdrawn; its corrections say why",
+}
+DEFAULT_STATUS = "reported"
 
 
 @dataclass(frozen=True)
@@ -20,6 +31,7 @@ class FieldSpec:
     doc: str
     example: str
     max_length: int = 300
+    choices: tuple[str, ...] = ()
 
 
 EVENT_FIELDS: tuple[FieldSpec, ...] = (
@@ -41,6 +53,11 @@ EVENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("tags", LIST, False, "Topics to group events by, one per line.", "diplomacy", 60),
     FieldSpec("sources", SOURCES, True,
               "The reporting the event rests on: at least one source (a draft may have none yet).", ""),
+    FieldSpec("status", CHOICE, False,
+              "How far the event is established: reported (the default), confirmed, claimed, disputed or "
+              "retracted.", DEFAULT_STATUS, choices=tuple(STATUSES)),
+    FieldSpec("corrections", CORRECTIONS, False,
+              "Changes made after publication that readers should know of, each a date and a note.", ""),
     FieldSpec("draft", BOOL, False, "true keeps the event out of the built site until someone finishes it.", "false"),
 )
 
@@ -56,6 +73,12 @@ SOURCE_FIELDS: tuple[FieldSpec, ...] = (
               "Putin noted that they were meeting on Russia's National Unity Day", 1000),
     FieldSpec("archive_url", URL, False, "A copy in a web archive, in case the original goes away.",
               "https://web.archive.org/web/2024/https://www.example.com/story", 2000),
+)
+
+CORRECTION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("date", DATE, True, "When the correction was made (same forms as date).", "2024-11-09"),
+    FieldSpec("note", TEXT, True, "What changed and why, in a sentence.",
+              "The casualty figure was revised from 12 to 14.", 500),
 )
 
 MAX_LIST_ITEMS = 50

@@ -5,17 +5,21 @@ Every problem is collected, never raised, so `check` can report them all at once
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import re
 import unicodedata
 from urllib.parse import urlsplit
 
 from timeline.model.dates import DateError, EventDate, parse_date
-from timeline.model.event import Event, Source
+from timeline.model.event import Correction, Event, Source
 from timeline.model.event_file import EventFile
 from timeline.model.facets import FACETS
 from timeline.model.fields import (
     BOOL,
+    CHOICE,
+    CORRECTION_FIELDS,
+    CORRECTIONS,
     DATE,
     EVENT_FIELDS,
     LIST,
@@ -81,6 +85,8 @@ class _Reader:
         """Return the typed value of one field, or _EMPTY after recording a problem."""
         if spec.kind == SOURCES:
             return self.sources(node, name)
+        if spec.kind == CORRECTIONS:
+            return self.corrections(node, name)
         if spec.kind == LIST:
             return self.text_list(spec, node, name)
         if not isinstance(node, Scalar):
@@ -108,6 +114,12 @@ class _Reader:
                              f"or '{spec.name}: false'")
                 return _EMPTY
             return lowered == "true"
+        if spec.kind == CHOICE:
+            if text.lower() not in spec.choices:
+                self.problem(node.line, name, f"expected one of {', '.join(spec.choices)}, found {text!r}; write "
+                             f"'{spec.name}: {spec.example}' or another of them")
+                return _EMPTY
+            return text.lower()
         return self.text(spec, text, node.line, name)
 
     def text(self, spec: FieldSpec, text: str, line: int, name: str):
@@ -181,6 +193,29 @@ class _Reader:
             items.append(checked)
         return tuple(items)
 
+    def corrections(self, node: Node, name: str):
+        """Return a tuple of Corrections, or _EMPTY after recording a problem."""
+        if isinstance(node, Scalar) and node.text.strip() in ("", "~", "null"):
+            return ()
+        if not isinstance(node, Sequence):
+            self.problem(node.line, name, f"expected a list of corrections, found {_node_kind(node)}; write each "
+                         "as '  - date: 2024-11-09' followed by a 'note:' line lined up with 'date:'")
+            return _EMPTY
+        if len(node.items) > MAX_LIST_ITEMS:
+            self.problem(node.line, name, f"has {len(node.items)} corrections; keep it to {MAX_LIST_ITEMS} at most")
+            return _EMPTY
+        result = []
+        for index, item in enumerate(node.items, 1):
+            where = f"{name}[{index}]"
+            if not isinstance(item, Mapping):
+                self.problem(item.line, where, f"expected a correction with date and note fields, found "
+                             f"{_node_kind(item)}")
+                continue
+            values = self.fields(item, CORRECTION_FIELDS, f"{where}.", item.line)
+            if "date" in values and "note" in values:
+                result.append(Correction(**values))
+        return tuple(result) if len(result) == len(node.items) else _EMPTY
+
     def sources(self, node: Node, name: str):
         """Return a tuple of Sources, or _EMPTY after recording a problem."""
         empty = (isinstance(node, Sequence) and not node.items) or (isinstance(node, Scalar) and not node.text.strip())
@@ -214,7 +249,8 @@ class _Reader:
 
 def _kind_phrase(spec: FieldSpec) -> str:
     """Return what a field's value should look like, in words."""
-    return {DATE: "a date", BOOL: "true or false", URL: "a web address"}.get(spec.kind, "text")
+    return {DATE: "a date", BOOL: "true or false", URL: "a web address",
+            CHOICE: f"one of {', '.join(spec.choices)}"}.get(spec.kind, "text")
 
 
 def _node_kind(node: Node) -> str:
@@ -271,12 +307,38 @@ def validate_file(event_file: EventFile) -> Event | None:
                 end_line, "end", f"is {end.iso()}, inside the date {start.iso()}; the end must come after the "
                 "whole date, so write both at the same precision (like date: 2024-11-04 and end: 2024-11-20)",
             )
+    check_corrections(event_file, values, fm)
     check_description(event_file)
     if any(p.severity == "error" for p in event_file.problems):
         return None
     return Event(
         id=event_file.id, path=event_file.relpath, body=event_file.body, body_line=event_file.body_line, **values
     )
+
+
+def check_corrections(event_file: EventFile, values: dict, fm: Mapping) -> None:
+    """Record corrections dated before the event's first source or in the future, and a retraction without one."""
+    corrections = values.get("corrections", ())
+    if values.get("status") == "retracted" and not corrections and "corrections" not in fm.entries:
+        event_file.problem(
+            fm.entries["status"][0], "status", "is retracted, but no correction says why: add 'corrections:' with "
+            "a '- date:' and a 'note:' saying when and why the reporting was withdrawn")
+    if not corrections:
+        return
+    sequence = fm.entries["corrections"][1]
+    first_source = min((source.published for source in values.get("sources", ())), key=EventDate.start_key,
+                       default=None)
+    today = datetime.date.today()
+    for index, (correction, item) in enumerate(zip(corrections, sequence.items, strict=True), 1):
+        line = item.entries["date"][0]
+        if first_source and correction.date.end_key() < first_source.start_key():
+            event_file.problem(
+                line, f"corrections[{index}].date", f"is {correction.date.iso()}, before the first source was "
+                f"published ({first_source.iso()}); a correction comes after the reporting it corrects")
+        elif correction.date.start_key() > (today.year, today.month, today.day):
+            event_file.problem(
+                line, f"corrections[{index}].date", f"is {correction.date.iso()}, in the future; write the day "
+                "the correction was made")
 
 
 MAX_DESCRIPTION = 32_000
