@@ -95,7 +95,7 @@ def test_atom_feed_reads_in_feedparser(built):
     assert '<a href="https://example.org/v"' in entry.content[0].value
     assert [t.term for t in entry.tags] == ["diplomacy", "Russia"]
     month = next(e for e in feed.entries if e.title == "A summit in October")
-    assert month.summary == "October 2024: A summit in October"
+    assert month.summary == "October 2024: A summit in October (Disputed)"  # a status other than reported
 
 
 def test_icalendar_all_day_events_with_exclusive_ends(built):
@@ -158,16 +158,17 @@ def test_csv_text_cells_that_spreadsheets_would_run_start_with_an_apostrophe(pro
     project.event("2024-11-04-link.md", title='=HYPERLINK("https://evil.example/","x")', display_date="=1+2",
                   tags="[+cmd|calc]", body="=1+2 in the body")
     project.event("2024-11-05-at.md", title="\"@SUM(1+1)*cmd|' /C calc'!A0\"", tags='["-2+3", diplomacy]')
-    project.event("bc0500-ancient.md", title='"-500 is when it began"', date="500 BC", end="400 BC")
+    project.event("bc0500-ancient.md", title='"-500 is when it began"', date="500 BC", end="400 BC", status="disputed")
     assert project.run("build").code == 0
     rows = list(csv.reader(io.StringIO(project.site("events.csv"))))
+    assert rows[0][-1] == "Status"  # ours, after TimelineJS's columns
     assert rows[1:] == [
         ["-500", "", "", "", "-400", "", "", "", "", "'-500 is when it began", "<p dir=\"auto\">Something happened.</p>",
-         "", "", "", "", "", "", ""],
+         "", "", "", "", "", "", "", "disputed"],
         ["2024", "11", "4", "", "", "", "", "", "'=1+2", "'=HYPERLINK(\"https://evil.example/\",\"x\")",
-         "<p dir=\"auto\">=1+2 in the body</p>", "", "", "", "", "", "'+cmd|calc", ""],
+         "<p dir=\"auto\">=1+2 in the body</p>", "", "", "", "", "", "'+cmd|calc", "", "reported"],
         ["2024", "11", "5", "", "", "", "", "", "", "'@SUM(1+1)*cmd|' /C calc'!A0", "<p dir=\"auto\">Something happened.</p>",
-         "", "", "", "", "", "'-2+3", ""],
+         "", "", "", "", "", "'-2+3", "", "reported"],
     ]
 
 
@@ -350,7 +351,7 @@ def test_timelinejs_spreadsheet_csv(project, tmp_path):
     rows = [list(CSV_COLUMNS),
             ["", "", "", "", "", "", "", "", "", "My timeline", "Intro", "", "", "", "", "title", "", ""],
             ["2024", "11", "4", "", "2024", "11", "6", "", "", "Talks", "<p>Text</p>", "", "", "", "", "", "diplomacy", ""],
-            ["-44", "3", "15", "", "", "", "", "", "Ides of March", "Caesar", "", "", "", "", "", "", "", ""]]
+            ["-44", "3", "15", "", "", "", "", "", "Ides of March", "Caesar", "", "", "", "", "", "", "", "", "Disputed"]]
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     source.write_text(buffer.getvalue())
@@ -362,6 +363,8 @@ def test_timelinejs_spreadsheet_csv(project, tmp_path):
         "Imported 2 events, skipped 1 (events without sources are drafts until someone adds one).",
     ]
     assert project.run("check").code == 0
+    assert "\nstatus: disputed\n" in (project.root / "events/bc0044-03-15-caesar.md").read_text()
+    assert "\nstatus: reported\n" in (project.root / "events/2024-11-04-talks.md").read_text()
 
 
 @pytest.mark.parametrize("content, message", [

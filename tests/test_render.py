@@ -341,7 +341,7 @@ def test_a_draft_without_sources_says_so_instead_of_showing_empty_source_labels(
     assert item.find(cls="event-sources").text() == "No sources yet"
     doc = page(project, "2024-11-05-unsourced/index.html")
     facts = {div.find("dt").text(): div.find("dd").text() for div in doc.find(cls="facts").find_all("div")}
-    assert facts == {"Sources": "No sources yet"}
+    assert facts == {"Sources": "No sources yet", "Status": "Reported: published reporting, not independently confirmed"}
     box = doc.find("section", cls="sources")
     assert box.find("h2").text() == "Sources"
     assert box.find(cls="single-source").text() == "This draft has no sources yet."
@@ -856,7 +856,7 @@ def test_two_builds_of_the_same_input_are_byte_identical(tmp_path):
 # --- template errors ----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("template, needle, broken, message", [
-    ("event.html", "<h1 dir=\"auto\">{{ event.title }}</h1>", "<h1>{{ event.title }</h1>", "unexpected '}'"),
+    ("event.html", "<h1 dir=\"auto\">{{ title_text(event) }}</h1>", "<h1>{{ title_text(event) }</h1>", "unexpected '}'"),
     ("timeline.html", "<h1>{{ site.title }}</h1>", "<h1>{{ site.no_such_setting }}</h1>", "no_such_setting"),
     ("_macros.html", "{{ facet_url('tag', tag) }}", "{{ facet_of['tag'].nope(tag) }}", "nope"),
     ("base.html", "{% block content %}{% endblock %}", "{% block content %}{% endblok %}", "endblok"),

@@ -261,6 +261,7 @@ def test_only_changed_pages_are_rewritten(project):
         "events.csv", "events.ics", "events.json", "feed.xml",
         "index.html",
         "search/docs-0.json", "search/meta.json", "search/terms-0.json",  # the title is searchable
+        "statuses/reported/index.html",  # it lists the event
         "tags/t3/index.html",
         "timelinejs.json",
     ]

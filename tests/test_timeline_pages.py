@@ -26,6 +26,7 @@ from tests.test_render import (
 from tests.test_site import tree_digest
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
+from timeline.model.fields import STATUSES
 from timeline.render import overview as overview_strip
 from timeline.render import search_index, site_index
 from timeline.render.i18n import MESSAGES, Language, tokens
@@ -210,7 +211,7 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
         "id": "2024-11-10-zurich", "title": "Crème brûlée summit", "date": "10 November 2024", "year": "2024",
         "year_label": "2024", "month": "y2024-11", "month_label": "November 2024", "place": "Zürich", "tags": [],
         "actors": ["Ærøskøbing Council"], "flags": "ds", "publishers": ["WION"],  # day precision, single source
-        "span": "",
+        "span": "", "status": "", "status_label": "", "retraction": "",  # reported: shown nowhere in a list
     }
     terms = json.loads((search / "terms-0.json").read_text())
     for word, number in [("creme", 2), ("brulee", 2), ("zurich", 2), ("delegates", 2), ("fisheries", 2),
@@ -320,7 +321,7 @@ def test_a_french_site_reads_in_french(project):
     assert home.find("section", aria_labelledby="y2024").find(cls="year-count").text() == "3 événements"
     assert home.find(cls="count").text() == "4 événements, du plus ancien au plus récent."
     assert [a.text() for a in home.find("nav", cls="site-nav").find_all("a")] == ["Chronologie", "Thèmes", "Acteurs",
-                                                                                 "Lieux"]
+                                                                                 "Lieux", "Statut"]
     event = page(project, f"{SEED_PUTIN}/index.html")
     assert event.find("h2", id="sources-heading").text() == "Source"
     assert event.find(cls="single-source").text() == "Cet événement repose sur une seule source."
@@ -375,7 +376,8 @@ def test_every_ui_string_in_the_templates_has_a_french_translation():
         used |= set(re.findall(r"""plural_template\('([^']+)'""", text))
         used |= {s for group in re.findall(r"""_\(\{([^}]+)\}\[""", text) for s in re.findall(r"'([^']+)': '([^']+)'", group) for s in s[1:]}
     used |= {"Tags", "Actors", "Places", "tag", "actor", "place", "tags", "actors", "places", "{n} tags", "{n} actors",
-             "{n} places"}
+             "{n} places", "Status", "status", "statuses", "{n} statuses"}
+    used |= {status.capitalize() for status in STATUSES} | set(STATUSES.values())  # status_label, the meanings
     missing = sorted(s for s in used if s not in MESSAGES["fr"] and not s.endswith(" "))
     assert missing == [], missing
 

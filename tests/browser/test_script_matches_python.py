@@ -102,6 +102,9 @@ SHAPES = {
                                    "approximate": "true"},  # shown as written: no <abbr> for its "c."
     "bc0500-year-bc.md": {"title": "A guild is founded", "date": "-0500", "tags": "[guilds]"},
     "bc0044-03-15-day-range-bc.md": {"title": "The Ides", "date": "15 March 44 BC", "end": "-0044-03-17"},
+    "2024-10-01-disputed.md": {"title": "A strike on a depot", "status": "disputed"},
+    "2024-10-02-retracted.md": {"title": "A test launch", "status": "retracted", "corrections":
+                                "\n  - date: 2024-11-08\n    note: The ministry withdrew its “statement”."},
 }
 
 ENTRIES = """(selector) => [...document.querySelectorAll(selector)].map(li => {
@@ -198,7 +201,7 @@ def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monke
         assert len(static) == len(SHAPES) and sorted(drawn) == sorted(static)
         classes = {name for entry in static.values() for name in entry["entry"]["attrs"]["class"].split()}
         assert classes == {"event", "precision-day", "precision-month", "precision-year", "approximate", "range",
-                           "draft"}  # every shape of entry is there
+                           "draft", "disputed", "retracted"}  # every shape of entry is there
         report = []
         for address, entry in static.items():
             expected = without_deliberate_differences(entry, address)

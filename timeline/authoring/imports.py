@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline.authoring.new_event import FileExists, NewEvent, write_new_event
 from timeline.model.dates import DateError, EventDate, make_date, parse_date
-from timeline.model.fields import DEFAULT_STATUS, EVENT_FIELDS
+from timeline.model.fields import DEFAULT_STATUS, EVENT_FIELDS, STATUSES
 from timeline.problems import not_a_file
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "json")
@@ -150,6 +150,7 @@ def events_from_timelinejs(data: dict) -> tuple[list[NewEvent], list[str]]:
             tags=[group] if group else [], body=markdown_from_html(text.get("text", "")),
             display_date=plain_text(slide.get("display_date") or ""), draft=True,
             notes=notes + [NO_SOURCE_NOTE], name_hint=str(slide.get("unique_id") or ""),
+            status=status if (status := str(slide.get("status") or "").strip().lower()) in STATUSES else DEFAULT_STATUS,
         ))
     return new_events, skipped
 
@@ -179,7 +180,7 @@ def events_from_timelinejs_csv(text: str) -> tuple[list[NewEvent], list[str]]:
             "end_date": {"year": row.get("End Year"), "month": row.get("End Month"), "day": row.get("End Day")},
             "text": {"headline": _unguarded(row.get("Headline")), "text": _unguarded(row.get("Text"))},
             "group": _unguarded(row.get("Group")), "display_date": _unguarded(row.get("Display Date")),
-            "csv_line": number,
+            "status": row.get("Status"), "csv_line": number,  # our events.csv adds Status to TimelineJS's columns
         })
     new_events, more = events_from_timelinejs(data)
     lines = [event["csv_line"] for event in data["events"]]

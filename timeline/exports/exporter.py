@@ -11,14 +11,13 @@ import uuid
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from timeline.exports.atom import FEED_ENTRIES, atom_entry, rfc3339, xml_text
+from timeline.exports.atom import FEED_ENTRIES, atom_entry, rfc3339, updated, xml_text
 from timeline.exports.events_json import event_record, indented
 from timeline.exports.icalendar import fold, ics_event, ics_text
 from timeline.exports.json_schema import event_schema, events_schema
 from timeline.exports.timelinejs import CSV_COLUMNS, csv_line, csv_row, html_text, timelinejs_event
 from timeline.memo import EventMemo
 from timeline.model.config import Config
-from timeline.model.dates import EventDate
 from timeline.model.event import Event
 
 # Every export file: its site path and the Exporter method that makes it from the events in time order.
@@ -133,8 +132,7 @@ class Exporter:
                           for e in latest)
         site = self.config.url or self.config.base_path
         feed_id = self.config.url or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, self.config.title)}"
-        updated = max((rfc3339(max((s.published for s in e.sources), key=EventDate.end_key, default=e.date))
-                       for e in latest), default="1970-01-01T00:00:00Z")
+        last_change = max((rfc3339(updated(e)) for e in latest), default="1970-01-01T00:00:00Z")
         return (
             '<?xml version="1.0" encoding="utf-8"?>\n'
             '<feed xmlns="http://www.w3.org/2005/Atom">\n'
@@ -143,7 +141,7 @@ class Exporter:
             f"  <subtitle>{xml_text(self.config.description)}</subtitle>\n"
             f'  <link rel="alternate" type="text/html" href="{xml_text(site)}"/>\n'
             f'  <link rel="self" type="application/atom+xml" href="{xml_text(site)}feed.xml"/>\n'
-            f"  <updated>{updated}</updated>\n"
+            f"  <updated>{last_change}</updated>\n"
             "  <generator>timeline</generator>\n"
             f"{entries}"
             "</feed>\n"

@@ -12,6 +12,7 @@ from timeline.model.event import Event
 CSV_COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
     "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",
+    "Status",  # ours, after TimelineJS's columns: TimelineJS reads its own by name and leaves others alone
 )
 
 
@@ -69,7 +70,7 @@ def csv_row(event: Event, description_html: str) -> list[str]:
     return [
         str(start.year), str(start.month or ""), str(start.day or ""), "",
         str(end.year) if end else "", str(end.month or "") if end else "", str(end.day or "") if end else "", "",
-        display_date, headline, text, "", "", "", "", "", group, "",
+        display_date, headline, text, "", "", "", "", "", group, "", event.status,
     ]
 
 

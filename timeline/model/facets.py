@@ -1,4 +1,4 @@
-"""The ways events are grouped on pages of their own, declared once: by tag, actor and place."""
+"""The ways events are grouped on pages of their own, declared once: by tag, actor, place and status."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from timeline.model.names import slug
 
 @dataclass(frozen=True)
 class Facet:
-    """A way to group events on pages of their own: by tag, actor or location."""
+    """A way to group events on pages of their own: by tag, actor, location or status."""
 
     kind: str
     plural: str
@@ -48,5 +48,6 @@ FACETS = (
     Facet("tag", "tags", "Tags", "tags", "tag"),
     Facet("actor", "actors", "Actors", "actors", "actor"),
     Facet("location", "locations", "Places", "location", "place"),
+    Facet("status", "statuses", "Status", "status", "status"),
 )
 FACET_OF = {facet.kind: facet for facet in FACETS}

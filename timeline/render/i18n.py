@@ -105,6 +105,39 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events involving {value}.": "Événements impliquant {value}.",
         "Events in {value}.": "Événements à {value}.",
         "Year {year} of {title}.": "L'année {year} de {title}.",
+        "Status": "Statut",
+        "status": "statut",
+        "statuses": "statuts",
+        "{n} statuses": {"one": "{n} statut", "other": "{n} statuts"},
+        "Any status": "Tout statut",
+        "Reported": "Rapporté",
+        "Confirmed": "Confirmé",
+        "Claimed": "Affirmé",
+        "Disputed": "Contesté",
+        "Retracted": "Retiré",
+        "published reporting, not independently confirmed": "rapporté par la presse, sans confirmation indépendante",
+        "confirmed by independent sources or by the record itself":
+            "confirmé par des sources indépendantes ou par les documents mêmes",
+        "one party's claim, not confirmed by others": "ce qu'affirme une partie, sans confirmation d'autres",
+        "the sources disagree": "les sources se contredisent",
+        "the reporting was withdrawn; its corrections say why":
+            "l'information a été retirée ; ses corrections disent pourquoi",
+        "with the status {value}": "au statut {value}",
+        "Events with the status {value}.": "Événements au statut {value}.",
+        "Retracted {date}": "Retiré le {date}",
+        "Corrected": "Corrigé le",
+        "Corrections": "Corrections",
+        "{n} corrections": {"one": "{n} correction", "other": "{n} corrections"},
+        "see every": "voir chaque",
+        "correction": "correction",
+        "No corrections yet.": "Aucune correction pour l'instant.",
+        "Every correction made to the events of {title}, newest first.":
+            "Chaque correction apportée aux événements de {title}, de la plus récente à la plus ancienne.",
+        "When an event is changed after publication in a way readers should know of, its page says what changed "
+        "and when. Every such correction is listed here, newest first.":
+            "Quand un événement est modifié après publication d'une façon que les lecteurs doivent connaître, sa "
+            "page dit ce qui a changé et quand. Chaque correction de ce genre figure ici, de la plus récente à la "
+            "plus ancienne.",
     },
 }
 
@@ -288,6 +321,16 @@ def tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=16)
+def status_label(status: str, lang: Language) -> str:
+    """Return the word for an event's status in the site's language ('Disputed')."""
+    return lang.gettext(status.capitalize())
+
+
+def facet_label(kind: str, value: str, lang: Language) -> str:
+    """Return how a facet's value reads: a status in words, any other value as it is written."""
+    return status_label(value, lang) if kind == "status" else value
+
+
 def language(code: str) -> Language:
     """Return the Language for a code, made once."""
     return Language(code)

@@ -16,11 +16,12 @@ from timeline.model.config import Config
 from timeline.model.dates import YEAR
 from timeline.model.event import Event
 from timeline.model.facets import FACET_OF, FACETS, Facet
+from timeline.model.fields import STATUSES
 from timeline.model.names import year_key
 from timeline.render import overview, seo
 from timeline.render.date_html import date_html, span_text, time_html
 from timeline.render.grouping import month_anchor, month_label
-from timeline.render.i18n import language
+from timeline.render.i18n import facet_label, language, status_label
 from timeline.render.list_pieces import ListPieces
 from timeline.render.markdown import Descriptions
 from timeline.render.search_index import SearchIndex, search_row
@@ -74,6 +75,9 @@ class SiteRenderer:
             "event_position": self.event_position, "timeline_href": urls.timeline_href, "year_href": urls.year_href,
             "item": pieces.item, "items": pieces.items, "year_section": pieces.year_section,
             "json_ld": self.json_ld, "span_text": partial(span_text, lang=lang), "year_key": year_key,
+            "statuses": STATUSES, "status_label": partial(status_label, lang=lang),
+            "status_labels": {status: status_label(status, lang) for status in STATUSES},
+            "facet_label": partial(facet_label, lang=lang),
         }
 
     def render(self, template: str, **context) -> bytes:
@@ -116,6 +120,7 @@ class SiteRenderer:
         for facet in FACETS:
             pages.append(self._facets_page(facet))
             pages += [self._list_page(facet, value) for value in self.index.groups[facet.kind]]
+        pages.append(self._corrections_page())
         pages.append(Page("404.html", partial(self.render, "404.html", page_path="404.html")))
         pages += self._publishing_files()
         pages += self._export_files()
@@ -159,6 +164,8 @@ class SiteRenderer:
         pages += [self._list_page(FACET_OF[kind], value) for kind, value in sorted(touched.values)
                   if value in self.index.groups[kind]]
         pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
+        if any(event is not None and event.corrections for pair in replaced for event in pair):
+            pages.append(self._corrections_page())
         pages += [page for page in self._publishing_files() if page.path == "sitemap.xml"]
         pages += self._export_files()
         return pages, removed
@@ -241,6 +248,15 @@ class SiteRenderer:
         return Page(f"{facet.path(value)}index.html", lambda: self.render(
             "list.html", facet=facet, value=value, events=self.pieces.in_order(members), page_path=facet.path(value)
         ))
+
+    def _corrections_page(self) -> Page:
+        """Return the page listing every correction of every event, newest first."""
+        def make() -> bytes:
+            corrections = [(correction, event) for event in self.index.chronological
+                           for correction in event.corrections]
+            corrections.sort(key=lambda pair: (pair[0].date.end_key(), pair[1].sort_key()), reverse=True)
+            return self.render("corrections.html", corrections=corrections, page_path="corrections/")
+        return Page("corrections/index.html", make)
 
     def _publishing_files(self) -> list[Page]:
         """Return robots.txt, and the sitemap and CNAME where the settings give an address and a domain."""

@@ -17,13 +17,15 @@ Files, under search/ (documents are numbered in time order, oldest first):
 - docs-K.json: the rows of documents K*CHUNK .. (K+1)*CHUNK-1, each a list of the values of
   "columns": id, title, date (its text, as the page shows it), year (its key), year_label, month
   (its key, "" for a year-only date), month_label, place, tags, actors (lists), flags, publishers
-  (a list, each once) and span (how long a range lasts, "" for a single date). flags is the
+  (a list, each once), span (how long a range lasts, "" for a single date), status and status_label
+  (the status and its word, "" for the default, reported) and retraction (why a retracted event was
+  withdrawn: its latest correction's note; "" otherwise). flags is the
   precision's initial (d, m, y), then "a" for an approximate date, "c" when the date's text starts
   with "c." (approximate, without a display_date), "s" for an event resting on a single source and
   "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
   terms whose first two letters hash to bucket B (see bucket());
-- facets.json: {"tag"|"actor"|"location": [[value, site path, [gaps]], ...]} sorted by value.
+- facets.json: {"tag"|"actor"|"location"|"status": [[value, site path, [gaps]], ...]} sorted by value.
 """
 
 from __future__ import annotations
@@ -38,10 +40,11 @@ from collections.abc import Callable
 
 from timeline.memo import EventMemo
 from timeline.model.event import Event
+from timeline.model.fields import DEFAULT_STATUS
 from timeline.model.names import year_key
 from timeline.render.date_html import span_text
 from timeline.render.grouping import month_anchor, month_label
-from timeline.render.i18n import Language, tokens
+from timeline.render.i18n import Language, status_label, tokens
 
 DOCS_PER_CHUNK = 500
 TERMS_PER_BUCKET = 150  # documents per term bucket, roughly: small sites get one bucket
@@ -52,7 +55,7 @@ _TAG = re.compile(r"<[^>]+>")
 # The columns of an event's row in the search index, in order: meta.json lists them and
 # static/timeline.js finds each by its name, so this tuple is the only place that orders them.
 SEARCH_COLUMNS = ("id", "title", "date", "year", "year_label", "month", "month_label", "place", "tags", "actors",
-                  "flags", "publishers", "span")
+                  "flags", "publishers", "span", "status", "status_label", "retraction")
 
 
 def search_row(event: Event, lang: Language) -> list:
@@ -68,6 +71,11 @@ def search_row(event: Event, lang: Language) -> list:
         "place": event.location, "tags": list(event.tags), "actors": list(event.actors), "flags": flags,
         "publishers": list(dict.fromkeys(source.publisher for source in event.sources)),
         "span": span_text(event, lang),
+        # the default status is shown nowhere in a list, so its row leaves it out
+        "status": "" if event.status == DEFAULT_STATUS else event.status,
+        "status_label": "" if event.status == DEFAULT_STATUS else status_label(event.status, lang),
+        "retraction": event.corrections_newest_first()[0].note
+        if event.status == "retracted" and event.corrections else "",
     }
     return [values[name] for name in SEARCH_COLUMNS]
 

@@ -80,6 +80,7 @@ def sitemap_xml(index: SiteIndex, urls: SiteUrls) -> bytes:
     for facet in FACETS:
         paths.append(f"{facet.plural}/")
         paths += [facet.path(value) for value in sorted(index.groups[facet.kind])]
+    paths.append("corrections/")
     entries = "".join(f"  <url><loc>{xml_text(urls.absolute_url(path))}</loc></url>\n" for path in paths)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'

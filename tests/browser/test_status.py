@@ -1,0 +1,98 @@
+"""Status and corrections as a reader sees them in the browser: badges in words in light and dark, a
+retracted event struck through, the status filter, the corrections page, and axe-core on each."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser.conftest import ServedSite
+from tests.browser.test_finder import axe_violations, reader  # noqa: F401  (reader: a fixture)
+from tests.conftest import Project, run_cli
+
+RETRACTED = "2024-11-06-a-test-launch"
+
+
+@pytest.fixture(scope="module")
+def status_site(tmp_path_factory):
+    """Return a site with an event of each status, two of them corrected, served under /timeline/."""
+    project = Project(tmp_path_factory.mktemp("browser-status") / "project")
+    project.event("2024-11-02-talks.md", title="Talks in Moscow", status="confirmed", tags="[diplomacy]")
+    project.event("2024-11-03-a-claim.md", title="A ministry says a drill took place", status="claimed")
+    project.event("2024-11-04-meeting.md", title="A meeting in the Kremlin", tags="[diplomacy]")
+    project.event("2024-11-05-a-strike.md", title="A strike on a depot", status="disputed",
+                  corrections="\n  - date: 2024-11-09\n    note: The count was revised from 12 to 14.")
+    project.event(f"{RETRACTED}.md", title="A test launch off the east coast", status="retracted",
+                  corrections="\n  - date: 2024-11-08\n    note: The ministry withdrew its statement; no launch "
+                              "took place.")
+    result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/timeline/")
+    yield site
+    site.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_statuses_read_in_words_and_a_retraction_is_struck_through(reader, status_site, shot, device,  # noqa: F811
+                                                                   scheme):
+    page = reader(device, scheme)
+    page.goto(status_site.url())
+    badges = page.locator("#timeline .badge.status").all_inner_texts()
+    assert badges == ["CONFIRMED", "CLAIMED", "DISPUTED", "RETRACTED"]  # the style sheet's capitals
+    title = page.locator(f"[id='{RETRACTED}'] .event-title s")
+    assert "line-through" in title.evaluate("s => getComputedStyle(s).textDecorationLine")
+    assert page.locator(f"[id='{RETRACTED}'] .event-retraction").inner_text() == \
+        "Retracted: The ministry withdrew its statement; no launch took place."
+    shot(page, f"status-timeline-{device}-{scheme}")
+    page.goto(status_site.url(f"{RETRACTED}/"))
+    assert page.locator(".retraction-notice").is_visible()
+    shot(page, f"status-retracted-event-{device}-{scheme}")
+    page.goto(status_site.url("corrections/"))
+    assert page.locator(".correction-log li").count() == 2
+    shot(page, f"status-corrections-{device}-{scheme}")
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_axe_finds_no_violations_on_the_status_and_correction_pages(reader, status_site, device,  # noqa: F811
+                                                                    scheme):
+    page = reader(device, scheme)
+    checked = {}
+    for name, path in [("timeline", ""), ("retracted", f"{RETRACTED}/"), ("disputed", "2024-11-05-a-strike/"),
+                       ("corrections", "corrections/"), ("statuses", "statuses/"),
+                       ("one-status", "statuses/disputed/"), ("filtered", "?status=retracted")]:
+        page.goto(status_site.url(path))
+        if name == "filtered":
+            page.wait_for_selector("#results li.event")
+        checked[name] = axe_violations(page)
+    assert checked == {name: [] for name in checked}, json.dumps(checked, indent=1)
+
+
+def test_the_finder_filters_by_status_in_words(reader, status_site, shot):  # noqa: F811
+    page = reader("desktop", "light")
+    page.goto(status_site.url())
+    page.locator("#finder-status").focus()
+    page.wait_for_function("document.querySelectorAll('#finder-status option').length > 1")
+    options = page.eval_on_selector_all("#finder-status option", "os => os.map(o => o.textContent)")
+    assert options == ["Any status", "Claimed (1)", "Confirmed (1)", "Disputed (1)", "Reported (1)", "Retracted (1)"]
+    page.locator("#finder-status").select_option("disputed")
+    page.wait_for_function("document.querySelector('.finder-status').textContent === '1 event matches'")
+    assert parse_qs(urlsplit(page.url).query) == {"status": ["disputed"]}
+    assert page.locator(".chip").all_inner_texts() == ["Disputed ×"]
+    assert page.locator("#results .event-title").all_inner_texts() == ["A strike on a depot"]
+    # the filters combine: with a tag chosen, the status select counts only the tag's events
+    page.locator(".finder-clear").click()
+    page.wait_for_function("!document.getElementById('timeline').hidden")
+    page.locator("#finder-tag").select_option("diplomacy")
+    page.wait_for_function("document.querySelector('.finder-status').textContent === '2 events match'")
+    page.wait_for_function("document.querySelectorAll('#finder-status option').length === 3")
+    options = page.eval_on_selector_all("#finder-status option", "os => os.map(o => o.textContent)")
+    assert options == ["Any status", "Confirmed (1)", "Reported (1)"]
+    page.locator(".finder-clear").click()
+    page.wait_for_function("!document.getElementById('timeline').hidden")
+    shot(page, "status-finder-cleared")
+    assert page.problems == []
