@@ -1,6 +1,6 @@
 /* timeline: the reader's tools, added on top of pages that work without them.
-   - the finder: full-text search and tag, actor and place filters, combinable, with counts,
-     the state kept in the address (?q=…&tag=…&actor=…&place=…) so a filtered view can be shared;
+   - the finder: full-text search and tag, actor, place and status filters, combinable, with counts,
+     the state kept in the address (?q=…&tag=…&actor=…&place=…&status=…) so a filtered view can be shared;
    - the year navigation marks the year in view, and scrolls sideways to show its pill; while a search or
      filter is on, it and the overview follow it: years and bars without matches are dimmed, each says how
      many of its events match, bars take their heights from the matches, and a year leads to its results;
@@ -153,7 +153,8 @@
     var overview = document.querySelector("nav.overview");
     this.levels = overview ? Number(overview.getAttribute("data-levels")) : 0; // bar heights: .bar.d1 to .bar.dN
     this.found = null; // while filtering: {meta, numbers (oldest first), rows (of every match, for monthly bars)}
-    this.state = {q: "", tag: [], actor: [], location: []};
+    this.state = {q: ""};  // and a list of chosen values per facet kind: its select's data-facet
+    this.selects.forEach(function (select) { this.state[select.getAttribute("data-facet")] = []; }, this);
     this.shown = PAGE;
     this.run = 0;
   }
@@ -196,7 +197,8 @@
       });
     });
     this.clear.addEventListener("click", function () {
-      self.state = {q: "", tag: [], actor: [], location: []};
+      self.state = {q: ""};
+      self.selects.forEach(function (select) { self.state[select.getAttribute("data-facet")] = []; });
       self.input.value = "";
       self.changed();
       self.input.focus();
@@ -206,7 +208,8 @@
 
   Finder.prototype.active = function () {
     var s = this.state;
-    return tokens(s.q).length > 0 || s.tag.length + s.actor.length + s.location.length > 0;
+    return tokens(s.q).length > 0
+      || this.selects.some(function (select) { return s[select.getAttribute("data-facet")].length > 0; });
   };
 
   Finder.prototype.changed = function () {
@@ -258,13 +261,19 @@
             var count = 0;
             for (var i = 0; i < value.docs.length; i++) if (inBase[value.docs[i]]) count++;
             if (!count) return;
-            var option = own(el("option", "", value.name + " (" + count + ")"));
+            var option = own(el("option", "", self.label(kind, value.name) + " (" + count + ")"));
             option.value = value.name;
             select.appendChild(option);
           });
         });
       }));
     }).catch(function () { self.failed(); });
+  };
+
+  // How a facet's value reads: a status in the site's words (data-strings "labels"), anything else as written.
+  Finder.prototype.label = function (kind, value) {
+    var labels = this.strings.labels[kind];
+    return (labels && labels[value]) || value;
   };
 
   Finder.prototype.failed = function () {
@@ -279,8 +288,8 @@
       self.state[kind].forEach(function (value) {
         var item = el("li"), button = el("button", "chip");
         button.type = "button";
-        button.appendChild(own(el("bdi", "chip-label", value)));
-        button.setAttribute("aria-label", self.strings.remove.replace("{value}", value));
+        button.appendChild(own(el("bdi", "chip-label", self.label(kind, value))));
+        button.setAttribute("aria-label", self.strings.remove.replace("{value}", self.label(kind, value)));
         button.appendChild(el("span", "chip-x", " ×")).setAttribute("aria-hidden", "true");
         button.addEventListener("click", function () {
           self.state[kind] = self.state[kind].filter(function (v) { return v !== value; });
@@ -500,10 +509,10 @@
   // An entry as _macros.html's event_item draws it (a browser test compares them), without id and <time>.
   Finder.prototype.item = function (meta, row) {
     var col = meta.col, flags = row[col.flags], publishers = row[col.publishers], span = row[col.span];
-    var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base;
+    var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base, status = row[col.status];
     var precision = {d: "day", m: "month", y: "year"}[flags.charAt(0)];
     var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : "")
-      + (span ? " range" : "") + (draft ? " draft" : ""));
+      + (span ? " range" : "") + (draft ? " draft" : "") + (status ? " " + status : ""));
     var when = el("p", "event-when"), date = el("a", "event-date"), text = row[col.date];
     if (flags.indexOf("c") >= 0) {  // an estimate's "c.", explained as on the timeline
       date.appendChild(el("abbr", "", strings.circa)).title = strings.about;
@@ -516,16 +525,23 @@
       when.appendChild(document.createTextNode(" "));
       when.appendChild(el("span", "event-span", span));
     }
+    if (status) {  // a status other than the default, in words (as _macros.html's status_badge)
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "badge status status-" + status, row[col.status_label]));
+    }
     if (draft) {
       when.appendChild(document.createTextNode(" "));
       when.appendChild(el("span", "badge", strings.draft));
     }
     item.appendChild(when);
     var body = el("div", "event-body");
-    var title = own(el(row[col.month] ? "h4" : "h3", "event-title")), link = el("a", "", row[col.title]);
+    var title = own(el(row[col.month] ? "h4" : "h3", "event-title")), link = el("a");
+    // a retracted event's title stays, struck through (title_text)
+    link.appendChild(status === "retracted" ? el("s", "", row[col.title]) : document.createTextNode(row[col.title]));
     link.href = base + row[col.id] + "/";
     title.appendChild(link);
     body.appendChild(title);
+    if (row[col.retraction]) body.appendChild(own(el("p", "event-retraction", strings.retracted + ": " + row[col.retraction])));
     if (row[col.place]) body.appendChild(own(el("p", "event-place", row[col.place])));
     var sources = el("p", "event-sources", !publishers.length ? strings.nosources
       : (publishers.length > 1 || flags.indexOf("s") < 0 ? strings.sources : strings.source) + ": ");
