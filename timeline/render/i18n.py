@@ -105,6 +105,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events involving {value}.": "Événements impliquant {value}.",
         "Events in {value}.": "Événements à {value}.",
         "Year {year} of {title}.": "L'année {year} de {title}.",
+        "Find this quote in the article": "Retrouver cette citation dans l'article",
         "Status": "Statut",
         "status": "statut",
         "statuses": "statuts",

@@ -27,6 +27,7 @@ from timeline.render.markdown import Descriptions
 from timeline.render.search_index import SearchIndex, search_row
 from timeline.render.site_index import SiteIndex, Touched
 from timeline.render.templates import template_environment
+from timeline.render.text_fragments import quote_url
 from timeline.render.urls import SiteUrls, event_page_path
 
 # The kinds of page that cover every event (exports, search index): written after the others.
@@ -77,7 +78,7 @@ class SiteRenderer:
             "json_ld": self.json_ld, "span_text": partial(span_text, lang=lang), "year_key": year_key,
             "statuses": STATUSES, "status_label": partial(status_label, lang=lang),
             "status_labels": {status: status_label(status, lang) for status in STATUSES},
-            "facet_label": partial(facet_label, lang=lang),
+            "facet_label": partial(facet_label, lang=lang), "quote_url": quote_url,
         }
 
     def render(self, template: str, **context) -> bytes:

@@ -1,5 +1,6 @@
-"""Status and corrections as a reader sees them in the browser: badges in words in light and dark, a
-retracted event struck through, the status filter, the corrections page, and axe-core on each."""
+"""What lets a reader trust an event, in the browser: status badges in words in light and dark, a retracted
+event struck through, the status filter, the corrections page, axe-core on each, and a quote's link landing
+on the quote in its article."""
 
 from __future__ import annotations
 
@@ -96,3 +97,35 @@ def test_the_finder_filters_by_status_in_words(reader, status_site, shot):  # no
     page.wait_for_function("!document.getElementById('timeline').hidden")
     shot(page, "status-finder-cleared")
     assert page.problems == []
+
+
+@pytest.mark.parametrize("quoted", [
+    "Putin noted that they were meeting on Russia's National Unity Day",
+    "Rutte warned that the deployment of troops was a dangerous escalation of the war, with many more words "
+    "than a short quote has",
+    "the deployment of troops … many more words",
+])
+def test_a_quote_link_lands_on_the_quote_in_the_article(browser, tmp_path, quoted):
+    from timeline.render.text_fragments import quote_url
+
+    article = tmp_path / "site" / "story" / "index.html"
+    article.parent.mkdir(parents=True)
+    filler = "".join(f"<p>Paragraph {n} of the story, before the quote.</p>" for n in range(400))
+    article.write_text(
+        f"<!doctype html><html lang=en><title>Story</title><body>{filler}<p id=q>Reporters heard it. Putin noted "
+        "that they were meeting on Russia's National Unity Day. Rutte warned that the deployment of troops was a "
+        "dangerous escalation of the war, with many more words than a short quote has.</p>"
+        f"{filler}</body></html>", encoding="utf-8")
+    site = ServedSite(tmp_path, "/")
+    page = browser.new_page()
+    try:
+        page.goto(quote_url(site.url("story/"), quoted))
+        page.wait_for_timeout(300)  # the browser scrolls to the text once it has laid the page out
+        top = page.evaluate("document.getElementById('q').getBoundingClientRect().top")
+        height = page.evaluate("window.innerHeight")
+        assert 0 <= top < height, f"the quote is at {top}px, outside the {height}px window"
+        page.goto(site.url("story/"))  # without the directive the article opens at its top
+        assert page.evaluate("window.scrollY") == 0
+    finally:
+        page.close()
+        site.close()
