@@ -258,6 +258,7 @@ def test_only_changed_pages_are_rewritten(project):
         "2024-11-02-event-2/index.html",   # its "later" link shows the new title
         "2024-11-03-event-3/index.html",
         "2024-11-04-event-4/index.html",   # its "earlier" link shows the new title
+        "corroboration/single/index.html",  # it lists the event
         "events.csv", "events.ics", "events.json", "feed.xml",
         "index.html",
         "search/docs-0.json", "search/meta.json", "search/terms-0.json",  # the title is searchable

@@ -3,6 +3,8 @@ corrections newest first on the event page, in the feed and on the site's correc
 
 from __future__ import annotations
 
+import json
+
 import feedparser
 
 from tests.test_render import build, page
@@ -79,8 +81,8 @@ def test_each_status_has_a_page_that_says_what_it_means(project):
     build(project)
     listing = page(project, "statuses/index.html")
     assert [li.text() for li in listing.find(cls="facet-list").find_all("li")] == [
+        "Reported 1 event published reporting, not independently confirmed",  # in the order of the field's doc
         "Disputed 1 event the sources disagree",  # the "·" between is the style sheet's
-        "Reported 1 event published reporting, not independently confirmed",
         "Retracted 1 event the reporting was withdrawn; its corrections say why",
     ]
     disputed = page(project, "statuses/disputed/index.html")
@@ -115,3 +117,62 @@ def test_a_correction_added_in_the_preview_rewrites_the_corrections_page(project
     assert "The venue was wrong." in project.site("corrections/index.html")
     project.event("2024-11-04-other.md", title="An unrelated change")
     assert "corrections/index.html" not in builder.update().written
+
+
+# --- occurred and reported: independent publishers, the first report --------------------------------------
+
+TWO_FROM_ONE = ("\n  - title: A story\n    publisher: WION\n    published: 2024-11-07\n"
+                "  - title: A follow-up\n    publisher: ' wion '\n    published: 2024-11-08")
+TWO_PUBLISHERS = TWO_FROM_ONE + "\n  - title: Another\n    publisher: Reuters\n    published: 2024-11-05"
+
+
+def test_two_articles_from_one_publisher_are_a_single_source_and_two_publishers_independent_ones(project):
+    project.event("2024-11-04-one.md", title="One publisher", sources=TWO_FROM_ONE)
+    project.event("2024-11-04-two.md", title="Two publishers", sources=TWO_PUBLISHERS)
+    build(project)
+    home = page(project)
+    assert home.find("li", id="2024-11-04-one").find(cls="event-sources").text() == "Sources: WION · single source"
+    assert home.find("li", id="2024-11-04-two").find(cls="event-sources").text() == \
+        "Sources: WION, Reuters · 2 independent sources"
+    one = page(project, "2024-11-04-one/index.html")
+    assert one.find(cls="single-source").text() == "These sources come from a single publisher."
+    corroborated = page(project, "corroboration/independent/index.html")
+    assert [li.attrs["id"] for li in corroborated.find_all("li", cls="event")] == ["2024-11-04-two"]
+    assert corroborated.find("h1").text() == "Two or more independent sources"
+    assert [li.text() for li in page(project, "corroboration/index.html").find(cls="facet-list").find_all("li")] == [
+        "Two or more independent sources 1 event", "A single source 1 event"]
+    assert "corroboration" not in project.site().split('class="site-nav"')[1].split("</nav>")[0]  # not in the menu
+
+
+def test_an_event_page_says_when_it_was_first_reported_and_how_long_after(project):
+    project.event("2024-11-04-late.md", title="Reported late", sources=TWO_PUBLISHERS)  # Reuters, 5 November
+    project.event("2024-11-01-later.md", title="Reported three days on")  # WION, 7 November
+    project.event("2024-11-06-same.md", title="Reported the next day")
+    project.event("2024-10-month.md", title="Known to the month", date="2024-10")
+    build(project)
+    reported = {name: page(project, f"{name}/index.html").find(cls="fact-reported").find("dd").text()
+                for name in ("2024-11-04-late", "2024-11-01-later", "2024-11-06-same", "2024-10-month")}
+    assert reported == {
+        "2024-11-04-late": "5 November 2024",  # the next day: not late
+        "2024-11-01-later": "7 November 2024 (6 days later)",
+        "2024-11-06-same": "7 November 2024",
+        "2024-10-month": "7 November 2024",  # a month is not counted in days
+    }
+    records = {r["id"]: r for r in json.loads(project.site("events.json"))["events"]}
+    assert records["2024-11-04-late"]["first_reported"] == "2024-11-05"
+
+
+def test_the_first_report_and_its_delay_follow_the_dates_precision():
+    from timeline.model.dates import EventDate
+    from timeline.model.event import Event, Source
+
+    def event(date, *published, end=None):
+        return Event(id="x", path="p", title="t", date=date, end=end,
+                     sources=tuple(Source("s", f"P{n}", day) for n, day in enumerate(published)))
+
+    assert event(EventDate(2024, 11, 4), EventDate(2024, 11, 9), EventDate(2024, 11, 7)).days_until_reported() == 3
+    assert event(EventDate(2024, 11, 1), EventDate(2024, 11, 7), end=EventDate(2024, 11, 5)).days_until_reported() \
+        == 2  # counted from the last day of a range
+    assert event(EventDate(2024, 11, 4), EventDate(2024, 11)).days_until_reported() is None
+    assert event(EventDate(-44, 3, 15), EventDate(2024, 11, 7)).days_until_reported() is None
+    assert event(EventDate(2024, 11, 4)).first_reported is None and event(EventDate(2024, 11, 4)).corroboration == ""

@@ -96,6 +96,10 @@ def test_the_finder_filters_by_status_in_words(reader, status_site, shot):  # no
     page.locator(".finder-clear").click()
     page.wait_for_function("!document.getElementById('timeline').hidden")
     shot(page, "status-finder-cleared")
+    # how many independent publishers report an event is a filter too, in the address as ?sources=
+    page.goto(status_site.url("?sources=single"))
+    page.wait_for_function("document.querySelector('.finder-status').textContent === '5 events match'")
+    assert page.locator(".chip").all_inner_texts() == ["A single source ×"]
     assert page.problems == []
 
 

@@ -28,6 +28,8 @@ def event_record(event: Event, page_url: str) -> dict:
         ) if value}
         for source in event.sources
     ]
+    if event.first_reported:
+        record["first_reported"] = event.first_reported.iso()  # when the first source was published
     record["status"] = event.status
     if event.corrections:
         record["corrections"] = [{"date": c.date.iso(), "note": c.note} for c in event.corrections]

@@ -72,6 +72,7 @@ _EXPORT_ONLY = {
     "precision": {"enum": ["day", "month", "year"], "description": "How precisely the date is known."},
     "url": {"type": "string", "description": "The event's page on the site."},
     "description": {"type": "string", "description": "The event's description, in Markdown."},
+    "first_reported": {"type": "string", "description": "When the first source was published (from the sources)."},
 }
 
 

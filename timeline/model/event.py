@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, fields
 
-from timeline.model.dates import EventDate, format_range
+from timeline.model.dates import DAY, EventDate, format_range
 from timeline.model.fields import DEFAULT_STATUS
 
 
@@ -54,6 +55,35 @@ class Event:
         """Return how the date reads on the page."""
         return self.display_date or format_range(self.date, self.end, self.approximate)
 
+    @property
+    def publishers(self) -> tuple[str, ...]:
+        """Return the independent publishers of the sources, each once as first written (two articles from one
+        publisher are one, however its name is cased or spaced)."""
+        seen: dict[str, str] = {}
+        for source in self.sources:
+            seen.setdefault(publisher_key(source.publisher), source.publisher)
+        return tuple(seen.values())
+
+    @property
+    def corroboration(self) -> str:
+        """Return 'independent' for an event two or more publishers report, 'single' for one, '' for none."""
+        count = len(self.publishers)
+        return "independent" if count > 1 else "single" if count else ""
+
+    @property
+    def first_reported(self) -> EventDate | None:
+        """Return when the first source was published, or None for an event without sources."""
+        return min((source.published for source in self.sources), key=EventDate.start_key, default=None)
+
+    def days_until_reported(self) -> int | None:
+        """Return how many days after its last day an event known to the day was first reported by a source known
+        to the day, when that is more than one (news of the same or the next day is not late), else None."""
+        first, last = self.first_reported, self.end or self.date
+        if first is None or first.precision != DAY or last.precision != DAY or min(first.year, last.year) < 1:
+            return None  # before AD 1 there is no calendar date to count with
+        days = (datetime.date(*first.start_key()) - datetime.date(*last.start_key())).days
+        return days if days > 1 else None
+
     def corrections_newest_first(self) -> list[Correction]:
         """Return the event's corrections, the latest first (as written where two share a date)."""
         return sorted(self.corrections, key=lambda c: c.date.end_key(), reverse=True)
@@ -63,6 +93,11 @@ class Event:
         # Without an end, the date itself: (0, 0, 0) would sort BC events without an end after those with one.
         end = self.end or self.date
         return (self.date.sort_key(), end.sort_key(), self.id)
+
+
+def publisher_key(name: str) -> str:
+    """Return what tells publishers apart: their name without case or extra spaces ('The  Guardian', 'the guardian')."""
+    return " ".join(name.casefold().split())
 
 
 def description_text(body: str) -> str:

@@ -1,10 +1,12 @@
-"""The ways events are grouped on pages of their own, declared once: by tag, actor, place and status."""
+"""The ways events are grouped on pages of their own, declared once: by tag, actor, place, status and how many
+independent publishers report them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from timeline.model.event import Event
+from timeline.model.fields import STATUSES
 from timeline.model.names import slug
 
 
@@ -17,6 +19,12 @@ class Facet:
     heading: str
     attribute: str
     param: str
+    words: tuple[tuple[str, str], ...] = ()  # (value, how it reads, in English) where a value is a code
+    in_nav: bool = True  # listed in the site's navigation
+
+    def label(self, value: str) -> str:
+        """Return how a value reads, in English: its words where the facet's values are codes, else itself."""
+        return dict(self.words).get(value, value)
 
     def values(self, event: Event) -> tuple[str, ...]:
         """Return the event's values for this facet."""
@@ -48,6 +56,10 @@ FACETS = (
     Facet("tag", "tags", "Tags", "tags", "tag"),
     Facet("actor", "actors", "Actors", "actors", "actor"),
     Facet("location", "locations", "Places", "location", "place"),
-    Facet("status", "statuses", "Status", "status", "status"),
+    Facet("status", "statuses", "Status", "status", "status",
+          words=tuple((status, status.capitalize()) for status in STATUSES)),
+    # how many independent publishers report an event: a filter, and pages, but no place in the navigation
+    Facet("corroboration", "corroboration", "Corroboration", "corroboration", "sources",
+          words=(("independent", "Two or more independent sources"), ("single", "A single source")), in_nav=False),
 )
 FACET_OF = {facet.kind: facet for facet in FACETS}

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate, format_range, format_year, range_parts
+from timeline.model.facets import FACET_OF
 
 # Translations of the UI strings, by language (the part of the code before any '-').
 # A plural entry is a dict of CLDR plural categories ("one", "other"...) to texts with {n}.
@@ -106,6 +107,18 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events in {value}.": "Événements à {value}.",
         "Year {year} of {title}.": "L'année {year} de {title}.",
         "Find this quote in the article": "Retrouver cette citation dans l'article",
+        "{n} independent sources": {"one": "{n} source indépendante", "other": "{n} sources indépendantes"},
+        "These sources come from a single publisher.": "Ces sources viennent d'un seul éditeur.",
+        "First reported": "Premier article",
+        "{n} days later": {"one": "{n} jour plus tard", "other": "{n} jours plus tard"},
+        "Corroboration": "Corroboration",
+        "corroboration": "corroboration",
+        "Any number of sources": "Tout nombre de sources",
+        "Two or more independent sources": "Deux sources indépendantes ou plus",
+        "A single source": "Une seule source",
+        "resting on {value}": "reposant sur {value}",
+        "Events resting on {value}.": "Événements reposant sur {value}.",
+        "number of independent sources": "nombre de sources indépendantes",
         "Status": "Statut",
         "status": "statut",
         "statuses": "statuts",
@@ -322,14 +335,16 @@ def tokens(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=16)
+def facet_label(kind: str, value: str, lang: Language) -> str:
+    """Return how a facet's value reads in the site's language: a status or a count of publishers in words, any
+    other value (a tag, a name, a place) as it is written."""
+    facet = FACET_OF[kind]
+    return lang.gettext(facet.label(value)) if facet.words else value
+
+
 def status_label(status: str, lang: Language) -> str:
     """Return the word for an event's status in the site's language ('Disputed')."""
-    return lang.gettext(status.capitalize())
-
-
-def facet_label(kind: str, value: str, lang: Language) -> str:
-    """Return how a facet's value reads: a status in words, any other value as it is written."""
-    return status_label(value, lang) if kind == "status" else value
+    return facet_label("status", status, lang)
 
 
 def language(code: str) -> Language:

@@ -77,8 +77,9 @@ class SiteRenderer:
             "item": pieces.item, "items": pieces.items, "year_section": pieces.year_section,
             "json_ld": self.json_ld, "span_text": partial(span_text, lang=lang), "year_key": year_key,
             "statuses": STATUSES, "status_label": partial(status_label, lang=lang),
-            "status_labels": {status: status_label(status, lang) for status in STATUSES},
             "facet_label": partial(facet_label, lang=lang), "quote_url": quote_url,
+            "facet_labels": {facet.kind: {value: facet_label(facet.kind, value, lang) for value, _ in facet.words}
+                             for facet in FACETS if facet.words},
         }
 
     def render(self, template: str, **context) -> bytes:
@@ -238,7 +239,10 @@ class SiteRenderer:
     def _facets_page(self, facet: Facet) -> Page:
         """Return the page listing a facet's values (all tags, say) with their counts."""
         groups = self.index.groups[facet.kind]
-        names = sorted(groups, key=lambda v: (v.casefold(), v))
+        if facet.words:  # codes (statuses...): in the order they are declared
+            names = [value for value, _ in facet.words if value in groups]
+        else:
+            names = sorted(groups, key=lambda v: (v.casefold(), v))
         return Page(f"{facet.plural}/index.html", partial(
             self.render, "facets.html", facet=facet, names=names, groups=groups, page_path=f"{facet.plural}/"
         ))

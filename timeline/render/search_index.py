@@ -17,11 +17,12 @@ Files, under search/ (documents are numbered in time order, oldest first):
 - docs-K.json: the rows of documents K*CHUNK .. (K+1)*CHUNK-1, each a list of the values of
   "columns": id, title, date (its text, as the page shows it), year (its key), year_label, month
   (its key, "" for a year-only date), month_label, place, tags, actors (lists), flags, publishers
-  (a list, each once), span (how long a range lasts, "" for a single date), status and status_label
-  (the status and its word, "" for the default, reported) and retraction (why a retracted event was
-  withdrawn: its latest correction's note; "" otherwise). flags is the
+  (a list, each independent publisher once), span (how long a range lasts, "" for a single date),
+  status and status_label (the status and its word, "" for the default, reported) and retraction
+  (why a retracted event was withdrawn: its latest correction's note; "" otherwise). flags is the
   precision's initial (d, m, y), then "a" for an approximate date, "c" when the date's text starts
-  with "c." (approximate, without a display_date), "s" for an event resting on a single source and
+  with "c." (approximate, without a display_date), "s" for an event resting on one source (the label
+  says "Source", not "Sources"; one publisher is "single source", more are "N independent sources") and
   "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
   terms whose first two letters hash to bucket B (see bucket());
@@ -63,13 +64,13 @@ def search_row(event: Event, lang: Language) -> list:
     date, month = event.date, event.date.month is not None
     circa = event.approximate and not event.display_date  # the date's text starts with "c." (date_html)
     flags = (date.precision[0] + ("a" if event.approximate else "") + ("c" if circa else "")
-             + ("s" if len(event.sources) == 1 else "") + ("u" if event.draft else ""))
+             + ("s" if len(event.sources) == 1 else "") + ("u" if event.draft else ""))  # "s": one source, the word
     values = {
         "id": event.id, "title": event.title, "date": lang.date_text(event),
         "year": year_key(date.year), "year_label": lang.format_year(date.year),
         "month": month_anchor(date) if month else "", "month_label": month_label(date, lang) if month else "",
         "place": event.location, "tags": list(event.tags), "actors": list(event.actors), "flags": flags,
-        "publishers": list(dict.fromkeys(source.publisher for source in event.sources)),
+        "publishers": list(event.publishers),
         "span": span_text(event, lang),
         # the default status is shown nowhere in a list, so its row leaves it out
         "status": "" if event.status == DEFAULT_STATUS else event.status,
