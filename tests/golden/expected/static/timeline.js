@@ -549,9 +549,11 @@
       if (i) sources.appendChild(document.createTextNode(", "));
       sources.appendChild(el("bdi", "", name));
     });
-    if (flags.indexOf("s") >= 0) {
+    if (publishers.length) {  // one publisher is a single source, more are independent ones (corroboration_badge)
       sources.appendChild(document.createTextNode(" · "));
-      sources.appendChild(el("span", "single", strings.single));
+      sources.appendChild(publishers.length > 1
+        ? el("span", "independent", strings.independent.replace("{n}", publishers.length))
+        : el("span", "single", strings.single));
     }
     body.appendChild(sources);
     if (row[col.tags].length) {
