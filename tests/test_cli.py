@@ -105,7 +105,7 @@ def test_check_reports_config_problems(project):
     assert result.code == 1
     assert result.out == (
         "timeline.toml:2: ordr: unknown setting: did you mean 'order'? the settings are title, description, url, "
-        "base_path, language, order, domain\nChecked 1 file: 1 error in 1 file.\n"
+        "base_path, language, order, domain, repository\nChecked 1 file: 1 error in 1 file.\n"
     )
 
 

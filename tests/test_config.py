@@ -9,7 +9,7 @@ import pytest
 from timeline.model.config import Config, apply_base_url, load_config, normalise_base_path
 from timeline.problems import ERROR, Problem
 
-SETTINGS = "title, description, url, base_path, language, order, domain"
+SETTINGS = "title, description, url, base_path, language, order, domain, repository"
 SECTIONS = 'this file has no sections: write each setting at the top level, like title = "My timeline"; '
 DEFAULTS = Config(title="Timeline", description="", url="", base_path="/", language="en", order="oldest-first")
 
@@ -109,6 +109,9 @@ def test_wrong_type(tmp_path, text, line, key, found):
     ("language", "xx", "expected a language code like en, fr or pt-BR, found 'xx', which is no language Babel knows"),
     ("language", "zz-FR", "expected a language code like en, fr or pt-BR, found 'zz-FR', which is no language Babel "
                           "knows"),
+    ("repository", "https://github.com/octo-org/timeline", "expected a GitHub repository as owner/name, like "
+                   "octo-org/timeline, found 'https://github.com/octo-org/timeline'"),
+    ("repository", "timeline", "expected a GitHub repository as owner/name, like octo-org/timeline, found 'timeline'"),
 ])
 def test_bad_values(tmp_path, key, value, message):
     config, problems = load(tmp_path, f'title = "T"\n{key} = "{value}"\n')
@@ -123,7 +126,8 @@ def test_bad_values(tmp_path, key, value, message):
     ("url", "", ""), ("url", "http://example.com", "http://example.com"),
     ("base_path", "/", "/"), ("base_path", "", "/"), ("base_path", "timeline", "/timeline/"),
     ("base_path", "/a/b", "/a/b/"), ("base_path", " /x/ ", "/x/"), ("base_path", "/x//", "/x/"),
-    ("order", "oldest-first", "oldest-first"),
+    ("order", "oldest-first", "oldest-first"), ("repository", "octo-org/timeline", "octo-org/timeline"),
+    ("repository", "a/b.c_d-e", "a/b.c_d-e"),
 ])
 def test_good_values(tmp_path, key, value, kept):
     config, problems = load(tmp_path, f'{key} = "{value}"\n')
@@ -197,3 +201,12 @@ def test_apply_base_url_refused(value, message):
     config, error = apply_base_url(start, value)
     assert error == message
     assert config == start
+
+
+def test_github_actions_fills_the_repository_that_the_file_leaves_out(tmp_path, monkeypatch):
+    monkeypatch.setenv("GITHUB_REPOSITORY", "octo-org/from-actions")
+    assert load(tmp_path, 'title = "T"\n')[0].repository == "octo-org/from-actions"
+    assert load(tmp_path, 'repository = "octo-org/own"\n')[0].repository == "octo-org/own"
+    assert load_config(tmp_path / "nowhere")[0].repository == "octo-org/from-actions"
+    monkeypatch.setenv("GITHUB_REPOSITORY", "not a repository")
+    assert load(tmp_path, 'title = "T"\n')[0].repository == ""

@@ -202,9 +202,24 @@ def test_issue_forms_are_valid_github_forms(name):
     assert issue_form_problems(yaml.safe_load((FORMS / name).read_text())) == []
 
 
-def test_the_issue_forms_are_the_two_we_offer():
+def test_the_issue_forms_are_the_three_we_offer():
     assert sorted(yaml.safe_load(path.read_text())["name"] for path in FORMS.glob("*.yml")) == [
-        "Suggest an article", "Suggest an event"]
+        "Suggest a correction", "Suggest an article", "Suggest an event"]
+
+
+def test_the_correction_form_takes_the_file_an_event_page_names():
+    form = yaml.safe_load((FORMS / "correction.yml").read_text())
+    assert issue_form_problems(form) == []
+    assert [item["id"] for item in form["body"] if "id" in item] == ["file", "what", "source"]
+    # the event page's "Suggest a correction" link fills the field whose id is "file"
+    assert "template=correction.yml&amp;file=" in (REPO / "templates" / "event.html").read_text()
+
+
+def test_the_workflows_check_out_the_whole_history_for_provenance():
+    for name in ("pages.yml", "check.yml"):
+        steps = next(iter(load(name)["jobs"].values()))["steps"]
+        checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
+        assert checkout["with"]["fetch-depth"] == 0, name
 
 
 @pytest.mark.parametrize("change, problems", [

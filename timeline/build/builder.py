@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.build.project import BuildResult, Project
+from timeline.build.provenance import PendingProvenance
 from timeline.build.reading import EventReader, stat_key
 from timeline.build.speed import NoSpeedups, Speed
 from timeline.build.workers import render_into
@@ -55,12 +56,15 @@ class Builder:
         if current:
             return BuildResult(problems=[Problem(*p) for p in current["problems"]], up_to_date=True,
                                events=current["events"], drafts=current["drafts"], fingerprint=self.speed.fingerprint)
+        history = PendingProvenance(self.root)  # git reads the history while the files are read
         project = self.load()
         self.speed.took_as_read(project)
         result = self._result(project)
         if result.errors:
+            history.cancel()
             return result
         renderer = self._renderer_for(project.config)
+        renderer.provenance = history.result()  # what each event file's history says
         renderer.exporter.keep_pieces = keep_pieces
         published = project.published(self.include_drafts)
         try:

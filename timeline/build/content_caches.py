@@ -109,8 +109,8 @@ class ContentCaches:
         """Return the pages with those whose key and bytes the last build recorded copied from site/.
 
         A key digests everything an event page shows beyond the settings, templates, code and
-        libraries (which the cache's version names): the event's file, its neighbours' files and
-        the timeline's split. A page is copied only if site/ still holds the very bytes recorded
+        libraries (which the cache's version names): the event's file, its neighbours' files, the
+        timeline's split and the file's history. A page is copied only if site/ still holds the very bytes recorded
         for that key, so a hand-edited or missing page is rendered again.
         """
         from timeline.render.pages import Page
@@ -119,9 +119,9 @@ class ContentCaches:
         site = self.root / OUTPUT_DIR
         digests = self.inputs.events
         self._page_keys = {}
-        for path, event, previous, following, split in renderer.event_page_inputs():
+        for path, event, previous, following, split, history in renderer.event_page_inputs():
             files = [digests.get(_file_name(e), "") if e is not None else "" for e in (event, previous, following)]
-            self._page_keys[path] = short_digest(repr((files, split)).encode())
+            self._page_keys[path] = short_digest(repr((files, split, history)).encode())
         reused = []
         for page in pages:
             entry = recorded.get(page.path) if page.kind == "event" else None

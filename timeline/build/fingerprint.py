@@ -13,6 +13,7 @@ import sys
 import time
 
 from timeline.build.cache_store import read_json, write_json
+from timeline.build.provenance import head_commit
 from timeline.folders import CACHE_DIR, CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from timeline.model.digest import file_digest, name_bytes
 from timeline.versions import RENDERING_PACKAGES, package_versions
@@ -38,7 +39,8 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     root = os.fspath(root)
     manifest = last_manifest if isinstance(last_manifest, dict) else {}
     setup = hashlib.blake2b(digest_size=20)
-    setup.update(repr((base_url, include_drafts, sys.version)).encode())
+    # GITHUB_REPOSITORY stands for the repository setting when timeline.toml leaves it out
+    setup.update(repr((base_url, include_drafts, sys.version, os.environ.get("GITHUB_REPOSITORY", ""))).encode())
     for package, version in package_versions(RENDERING_PACKAGES).items():
         setup.update(f"{package}={version}".encode())
     inputs = _code_files(_CODE_DIR) + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
@@ -96,16 +98,17 @@ class Inputs:
     """What a build's output is made from, as digests: setup (every input but the event files), each event
     file's digest by name, and the status of each settled file (see input_digests)."""
 
-    __slots__ = ("events", "setup", "setup_statuses", "statuses")
+    __slots__ = ("commit", "events", "setup", "setup_statuses", "statuses")
 
     def __init__(self, setup: str, events: dict[str, str], statuses: dict[str, list],
-                 setup_statuses: dict[str, list]):
+                 setup_statuses: dict[str, list], commit: str = ""):
         self.setup, self.events, self.statuses, self.setup_statuses = setup, events, statuses, setup_statuses
+        self.commit = commit  # the git commit the event files' history stands at ('' outside a full history)
 
     @property
     def fingerprint(self) -> str:
         """Return the digest of every input: equal fingerprints, byte-identical sites."""
-        return fingerprint_of(self.setup, self.events)
+        return fingerprint_of(self.setup + self.commit, self.events)
 
     def take_as_read(self, root: str | os.PathLike, read: dict[str, str]) -> None:
         """Take the digest of each file in events/ as loading read it (read: file name -> digest).
@@ -128,8 +131,8 @@ class Inputs:
 
 def read_inputs(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
                 last_manifest: object = None) -> Inputs:
-    """Return the digests of a build's inputs (see input_digests)."""
-    return Inputs(*input_digests(root, base_url, include_drafts, last_manifest))
+    """Return the digests of a build's inputs (see input_digests), and the commit their history stands at."""
+    return Inputs(*input_digests(root, base_url, include_drafts, last_manifest), commit=head_commit(root))
 
 
 def fingerprint_of(setup: str, events: dict[str, str]) -> str:

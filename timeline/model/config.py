@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
@@ -13,6 +14,7 @@ from timeline.folders import CONFIG_FILE
 from timeline.problems import Problem
 
 ORDERS = ("oldest-first", "newest-first")
+REPOSITORY_NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/[A-Za-z0-9._-]{1,100}")
 
 
 def _setting(default: str, doc: str):
@@ -35,6 +37,9 @@ class Config:
     order: str = _setting("oldest-first", "oldest-first or newest-first: the order of the timeline.")
     domain: str = _setting("", "A custom domain for GitHub Pages, like timeline.example.org; the build writes it "
                                "to site/CNAME.")
+    repository: str = _setting("", "The GitHub repository the events live in, as owner/name, for the links to each "
+                                   "event's history and to suggest a correction; in GitHub Actions it is taken from "
+                                   "GITHUB_REPOSITORY when left out.")
 
 
 def normalise_base_path(value: str) -> str | None:
@@ -69,7 +74,7 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
     """Return the configuration at root (defaults when there is no file), and its problems."""
     path = root / CONFIG_FILE
     if not path.exists():
-        return Config(), []
+        return _with_environment({}), []
     raw_text = path.read_text(encoding="utf-8", errors="replace")
     try:
         data = tomllib.loads(raw_text)
@@ -97,7 +102,14 @@ def load_config(root: Path) -> tuple[Config, list[Problem]]:
             problems.append(Problem(CONFIG_FILE, line, key, error))
             continue
         values[key] = normalise_base_path(value) if key == "base_path" else value.strip()
-    return Config(**values), problems
+    return _with_environment(values), problems
+
+
+def _with_environment(values: dict) -> Config:
+    """Return the settings with what GitHub Actions says of the repository where timeline.toml says nothing."""
+    if not values.get("repository") and REPOSITORY_NAME.fullmatch(os.environ.get("GITHUB_REPOSITORY", "")):
+        values = {**values, "repository": os.environ["GITHUB_REPOSITORY"]}
+    return Config(**values)
 
 
 def toml_error(error: tomllib.TOMLDecodeError, text: str) -> tuple[int, str]:
@@ -128,6 +140,8 @@ def _check_setting(key: str, value: str) -> str | None:
         r"(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}", value.lower()
     ):
         return f"expected a domain name like timeline.example.org (no https:// and no path), found {value!r}"
+    if key == "repository" and value and not REPOSITORY_NAME.fullmatch(value):
+        return f"expected a GitHub repository as owner/name, like octo-org/timeline, found {value!r}"
     if key == "language" and not re.fullmatch(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*", value):
         return f"expected a language code like en or pt-BR, found {value!r}"
     if key == "language" and not _known_language(value.split("-")[0]):

@@ -17,6 +17,7 @@ from timeline.model.dates import YEAR
 from timeline.model.event import Event
 from timeline.model.facets import FACET_OF, FACETS, Facet
 from timeline.model.fields import STATUSES
+from timeline.model.history import Provenance
 from timeline.model.names import year_key
 from timeline.render import overview, seo
 from timeline.render.date_html import date_html, span_text, time_html
@@ -64,6 +65,7 @@ class SiteRenderer:
         self.env.globals.update(self._template_globals())
         self.pieces.macros = self.env.get_template("_macros.html").module
         self._layout: tuple[bool, tuple[int, ...]] = (False, ())
+        self.provenance: Provenance | None = None  # each event file's history, where git has it
 
     def _template_globals(self) -> dict:
         """Return the names every template sees (CONTRIBUTING.md's "Templates" lists them)."""
@@ -179,14 +181,16 @@ class SiteRenderer:
         return removed + [f"{FACET_OF[kind].path(value)}index.html" for kind, value in sorted(touched.values)
                           if value not in self.index.groups[kind]]
 
-    def event_page_inputs(self) -> Iterator[tuple[str, Event, Event | None, Event | None, bool]]:
+    def event_page_inputs(self) -> Iterator[tuple[str, Event, Event | None, Event | None, bool, tuple]]:
         """Yield, for every event page, its site path and all it shows besides settings and templates:
-        the event, its neighbours in time, and whether the timeline is split into year pages (its links say)."""
+        the event, its neighbours in time, whether the timeline is split into year pages (its links say),
+        and its file's history (its days, and the commit its history link names)."""
         chronological, split = self.index.chronological, self.index.split
         for index, event in enumerate(chronological):
             previous = chronological[index - 1] if index > 0 else None
             following = chronological[index + 1] if index + 1 < len(chronological) else None
-            yield event_page_path(event.id), event, previous, following, split
+            yield event_page_path(event.id), event, previous, following, split, \
+                self.provenance.page_key(event.path) if self.provenance else ()
 
     # --- the pages --------------------------------------------------------------------------------
 
@@ -234,6 +238,8 @@ class SiteRenderer:
         return Page(event_page_path(event.id), lambda: self.render(
             "event.html", event=event, body=self.descriptions.html(event),
             previous=previous, next=following, page_path=f"{event.id}/",
+            history=self.provenance.of(event.path) if self.provenance else None,
+            history_url=self.provenance.history_url(self.config.repository, event.path) if self.provenance else "",
         ), kind="event")
 
     def _facets_page(self, facet: Facet) -> Page:

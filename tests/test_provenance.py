@@ -1,0 +1,134 @@
+"""Provenance from git: when each event file was added and last changed, its history on GitHub, a link to
+suggest a correction; nothing of it outside a full git history, and the same bytes for the same commit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests.conftest import run_cli
+from tests.test_render import build, page
+from tests.test_site import tree_digest
+from timeline.build.provenance import head_commit, read_provenance
+from timeline.model.dates import EventDate
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def git(folder, *args: str, day: str = "2024-11-08") -> str:
+    """Run git in folder, as a committer on the given day (UTC noon); return what it prints."""
+    env = {**os.environ, "GIT_AUTHOR_DATE": f"{day}T12:00:00Z", "GIT_COMMITTER_DATE": f"{day}T12:00:00Z",
+           "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "A",
+           "GIT_COMMITTER_EMAIL": "a@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    return subprocess.run(["git", *args], cwd=folder, env=env, check=True, capture_output=True, text=True).stdout
+
+
+def commit(folder, message: str, day: str) -> None:
+    """Commit everything in folder on a day."""
+    git(folder, "add", "-A", day=day)
+    git(folder, "commit", "-q", "-m", message, day=day)
+
+
+@pytest.fixture
+def history(project):
+    """Return a project in git: one event added on 8 November and changed on 12 November, another added on 10
+    November, a third never committed."""
+    git(project.root, "init", "-q", "-b", "main")
+    project.event("2024-11-04-meeting.md", title="A meeting")
+    commit(project.root, "Add a meeting", "2024-11-08")
+    project.event("2024-11-05-talks.md", title="Talks")
+    commit(project.root, "Add talks", "2024-11-10")
+    project.event("2024-11-04-meeting.md", title="A meeting in Moscow")
+    commit(project.root, "Correct the meeting", "2024-11-12")
+    project.event("2024-11-06-draft.md", title="Not committed yet")
+    return project
+
+
+def test_one_pass_over_the_history_dates_every_event_file(history):
+    provenance = read_provenance(history.root)
+    assert provenance.commit == head_commit(history.root) == git(history.root, "rev-parse", "HEAD").strip()
+    assert provenance.folder == ""
+    meeting = provenance.of("events/2024-11-04-meeting.md")
+    assert (meeting.added, meeting.changed) == (EventDate(2024, 11, 8), EventDate(2024, 11, 12))
+    talks = provenance.of("events/2024-11-05-talks.md")
+    assert (talks.added, talks.changed) == (EventDate(2024, 11, 10), EventDate(2024, 11, 10))
+    assert provenance.of("events/2024-11-06-draft.md") is None
+
+
+def test_an_event_page_says_when_it_was_added_and_changed_and_links_its_history(history):
+    config = history.root / "timeline.toml"
+    config.write_text(config.read_text() + 'repository = "octo-org/timeline"\n')
+    build(history)
+    meeting = page(history, "2024-11-04-meeting/index.html").find(cls="provenance")
+    commit_id = head_commit(history.root)
+    lines = meeting.find_all("p")
+    assert lines[0].text() == "Added to the timeline 8 November 2024; last changed 12 November 2024. Its history"
+    assert lines[0].find("a").attrs["href"] == \
+        f"https://github.com/octo-org/timeline/commits/{commit_id}/events/2024-11-04-meeting.md"
+    assert lines[1].find("a").attrs["href"] == (
+        "https://github.com/octo-org/timeline/issues/new?template=correction.yml&file=events/2024-11-04-meeting.md"
+        "&title=Correction%3A%202024-11-04-meeting")
+    talks = page(history, "2024-11-05-talks/index.html").find(cls="provenance").find("p")
+    assert talks.text() == "Added to the timeline 10 November 2024. Its history"  # changed the day it came
+    uncommitted = page(history, "2024-11-06-draft/index.html").find(cls="provenance")
+    assert [p.text() for p in uncommitted.find_all("p")] == ["Suggest a correction"]
+
+
+def test_without_a_repository_setting_the_days_show_without_links(history):
+    build(history)
+    meeting = page(history, "2024-11-04-meeting/index.html").find(cls="provenance")
+    assert [p.text() for p in meeting.find_all("p")] == [
+        "Added to the timeline 8 November 2024; last changed 12 November 2024."]
+
+
+def test_github_actions_names_the_repository(history, monkeypatch):
+    monkeypatch.setenv("GITHUB_REPOSITORY", "octo-org/from-actions")
+    build(history)
+    assert "https://github.com/octo-org/from-actions/issues/new" in history.site("2024-11-04-meeting/index.html")
+
+
+def test_outside_git_the_lines_are_left_out_without_an_error(project):
+    project.event()
+    build(project)
+    assert read_provenance(project.root) is None and head_commit(project.root) == ""
+    assert page(project, "2024-11-04-a-meeting/index.html").find_all(cls="provenance") == []
+
+
+def test_a_shallow_clone_has_no_provenance_rather_than_wrong_dates(history, tmp_path):
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{history.root}", str(clone))
+    assert head_commit(clone) == "" and read_provenance(clone) is None
+
+
+def test_a_project_below_the_repository_s_top_links_its_own_folder(tmp_path, project):
+    repository = project.root.parent
+    git(repository, "init", "-q", "-b", "main")
+    project.event()
+    commit(repository, "Add", "2024-11-08")
+    provenance = read_provenance(project.root)
+    assert provenance.folder == f"{project.root.name}/"
+    assert provenance.of("events/2024-11-04-a-meeting.md").added == EventDate(2024, 11, 8)
+
+
+def test_the_same_commit_builds_the_same_bytes_anywhere_and_a_new_commit_is_a_new_build(history, tmp_path):
+    commit(history.root, "Add the draft", "2024-11-13")
+    build(history)
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", f"file://{history.root}", str(clone))
+    result = run_cli(["build", "--root", str(clone)])
+    assert result.code == 0, result.err
+    assert tree_digest(clone / "site") == tree_digest(history.root / "site")
+    # a commit that changes an event file: the next build is not the last one's site kept as it was
+    history.event("2024-11-05-talks.md", title="Talks, renamed")
+    commit(history.root, "Rename the talks", "2024-11-14")
+    assert history.run("build").err.startswith("Built site/")
+    assert page(history, "2024-11-05-talks/index.html").find(cls="provenance").find("p").text() == \
+        "Added to the timeline 10 November 2024; last changed 14 November 2024."
+    # one that changes no event file builds the same bytes (without a repository, no page names the commit)
+    git(history.root, "commit", "-q", "--allow-empty", "-m", "Nothing", day="2024-11-15")
+    before = tree_digest(history.root / "site")
+    assert history.run("build").code == 0
+    assert tree_digest(history.root / "site") == before
