@@ -24,7 +24,8 @@ COMMANDS = {
     "check": "Check every event file and report all problems at once; write nothing.",
     "serve": "Build, serve the site on http://127.0.0.1:8000/ and rebuild and reload open pages on every change.",
     "new": "Write a new event file with every field and a hint for each, and print its path.",
-    "links": "Check every internal link and anchor of the built site in site/; exit 1 if one is broken.",
+    "links": "Check every internal link and anchor of the built site in site/; exit 1 if one is broken. "
+             "--external also asks every source's address on the web and lists the dead ones.",
     "extract": "Find the dated events in a news article (file, saved page or URL) and draft event files.",
     "import": "Write event files from a TimelineJS JSON or spreadsheet CSV file, or from our events.json.",
 }
@@ -67,6 +68,8 @@ def parser() -> argparse.ArgumentParser:
     links = _command(sub, "links", common)
     links.add_argument("--base-url", metavar="PATH_OR_URL",
                        help="the base path the site was built with (default: base_path in timeline.toml)")
+    links.add_argument("--external", action="store_true",
+                       help="also ask every source's url on the web, and list the dead ones (never exit 1 for them)")
     _authoring_commands(sub, common)
     return main_parser
 
@@ -305,7 +308,27 @@ def cmd_links(args) -> int:
     if count and len(broken) * 2 > count:
         print("Most links are broken: was the site built for another base path? "
               "Pass links the same --base-url as the build.")
+    if args.external:
+        _check_sources_online(args.root)
     return EXIT_PROBLEMS if broken else EXIT_OK
+
+
+def _check_sources_online(root) -> None:
+    """Ask every source's address on the web and print the dead ones (the web changes by itself: no exit 1)."""
+    from urllib.parse import urlsplit
+
+    from timeline.build.external_links import check_addresses, source_addresses
+    from timeline.folders import EVENTS_DIR
+    from timeline.model.event_file import read_event_file
+
+    addresses = source_addresses([read_event_file(path, root) for path in sorted((root / EVENTS_DIR).glob("*.md"))])
+    dead = check_addresses(addresses)
+    for address in dead:
+        print(address)
+    hosts = len({urlsplit(a.url).hostname for a in addresses})
+    urls = len({a.url for a in addresses})
+    print(f"Checked {plural(urls, 'source address')} on {plural(hosts, 'host')}: "
+          f"{f'{len(dead)} dead' if dead else 'none dead'}.")
 
 
 def cmd_extract(args) -> int:
