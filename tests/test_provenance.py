@@ -132,3 +132,30 @@ def test_the_same_commit_builds_the_same_bytes_anywhere_and_a_new_commit_is_a_ne
     before = tree_digest(history.root / "site")
     assert history.run("build").code == 0
     assert tree_digest(history.root / "site") == before
+
+
+def test_a_build_takes_up_the_history_the_last_one_read(history, monkeypatch):
+    from timeline.build import provenance
+
+    build(history)
+    assert (history.root / ".timeline-cache" / "provenance.json").is_file()
+    history.event("2024-11-05-talks.md", title="Talks, renamed")
+    commit(history.root, "Rename the talks", "2024-11-20")
+    asked = []
+    real = provenance.subprocess.Popen
+    monkeypatch.setattr(provenance.subprocess, "Popen",  # the log passes (rev-parse and merge-base run through it too)
+                        lambda args, **kw: (args[1] == "log" and asked.append(args[-1])) or real(args, **kw))
+    build(history)
+    assert len(asked) == 1 and ".." in asked[0]  # only the commits since the last build's
+    talks = page(history, "2024-11-05-talks/index.html").find(cls="provenance").find("p").text()
+    assert talks == "Added to the timeline 10 November 2024; last changed 20 November 2024."
+    asked.clear()
+    history.event("2024-11-04-meeting.md", title="A meeting, edited but not committed")
+    build(history)
+    assert asked == []  # the same commit: git is not asked
+    # history rewritten (an amended commit): read it all again
+    git(history.root, "commit", "-q", "--amend", "-m", "Renamed", day="2024-11-21")
+    build(history)
+    assert len(asked) == 1 and ".." not in asked[0]
+    talks = page(history, "2024-11-05-talks/index.html").find(cls="provenance").find("p").text()
+    assert talks == "Added to the timeline 10 November 2024; last changed 21 November 2024."

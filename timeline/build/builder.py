@@ -56,7 +56,7 @@ class Builder:
         if current:
             return BuildResult(problems=[Problem(*p) for p in current["problems"]], up_to_date=True,
                                events=current["events"], drafts=current["drafts"], fingerprint=self.speed.fingerprint)
-        history = PendingProvenance(self.root)  # git reads the history while the files are read
+        history = PendingProvenance(self.root, cache=isinstance(self.speed, Speed))  # git reads while the files are
         project = self.load()
         self.speed.took_as_read(project)
         result = self._result(project)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # an up-to-date build asks only for the commit, and imports n
     from timeline.model.dates import EventDate
     from timeline.model.history import Provenance
 
+PROVENANCE_CACHE = "provenance.json"
 _RECORD = "\x1e"  # starts each commit's record in the log: a character no file name holds
 _GIT_ENV = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # a build takes no lock a user's git waits on
 
@@ -48,21 +49,48 @@ def head_commit(root: str | os.PathLike) -> str:
 
 class PendingProvenance:
     """The one `git log` pass over the event files' history, started at once and read when the pages need it:
-    git works in its own process while the build reads and validates the files."""
+    git works in its own process while the build reads and validates the files.
 
-    def __init__(self, root: str | os.PathLike):
+    With cache, the history the last build read (.timeline-cache/provenance.json) is taken up: at the same
+    commit git is not asked at all, and at a later one only the commits since are read.
+    """
+
+    def __init__(self, root: str | os.PathLike, cache: bool = True):
+        self.root, self.cache = root, cache
         self.commit, self.folder = _repository(root)
         self._process = None
+        self._output = None
+        self._known: dict[str, list[int]] = {}  # name -> [added, changed], as of the cached commit
+        if not self.commit:
+            return
+        since = self._take_up_cache() if cache else None
+        if since == self.commit:
+            return  # the history is what the last build read
         # a file, not a pipe: git writes all of it without waiting for the build to read
-        self._output = tempfile.TemporaryFile() if self.commit else None  # noqa: SIM115 (closed by cancel)
-        if self.commit:
-            try:
-                # every file of every commit, told apart here: a path filter makes git three times slower
-                self._process = subprocess.Popen(
-                    ["git", "log", "--no-renames", f"--format={_RECORD}%ct", "--name-only", self.commit],
-                    cwd=root, env=_GIT_ENV, stdout=self._output, stderr=subprocess.DEVNULL)
-            except OSError:
-                self.commit = ""
+        self._output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by cancel)
+        commits = f"{since}..{self.commit}" if since else self.commit
+        try:
+            # every file of every commit, told apart here: a path filter makes git three times slower
+            self._process = subprocess.Popen(
+                ["git", "log", "--no-renames", f"--format={_RECORD}%ct", "--name-only", commits],
+                cwd=root, env=_GIT_ENV, stdout=self._output, stderr=subprocess.DEVNULL)
+        except OSError:
+            self.commit = ""
+
+    def _take_up_cache(self) -> str | None:
+        """Take up the cached history when its commit is this one or comes before it; return that commit."""
+        from timeline.build.cache_store import read_json
+
+        saved = read_json(self.root, PROVENANCE_CACHE)
+        if not isinstance(saved, dict) or saved.get("folder") != self.folder \
+                or not isinstance(saved.get("files"), dict):
+            return None
+        since = saved.get("commit")
+        if not isinstance(since, str) or (since != self.commit and _git(
+                self.root, "merge-base", "--is-ancestor", since, self.commit) is None):
+            return None  # another line of history (a rebase, a force-push): read it all
+        self._known = saved["files"]
+        return since
 
     def cancel(self) -> None:
         """Stop the pass, its result not wanted (a build that stopped on a problem)."""
@@ -78,32 +106,49 @@ class PendingProvenance:
         """Return the history of every committed event file, or None without a full history."""
         from timeline.model.history import FileHistory, Provenance
 
-        if self._process is None:
+        if not self.commit:
             return None
-        status = self._process.wait()
-        self._output.seek(0)
-        log = self._output.read().decode("utf-8", errors="surrogateescape")
-        self.cancel()
-        if status != 0:
-            return None
-        newest: dict[str, int] = {}
-        oldest: dict[str, int] = {}
-        events = f"{self.folder}{EVENTS_DIR}/"  # paths in the log are from the repository's top
-        for record in log.split(_RECORD)[1:]:  # newest first
-            lines = record.split("\n")
-            when = int(lines[0])
-            for line in lines[1:]:
-                if line.startswith(events) and line.endswith(".md") and "/" not in line[len(events):]:
-                    name = line[len(events):]
-                    newest.setdefault(name, when)
-                    oldest[name] = when
+        known = dict(self._known)
+        if self._process is not None:
+            status = self._process.wait()
+            self._output.seek(0)
+            log = self._output.read().decode("utf-8", errors="surrogateescape")
+            self.cancel()
+            if status != 0:
+                return None
+            known.update(_dates(log, f"{self.folder}{EVENTS_DIR}/", known))
+            if self.cache:
+                from timeline.build.cache_store import write_json
+
+                write_json(self.root, PROVENANCE_CACHE, {"commit": self.commit, "folder": self.folder,
+                                                          "files": known})
         return Provenance(self.commit, self.folder,
-                          {name: FileHistory(_day(oldest[name]), _day(newest[name])) for name in newest})
+                          {name: FileHistory(_day(added), _day(changed)) for name, (added, changed) in known.items()})
 
 
-def read_provenance(root: str | os.PathLike) -> Provenance | None:
+def _dates(log: str, events: str, known: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Return [added, changed] times of the event files a log names (newest commit first; the paths from the
+    repository's top, events/ being at events), the added time of a file already known kept."""
+    found: dict[str, list[int]] = {}
+    for record in log.split(_RECORD)[1:]:
+        lines = record.split("\n")
+        when = int(lines[0])
+        for line in lines[1:]:
+            if line.startswith(events) and line.endswith(".md") and "/" not in line[len(events):]:
+                name = line[len(events):]
+                if name in found:
+                    found[name][0] = when  # an older commit: the file was there by then
+                else:
+                    found[name] = [when, when]
+    for name, dates in found.items():
+        if name in known:
+            dates[0] = known[name][0]
+    return found
+
+
+def read_provenance(root: str | os.PathLike, cache: bool = False) -> Provenance | None:
     """Return the history of every committed event file, from one `git log`, or None without a full history."""
-    return PendingProvenance(root).result()
+    return PendingProvenance(root, cache).result()
 
 
 def _day(timestamp: int) -> EventDate:
