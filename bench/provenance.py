@@ -5,9 +5,9 @@ folder, side by side in one run (this machine is noisy), and the one `git log` p
 Usage: .venv/bin/python bench/provenance.py [N ...] [--rounds R] [--edits E]
 
 For each N (default 1,000 and 10,000) it generates N events (bench/gen_events.py), commits them in
-batches of 100 and then E one-file edits (default 1,000), so the history has N/100 + E commits, and copies
-the project without .git. Each round builds both cold (`build --fresh`), in alternating order; it prints
-the median times and their ratio.
+batches of 100 and then E one-file edits (default 1,000), so the history has N/100 + E commits, packs it
+as a clone would be, and copies the project without .git. Each round builds both cold (`build --fresh`),
+in alternating order; it prints the median times and their ratio, then the build after one more edit.
 """
 
 from __future__ import annotations
@@ -59,6 +59,7 @@ def make_projects(n: int, edits: int, work: Path) -> tuple[Path, Path]:
         path = in_git / "events" / rng.choice(names)
         path.write_text(path.read_text(encoding="utf-8") + f"\nEdited ({number}).\n", encoding="utf-8")
         git(in_git, "commit", "-q", "-am", f"Edit {number}")
+    git(in_git, "gc", "-q")  # packed, as a clone is (a history of loose objects and small packs reads 5 x slower)
     plain = work / f"plain-{n}"
     shutil.copytree(in_git, plain, ignore=shutil.ignore_patterns(".git"))
     return in_git, plain
@@ -93,6 +94,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{n:,} events, {n // 100 + args.edits:,} commits: one git log pass {log:.2f} s "
                   f"({len(provenance.files):,} files dated); cold build {with_git:.2f} s in git, "
                   f"{without:.2f} s without: {with_git / without:.3f} x ({args.rounds} rounds, medians)")
+            # one event edited and committed, then a build that takes up the last one's caches and history
+            edited = {}
+            for name, project in (("git", in_git), ("plain", plain)):
+                path = sorted((project / "events").iterdir())[n // 2]
+                path.write_text(path.read_text(encoding="utf-8") + "\nOne more edit.\n", encoding="utf-8")
+                if name == "git":
+                    git(project, "commit", "-q", "-am", "One more edit")
+                start = time.perf_counter()
+                subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--root", str(project)],
+                               check=True, capture_output=True)
+                edited[name] = time.perf_counter() - start
+            print(f"  one event edited and committed, then a build with the last one's caches: "
+                  f"{edited['git']:.2f} s in git, {edited['plain']:.2f} s without")
     return 0
 
 

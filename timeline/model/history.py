@@ -31,8 +31,9 @@ class Provenance:
     def page_key(self, event_path: str) -> tuple:
         """Return what an event page shows of its file's history, as plain values (a key for its cache)."""
         history = self.of(event_path)
-        return (history.added.iso(), history.changed.iso(), self.commit) if history else ()
+        return (history.added.iso(), history.changed.iso()) if history else ()
 
     def history_url(self, repository: str, event_path: str) -> str:
-        """Return the address of an event file's history on GitHub at this commit ('' without a repository)."""
-        return f"https://github.com/{repository}/commits/{self.commit}/{self.folder}{event_path}" if repository else ""
+        """Return the address of an event file's history on GitHub ('' without a repository): at HEAD, the
+        default branch, so that a commit re-renders only the pages of the files it changed."""
+        return f"https://github.com/{repository}/commits/HEAD/{self.folder}{event_path}" if repository else ""
