@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""What provenance from git costs a cold build: the same events built in a git repository and in a plain
-folder, side by side in one run (this machine is noisy), and the one `git log` pass on its own.
+"""What provenance from git costs a cold build: the same repository built with provenance and with it
+switched off, and a copy without .git, side by side in one run (this machine is noisy), and the one
+`git log` pass on its own.
 
 Usage: .venv/bin/python bench/provenance.py [N ...] [--rounds R] [--edits E]
 
@@ -65,10 +66,28 @@ def make_projects(n: int, edits: int, work: Path) -> tuple[Path, Path]:
     return in_git, plain
 
 
-def cold_build(project: Path) -> float:
-    """Return the seconds of a cold build of project in a new process."""
+# A build with provenance switched off: the same flow, PendingProvenance answering None at once.
+WITHOUT_PROVENANCE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+import timeline.build.builder as builder
+
+class NoHistory:
+    def __init__(self, *args, **kwargs): pass
+    def result(self): return None
+    def cancel(self): pass
+
+builder.PendingProvenance = NoHistory
+import build
+raise SystemExit(build.main(sys.argv[2:]))
+"""
+
+
+def cold_build(project: Path, provenance: bool = True) -> float:
+    """Return the seconds of a cold build of project in a new process (with or without provenance)."""
+    command = [str(REPO / "build.py")] if provenance else ["-c", WITHOUT_PROVENANCE, str(REPO)]
     start = time.perf_counter()
-    subprocess.run([sys.executable, str(REPO / "build.py"), "build", "--fresh", "--root", str(project)],
+    subprocess.run([sys.executable, *command, "build", "--fresh", "--root", str(project)],
                    check=True, capture_output=True)
     return time.perf_counter() - start
 
@@ -85,15 +104,16 @@ def main(argv: list[str] | None = None) -> int:
             start = time.perf_counter()
             provenance = read_provenance(in_git)
             log = time.perf_counter() - start
-            times: dict[str, list[float]] = {"git": [], "plain": []}
+            times: dict[str, list[float]] = {"git": [], "off": [], "plain": []}
             for number in range(args.rounds):
-                order = [("git", in_git), ("plain", plain)][:: 1 if number % 2 == 0 else -1]
-                for name, project in order:
-                    times[name].append(cold_build(project))
-            with_git, without = statistics.median(times["git"]), statistics.median(times["plain"])
+                order = [("git", in_git, True), ("off", in_git, False), ("plain", plain, True)]
+                for name, project, on in order[:: 1 if number % 2 == 0 else -1]:
+                    times[name].append(cold_build(project, on))
+            with_git, off, without = (statistics.median(times[name]) for name in ("git", "off", "plain"))
             print(f"{n:,} events, {n // 100 + args.edits:,} commits: one git log pass {log:.2f} s "
-                  f"({len(provenance.files):,} files dated); cold build {with_git:.2f} s in git, "
-                  f"{without:.2f} s without: {with_git / without:.3f} x ({args.rounds} rounds, medians)")
+                  f"({len(provenance.files):,} files dated); cold build {with_git:.2f} s with provenance, "
+                  f"{off:.2f} s with it switched off in the same repository: {with_git / off:.3f} x; "
+                  f"{without:.2f} s in a copy without .git ({args.rounds} rounds, medians)")
             # one event edited and committed, then a build that takes up the last one's caches and history
             edited = {}
             for name, project in (("git", in_git), ("plain", plain)):
