@@ -139,9 +139,10 @@ _TREND_TOLD = re.compile(r"(?i)\bsaw\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,4}?(?:
                          r"|declines?|decreases?|growth|surges?|jumps?)\b|\bthe\s+(?:greatest|highest|largest|lowest|biggest"
                          r"|smallest)\s+(?:number|share|proportion|rate)\s+of\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
-_YEARLY_BEFORE = re.compile(r"(?i)\b(?:annually|every\s+year|each\s+year|yearly)\s+(?:on\s+|in\s+)?$")
+_YEARLY = r"(?:annually|every\s+year|each\s+year|yearly)"
+_YEARLY_BEFORE = re.compile(rf"(?i)\b{_YEARLY}\s+(?:on\s+|in\s+)?$")
 _HAD_DONE = re.compile(r"\bhad\s+(?:[a-z]+\s+)?(?:[a-z]+ed|lost|spent|sold|won)\b")
-_YEARLY_AFTER = re.compile(r"(?i),?\s+(?:annually|every\s+year|each\s+year|yearly)\b")
+_YEARLY_AFTER = re.compile(rf"(?i),?\s+{_YEARLY}\b")
 _STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # The period the story is told in, in a sentence in the simple present naming no one: how things are

@@ -14,6 +14,7 @@ import urllib.error
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from http import HTTPStatus
 from http.client import HTTPException
 from urllib.parse import urlsplit
 
@@ -121,13 +122,16 @@ def dead_reason(url: str) -> str | None:
             return "closed the connection without answering"
         return f"could not be reached ({reason})"
     if status >= 400:
-        return f"answers {status} {_REASONS.get(status, 'an error')}"
+        return f"answers {status} {_phrase(status)}"
     return None
 
 
-_REASONS = {400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 410: "Gone",
-            429: "Too Many Requests", 451: "Unavailable For Legal Reasons", 500: "Internal Server Error",
-            502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout"}
+def _phrase(status: int) -> str:
+    """Return an HTTP status's reason phrase ('Not Found'), or 'an error' for a status HTTP does not name."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "an error"
 
 
 def check_addresses(addresses: list[SourceAddress]) -> list[DeadAddress]:

@@ -7,6 +7,7 @@ import uuid
 
 from timeline.model.dates import EventDate, format_range
 from timeline.model.event import Event
+from timeline.model.facets import FACET_OF
 from timeline.model.fields import DEFAULT_STATUS
 
 FEED_ENTRIES = 50
@@ -31,8 +32,9 @@ def atom_entry(event: Event, page_url: str, description_html: str) -> str:
     categories = "".join(f'    <category term="{xml_attribute(tag)}"/>\n' for tag in event.tags)
     status = ""
     if event.status != DEFAULT_STATUS:
-        categories += f'    <category term="status:{event.status}" label="{event.status.capitalize()}"/>\n'
-        status = f" ({event.status.capitalize()})"
+        word = FACET_OF["status"].label(event.status)
+        categories += f'    <category term="status:{event.status}" label="{word}"/>\n'
+        status = f" ({word})"
     corrections = "".join(f"<p><strong>Corrected {html.escape(format_range(c.date))}:</strong> "
                           f"{html.escape(c.note)}</p>" for c in event.corrections_newest_first())
     return (

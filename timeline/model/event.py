@@ -84,6 +84,11 @@ class Event:
         days = (datetime.date(*first.start_key()) - datetime.date(*last.start_key())).days
         return days if days > 1 else None
 
+    @property
+    def retraction(self) -> Correction | None:
+        """Return the correction that says why a retracted event was withdrawn (its latest), else None."""
+        return self.corrections_newest_first()[0] if self.status == "retracted" and self.corrections else None
+
     def corrections_newest_first(self) -> list[Correction]:
         """Return the event's corrections, the latest first (as written where two share a date)."""
         return sorted(self.corrections, key=lambda c: c.date.end_key(), reverse=True)

@@ -204,17 +204,7 @@ class _Reader:
         if len(node.items) > MAX_LIST_ITEMS:
             self.problem(node.line, name, f"has {len(node.items)} corrections; keep it to {MAX_LIST_ITEMS} at most")
             return _EMPTY
-        result = []
-        for index, item in enumerate(node.items, 1):
-            where = f"{name}[{index}]"
-            if not isinstance(item, Mapping):
-                self.problem(item.line, where, f"expected a correction with date and note fields, found "
-                             f"{_node_kind(item)}")
-                continue
-            values = self.fields(item, CORRECTION_FIELDS, f"{where}.", item.line)
-            if "date" in values and "note" in values:
-                result.append(Correction(**values))
-        return tuple(result) if len(result) == len(node.items) else _EMPTY
+        return self.records(node.items, name, CORRECTION_FIELDS, Correction, "a correction with date and note fields")
 
     def sources(self, node: Node, name: str):
         """Return a tuple of Sources, or _EMPTY after recording a problem."""
@@ -232,19 +222,22 @@ class _Reader:
         if len(node.items) > MAX_SOURCES:
             self.problem(node.line, name, f"has {len(node.items)} sources; keep it to {MAX_SOURCES} at most")
             return _EMPTY
+        return self.records(node.items, name, SOURCE_FIELDS, Source,
+                            "a source with title, publisher and published fields")
+
+    def records(self, items: list[Node], name: str, specs: tuple[FieldSpec, ...], make, what: str):
+        """Return a tuple of what make() builds from each item's fields (sources, corrections), or _EMPTY after
+        recording a problem; what says what an item must be ('a source with title, ... fields')."""
         result = []
-        for index, item in enumerate(node.items, 1):
+        for index, item in enumerate(items, 1):
             where = f"{name}[{index}]"
             if not isinstance(item, Mapping):
-                self.problem(
-                    item.line, where,
-                    f"expected a source with title, publisher and published fields, found {_node_kind(item)}",
-                )
+                self.problem(item.line, where, f"expected {what}, found {_node_kind(item)}")
                 continue
-            values = self.fields(item, SOURCE_FIELDS, f"{where}.", item.line)
-            if all(spec.name in values for spec in SOURCE_FIELDS if spec.required):
-                result.append(Source(**values))
-        return tuple(result) if len(result) == len(node.items) else _EMPTY
+            values = self.fields(item, specs, f"{where}.", item.line)
+            if all(spec.name in values for spec in specs if spec.required):
+                result.append(make(**values))
+        return tuple(result) if len(result) == len(items) else _EMPTY
 
 
 def _kind_phrase(spec: FieldSpec) -> str:

@@ -26,7 +26,8 @@ Files, under search/ (documents are numbered in time order, oldest first):
   "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
   terms whose first two letters hash to bucket B (see bucket());
-- facets.json: {"tag"|"actor"|"location"|"status": [[value, site path, [gaps]], ...]} sorted by value.
+- facets.json: {"tag"|"actor"|"location"|"status"|"corroboration": [[value, site path, [gaps]], ...]}, each
+  kind's values sorted.
 """
 
 from __future__ import annotations
@@ -75,8 +76,7 @@ def search_row(event: Event, lang: Language) -> list:
         # the default status is shown nowhere in a list, so its row leaves it out
         "status": "" if event.status == DEFAULT_STATUS else event.status,
         "status_label": "" if event.status == DEFAULT_STATUS else status_label(event.status, lang),
-        "retraction": event.corrections_newest_first()[0].note
-        if event.status == "retracted" and event.corrections else "",
+        "retraction": event.retraction.note if event.retraction else "",
     }
     return [values[name] for name in SEARCH_COLUMNS]
 
