@@ -11,7 +11,14 @@ from pathlib import Path
 from timeline.folders import EVENTS_DIR
 from timeline.model.dates import DateError, EventDate, parse_date
 from timeline.model.event import description_text
-from timeline.model.fields import CORRECTION_FIELDS, DEFAULT_STATUS, EVENT_FIELDS, SOURCE_FIELDS, FieldSpec
+from timeline.model.fields import (
+    CORRECTION_FIELDS,
+    DEFAULT_STATUS,
+    EVENT_FIELDS,
+    RELATED_FIELDS,
+    SOURCE_FIELDS,
+    FieldSpec,
+)
 from timeline.model.names import date_prefix, slug
 
 # Plain YAML scalars that would not read back as the same text ('Talks:' ends in a mapping's colon).
@@ -38,6 +45,8 @@ class NewEvent:
     display_date: str = ""
     status: str = DEFAULT_STATUS
     corrections: list[dict[str, str]] = field(default_factory=list)  # {"date": "2024-11-09", "note": "..."}
+    related: list[dict[str, str]] = field(default_factory=list)  # {"event": "2024-11-04-...", "relation": "follows"}
+    thread: str = ""
     name: str = ""       # the exact id to use (an import of our own events.json keeps ids)
     name_hint: str = ""  # an id to use if it fits the date (TimelineJS unique_id)
 
@@ -74,6 +83,7 @@ def render_event_file(event: NewEvent) -> str:
         "location": yaml_text(event.location) if event.location else "",
         "draft": "true" if event.draft else "false",
         "status": event.status,
+        "thread": yaml_text(event.thread) if event.thread else "",
     }
     lines = ["---\n"] + [f"# {' '.join(note.split())}\n" for note in event.notes]
     for spec in EVENT_FIELDS:
@@ -86,6 +96,8 @@ def render_event_file(event: NewEvent) -> str:
             lines.append(_sources_block(event.sources))
         elif spec.name == "corrections":
             lines.append(_corrections_block(event.corrections))
+        elif spec.name == "related":
+            lines.append(_related_block(event.related))
         else:
             lines.append(f"{spec.name}: {values[spec.name]}".rstrip() + "\n")
     lines.append("# After the next line: what happened, in your own words, in Markdown.\n---\n")
@@ -113,6 +125,16 @@ def _corrections_block(corrections: list[dict[str, str]]) -> str:
         return "corrections: []\n# A correction made after publication looks like:\n" + example
     return "corrections:\n" + "".join(
         f"  - date: {yaml_text(c['date'])}\n    note: {yaml_text(c['note'])}\n" for c in corrections)
+
+
+def _related_block(related: list[dict[str, str]]) -> str:
+    """Return the related field: the given links, or an empty list and how one looks."""
+    if not related:
+        example = "".join(f"#   {'- ' if i == 0 else '  '}{spec.name}: {spec.example}\n"
+                          for i, spec in enumerate(RELATED_FIELDS))
+        return "related: []\n# A link to another event looks like:\n" + example
+    return "related:\n" + "".join(
+        f"  - event: {yaml_text(link['event'])}\n    relation: {yaml_text(link['relation'])}\n" for link in related)
 
 
 def source_yaml(source: dict[str, str], indent: str) -> str:

@@ -84,11 +84,12 @@ class EventReader:
         return reading[1], reading[2]
 
     def _check_across_files(self, project: Project) -> list[Problem]:
-        """Return the cross-file problems, computed again only when names, titles, dates, tags, actors or
-        places changed."""
+        """Return the cross-file problems, computed again only when names, titles, dates, tags, actors, places,
+        links or threads changed."""
         signature = (
             tuple(event_file.relpath for event_file in project.files),
-            tuple((event.path, event.title, event.date, event.tags, event.actors, event.location)
+            tuple((event.path, event.title, event.date, event.tags, event.actors, event.location, event.related,
+                   event.thread)
                   for event in project.events),
         )
         if self._across_files is None or self._across_files[0] != signature:

@@ -30,6 +30,15 @@ class Correction:
 
 
 @dataclass(frozen=True)
+class Related:
+    """A link from an event to another, by the other's id, and how the two relate (a word of RELATIONS)."""
+
+    event: str
+    relation: str
+    line: int = 0  # where the link's 'event:' is in its file, for the checks across files
+
+
+@dataclass(frozen=True)
 class Event:
     """One dated event, validated."""
 
@@ -46,6 +55,8 @@ class Event:
     tags: tuple[str, ...] = ()
     status: str = DEFAULT_STATUS
     corrections: tuple[Correction, ...] = ()
+    related: tuple[Related, ...] = ()
+    thread: str = ""
     draft: bool = False
     body: str = ""
     body_line: int = 1
@@ -131,6 +142,7 @@ def event_data(event: Event) -> dict:
                         "published": _date_data(source.published)} for source in event.sources]
     data["actors"], data["tags"] = list(event.actors), list(event.tags)
     data["corrections"] = [[_date_data(c.date), c.note] for c in event.corrections]
+    data["related"] = [[r.event, r.relation, r.line] for r in event.related]
     return data
 
 
@@ -152,4 +164,5 @@ def event_from_data(data: dict, body: str) -> Event:
                               for source in data["sources"])
     values["actors"], values["tags"] = tuple(data["actors"]), tuple(data["tags"])
     values["corrections"] = tuple(Correction(EventDate(*date), note) for date, note in data["corrections"])
+    values["related"] = tuple(Related(*link) for link in data["related"])
     return Event(body=body, **values)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 TEXT, DATE, BOOL, LIST, SOURCES, URL = "text", "date", "true/false", "list", "sources", "url"
 CHOICE, CORRECTIONS = "one of", "corrections"
+RELATED = "related events"
 
 # How far an event is established, with what each word means to a reader; the first is the default.
 STATUSES: dict[str, str] = {
@@ -19,6 +20,24 @@ STATUSES: dict[str, str] = {
     "retracted": "the reporting was withdrawn; its corrections say why",
 }
 DEFAULT_STATUS = "reported"
+
+# How one event relates to another it names in `related:`, each with what it means and how the link reads on
+# either page: (on the page of the event that names the other, on the other's page). Cycles of `follows` are
+# refused: a story cannot follow itself.
+RELATIONS: dict[str, str] = {
+    "follows": "comes after the other event in the same story",
+    "responds-to": "is a response to the other event",
+    "contradicts": "reports the opposite of the other event",
+    "supersedes": "replaces the other event, which is marked superseded",
+    "see-also": "is worth reading beside the other event",
+}
+RELATION_WORDS: dict[str, tuple[str, str]] = {
+    "follows": ("Follows", "Followed by"),
+    "responds-to": ("Responds to", "Responded to by"),
+    "contradicts": ("Contradicts", "Contradicted by"),
+    "supersedes": ("Supersedes", "Superseded by"),
+    "see-also": ("See also", "See also"),
+}
 
 
 @dataclass(frozen=True)
@@ -58,6 +77,11 @@ EVENT_FIELDS: tuple[FieldSpec, ...] = (
               "retracted.", DEFAULT_STATUS, choices=tuple(STATUSES)),
     FieldSpec("corrections", CORRECTIONS, False,
               "Changes made after publication that readers should know of, each a date and a note.", ""),
+    FieldSpec("related", RELATED, False,
+              "Other events this one is linked to, each an event (its file name without .md) and a relation: "
+              "follows, responds-to, contradicts, supersedes or see-also.", ""),
+    FieldSpec("thread", TEXT, False, "The story thread the event belongs to; a thread's events share a page.",
+              "Russia and North Korea", 100),
     FieldSpec("draft", BOOL, False, "true keeps the event out of the built site until someone finishes it.", "false"),
 )
 
@@ -79,6 +103,13 @@ CORRECTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("date", DATE, True, "When the correction was made (same forms as date).", "2024-11-09"),
     FieldSpec("note", TEXT, True, "What changed and why, in a sentence.",
               "The casualty figure was revised from 12 to 14.", 500),
+)
+
+RELATED_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("event", TEXT, True, "The other event: its file name without .md.", "2024-11-04-putin-meets-choe", 200),
+    FieldSpec("relation", CHOICE, True,
+              "How this event relates to it: follows, responds-to, contradicts, supersedes or see-also.", "follows",
+              choices=tuple(RELATIONS)),
 )
 
 MAX_LIST_ITEMS = 50

@@ -12,7 +12,7 @@ import unicodedata
 from urllib.parse import urlsplit
 
 from timeline.model.dates import DateError, EventDate, parse_date
-from timeline.model.event import Correction, Event, Source
+from timeline.model.event import Correction, Event, Related, Source
 from timeline.model.event_file import EventFile
 from timeline.model.facets import FACETS
 from timeline.model.fields import (
@@ -25,6 +25,9 @@ from timeline.model.fields import (
     LIST,
     MAX_LIST_ITEMS,
     MAX_SOURCES,
+    RELATED,
+    RELATED_FIELDS,
+    RELATIONS,
     SOURCE_FIELDS,
     SOURCES,
     TEXT,
@@ -33,6 +36,7 @@ from timeline.model.fields import (
 )
 from timeline.model.front_matter import Mapping, Node, Scalar, Sequence
 from timeline.model.names import DATE_PREFIX, ID, MAX_ID_LENGTH, date_prefix, slug
+from timeline.model.relations import check_relations
 from timeline.model.yaml_mistakes import DASH_ITEM, missing_dash_space
 from timeline.problems import WARNING, Problem
 
@@ -87,6 +91,8 @@ class _Reader:
             return self.sources(node, name)
         if spec.kind == CORRECTIONS:
             return self.corrections(node, name)
+        if spec.kind == RELATED:
+            return self.related(node, name)
         if spec.kind == LIST:
             return self.text_list(spec, node, name)
         if not isinstance(node, Scalar):
@@ -132,7 +138,7 @@ class _Reader:
             return _EMPTY
         if spec.kind == URL:
             return self.url(text, line, name)
-        if spec.kind == TEXT and spec.name in ("title", "location", "display_date", "publisher"):
+        if spec.kind == TEXT and spec.name in ("title", "location", "display_date", "publisher", "thread"):
             text = " ".join(text.split())
         return text
 
@@ -205,6 +211,48 @@ class _Reader:
             self.problem(node.line, name, f"has {len(node.items)} corrections; keep it to {MAX_LIST_ITEMS} at most")
             return _EMPTY
         return self.records(node.items, name, CORRECTION_FIELDS, Correction, "a correction with date and note fields")
+
+    def related(self, node: Node, name: str):
+        """Return a tuple of Related links, or _EMPTY after recording a problem."""
+        if isinstance(node, Scalar) and node.text.strip() in ("", "~", "null"):
+            return ()
+        if not isinstance(node, Sequence):
+            self.problem(node.line, name, f"expected a list of related events, found {_node_kind(node)}; write each "
+                         "as '  - event: 2024-11-04-putin-meets-choe' followed by a 'relation:' line lined up with "
+                         "'event:'")
+            return _EMPTY
+        if len(node.items) > MAX_LIST_ITEMS:
+            self.problem(node.line, name, f"has {len(node.items)} related events; keep it to {MAX_LIST_ITEMS} at most")
+            return _EMPTY
+        links = self.records(node.items, name, RELATED_FIELDS, Related,
+                             f"a related event with event and relation ({', '.join(RELATIONS)}) fields")
+        if links is _EMPTY:
+            return _EMPTY
+        links = tuple(Related(link.event, link.relation, item.entries["event"][0])
+                      for link, item in zip(links, node.items, strict=True))
+        return links if self.links_are_sound(links, name) else _EMPTY
+
+    def links_are_sound(self, links: tuple[Related, ...], name: str) -> bool:
+        """Return whether no link names this very event, ends in .md or names an event named before, recording
+        a problem for each that does."""
+        first_line: dict[str, int] = {}
+        sound = True
+        for index, link in enumerate(links, 1):
+            where = f"{name}[{index}].event"
+            if link.event.endswith(".md"):
+                self.problem(link.line, where, f"is {link.event!r}; write the file name without .md: "
+                             f"'event: {link.event.removesuffix('.md')}'")
+                sound = False
+            elif link.event == self.file.id:
+                self.problem(link.line, where, "names this event itself; name another event, or remove the link")
+                sound = False
+            elif link.event in first_line:
+                first = first_line[link.event]
+                self.problem(link.line, where, f"{link.event} is linked twice (first at line {first}); keep one "
+                             "link, with the one relation that fits best")
+                sound = False
+            first_line.setdefault(link.event, link.line)
+        return sound
 
     def sources(self, node: Node, name: str):
         """Return a tuple of Sources, or _EMPTY after recording a problem."""
@@ -407,9 +455,9 @@ def _suggested_name(date: EventDate | None, text: str) -> str:
 
 
 def check_across_files(events: list[Event], files: list[EventFile]) -> list[Problem]:
-    """Return the problems that only show when files are compared: ids and names that collide, and
-    events that look like one event written twice."""
-    problems = []
+    """Return the problems that only show when files are compared: ids and names that collide, events that
+    look like one event written twice, and links to events that do not exist or that go round in a circle."""
+    problems = check_relations(events, {event_file.id for event_file in files})
     first_of_event: dict[tuple, str] = {}
     for event in events:
         key = (event.date, " ".join(event.title.casefold().split()))
