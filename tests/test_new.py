@@ -37,7 +37,7 @@ def test_new_without_a_source_writes_a_draft_that_checks_cleanly(project, monkey
     assert "sources: []\n# Add at least one source, then set draft: false." in text
     check = project.run("check")
     assert (check.code, check.out) == (0, "Checked 1 file: no problems.\n")
-    assert project.run("build").err == "Built site/: 0 events (1 draft left out), 23 files.\n"
+    assert project.run("build").err == "Built site/: 0 events (1 draft left out), 24 files.\n"
 
 
 def test_new_makes_readable_ascii_names_from_any_script(project):

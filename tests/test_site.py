@@ -403,7 +403,7 @@ def test_a_build_without_the_speed_layer_makes_the_same_site_and_touches_no_cach
 
     result = project.run("build", "--no-cache")
     assert (result.code, result.out) == (0, "")
-    assert result.err == "Built site/: 30 events, 65 files.\n"
+    assert result.err == "Built site/: 30 events, 66 files.\n"
     assert tree_digest(project.root / "site") == fast
     assert cache_files(project.root) == cached  # the last build's record is gone: site/ is no longer its
     assert project.run("build").err.startswith("Built site/: ")  # ... so the next build does not trust it

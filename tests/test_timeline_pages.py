@@ -211,7 +211,7 @@ def test_search_index_finds_words_of_titles_descriptions_actors_and_places(proje
         "id": "2024-11-10-zurich", "title": "Crème brûlée summit", "date": "10 November 2024", "year": "2024",
         "year_label": "2024", "month": "y2024-11", "month_label": "November 2024", "place": "Zürich", "tags": [],
         "actors": ["Ærøskøbing Council"], "flags": "ds", "publishers": ["WION"],  # day precision, single source
-        "span": "", "status": "", "status_label": "", "retraction": "",  # reported: shown nowhere in a list
+        "span": "", "status": "", "status_label": "", "retraction": "", "superseded": "",  # reported: shown nowhere in a list
     }
     terms = json.loads((search / "terms-0.json").read_text())
     for word, number in [("creme", 2), ("brulee", 2), ("zurich", 2), ("delegates", 2), ("fisheries", 2),

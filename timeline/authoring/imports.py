@@ -207,6 +207,9 @@ def events_from_our_json(data: dict) -> tuple[list[NewEvent], list[str]]:
                 body=record.get("description", ""), draft=not sources, name=record.get("id", ""),
                 status=str(record.get("status") or DEFAULT_STATUS),
                 corrections=[{"date": str(c["date"]), "note": str(c["note"])} for c in record.get("corrections", [])],
+                related=[{"event": str(link["event"]), "relation": str(link["relation"])}
+                         for link in record.get("related", [])],
+                thread=str(record.get("thread") or ""),
             ))
         except (KeyError, TypeError, AttributeError, DateError) as error:
             skipped.append(f"{label}: {error if isinstance(error, DateError) else 'is missing ' + str(error)}")

@@ -109,9 +109,10 @@ class ContentCaches:
         """Return the pages with those whose key and bytes the last build recorded copied from site/.
 
         A key digests everything an event page shows beyond the settings, templates, code and
-        libraries (which the cache's version names): the event's file, its neighbours' files, the
-        timeline's split and the file's history. A page is copied only if site/ still holds the very bytes recorded
-        for that key, so a hand-edited or missing page is rendered again.
+        libraries (which the cache's version names): the event's file, the files of its neighbours and of the
+        events it links to or is linked from, the timeline's split and the file's history. A page is copied
+        only if site/ still holds the very bytes recorded for that key, so a hand-edited or missing page is
+        rendered again.
         """
         from timeline.render.pages import Page
 
@@ -119,8 +120,8 @@ class ContentCaches:
         site = self.root / OUTPUT_DIR
         digests = self.inputs.events
         self._page_keys = {}
-        for path, event, previous, following, split, history in renderer.event_page_inputs():
-            files = [digests.get(_file_name(e), "") if e is not None else "" for e in (event, previous, following)]
+        for path, event, shown, split, history in renderer.event_page_inputs():
+            files = [digests.get(_file_name(e), "") if e is not None else "" for e in (event, *shown)]
             self._page_keys[path] = short_digest(repr((files, split, history)).encode())
         reused = []
         for page in pages:

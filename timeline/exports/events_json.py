@@ -33,6 +33,10 @@ def event_record(event: Event, page_url: str) -> dict:
     record["status"] = event.status
     if event.corrections:
         record["corrections"] = [{"date": c.date.iso(), "note": c.note} for c in event.corrections]
+    if event.related:
+        record["related"] = [{"event": link.event, "relation": link.relation} for link in event.related]
+    if event.thread:
+        record["thread"] = event.thread
     record["url"] = page_url
     record["description"] = description_text(event.body)
     return record

@@ -10,6 +10,8 @@ from timeline.model.fields import (
     DATE,
     EVENT_FIELDS,
     LIST,
+    RELATED,
+    RELATED_FIELDS,
     SOURCE_FIELDS,
     SOURCES,
     URL,
@@ -29,6 +31,8 @@ def _property(spec: FieldSpec) -> dict:
         schema.update(type="array", minItems=1, items=_object_schema(SOURCE_FIELDS))
     elif spec.kind == CORRECTIONS:
         schema.update(type="array", items=_object_schema(CORRECTION_FIELDS))
+    elif spec.kind == RELATED:
+        schema.update(type="array", items=_object_schema(RELATED_FIELDS))
     elif spec.kind == CHOICE:
         schema.update(type="string", enum=list(spec.choices), default=spec.example)
     elif spec.kind == DATE:

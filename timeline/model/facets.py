@@ -1,5 +1,5 @@
-"""The ways events are grouped on pages of their own, declared once: by tag, actor, place, status and how many
-independent publishers report them."""
+"""The ways events are grouped on pages of their own, declared once: by tag, actor, place, status, how many
+independent publishers report them, and story thread."""
 
 from __future__ import annotations
 
@@ -61,5 +61,7 @@ FACETS = (
     # how many independent publishers report an event: a filter, and pages, but no place in the navigation
     Facet("corroboration", "corroboration", "Corroboration", "corroboration", "sources",
           words=(("independent", "Two or more independent sources"), ("single", "A single source")), in_nav=False),
+    # a story thread (thread:): its page lists its events in order with the time between them
+    Facet("thread", "threads", "Threads", "thread", "thread", in_nav=False),
 )
 FACET_OF = {facet.kind: facet for facet in FACETS}

@@ -124,6 +124,30 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "last changed": "modifié pour la dernière fois le",
         "Its history": "Son historique",
         "Suggest a correction": "Proposer une correction",
+        "Related events": "Événements liés",
+        "Follows": "Fait suite à",
+        "Followed by": "Suivi de",
+        "Responds to": "Répond à",
+        "Responded to by": "A pour réponse",
+        "Contradicts": "Contredit",
+        "Contradicted by": "Contredit par",
+        "Supersedes": "Remplace",
+        "Superseded by": "Remplacé par",
+        "See also": "Voir aussi",
+        "Superseded": "Remplacé",
+        "Thread": "Fil",
+        "Threads": "Fils",
+        "thread": "fil",
+        "threads": "fils",
+        "{n} threads": {"one": "{n} fil", "other": "{n} fils"},
+        "Any thread": "Tous les fils",
+        "in the thread {value}": "du fil {value}",
+        "Events in the thread {value}.": "Événements du fil {value}.",
+        "The same day": "Le même jour",
+        "The same month": "Le même mois",
+        "The same year": "La même année",
+        "{n} months later": {"one": "{n} mois plus tard", "other": "{n} mois plus tard"},
+        "{n} years later": {"one": "{n} an plus tard", "other": "{n} ans plus tard"},
         "Status": "Statut",
         "status": "statut",
         "statuses": "statuts",
@@ -323,7 +347,7 @@ def _english_plural(text: str, n: int) -> str:
         head, _, tail = text.partition("{n} ")
         word, _, rest = tail.partition(" ")
         singular = {"events": "event", "days": "day", "months": "month", "years": "year", "tags": "tag",
-                    "actors": "actor", "places": "place"}.get(word, word)
+                    "actors": "actor", "places": "place", "threads": "thread"}.get(word, word)
         rest = re.sub(r"\bmatch\b", "matches", " " + rest if rest else "")
         return f"{head}{{n}} {singular}{rest}"
     return text

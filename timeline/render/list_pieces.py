@@ -32,12 +32,15 @@ class ListPieces:
         return events if self.order == "oldest-first" else events[::-1]
 
     def item(self, event: Event, heading: str = "h4") -> Markup:
-        """Return an event's entry in a list of events, rendered once per version of the event."""
-        return self._entries.get(event, heading, lambda: self._render_item(event, heading))
+        """Return an event's entry in a list of events, rendered once per version of the event (and of whether
+        another event supersedes it, the one thing an entry shows of other events)."""
+        superseded = self.index.superseded(event)
+        key = f"{heading} superseded" if superseded else heading
+        return self._entries.get(event, key, lambda: self._render_item(event, heading))
 
     def _render_item(self, event: Event, heading: str) -> Markup:
         """Return an event's entry in a list, rendered."""
-        return Markup(self.macros.event_item(event, heading))
+        return Markup(self.macros.event_item(event, heading, self.index.superseded(event)))
 
     def items(self, events: list[Event], heading: str = "h4") -> Markup:
         """Return the entries of a list of events, one per line."""

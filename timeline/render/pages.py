@@ -27,6 +27,7 @@ from timeline.render.list_pieces import ListPieces
 from timeline.render.markdown import Descriptions
 from timeline.render.search_index import SearchIndex, search_row
 from timeline.render.site_index import SiteIndex, Touched
+from timeline.render.story import event_links, time_between
 from timeline.render.templates import template_environment
 from timeline.render.text_fragments import quote_url
 from timeline.render.urls import SiteUrls, event_page_path
@@ -60,7 +61,8 @@ class SiteRenderer:
         self.descriptions = Descriptions()
         self.pieces = ListPieces(self.index, self.lang, config.order)
         self.exporter = Exporter(config, self.urls.event_url, self.descriptions.html)
-        self.search = SearchIndex(partial(search_row, lang=self.lang), self.descriptions.html)
+        self.search = SearchIndex(partial(search_row, lang=self.lang), self.descriptions.html,
+                                  superseded=self.index.superseded)
         self.env = template_environment(root, self.lang.gettext)
         self.env.globals.update(self._template_globals())
         self.pieces.macros = self.env.get_template("_macros.html").module
@@ -80,6 +82,8 @@ class SiteRenderer:
             "json_ld": self.json_ld, "span_text": partial(span_text, lang=lang), "year_key": year_key,
             "statuses": STATUSES, "status_label": partial(status_label, lang=lang),
             "facet_label": partial(facet_label, lang=lang), "quote_url": quote_url,
+            "event_links": partial(event_links, index=self.index, lang=lang), "superseded": self.index.superseded,
+            "time_between": partial(time_between, lang=lang),
             "facet_labels": {facet.kind: {value: facet_label(facet.kind, value, lang) for value, _ in facet.words}
                              for facet in FACETS if facet.words},
         }
@@ -181,15 +185,16 @@ class SiteRenderer:
         return removed + [f"{FACET_OF[kind].path(value)}index.html" for kind, value in sorted(touched.values)
                           if value not in self.index.groups[kind]]
 
-    def event_page_inputs(self) -> Iterator[tuple[str, Event, Event | None, Event | None, bool, tuple]]:
+    def event_page_inputs(self) -> Iterator[tuple[str, Event, tuple[Event | None, ...], bool, tuple]]:
         """Yield, for every event page, its site path and all it shows besides settings and templates:
-        the event, its neighbours in time, whether the timeline is split into year pages (its links say),
-        and its file's history (its days, and the commit its history link names)."""
+        the event, the other events it shows (its neighbours in time, and those it links to or is linked from),
+        whether the timeline is split into year pages (its links say), and its file's history (its days, and
+        the commit its history link names)."""
         chronological, split = self.index.chronological, self.index.split
         for index, event in enumerate(chronological):
             previous = chronological[index - 1] if index > 0 else None
             following = chronological[index + 1] if index + 1 < len(chronological) else None
-            yield event_page_path(event.id), event, previous, following, split, \
+            yield event_page_path(event.id), event, (previous, following, *self.index.linked_events(event)), split, \
                 self.provenance.page_key(event.path) if self.provenance else ()
 
     # --- the pages --------------------------------------------------------------------------------
@@ -257,7 +262,8 @@ class SiteRenderer:
         """Return the page of one facet value's events (one tag's, say)."""
         members = self.index.groups[facet.kind][value]
         return Page(f"{facet.path(value)}index.html", lambda: self.render(
-            "list.html", facet=facet, value=value, events=self.pieces.in_order(members), page_path=facet.path(value)
+            "list.html", facet=facet, value=value, page_path=facet.path(value),
+            events=members if facet.kind == "thread" else self.pieces.in_order(members),  # a story reads forwards
         ))
 
     def _corrections_page(self) -> Page:

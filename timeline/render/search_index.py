@@ -18,15 +18,16 @@ Files, under search/ (documents are numbered in time order, oldest first):
   "columns": id, title, date (its text, as the page shows it), year (its key), year_label, month
   (its key, "" for a year-only date), month_label, place, tags, actors (lists), flags, publishers
   (a list, each independent publisher once), span (how long a range lasts, "" for a single date),
-  status and status_label (the status and its word, "" for the default, reported) and retraction
-  (why a retracted event was withdrawn: its latest correction's note; "" otherwise). flags is the
+  status and status_label (the status and its word, "" for the default, reported), retraction
+  (why a retracted event was withdrawn: its latest correction's note; "" otherwise) and superseded (the word
+  "Superseded" in the site's language when an event on the site supersedes it, else ""). flags is the
   precision's initial (d, m, y), then "a" for an approximate date, "c" when the date's text starts
   with "c." (approximate, without a display_date), "s" for an event resting on one source (the label
   says "Source", not "Sources"; one publisher is "single source", more are "N independent sources") and
   "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
   terms whose first two letters hash to bucket B (see bucket());
-- facets.json: {"tag"|"actor"|"location"|"status"|"corroboration": [[value, site path, [gaps]], ...]}, each
+- facets.json: {"tag"|"actor"|"location"|"status"|"corroboration"|"thread": [[value, site path, [gaps]], ...]}, each
   kind's values sorted.
 """
 
@@ -42,6 +43,7 @@ from collections.abc import Callable
 
 from timeline.memo import EventMemo
 from timeline.model.event import Event
+from timeline.model.facets import FACETS
 from timeline.model.fields import DEFAULT_STATUS
 from timeline.model.names import year_key
 from timeline.render.date_html import span_text
@@ -57,11 +59,12 @@ _TAG = re.compile(r"<[^>]+>")
 # The columns of an event's row in the search index, in order: meta.json lists them and
 # static/timeline.js finds each by its name, so this tuple is the only place that orders them.
 SEARCH_COLUMNS = ("id", "title", "date", "year", "year_label", "month", "month_label", "place", "tags", "actors",
-                  "flags", "publishers", "span", "status", "status_label", "retraction")
+                  "flags", "publishers", "span", "status", "status_label", "retraction", "superseded")
 
 
-def search_row(event: Event, lang: Language) -> list:
-    """Return an event's row in the search index: its values of SEARCH_COLUMNS."""
+def search_row(event: Event, lang: Language, superseded: bool = False) -> list:
+    """Return an event's row in the search index: its values of SEARCH_COLUMNS (superseded: whether an event on
+    the site supersedes it)."""
     date, month = event.date, event.date.month is not None
     circa = event.approximate and not event.display_date  # the date's text starts with "c." (date_html)
     flags = (date.precision[0] + ("a" if event.approximate else "") + ("c" if circa else "")
@@ -77,6 +80,7 @@ def search_row(event: Event, lang: Language) -> list:
         "status": "" if event.status == DEFAULT_STATUS else event.status,
         "status_label": "" if event.status == DEFAULT_STATUS else status_label(event.status, lang),
         "retraction": event.retraction.note if event.retraction else "",
+        "superseded": lang.gettext("Superseded") if superseded else "",
     }
     return [values[name] for name in SEARCH_COLUMNS]
 
@@ -114,8 +118,11 @@ def _json(data) -> bytes:
 class SearchIndex:
     """Makes the search/ files, keeping each event's row and terms until the event changes."""
 
-    def __init__(self, row: Callable[[Event], list], text: Callable[[Event], str], columns: tuple[str, ...] = ()):
+    def __init__(self, row: Callable[..., list], text: Callable[[Event], str], columns: tuple[str, ...] = (),
+                 superseded: Callable[[Event], bool] = lambda event: False):
         self._row = row
+        # whether another event supersedes an event: the one thing its row shows of other events, so its memo key
+        self._superseded = superseded
         self._text = text
         self.columns = columns or SEARCH_COLUMNS  # the names of row's values, in order
         self._year = self.columns.index("year")
@@ -142,14 +149,16 @@ class SearchIndex:
 
     def _entry(self, event: Event) -> tuple[Event, list, list[str]]:
         """Return an event's entry in the index: (the event, its row, its search terms), made once per version."""
-        return self._entries.get(event, "entry", lambda: self._make_entry(event))
+        superseded = self._superseded(event)
+        return self._entries.get(event, "superseded" if superseded else "entry",
+                                 lambda: self._make_entry(event, superseded))
 
-    def _make_entry(self, event: Event) -> tuple[Event, list, list[str]]:
-        """Return an event's entry in the index, made from its text."""
+    def _make_entry(self, event: Event, superseded: bool) -> tuple[Event, list, list[str]]:
+        """Return an event's entry in the index, made from its text (and whether it is superseded)."""
         words = " ".join([event.title, html.unescape(_TAG.sub(" ", self._text(event))), " ".join(event.actors),
                           event.location, " ".join(event.tags)])
         terms = sorted(map(sys.intern, set(tokens(words))))  # each word held once across the index
-        return event, self._row(event), terms
+        return event, self._row(event, superseded=superseded), terms
 
     def files(self, chronological: list[Event], groups: dict[str, dict[str, list[Event]]],
               facet_paths: dict[str, Callable[[str], str]], settings: dict) -> dict[str, Callable[[], bytes]]:
@@ -227,7 +236,7 @@ class _Postings:
         for term, numbers in postings.items():
             self.split[bucket(term, self.buckets)][term] = numbers
         self.made: dict[str, bytes] = {}
-        self.facets: bytes | None = None  # facets.json, made by the index while no tag, actor or place changes
+        self.facets: bytes | None = None  # facets.json, made by the index while no event's facet values change
 
     def files(self) -> dict[str, bytes]:
         """Return the bytes of every documents and terms file."""
@@ -241,7 +250,7 @@ class _Postings:
                 continue
             if old[1] != new[1]:
                 chunks.add(number // DOCS_PER_CHUNK)
-            if (old[0].tags, old[0].actors, old[0].location) != (new[0].tags, new[0].actors, new[0].location):
+            if any(facet.values(old[0]) != facet.values(new[0]) for facet in FACETS):  # a status or thread too
                 self.facets = None
             old_terms, new_terms = set(old[2]), set(new[2])
             for term in old_terms - new_terms:

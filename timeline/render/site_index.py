@@ -1,5 +1,5 @@
-"""The lists the site's pages are made of (in time order, by year, by tag, actor and place), kept up to date
-event by event, and what a change of events reaches."""
+"""The lists the site's pages are made of (in time order, by year, by tag, actor and place, the links between
+events), kept up to date event by event, and what a change of events reaches."""
 
 from __future__ import annotations
 
@@ -39,6 +39,10 @@ class SiteIndex:
         for event in self.chronological:
             self.by_year.setdefault(event.date.year, []).append(event)
         self.groups = {facet.kind: facet.group(self.chronological) for facet in FACETS}
+        self.linked_from: dict[str, dict[str, str]] = {}  # event id -> {id of an event linking to it: relation}
+        for event in events:
+            for link in event.related:
+                self.linked_from.setdefault(link.event, {})[event.id] = link.relation
 
     @property
     def split(self) -> bool:
@@ -52,12 +56,49 @@ class SiteIndex:
         following = self.chronological[index + 1] if index + 1 < len(self.chronological) else None
         return previous, following
 
+    def links(self, event: Event) -> list[tuple[str, Event, bool]]:
+        """Return (relation, other event, whether the other event made the link) for each link of event to an event
+        on the site: those it makes, in its order, then those made to it, in time order."""
+        found = [(link.relation, self.by_id[link.event], False) for link in event.related if link.event in self.by_id]
+        made_to = self.linked_from.get(event.id, {})
+        found += sorted(((relation, self.by_id[other], True) for other, relation in made_to.items()),
+                        key=lambda link: link[1].sort_key())
+        return found
+
+    def superseded(self, event: Event) -> bool:
+        """Return whether an event on the site supersedes this one."""
+        return "supersedes" in self.linked_from.get(event.id, {}).values()
+
+    def linked_events(self, event: Event) -> tuple[Event | None, ...]:
+        """Return the events an event's page shows beside it through its links (None for a link to an event not
+        on the site), for the key of its page."""
+        return tuple(self.by_id.get(link.event) for link in event.related) + tuple(
+            self.by_id[other] for other in sorted(self.linked_from.get(event.id, {})))
+
+    def _touch_links(self, event: Event, touched: Touched) -> None:
+        """Note the pages a change of event reaches through its links: the pages of the events it links to and of
+        those linking to it (each shows its title and date), and the entries of the events it supersedes."""
+        for link in event.related:
+            other = self.by_id.get(link.event)
+            if other is not None:
+                touched.events.add(other.id)
+                if link.relation == "supersedes":  # its entry's badge, wherever it is listed
+                    touched.years.add(other.date.year)
+                    touched.values.update((facet.kind, value) for facet in FACETS for value in facet.values(other))
+        touched.events.update(other for other in self.linked_from.get(event.id, {}) if other in self.by_id)
+
     def remove(self, event: Event, touched: Touched) -> None:
         """Take event out of every list, noting what that touches."""
         index = _take(self.chronological, event)
         touched.events.add(event.id)
         touched.events.update(e.id for e in self.chronological[max(index - 1, 0): index + 1])
         del self.by_id[event.id]
+        for link in event.related:
+            sources = self.linked_from[link.event]
+            del sources[event.id]
+            if not sources:
+                del self.linked_from[link.event]
+        self._touch_links(event, touched)
         year = self.by_year[event.date.year]
         _take(year, event)
         if not year:
@@ -77,6 +118,9 @@ class SiteIndex:
         index = _put(self.chronological, event)
         touched.events.update(e.id for e in self.chronological[max(index - 1, 0): index + 2])
         self.by_id[event.id] = event
+        for link in event.related:
+            self.linked_from.setdefault(link.event, {})[event.id] = link.relation
+        self._touch_links(event, touched)
         _put(self.by_year.setdefault(event.date.year, []), event)
         touched.years.add(event.date.year)
         for facet in FACETS:
