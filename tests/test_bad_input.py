@@ -144,6 +144,24 @@ CASES = [
      "events/2024-11-04-a.md:5: corrections[1].note: is missing: add 'note: ...' (What changed and why, in a "
      "sentence.)"),
     ("long-description", "2024-11-04-a.md", fm("date: 2024-11-04", body="word " * 8000), None),
+    # related events and threads
+    ("unknown-relation", "2024-11-04-a.md",
+     fm("date: 2024-11-04", "related:", "  - event: 2024-11-04-b", "    relation: after"),
+     "events/2024-11-04-a.md:6: related[1].relation: expected one of follows, responds-to, contradicts, supersedes, "
+     "see-also, found 'after'; write 'relation: follows' or another of them"),
+    ("link-to-itself", "2024-11-04-a.md",
+     fm("date: 2024-11-04", "related:", "  - event: 2024-11-04-a", "    relation: follows"),
+     "events/2024-11-04-a.md:5: related[1].event: names this event itself; name another event, or remove the link"),
+    ("link-to-no-event", "2024-11-04-a.md",
+     fm("date: 2024-11-04", "related:", "  - event: 2024-11-04-nowhere", "    relation: see-also"),
+     "events/2024-11-04-a.md:5: related[1].event: no event is named 2024-11-04-nowhere; name an event by its file "
+     "name in events/ without .md"),
+    ("link-as-text", "2024-11-04-a.md", fm("date: 2024-11-04", "related: 2024-11-04-b"),
+     "events/2024-11-04-a.md:4: related: expected a list of related events, found the text '2024-11-04-b'; write "
+     "each as '  - event: 2024-11-04-putin-meets-choe' followed by a 'relation:' line lined up with 'event:'"),
+    ("thread-as-list", "2024-11-04-a.md", fm("date: 2024-11-04", "thread: [a, b]"),
+     "events/2024-11-04-a.md:4: thread: expected text, found a list; write one value on the same line, like "
+     "'thread: Russia and North Korea'"),
 ]
 
 

@@ -108,6 +108,10 @@ def _authoring_commands(sub, common) -> None:
     new.add_argument("--publisher", default="", help="who published the source")
     new.add_argument("--published", default="", help="when the source was published")
     new.add_argument("--url", default="", help="the source's address")
+    new.add_argument("--thread", default="", help="the story thread it belongs to")
+    new.add_argument("--related", action="append", default=[], metavar="EVENT:RELATION",
+                     help="another event it is linked to and how, like 2024-11-04-putin-meets-choe:follows (relations: "
+                     "follows, responds-to, contradicts, supersedes, see-also; repeat for more)")
 
 
 def _port(text: str) -> int:
@@ -424,7 +428,7 @@ def cmd_new(args) -> int:
         event = new_event_from_options(
             args.root, args.title, args.date, end=args.end, approximate=args.approximate, actors=args.actor,
             location=args.location, tags=args.tag, source_title=args.source_title, publisher=args.publisher,
-            published=args.published, url=args.url,
+            published=args.published, url=args.url, thread=args.thread, related=args.related,
         )
         path = write_new_event(args.root, event)
     except NewEventRefused as refused:

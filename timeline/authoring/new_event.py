@@ -189,7 +189,7 @@ class NewEventRefused(Exception):
 
 
 # The option of `new` that gives each field, for messages about what was given.
-_NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag",
+_NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag", "thread": "--thread",
                "sources[1].title": "--source-title", "sources[1].publisher": "--publisher",
                "sources[1].url": "--url"}
 
@@ -199,12 +199,16 @@ def _new_option(field_name: str) -> str:
     item = re.fullmatch(r"(tags|actors)\[(\d+)\]", field_name)
     if item:
         return f"{_NEW_OPTIONS[item[1]]} number {item[2]}"
+    link = re.fullmatch(r"related\[(\d+)\].*", field_name)
+    if link:
+        return f"--related number {link[1]}"
     return _NEW_OPTIONS.get(field_name, field_name)
 
 
 def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", approximate: bool = False,
                            actors: list[str] = (), location: str = "", tags: list[str] = (), source_title: str = "",
-                           publisher: str = "", published: str = "", url: str = "") -> NewEvent:
+                           publisher: str = "", published: str = "", url: str = "", thread: str = "",
+                           related: list[str] = ()) -> NewEvent:
     """Return the event the options of `new` describe; raise NewEventRefused with what check would refuse."""
     problems = []
     dates = {}
@@ -221,12 +225,18 @@ def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", 
         missing = ", ".join(f"--{'source-title' if k == 'title' else k}" for k in ("title", "publisher", "published")
                             if not source[k])
         problems.append(f"a source needs --source-title, --publisher and --published; missing {missing}")
+    links = []
+    for given_link in related:  # EVENT:RELATION
+        other, _, relation = given_link.strip().rpartition(":")
+        if not other or not relation:
+            problems.append(f"--related: write it as EVENT:RELATION, like {given_link.strip() or 'EVENT'}:follows")
+        links.append({"event": other, "relation": relation})
     if problems:
         raise NewEventRefused(problems)
     event = NewEvent(
         title=" ".join(title.split()), date=dates["date"], end=dates.get("end"), approximate=approximate,
         actors=list(actors), location=location, tags=list(tags), sources=[source] if given else [],
-        draft=not given,
+        draft=not given, thread=" ".join(thread.split()), related=links,
     )
     refused = draft_problems(root, event)
     if refused:

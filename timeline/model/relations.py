@@ -21,7 +21,8 @@ def check_relations(events: list[Event], ids: set[str]) -> list[Problem]:
     for event in events:
         for index, link in enumerate(event.related, 1):
             if link.event not in ids:
-                close = difflib.get_close_matches(link.event, sorted(ids), n=3, cutoff=0.6)
+                # a high cutoff: ids share their dates, so a date alone would look close
+                close = difflib.get_close_matches(link.event, sorted(ids - {event.id}), n=3, cutoff=0.8)
                 hint = f"did you mean {' or '.join(close)}? " if close else ""
                 problems.append(Problem(
                     event.path, link.line, f"related[{index}].event",
@@ -67,7 +68,7 @@ def _cycle_problem(cycle: list[Event]) -> Problem:
     index, link = next((i, link) for i, link in enumerate(first.related, 1)
                        if link.relation == "follows" and link.event == second.id)
     chain = ", ".join(f"{event.id} follows {cycle[(i + 1) % len(cycle)].id}" for i, event in enumerate(cycle))
-    return Problem(first.path, link.line, f"related[{index}].relation",
+    return Problem(first.path, link.line, f"related[{index}]",
                    f"'follows' goes round in a circle: {chain}; an event cannot come after itself, so remove one "
                    "of these links or make it see-also")
 
