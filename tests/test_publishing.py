@@ -251,7 +251,7 @@ def test_event_issue_form_names_real_fields():
     named = {label.rsplit("(", 1)[1].rstrip(")").split(" → ")[0]
              for item in form["body"] if (label := item["attributes"].get("label", "")).endswith(")")}
     assert named - {"the text of the event page"} == {
-        "title", "date", "end", "approximate", "actors", "location", "tags", "status", "sources"}
+        "title", "date", "end", "approximate", "actors", "location", "tags", "status", "thread", "related", "sources"}
 
 
 def test_event_issue_form_offers_the_statuses_a_new_event_can_have():
