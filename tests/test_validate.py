@@ -644,7 +644,8 @@ def test_two_spellings_sharing_a_page_collide(project, attribute, label, first, 
     project.event("2024-11-05-b.md", **{attribute: second})
     loaded = load_project(project.root)
     one_, two = first.strip("[]"), second.strip("[]")
-    assert loaded.problems == [error(
+    # actors and places spelt alike also get a warning with the entities.toml lines (tests/test_entities.py)
+    assert [p for p in loaded.problems if p.severity == ERROR] == [error(
         8, attribute, f"{label} {two!r} and {one_!r} (in events/2024-11-04-a.md) would share one page; "
         "spell them the same way", "events/2024-11-05-b.md",
     )]

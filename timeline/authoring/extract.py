@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 from timeline.authoring.article import Article, ExtractError, read_source, source_of
 from timeline.authoring.dated_events import Citation, FoundEvent, dated_by, find_events
 from timeline.authoring.new_event import FileExists, NewEvent, source_yaml, write_new_event
+from timeline.authoring.suggest import known_spellings, under_known_names
 from timeline.model.dates import DateError, parse_date
+from timeline.model.entities import Entities
 
 # Two events of different articles on the same date are one when their sentences read this alike.
 SAME_SENTENCE = 0.6
@@ -73,12 +75,15 @@ def extract_events(root: Path, sources: list[str], *, published: str | None = No
         raise ExtractError("--url: gives one article's address; with several articles, give each one's address, "
                            "or a saved page that names it")
     project = load_project(root)
-    actors, places = _known_names(project.events)
+    actors, places = _known_names(project.events, project.entities)
     report = ExtractReport()
     for origin in origins:
         try:
             article = _read(origin, published, publisher, url)
             events = find_events(article, country, actors, places)
+            for event in events:  # "Ch'oe Sŏn-hŭi" in the article is "Choe Son Hui" in the project
+                event.actors = under_known_names(event.actors, actors, project.entities)
+                event.location = next(iter(under_known_names([event.location], places, project.entities)))
         except (ExtractError, DateError) as error:
             report.failures.append(str(error))
             continue
@@ -140,10 +145,11 @@ def _check_options(url: str | None, country: str | None, published: str | None) 
                                "published, like 2024-11-07")
 
 
-def _known_names(events: list) -> tuple[list[str], list[str]]:
-    """Return the actors and the places the project's events name, longest first so that a full name wins."""
-    actors = sorted({actor for event in events for actor in event.actors}, key=len, reverse=True)
-    places = sorted({event.location for event in events if event.location}, key=len, reverse=True)
+def _known_names(events: list, entities: Entities) -> tuple[list[str], list[str]]:
+    """Return the actors and the places the project's events name, with every spelling entities.toml gives
+    them, longest first so that a full name wins."""
+    actors = known_spellings(list({actor for event in events for actor in event.actors}), entities)
+    places = known_spellings(list({event.location for event in events if event.location}), entities)
     return actors, places
 
 

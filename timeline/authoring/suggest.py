@@ -1,10 +1,12 @@
-"""What extract suggests for a found event: a title drafted from its sentence, the people it names, its place."""
+"""What extract suggests for a found event: a title drafted from its sentence, the people it names, its place
+(under the names the project and entities.toml know them by)."""
 
 from __future__ import annotations
 
 import re
 
 from timeline.authoring.timex.holiday_names import HOLIDAY
+from timeline.model.entities import Entities, spelling_key
 
 TITLE_LENGTH = 90  # a headline's length: longer titles are cut at a clause, never mid-clause with "…"
 
@@ -243,6 +245,24 @@ def suggest_actors(text: str, known_actors: list[str]) -> list[str]:
 def _is_place_or_body(name: str) -> bool:
     """Return whether a capitalised name looks like a country, an organisation or a holiday, not a person."""
     return bool(_PLACES_AND_BODIES.search(name))
+
+
+def known_spellings(names: list[str], entities: Entities) -> list[str]:
+    """Return names with every spelling entities.toml gives the entities among them, longest first (a full name
+    wins over a part of it)."""
+    spellings = set(names)
+    for name in names:
+        entity = entities.entity(name)
+        if entity is not None:
+            spellings.update((entity.name, *entity.aliases))
+    return sorted(spellings, key=lambda name: (-len(name), name))
+
+
+def under_known_names(names: list[str], known: list[str], entities: Entities) -> list[str]:
+    """Return suggested names, each under the name the project knows it by: an alias of entities.toml as its
+    entity's name, another spelling of a known name ('Choe Son-hui', 'choe son hui') as that name; each once."""
+    by_key = {spelling_key(spelling): entities.name(spelling) for spelling in reversed(known)}
+    return list(dict.fromkeys(entities.name(by_key.get(spelling_key(name), name)) for name in names))
 
 
 def suggest_location(text: str, known_places: list[str]) -> str:

@@ -16,6 +16,7 @@ from timeline.build.speed import NoSpeedups, Speed
 from timeline.build.workers import render_into
 from timeline.folders import TEMPLATES_DIR
 from timeline.model.config import Config, apply_base_url, load_config
+from timeline.model.entities import NO_ENTITIES, Entities, load_entities
 from timeline.problems import Problem, ProblemError
 
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class Builder:
         if result.errors:
             history.cancel()
             return result
-        renderer = self._renderer_for(project.config)
+        renderer = self._renderer_for(project.config, project.entities)
         renderer.provenance = history.result()  # what each event file's history says
         renderer.exporter.keep_pieces = keep_pieces
         published = project.published(self.include_drafts)
@@ -81,8 +82,9 @@ class Builder:
     def load(self, changes: set[str] | None = None) -> Project:
         """Return the project with every file validated and every problem collected (see EventReader.load)."""
         problems = self.read_settings()
+        entities, entity_problems = load_entities(self.root)  # a few lines: read again on every load
         with self.speed.collector_paused():
-            return self.reader.load(self.config, problems, changes, self.speed.read_many)
+            return self.reader.load(self.config, problems + entity_problems, changes, self.speed.read_many, entities)
 
     def read_settings(self) -> list[Problem]:
         """Read timeline.toml (and the base URL given, if any) into self.config; return the settings' problems."""
@@ -114,14 +116,15 @@ class Builder:
             raise
         return written
 
-    def _renderer_for(self, config: Config) -> SiteRenderer:
-        """Return a renderer, made anew when the config or any template changed."""
+    def _renderer_for(self, config: Config, entities: Entities = NO_ENTITIES) -> SiteRenderer:
+        """Return a renderer, made anew when the config, the entities or any template changed."""
         from timeline.render.pages import SiteRenderer
 
         templates = self.root / TEMPLATES_DIR
-        key = (config, tuple(sorted((p.as_posix(), stat_key(p)) for p in templates.rglob("*") if p.is_file())))
+        key = (config, entities,
+               tuple(sorted((p.as_posix(), stat_key(p)) for p in templates.rglob("*") if p.is_file())))
         if self._renderer is None or key != self._renderer_key:
-            self._renderer = SiteRenderer(self.root, config)
+            self._renderer = SiteRenderer(self.root, config, entities)
             self._renderer_key = key
         return self._renderer
 

@@ -1,7 +1,7 @@
 """What one build leaves in .timeline-cache/ for the next, keyed by content: readings, descriptions, list
 entries and event pages.
 
-Each cache names the versions of what it depends on (code, libraries, settings, templates), so a
+Each cache names the versions of what it depends on (code, libraries, settings, entities, templates), so a
 stale one reads as empty and is never used.
 """
 

@@ -14,7 +14,7 @@ import time
 
 from timeline.build.cache_store import read_json, write_json
 from timeline.build.provenance import head_commit
-from timeline.folders import CACHE_DIR, CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import CACHE_DIR, CONFIG_FILE, ENTITIES_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from timeline.model.digest import file_digest, name_bytes
 from timeline.versions import RENDERING_PACKAGES, package_versions
 
@@ -29,7 +29,7 @@ SETTLED_NS = 2_000_000_000
 
 def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts: bool,
                   last_manifest: object = None) -> tuple[str, dict[str, str], dict[str, list], dict[str, list]]:
-    """Return the digest of all inputs but the event files (options, libraries, code, settings, templates),
+    """Return the digest of all inputs but the event files (options, libraries, code, settings, entities, templates),
     the digest of each event file (its name and bytes) by file name, and the status of each settled
     file with its digest, [mtime ns, size, inode, ctime ns, digest]: event files by name, the others by path.
 
@@ -44,6 +44,9 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     for package, version in package_versions(RENDERING_PACKAGES).items():
         setup.update(f"{package}={version}".encode())
     inputs = _code_files(_CODE_DIR) + [(CONFIG_FILE, os.path.join(root, CONFIG_FILE))]
+    entities = os.path.join(root, ENTITIES_FILE)
+    if os.path.lexists(entities):  # optional: most projects have none, and a missing file is not read each time
+        inputs.append((ENTITIES_FILE, entities))
     inputs += _files_in(os.path.join(root, TEMPLATES_DIR), recursive=True)
     known, setup_statuses = _table(manifest, "setup_files"), {}
     for name, path in inputs:

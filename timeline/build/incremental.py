@@ -56,7 +56,7 @@ class IncrementalBuilder(Builder):
         result = self._result(project)
         if result.errors:
             return result
-        renderer = self._renderer_for(project.config)
+        renderer = self._renderer_for(project.config, project.entities)
         published = {event.id: event for event in project.published(self.include_drafts)}
         pages, removed = self._pages_to_update(renderer, published)
         if defer_exports:

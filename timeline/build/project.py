@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.model.config import Config
+from timeline.model.entities import NO_ENTITIES, Entities
 from timeline.problems import Problem, errors
 
 if TYPE_CHECKING:
@@ -16,13 +17,17 @@ if TYPE_CHECKING:
 
 @dataclass
 class Project:
-    """Everything read and validated from a project folder."""
+    """Everything read and validated from a project folder.
+
+    events carry their actors and places under the names entities.toml gives (files, as read, do not).
+    """
 
     root: Path
     config: Config
     files: list[EventFile] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    entities: Entities = NO_ENTITIES
 
     def published(self, include_drafts: bool = False) -> list[Event]:
         """Return the events that go on the site."""

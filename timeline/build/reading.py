@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from timeline.build.project import Project
 from timeline.folders import EVENTS_DIR
+from timeline.model.entities import NO_ENTITIES, Canonical, Entities, spelling_problems
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -31,6 +32,7 @@ class EventReader:
         self._readings: dict[Path, Reading] = {}
         self._listing: tuple[list[Path], list[Problem]] | None = None
         self._across_files: tuple[tuple, list[Problem]] | None = None
+        self._canonical = Canonical()  # the events under the entities' names, each made once
 
     @property
     def has_read(self) -> bool:
@@ -42,14 +44,16 @@ class EventReader:
         return ((event_file, event) for _, event_file, event in self._readings.values())
 
     def load(self, config: Config, problems: list[Problem], changes: set[str] | None = None,
-             read_many: Callable[[list[Path]], Iterable[tuple[Path, Reading]]] | None = None) -> Project:
+             read_many: Callable[[list[Path]], Iterable[tuple[Path, Reading]]] | None = None,
+             entities: Entities = NO_ENTITIES) -> Project:
         """Return the project with every file validated, re-reading only files that changed.
 
         changes, when given, names every path that changed since the last load (the preview's
         watcher knows them), so unchanged files are not even looked at. read_many, when given,
         reads many files at once (from a cache, or in workers) before the rest are read here.
+        The events are then put under the entities' names; the readings kept stay as written.
         """
-        project = Project(root=self.root, config=config, problems=problems)
+        project = Project(root=self.root, config=config, problems=problems, entities=entities)
         changed = self._changed_event_paths(changes)
         if changed is None:
             from timeline.model.event_file import list_event_files
@@ -72,6 +76,7 @@ class EventReader:
         if changed is None or len(self._readings) != len(paths):
             for gone in set(self._readings) - set(paths):
                 del self._readings[gone]
+        project.events = self._canonical.events(project.events, entities)
         project.problems.extend(self._check_across_files(project))
         project.problems.sort(key=lambda p: (p.path, p.line, p.field, p.message))
         return project
@@ -91,11 +96,14 @@ class EventReader:
             tuple((event.path, event.title, event.date, event.tags, event.actors, event.location, event.related,
                    event.thread)
                   for event in project.events),
+            project.entities,
         )
         if self._across_files is None or self._across_files[0] != signature:
             from timeline.model.validate import check_across_files
 
-            self._across_files = (signature, check_across_files(project.events, project.files))
+            problems = check_across_files(project.events, project.files)
+            problems += spelling_problems(project.events, project.files, project.entities)
+            self._across_files = (signature, problems)
         return self._across_files[1]
 
     def _changed_event_paths(self, changes: set[str] | None) -> set[Path] | None:

@@ -107,6 +107,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events in {value}.": "Événements à {value}.",
         "Year {year} of {title}.": "L'année {year} de {title}.",
         "Find this quote in the article": "Retrouver cette citation dans l'article",
+        "Also written {names}.": "Aussi écrit {names}.",
+        "{name} on Wikidata": "{name} sur Wikidata",
         "{n} independent sources": {"one": "{n} source indépendante", "other": "{n} sources indépendantes"},
         "These sources come from a single publisher.": "Ces sources viennent d'un seul éditeur.",
         "First reported": "Premier article",

@@ -14,6 +14,7 @@ from timeline.exports.exporter import Exporter
 from timeline.folders import TEMPLATES_DIR
 from timeline.model.config import Config
 from timeline.model.dates import YEAR
+from timeline.model.entities import NO_ENTITIES, Entities
 from timeline.model.event import Event
 from timeline.model.facets import FACET_OF, FACETS, Facet
 from timeline.model.fields import STATUSES
@@ -52,9 +53,10 @@ class Page:
 class SiteRenderer:
     """Renders the whole site from validated events, page by page, and again only the pages a change touches."""
 
-    def __init__(self, root: Path, config: Config):
+    def __init__(self, root: Path, config: Config, entities: Entities = NO_ENTITIES):
         self.root = root
         self.config = config
+        self.entities = entities  # the actor and place pages' names, aliases and Wikidata ids
         self.lang = language(config.language)
         self.index = SiteIndex()
         self.urls = SiteUrls(root, config, self.index)
@@ -86,6 +88,7 @@ class SiteRenderer:
             "time_between": partial(time_between, lang=lang),
             "facet_labels": {facet.kind: {value: facet_label(facet.kind, value, lang) for value, _ in facet.words}
                              for facet in FACETS if facet.words},
+            "entity_of": self.entities.entity, "entity_json_ld": partial(seo.entity_json_ld, urls=urls),
         }
 
     def render(self, template: str, **context) -> bytes:
@@ -102,7 +105,7 @@ class SiteRenderer:
 
     def json_ld(self, event: Event) -> Markup:
         """Return an event page's schema.org Event as escaped JSON (see seo.json_ld)."""
-        return seo.json_ld(event, self.lang, self.urls.event_url(event))
+        return seo.json_ld(event, self.lang, self.urls.event_url(event), self.entities)
 
     # --- which pages the site has ---------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from timeline.exports.atom import xml_text
 from timeline.model.dates import EventDate
+from timeline.model.entities import NO_ENTITIES, Entities, Entity
 from timeline.model.event import Event
 from timeline.model.facets import FACETS
 from timeline.render.i18n import Language
@@ -33,8 +34,9 @@ def schema_date(date: EventDate) -> str:
     return text
 
 
-def json_ld(event: Event, lang: Language, page_url: str) -> Markup:
-    """Return an event page's schema.org Event, its dates at their precision, as escaped JSON."""
+def json_ld(event: Event, lang: Language, page_url: str, entities: Entities = NO_ENTITIES) -> Markup:
+    """Return an event page's schema.org Event, its dates at their precision, as escaped JSON (an actor or
+    place with a Wikidata id in entities.toml says it is the same as that item)."""
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -44,13 +46,13 @@ def json_ld(event: Event, lang: Language, page_url: str) -> Markup:
     if event.end is not None:
         data["endDate"] = schema_date(event.end)
     if event.location:
-        data["location"] = {"@type": "Place", "name": event.location}
+        data["location"] = _same_as({"@type": "Place", "name": event.location}, entities)
     data["description"] = f"{lang.date_text(event)}: {event.title}"
     data["url"] = page_url
     if event.tags:
         data["keywords"] = ", ".join(event.tags)
     if event.actors:
-        data["about"] = [{"@type": "Thing", "name": actor} for actor in event.actors]
+        data["about"] = [_same_as({"@type": "Thing", "name": actor}, entities) for actor in event.actors]
     sources = []
     for source in event.sources:
         work = {"@type": "NewsArticle", "headline": source.title,
@@ -61,6 +63,26 @@ def json_ld(event: Event, lang: Language, page_url: str) -> Markup:
         sources.append(work)
     data["subjectOf"] = sources
     return json_script(data)
+
+
+def _same_as(thing: dict, entities: Entities) -> dict:
+    """Return a schema.org thing with sameAs its Wikidata item, where entities.toml gives its name one."""
+    entity = entities.entity(thing["name"])
+    return {**thing, "sameAs": entity.wikidata_url} if entity is not None and entity.wikidata else thing
+
+
+def entity_json_ld(entity: Entity, page_path: str, urls: SiteUrls) -> Markup:
+    """Return an actor's or place's page as a schema.org CollectionPage about a Thing: its name, its other
+    spellings and, with a Wikidata id, the item it is the same as (whether a person, a place or a body is
+    not known)."""
+    about = {"@type": "Thing", "name": entity.name}
+    if entity.aliases:
+        about["alternateName"] = list(entity.aliases)
+    if entity.wikidata:
+        about["sameAs"] = entity.wikidata_url
+    url = urls.absolute_url(page_path) if urls.config.url else urls.url(page_path)
+    return json_script({"@context": "https://schema.org", "@type": "CollectionPage", "name": entity.name,
+                        "url": url, "about": about})
 
 
 def robots_txt(urls: SiteUrls) -> bytes:

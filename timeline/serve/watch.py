@@ -1,4 +1,4 @@
-"""Watching the inputs: events/, templates/ and timeline.toml, and whether site/ is still there."""
+"""Watching the inputs: events/, templates/, timeline.toml and entities.toml, and whether site/ is still there."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from timeline.folders import CONFIG_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import CONFIG_FILE, ENTITIES_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
 
 WATCH_TIMEOUT_MS = 200
-SETTLE = 0.05  # seconds timeline.toml must keep still before it is read: see settled()
+SETTLE = 0.05  # seconds timeline.toml or entities.toml must keep still before it is read: see settled()
+SETTINGS_FILES = (CONFIG_FILE, ENTITIES_FILE)  # files at the project's top, looked at on every tick
 
 
 def input_changes(root: Path, stop_event) -> Iterator[set[str]]:
@@ -29,7 +30,7 @@ def input_changes(root: Path, stop_event) -> Iterator[set[str]]:
     for changes in watch(*folders, stop_event=stop_event, debounce=200, step=20, rust_timeout=WATCH_TIMEOUT_MS,
                          yield_on_timeout=True, watch_filter=not_an_editors_file):
         now = top_level(root)
-        if now[CONFIG_FILE] != seen[CONFIG_FILE]:
+        if any(now[name] != seen[name] for name in SETTINGS_FILES):
             now = settled(root, now)
         moved = {name for name in now if now[name] != seen[name]}
         seen = now
@@ -44,7 +45,8 @@ def input_changes(root: Path, stop_event) -> Iterator[set[str]]:
 
 
 def top_level(root: Path) -> dict[str, tuple | None]:
-    """Return what shows a change of timeline.toml, events/, templates/ and site/: None for one missing."""
+    """Return what shows a change of timeline.toml, entities.toml, events/, templates/ and site/: None for one
+    missing."""
     def identity(name: str, fields: tuple[str, ...]) -> tuple | None:
         try:
             info = os.stat(root / name)
@@ -54,6 +56,7 @@ def top_level(root: Path) -> dict[str, tuple | None]:
 
     return {
         CONFIG_FILE: identity(CONFIG_FILE, ("st_ino", "st_mtime_ns", "st_size")),
+        ENTITIES_FILE: identity(ENTITIES_FILE, ("st_ino", "st_mtime_ns", "st_size")),
         EVENTS_DIR: identity(EVENTS_DIR, ("st_dev", "st_ino")),  # its files are watched: only a new folder counts
         TEMPLATES_DIR: identity(TEMPLATES_DIR, ("st_dev", "st_ino")),
         OUTPUT_DIR: () if (root / OUTPUT_DIR).is_dir() else None,  # every full build swaps in a new one
@@ -61,7 +64,8 @@ def top_level(root: Path) -> dict[str, tuple | None]:
 
 
 def settled(root: Path, now: dict[str, tuple | None]) -> dict[str, tuple | None]:
-    """Return top_level(root) once timeline.toml has kept still for SETTLE seconds (at most a second).
+    """Return top_level(root) once timeline.toml and entities.toml have kept still for SETTLE seconds (at most a
+    second).
 
     A save in place empties the file, then writes it: a tick between the two would build an empty
     settings file (base path /, the default title) and move open pages there. The files of events/
@@ -71,7 +75,7 @@ def settled(root: Path, now: dict[str, tuple | None]) -> dict[str, tuple | None]
     while time.monotonic() < deadline:
         time.sleep(SETTLE)
         again = top_level(root)
-        if again[CONFIG_FILE] == now[CONFIG_FILE]:
+        if all(again[name] == now[name] for name in SETTINGS_FILES):
             return again
         now = again
     return now
