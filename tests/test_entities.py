@@ -70,6 +70,14 @@ def test_a_mistake_is_reported_at_its_line_and_stops_the_build(project, text, ex
     assert not (project.root / "site").exists()
 
 
+def test_a_folder_named_entities_toml_is_refused(project):
+    project.event()
+    (project.root / "entities.toml").mkdir()
+    result = project.run("check")
+    assert (result.code, result.out.splitlines()[0]) == (
+        1, "entities.toml:1: entities: is not a file; entities.toml is a file of [[entity]] tables, or left out")
+
+
 def test_clashes_between_entities_are_reported_together_at_their_lines(project):
     project.event()
     entities(project, """\

@@ -87,7 +87,9 @@ def load_entities(root: Path) -> tuple[Entities, list[Problem]]:
     """Return the entities of root/entities.toml (none when there is no file), and its problems."""
     path = root / ENTITIES_FILE
     if not path.is_file():
-        return NO_ENTITIES, []
+        problems = [] if not path.exists() else [Problem(ENTITIES_FILE, 1, "entities", "is not a file; entities.toml "
+                                                         "is a file of [[entity]] tables, or left out")]
+        return NO_ENTITIES, problems
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         data = tomllib.loads(text)
