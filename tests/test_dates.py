@@ -132,8 +132,10 @@ NUMBERS_HINT = "write it as YYYY-MM-DD (like 2024-11-04) or with the month's nam
 NO_FULL_YEAR = ("has no full year: write the year with all its digits (like 4 November 2024); "
                 "for years before AD 100 add the era (like 'AD 44' or '44 BC')")
 
-UNCERTAIN = ("says the date is uncertain, which has a field of its own: write the date alone ({}) "
-             "and add the line 'approximate: true' to the event")
+MONTHS = "months run from 01 to 12 (like 2024-11) and seasons from 21, spring, to 24, winter"
+UNSPECIFIED = ("leaves digits unspecified that this tool cannot place: only a year's last digits can be X, like 196X "
+               "(1960–1969) or 19XX (1900–1999); for a month or day that is not known, write the year or the month "
+               "alone (like 2024 or 2024-11)")
 RANGE = ("is a range of dates, but this field holds one date: write the range's first date as date: and its last "
          "as end:, like 'date: 2024-11-04' and 'end: 2024-11-06'")
 
@@ -146,8 +148,8 @@ REFUSED = [
     ("November 31 2024", "'November 31 2024' is not a real date: November 2024 has 30 days"),
     ("2024-11-00", "'2024-11-00' is not a real date: November 2024 has 30 days"),
     ("29 Feb 4 BC", "'29 Feb 4 BC' is not a real date: February 4 BC has 28 days"),
-    ("2024-13", "month 13 in '2024-13' does not exist: months run from 01 to 12"),
-    ("2024-00", "month 0 in '2024-00' does not exist: months run from 01 to 12"),
+    ("2024-13", f"month 13 in '2024-13' does not exist: {MONTHS}"),
+    ("2024-00", f"month 0 in '2024-00' does not exist: {MONTHS}"),
     # year 0
     ("0000", NO_YEAR_0.format("0000")),
     ("-0000", NO_YEAR_0.format("-0000")),
@@ -189,11 +191,20 @@ REFUSED = [
     ("November '68", f"\"November '68\" {NO_FULL_YEAR}"),
     ("4-Nov-68", f"'4-Nov-68' {NO_FULL_YEAR}"),
     # uncertainty has its own field; dateparser would silently drop the "?"
-    ("2024?", f"'2024?' {UNCERTAIN.format('2024')}"),
-    ("c. 500 BC", f"'c. 500 BC' {UNCERTAIN.format('500 BC')}"),
-    ("ca. November 2024", f"'ca. November 2024' {UNCERTAIN.format('November 2024')}"),
-    ("circa 2024", f"'circa 2024' {UNCERTAIN.format('2024')}"),
-    ("about 4 November 2024", f"'about 4 November 2024' {UNCERTAIN.format('4 November 2024')}"),
+    # EDTF forms this tool does not place, each answered with one it does
+    ("2024-13?", f"month 13 in '2024-13' does not exist: {MONTHS}; then add the qualifier, like 2024-11-04?"),
+    ("19X5", f"'19X5' {UNSPECIFIED}"),
+    ("2024-XX", f"'2024-XX' {UNSPECIFIED}"),
+    ("XXXX", f"'XXXX' {UNSPECIFIED}"),
+    ("2024??", "'2024??' has more than one qualifier: write the date with one, like 2024-11-04? (uncertain), "
+               "2024-11-04~ (approximate) or 2024-11-04% (both)"),
+    ("the 1900s", "'the 1900s' could be a decade or a century: write 190X for 1900–1909 or 19XX for 1900–1999"),
+    ("2024-21-04", "'2024-21-04' gives a day in a season (21 is EDTF's spring): write the season alone, like "
+                   "2024-21, or the month and day"),
+    ("-0500-21", "'-0500-21' is a season before AD 1, which this tool does not place: write the year alone"),
+    ("-05XX", f"'-05XX' {UNSPECIFIED}"),
+    ("00XX", "'00XX' starts before AD 1, which this tool cannot place as a decade or century: write a year, "
+             "like 0050 or 50 BC"),
     # a range is two dates (date: and end:); dateparser read "4–6 November 2024" as 4 November, "1–1001" as January 1001
     ("4–6 November 2024", f"'4–6 November 2024' {RANGE}"),
     ("1–1001", f"'1–1001' {RANGE}"),
@@ -223,6 +234,58 @@ REFUSED = [
     ("", "the date is empty: write it as 2024-11-04, 2024-11 or 2024"),
     ("   ", "the date is empty: write it as 2024-11-04, 2024-11 or 2024"),
 ]
+
+
+# EDTF level 1 and the plain words for the same: text -> (EDTF text, precision, how it reads)
+EDTF = [
+    ("2024?", ("2024?", "year", "possibly 2024")),
+    ("2024-11-04~", ("2024-11-04~", "day", "c. 4 November 2024")),
+    ("2024-11%", ("2024-11%", "month", "possibly c. November 2024")),
+    ("possibly 4 November 2024", ("2024-11-04?", "day", "possibly 4 November 2024")),
+    ("Monday, 4 November 2024?", ("2024-11-04?", "day", "possibly 4 November 2024")),
+    ("c. 500 BC", ("-0500~", "year", "c. 500 BC")),
+    ("ca. November 2024", ("2024-11~", "month", "c. November 2024")),
+    ("circa 2024", ("2024~", "year", "c. 2024")),
+    ("about 2024?", ("2024%", "year", "possibly c. 2024")),
+    ("196X", ("196X", "decade", "the 1960s")),
+    ("196x", ("196X", "decade", "the 1960s")),
+    ("the 1960s", ("196X", "decade", "the 1960s")),
+    ("1960's", ("196X", "decade", "the 1960s")),
+    ("19XX", ("19XX", "century", "the 20th century")),
+    ("the 21st century", ("20XX", "century", "the 21st century")),
+    ("the 1960s?", ("196X?", "decade", "possibly the 1960s")),
+    ("2024-21", ("2024-21", "season", "spring 2024")),
+    ("2024-24~", ("2024-24~", "season", "c. winter 2024")),
+    ("Fall 2024", ("2024-23", "season", "autumn 2024")),
+    ("summer of 2024", ("2024-22", "season", "summer 2024")),
+]
+
+
+@pytest.mark.parametrize("text, expected", EDTF)
+def test_edtf_and_its_plain_words_are_read(text, expected):
+    date = parse_date(text)
+    assert (date.iso(), date.precision, format_range(date)) == expected
+    assert parse_date(date.iso()) == date  # the EDTF text events.json writes reads back as the same date
+
+
+def test_coarse_dates_cover_their_whole_span_and_sort_before_what_they_contain():
+    winter, spring, march = parse_date("2024-24"), parse_date("2024-21"), parse_date("2024-03")
+    assert (winter.start_key(), winter.end_key()) == ((2024, 12, 1), (2025, 2, 28))
+    assert (parse_date("2023-24").end_key()) == (2024, 2, 29)
+    assert (parse_date("196X").start_key(), parse_date("196X").end_key()) == ((1960, 1, 1), (1969, 12, 31))
+    assert parse_date("19XX").end_key() == (1999, 12, 31)
+    ordered = ["19XX", "196X", "1960", "1960-21", "1960-03", "1960-03-01", "1961"]
+    shuffled = ["1960-03", "1961", "196X", "1960-03-01", "19XX", "1960-21", "1960"]
+    assert sorted(shuffled, key=lambda text: parse_date(text).sort_key()) == ordered
+    assert spring.sort_key() < march.sort_key() < winter.sort_key()
+
+
+def test_a_range_whose_end_is_qualified_writes_both_dates_in_full():
+    assert format_range(parse_date("2024-11-04"), parse_date("2024-11-06?")) == "4 November 2024 – possibly 6 November 2024"
+    assert format_range(parse_date("2024-11-04?"), parse_date("2024-11-06")) == "possibly 4–6 November 2024"
+    assert format_range(parse_date("spring 2024"), parse_date("autumn 2024")) == "spring 2024 – autumn 2024"
+    assert format_range(parse_date("2022-02-24"), None, ongoing=True) == "since 24 February 2022, ongoing"
+    assert format_range(parse_date("2022"), None, approximate=True, ongoing=True) == "since c. 2022, ongoing"
 
 
 @pytest.mark.parametrize("text, message", REFUSED)

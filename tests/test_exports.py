@@ -57,7 +57,7 @@ def test_events_json_validates_against_its_schema(built):
     assert [e["id"] for e in data["events"]] == [
         "bc0500-ancient", "2023-a-year", "2024-10-summit", "2024-11-01-range", "2024-11-04-meeting"]
     first = data["events"][0]
-    assert (first["date"], first["precision"], first["approximate"]) == ("-0500", "year", True)
+    assert (first["date"], first["precision"], first["approximate"]) == ("-0500~", "year", True)
     assert data["events"][2]["date"] == "2024-10" and data["events"][2]["precision"] == "month"
     assert (data["events"][2]["status"], data["events"][2]["corrections"]) == (
         "disputed", [{"date": "2024-11-08", "note": "The venue was wrong."}])
@@ -333,7 +333,8 @@ def test_timelinejs_quirks_strings_equal_ends_html_and_title_slides(project, tmp
     assert result.out.splitlines() == [
         "wrote events/2024-11-04-putin-meets-choe.md",
         "skipped: event 2: it has no start_date year",
-        "skipped: event 3: month 13 in '2024/13' does not exist: months run from 01 to 12",
+        "skipped: event 3: month 13 in '2024/13' does not exist: months run from 01 to 12 "
+        "(like 2024-11) and seasons from 21, spring, to 24, winter",
         "Imported 1 event, skipped 2 (events without sources are drafts until someone adds one).",
     ]
     text = (project.root / "events" / "2024-11-04-putin-meets-choe.md").read_text()

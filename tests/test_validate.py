@@ -146,8 +146,9 @@ def test_misspelt_required_field_is_also_missing(project):
 @pytest.mark.parametrize("front, field, doc", [
     ("date: 2024-11-04\n" + SOURCE, "title", "What happened, in one line: who did what."),
     ("title: A\n" + SOURCE, "date",
-     "When it happened: 2024-11-04, 2024-11 or 2024, or in words (4 November 2024, November 2024); "
-     "BC years as -0500 or 500 BC. Only as precise as the sources are."),
+     "When it happened: 2024-11-04, 2024-11 or 2024, or in words (4 November 2024); also a season (2024-21, "
+     "spring 2024), a decade (196X) or a century (19XX), and BC years (-0500, 500 BC). End it with ? if "
+     "uncertain, ~ if approximate, % if both. Only as precise as the sources are."),
     (HEAD, "sources", "The reporting the event rests on: at least one source (a draft may have none yet)."),
 ])
 def test_missing_required_field(project, front, field, doc):
@@ -223,7 +224,8 @@ def test_source_that_is_not_a_group_of_fields(project):
 def test_every_source_is_checked(project):
     _, problems = validate(project, HEAD + SOURCE + "  - title: B\n    published: 2024-13\n")
     assert problems == [
-        error(9, "sources[2].published", "month 13 in '2024-13' does not exist: months run from 01 to 12"),
+        error(9, "sources[2].published", "month 13 in '2024-13' does not exist: months run from 01 to 12 "
+              "(like 2024-11) and seasons from 21, spring, to 24, winter"),
         error(8, "sources[2].publisher", "is missing: add 'publisher: ...' (Who published it.)"),
     ]
 

@@ -98,8 +98,9 @@ def _authoring_commands(sub, common) -> None:
                           help="the file's format (default: told from its name and content)")
     new = _command(sub, "new", common)
     new.add_argument("title", help="what happened, in one line")
-    new.add_argument("--date", required=True, help="when: 2024-11-04, 2024-11, 2024 or '4 November 2024'")
-    new.add_argument("--end", help="the last day of a range")
+    new.add_argument("--date", required=True, help="when: 2024-11-04, 2024-11, 2024 or '4 November 2024' (also "
+                     "2024-11-04? when uncertain, spring 2024, the 1960s)")
+    new.add_argument("--end", help="the last day of a range, or 'ongoing' for an event still going on")
     new.add_argument("--approximate", action="store_true", help="the date is an estimate")
     new.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
     new.add_argument("--actor", action="append", default=[], help="a person or organisation (repeat for more)")

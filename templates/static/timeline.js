@@ -510,8 +510,9 @@
   Finder.prototype.item = function (meta, row) {
     var col = meta.col, flags = row[col.flags], publishers = row[col.publishers], span = row[col.span];
     var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base, status = row[col.status];
-    var precision = {d: "day", m: "month", y: "year"}[flags.charAt(0)];
+    var precision = meta.precisions[flags.charAt(0)];
     var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : "")
+      + (flags.indexOf("?") >= 0 ? " uncertain" : "") + (flags.indexOf("o") >= 0 ? " ongoing" : "")
       + (span ? " range" : "") + (draft ? " draft" : "") + (status ? " " + status : "")
       + (row[col.superseded] ? " superseded" : ""));
     var when = el("p", "event-when"), date = el("a", "event-date"), text = row[col.date];

@@ -103,6 +103,11 @@ SHAPES = {
     "bc0500-year-bc.md": {"title": "A guild is founded", "date": "-0500", "tags": "[guilds]"},
     "bc0044-03-15-day-range-bc.md": {"title": "The Ides", "date": "15 March 44 BC", "end": "-0044-03-17"},
     "2024-10-01-disputed.md": {"title": "A strike on a depot", "status": "disputed"},
+    "2024-11-05-uncertain.md": {"title": "A launch, perhaps", "date": "2024-11-05?"},
+    "2024-12-uncertain-estimate.md": {"title": "Talks, maybe", "date": "possibly c. December 2024"},
+    "2024-02-01-ongoing.md": {"title": "A blockade", "date": "2024-02-01", "end": ".."},
+    "2024-a-season.md": {"title": "Spring floods", "date": "spring 2024", "end": "autumn 2024?"},
+    "2020-a-decade.md": {"title": "A decade of drills", "date": "202X"},
     "2024-10-02-retracted.md": {"title": "A test launch", "status": "retracted", "corrections":
                                 "\n  - date: 2024-11-08\n    note: The ministry withdrew its “statement”."},
 }
@@ -177,7 +182,7 @@ def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monke
     result = run_cli(["build", "--drafts", "--root", str(project.root), "--base-url", "/timeline/"])
     assert result.code == 0, result.err
     years = sorted(p.name for p in (project.root / "site" / "years").iterdir()) if setup == "year-pages" else []
-    assert len(years) == (3 if setup == "year-pages" else 0)
+    assert len(years) == (4 if setup == "year-pages" else 0)
     site = ServedSite(project.root, "/timeline/")
     context = browser.new_context()
     try:
@@ -200,7 +205,8 @@ def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monke
         drawn = entries(page, "#results li.event")
         assert len(static) == len(SHAPES) and sorted(drawn) == sorted(static)
         classes = {name for entry in static.values() for name in entry["entry"]["attrs"]["class"].split()}
-        assert classes == {"event", "precision-day", "precision-month", "precision-year", "approximate", "range",
+        assert classes == {"event", "precision-day", "precision-month", "precision-year", "precision-season",
+                           "precision-decade", "approximate", "uncertain", "ongoing", "range",
                            "draft", "disputed", "retracted"}  # every shape of entry is there
         report = []
         for address, entry in static.items():

@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from timeline.authoring.new_event import FileExists, NewEvent, write_new_event
-from timeline.model.dates import DateError, EventDate, make_date, parse_date
+from timeline.model.dates import DateError, EventDate, is_open_end, make_date, parse_date
 from timeline.model.fields import DEFAULT_STATUS, EVENT_FIELDS, STATUSES
 from timeline.problems import not_a_file
 
@@ -198,10 +198,12 @@ def events_from_our_json(data: dict) -> tuple[list[NewEvent], list[str]]:
         label = f"event {number} ({record.get('id', 'no id')})" if isinstance(record, dict) else f"event {number}"
         try:
             date = parse_date(record["date"])
-            end = parse_date(record["end"]) if record.get("end") else None
+            ongoing = is_open_end(record.get("end") or "")
+            end = parse_date(record["end"]) if record.get("end") and not ongoing else None
             sources = [{key: str(value) for key, value in source.items()} for source in record.get("sources", [])]
             new_events.append(NewEvent(
-                title=record["title"], date=date, end=end, approximate=bool(record.get("approximate")),
+                title=record["title"], date=date, end=end, ongoing=ongoing,
+                approximate=bool(record.get("approximate")),
                 display_date=record.get("display_date", ""), actors=list(record.get("actors", [])),
                 location=record.get("location", ""), tags=list(record.get("tags", [])), sources=sources,
                 body=record.get("description", ""), draft=not sources, name=record.get("id", ""),

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from timeline.folders import EVENTS_DIR
-from timeline.model.dates import DateError, EventDate, parse_date
+from timeline.model.dates import ONGOING, DateError, EventDate, is_open_end, parse_date
 from timeline.model.event import description_text
 from timeline.model.fields import (
     CORRECTION_FIELDS,
@@ -34,6 +34,7 @@ class NewEvent:
     title: str
     date: EventDate
     end: EventDate | None = None
+    ongoing: bool = False  # end: ..
     approximate: bool = False
     actors: list[str] = field(default_factory=list)
     location: str = ""
@@ -77,7 +78,7 @@ def render_event_file(event: NewEvent) -> str:
     values = {
         "title": yaml_text(event.title),
         "date": yaml_text(event.date.iso()),
-        "end": yaml_text(event.end.iso()) if event.end else "",
+        "end": yaml_text(event.end.iso()) if event.end else ONGOING if event.ongoing else "",
         "approximate": "true" if event.approximate else "false",
         "display_date": yaml_text(event.display_date) if event.display_date else "",
         "location": yaml_text(event.location) if event.location else "",
@@ -212,7 +213,8 @@ def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", 
     """Return the event the options of `new` describe; raise NewEventRefused with what check would refuse."""
     problems = []
     dates = {}
-    for name, text in (("date", date), ("end", end), ("published", published)):
+    ongoing = is_open_end(end)
+    for name, text in (("date", date), ("end", "" if ongoing else end), ("published", published)):
         if text or name == "date":  # the one date new cannot do without
             try:
                 dates[name] = parse_date(text)
@@ -234,7 +236,8 @@ def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", 
     if problems:
         raise NewEventRefused(problems)
     event = NewEvent(
-        title=" ".join(title.split()), date=dates["date"], end=dates.get("end"), approximate=approximate,
+        title=" ".join(title.split()), date=dates["date"], end=dates.get("end"), ongoing=ongoing,
+        approximate=approximate,
         actors=list(actors), location=location, tags=list(tags), sources=[source] if given else [],
         draft=not given, thread=" ".join(thread.split()), related=links,
     )

@@ -1,17 +1,22 @@
-"""events.json: every event with every field, dates as written at their precision."""
+"""events.json: every event with every field, dates as EDTF text at their precision."""
 
 from __future__ import annotations
 
 import json
 
+from timeline.model.dates import ONGOING
 from timeline.model.event import Event, description_text
 
 
 def event_record(event: Event, page_url: str) -> dict:
     """Return an event with every field, as events.json holds it (dates as text at their precision)."""
-    record: dict = {"id": event.id, "title": event.title, "date": event.date.iso(), "precision": event.date.precision}
+    # EDTF text: an event's approximate: true is its date's "~"
+    date = event.date.with_qualifiers(event.date.uncertain, event.approximate)
+    record: dict = {"id": event.id, "title": event.title, "date": date.iso(), "precision": event.date.precision}
     if event.end:
         record["end"] = event.end.iso()
+    elif event.ongoing:
+        record["end"] = ONGOING
     if event.approximate:
         record["approximate"] = True
     if event.display_date:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from timeline.model.dates import DAY, MONTH, EventDate
+from timeline.model.dates import DAY, EventDate
 from timeline.model.event import Event
 
 
@@ -60,8 +60,8 @@ def ics_event(event: Event, page_url: str, uid_domain: str) -> str:
     span = ics_span(event)
     if span is None:
         return ""
-    precision_note = {DAY: "", MONTH: f"Date known to the month: {event.date_text}. ",
-                      "year": f"Date known to the year: {event.date_text}. "}[event.date.precision]
+    precision_note = "" if event.date.precision == DAY and not event.date_needs_words else \
+        f"Date known to the {event.date.precision}: {event.date_text}. "
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.id}@{uid_domain}",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from timeline.model.dates import PRECISIONS
 from timeline.model.fields import (
     BOOL,
     CHOICE,
@@ -37,7 +38,8 @@ def _property(spec: FieldSpec) -> dict:
         schema.update(type="string", enum=list(spec.choices), default=spec.example)
     elif spec.kind == DATE:
         schema.update(type="string", minLength=1,
-                      examples=["2024-11-04", "2024-11", "2024", "-0500", "4 November 2024", "500 BC"])
+                      examples=["2024-11-04", "2024-11", "2024", "-0500", "4 November 2024", "500 BC", "2024-11-04?",
+                                "2024~", "196X", "19XX", "2024-21", "spring 2024"])
     elif spec.kind == URL:
         schema.update(type="string", format="uri", pattern="^https?://", maxLength=spec.max_length)
     else:
@@ -64,8 +66,11 @@ def event_schema() -> dict:
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "event.json",
         "title": "Timeline event (the front matter of a file in events/)",
-        "description": "Dates keep their precision: a day (2024-11-04), a month (2024-11) or a year (2024); "
-                       "negative years are BC (-0500 is 500 BC). A draft may leave out its sources.",
+        "description": "Dates keep their precision: a day (2024-11-04), a month (2024-11), a season (2024-21), "
+                       "a year (2024), a decade (196X) or a century (19XX), as EDTF level 1 writes them, with ? "
+                       "(uncertain), ~ (approximate) or % (both) after them; end: .. is an event still going on. "
+                       "Negative years are BC (-0500 is 500 BC, where EDTF would write -0499). A draft may leave "
+                       "out its sources.",
         **schema,
     }
 
@@ -73,7 +78,7 @@ def event_schema() -> dict:
 _EXPORT_ONLY = {
     "id": {"type": "string", "description": "The event's permanent id: its file name without .md.",
            "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$"},
-    "precision": {"enum": ["day", "month", "year"], "description": "How precisely the date is known."},
+    "precision": {"enum": list(PRECISIONS)[::-1], "description": "How precisely the date is known."},
     "url": {"type": "string", "description": "The event's page on the site."},
     "description": {"type": "string", "description": "The event's description, in Markdown."},
     "first_reported": {"type": "string", "description": "When the first source was published (from the sources)."},

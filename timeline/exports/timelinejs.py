@@ -41,7 +41,7 @@ def timelinejs_event(event: Event, description_html: str) -> dict:
     slide["text"] = {"headline": html_text(event.title), "text": description_html}
     if event.tags:
         slide["group"] = html_text(event.tags[0])
-    if event.display_date or event.approximate:
+    if event.display_date or event.date_needs_words:
         slide["display_date"] = html_text(event.date_text)
     slide["unique_id"] = event.id
     return slide
@@ -64,7 +64,7 @@ def csv_row(event: Event, description_html: str) -> list[str]:
     # Contributors write the text cells, and '=HYPERLINK(...)' would run when events.csv is opened; the
     # number cells stay as they are, so a BC year is still the number -500.
     display_date, headline, text, group = (_spreadsheet_text(cell) for cell in (
-        html_text(event.display_date or (event.date_text if event.approximate else "")),
+        html_text(event.display_date or (event.date_text if event.date_needs_words else "")),
         html_text(event.title), description_html, html_text(event.tags[0] if event.tags else ""),
     ))
     return [

@@ -48,6 +48,7 @@ class Event:
     date: EventDate
     sources: tuple[Source, ...]
     end: EventDate | None = None
+    ongoing: bool = False  # end: .., an event still going on
     approximate: bool = False
     display_date: str = ""
     actors: tuple[str, ...] = ()
@@ -64,7 +65,15 @@ class Event:
     @property
     def date_text(self) -> str:
         """Return how the date reads on the page."""
-        return self.display_date or format_range(self.date, self.end, self.approximate)
+        return self.display_date or format_range(self.date, self.end, self.approximate, self.ongoing)
+
+    @property
+    def date_needs_words(self) -> bool:
+        """Return whether a year, month and day cannot say the date: an estimate, a doubt, a season, a decade or
+        century, or an event still going on (what other formats can only give as display text)."""
+        dates = (self.date, self.end) if self.end else (self.date,)
+        return self.approximate or self.ongoing or any(
+            date.qualifier or date.season is not None or date.unspecified for date in dates)
 
     @property
     def publishers(self) -> tuple[str, ...]:
@@ -90,6 +99,8 @@ class Event:
         """Return how many days after its last day an event known to the day was first reported by a source known
         to the day, when that is more than one (news of the same or the next day is not late), else None."""
         first, last = self.first_reported, self.end or self.date
+        if self.ongoing:
+            return None  # reporting while it goes on is not late
         if first is None or first.precision != DAY or last.precision != DAY or min(first.year, last.year) < 1:
             return None  # before AD 1 there is no calendar date to count with
         days = (datetime.date(*first.start_key()) - datetime.date(*last.start_key())).days
@@ -107,8 +118,9 @@ class Event:
     def sort_key(self) -> tuple:
         """Return the key that orders events in time, ties broken by id."""
         # Without an end, the date itself: (0, 0, 0) would sort BC events without an end after those with one.
-        end = self.end or self.date
-        return (self.date.sort_key(), end.sort_key(), self.id)
+        # An event still going on ends after every event that ends.
+        end = (float("inf"),) if self.ongoing else (self.end or self.date).sort_key()
+        return (self.date.sort_key(), end, self.id)
 
 
 def publisher_key(name: str) -> str:
@@ -134,7 +146,7 @@ def description_text(body: str) -> str:
 
 
 def event_data(event: Event) -> dict:
-    """Return an event as JSON data (dates as [year, month, day]), leaving out its body, which its file holds."""
+    """Return an event as JSON data (dates as lists of their fields), leaving out its body, which its file holds."""
     data = {name: getattr(event, name) for name in _EVENT_DATA_FIELDS}
     data["date"] = _date_data(event.date)
     data["end"] = _date_data(event.end) if event.end is not None else None
@@ -147,8 +159,8 @@ def event_data(event: Event) -> dict:
 
 
 def _date_data(date: EventDate) -> list:
-    """Return a date as [year, month, day]."""
-    return [date.year, date.month, date.day]
+    """Return a date as [year, month, day, season, unspecified, uncertain, approximate]."""
+    return [date.year, date.month, date.day, date.season, date.unspecified, date.uncertain, date.approximate]
 
 
 _EVENT_DATA_FIELDS = tuple(spec.name for spec in fields(Event) if spec.name != "body")

@@ -57,12 +57,16 @@ EVENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", TEXT, True, "What happened, in one line: who did what.",
               "Putin meets North Korea's foreign minister Choe Son Hui in the Kremlin", 200),
     FieldSpec("date", DATE, True,
-              "When it happened: 2024-11-04, 2024-11 or 2024, or in words (4 November 2024, November 2024); "
-              "BC years as -0500 or 500 BC. Only as precise as the sources are.", "2024-11-04"),
+              "When it happened: 2024-11-04, 2024-11 or 2024, or in words (4 November 2024); also a season "
+              "(2024-21, spring 2024), a decade (196X) or a century (19XX), and BC years (-0500, 500 BC). End it "
+              "with ? if uncertain, ~ if approximate, % if both. Only as precise as the sources are.",
+              "2024-11-04"),
     FieldSpec("end", DATE, False,
-              "The last day of an event that lasted several days; same forms as date, not before it.",
+              "The last day of an event that lasted several days; same forms as date, not before it. "
+              "'..' (or ongoing) for an event still going on.",
               "2024-11-06"),
-    FieldSpec("approximate", BOOL, False, "true when the date is an estimate; it is shown as 'c.'.", "false"),
+    FieldSpec("approximate", BOOL, False,
+              "true when the date is an estimate, as a date ending in ~ says; it is shown as 'c.'.", "false"),
     FieldSpec("display_date", TEXT, False,
               "Free text that replaces how the date reads on the page (the date still orders the event).",
               "early November 2024", 100),

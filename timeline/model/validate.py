@@ -11,7 +11,7 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
-from timeline.model.dates import DateError, EventDate, parse_date
+from timeline.model.dates import ONGOING, DateError, EventDate, is_open_end, parse_date
 from timeline.model.event import Correction, Event, Related, Source
 from timeline.model.event_file import EventFile
 from timeline.model.facets import FACETS
@@ -108,6 +108,8 @@ class _Reader:
                 self.problem(node.line, name, f"is empty: {spec.doc}")
             return _EMPTY
         if spec.kind == DATE:
+            if spec.name == "end" and is_open_end(text):
+                return ONGOING
             try:
                 return parse_date(text)
             except DateError as error:
@@ -331,6 +333,11 @@ def validate_file(event_file: EventFile) -> Event | None:
     if reader.draft and "sources" not in fm.entries:
         values["sources"] = ()  # a draft may leave the field out until it has a source
     check_id(event_file, values.get("date"), values.get("title"), fm)
+    if values.get("end") == ONGOING:
+        values["ongoing"] = values.pop("end") == ONGOING
+    if "date" in values and values["date"].approximate:
+        # 2024~ says what approximate: true says, and the event holds it once, in one place
+        values["approximate"], values["date"] = True, values["date"].with_qualifiers(values["date"].uncertain, False)
     if "date" in values and "end" in values:
         start, end = values["date"], values["end"]
         end_line = fm.entries["end"][0]

@@ -1,4 +1,4 @@
-"""Dates as HTML: at their precision, with <time> elements for machines and "c." for estimates."""
+"""Dates as HTML: at their precision, with <time> elements for machines and their qualifiers in words."""
 
 from __future__ import annotations
 
@@ -18,20 +18,32 @@ def time_html(date: EventDate, text: str) -> Markup:
 
 
 def date_html(event: Event, lang: Language | None = None) -> Markup:
-    """Return the event's date as HTML, at its precision, with <time> elements for machines."""
+    """Return the event's date as HTML, at its precision, with <time> elements for machines around each date
+    and its words ('c.', 'possibly', 'since …, ongoing') as text, an estimate's 'c.' explained."""
     lang = lang or language("en")
     if event.display_date:
         return time_html(event.date, event.display_date)
-    prefix = Markup('<abbr title="{}">{}</abbr> ').format(lang.gettext("circa: about"), lang.gettext("c.")) \
-        if event.approximate else Markup("")
+    text = lang.date_text(event)  # the one place that decides how a date or range reads
+    html, position = Markup(""), 0
+    circa = lang.gettext("c.") + " "
+    if text.startswith(circa):
+        html, position = Markup('<abbr title="{}">{}</abbr> ').format(lang.gettext("circa: about"), circa[:-1]), \
+            len(circa)
+    for date, part in _date_parts(event, lang):
+        found = text.find(part, position)
+        if found < 0:
+            return html + time_html(event.date, text[position:])
+        html += text[position:found] + time_html(date, part)
+        position = found + len(part)
+    return html + text[position:]
+
+
+def _date_parts(event: Event, lang: Language) -> list[tuple[EventDate, str]]:
+    """Return the event's dates with the text each has in its date text, in order."""
     if event.end is None:
-        return prefix + time_html(event.date, lang.format_date(event.date))
+        return [(event.date, lang.format_date(event.date))]
     first, last = lang.range_parts(event.date, event.end)
-    text = lang.format_range(event.date, event.end)  # the one place that decides how a range reads
-    if not (text.startswith(first) and text.endswith(last)):
-        return prefix + time_html(event.date, text)
-    dash = text[len(first): len(text) - len(last)]
-    return prefix + time_html(event.date, first) + dash + time_html(event.end, last)
+    return [(event.date, first), (event.end, last)]
 
 
 def span_text(event: Event, lang: Language) -> str:

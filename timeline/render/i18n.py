@@ -11,7 +11,18 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from timeline.model.dates import DAY, MONTH, YEAR, EventDate, format_range, format_year, range_parts
+from timeline.model.dates import (
+    DAY,
+    ENGLISH_WORDS,
+    MONTH,
+    SEASONS,
+    YEAR,
+    EventDate,
+    describe_range,
+    format_range,
+    format_year,
+    range_parts,
+)
 from timeline.model.facets import FACET_OF
 
 # Translations of the UI strings, by language (the part of the code before any '-').
@@ -65,6 +76,14 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Draft": "Brouillon",
         "circa: about": "circa : environ",
         "c.": "v.",
+        "possibly": "peut-être",
+        "since {date}, ongoing": "depuis {date}, en cours",
+        "the {decade}s": "les années {decade}",
+        "the {century}th century": "le {century}e siècle",
+        "spring": "printemps",
+        "summer": "été",
+        "autumn": "automne",
+        "winter": "hiver",
         "{n} days": {"one": "{n} jour", "other": "{n} jours"},
         "{n} months": {"one": "{n} mois", "other": "{n} mois"},
         "{n} years": {"one": "{n} an", "other": "{n} ans"},
@@ -250,27 +269,33 @@ class Language:
         """Return a date at its precision ('4 November 2024', '4 novembre 2024', 'November 2024')."""
         if self.english:
             return date.format()
+        if date.unspecified == 1:
+            return self.gettext("the {decade}s").format(decade=date.year)
+        if date.unspecified == 2:
+            return self.gettext("the {century}th century").format(century=date.year // 100 + 1)
+        if date.season is not None:
+            return f"{self.gettext(SEASONS[date.season][0])} {self.format_year(date.year)}"
         if date.precision == YEAR:
             return self.format_year(date.year)
         pattern = self._pattern(date.precision)
         text = _apply_pattern(pattern, date, self)
         return f"{text} {self._era_bc()}" if date.is_bce else text
 
-    def format_range(self, start: EventDate, end: EventDate | None = None, approximate: bool = False) -> str:
-        """Return a date or range as readers see it, with 'c.' (or its translation) for estimates."""
+    def format_range(self, start: EventDate, end: EventDate | None = None, approximate: bool = False,
+                     ongoing: bool = False) -> str:
+        """Return a date or range as readers see it, its qualifiers and open end in words ('c.', 'possibly')."""
         if self.english:
-            return format_range(start, end, approximate)
-        prefix = f"{self.gettext('c.')} " if approximate else ""
-        first, last = self.range_parts(start, end) if end is not None else (self.format_date(start), "")
-        if end is None:
-            return prefix + first
-        return f"{prefix}{first}{self.range_dash(start, first, last)}{last}"
+            return format_range(start, end, approximate, ongoing)
+        words = {text: self.gettext(text) for text in ENGLISH_WORDS}
+        return describe_range(start, end, approximate, ongoing, words, self.format_date, self.range_parts)
 
     def range_parts(self, start: EventDate, end: EventDate) -> tuple[str, str]:
         """Return the start and end texts of a range, the start shortened where the language allows."""
         if self.english:
             return range_parts(start, end)
         last = self.format_date(end)
+        if end.qualifier:
+            return self.format_date(start), last  # each end says its own doubt
         pattern = self._pattern(DAY)
         if (start.precision == end.precision == DAY and start.year == end.year and start.month == end.month
                 and not start.is_bce and re.match(r"d+ ", pattern)):
@@ -286,10 +311,12 @@ class Language:
 
     def date_text(self, event) -> str:
         """Return how an event's date reads on the page (its display_date when it has one)."""
-        return event.display_date or self.format_range(event.date, event.end, event.approximate)
+        return event.display_date or self.format_range(event.date, event.end, event.approximate, event.ongoing)
 
     def span(self, start: EventDate, end: EventDate) -> str:
-        """Return how long a range lasts, in the unit of its precision ('3 days', '4 months')."""
+        """Return how long a range lasts, in the unit of its precision ('3 days', '4 months'), or '' for seasons."""
+        if start.season is not None or end.season is not None:
+            return ""  # "spring – autumn 2024" says its length better than a count of years would
         if start.precision == DAY and end.precision == DAY:
             import datetime
 

@@ -21,8 +21,9 @@ Files, under search/ (documents are numbered in time order, oldest first):
   status and status_label (the status and its word, "" for the default, reported), retraction
   (why a retracted event was withdrawn: its latest correction's note; "" otherwise) and superseded (the word
   "Superseded" in the site's language when an event on the site supersedes it, else ""). flags is the
-  precision's initial (d, m, y), then "a" for an approximate date, "c" when the date's text starts
-  with "c." (approximate, without a display_date), "s" for an event resting on one source (the label
+  precision's letter (PRECISION_FLAGS, in meta.json as "precisions"), then "a" for an approximate date,
+  "c" when the date's text starts with "c." (approximate, without a display_date), "?" for an uncertain
+  date, "o" for an event still going on, "s" for an event resting on one source (the label
   says "Source", not "Sources"; one publisher is "single source", more are "N independent sources") and
   "u" for a draft (built with --drafts);
 - terms-B.json: {term: [document numbers, each given as the gap from the one before]} for the
@@ -58,6 +59,10 @@ _TAG = re.compile(r"<[^>]+>")
 
 # The columns of an event's row in the search index, in order: meta.json lists them and
 # static/timeline.js finds each by its name, so this tuple is the only place that orders them.
+# A row's flags start with its precision's letter; meta.json hands the script this table.
+PRECISION_FLAGS = {"d": "day", "m": "month", "n": "season", "y": "year", "x": "decade", "k": "century"}
+_FLAG_OF_PRECISION = {precision: flag for flag, precision in PRECISION_FLAGS.items()}
+
 SEARCH_COLUMNS = ("id", "title", "date", "year", "year_label", "month", "month_label", "place", "tags", "actors",
                   "flags", "publishers", "span", "status", "status_label", "retraction", "superseded")
 
@@ -66,11 +71,13 @@ def search_row(event: Event, lang: Language, superseded: bool = False) -> list:
     """Return an event's row in the search index: its values of SEARCH_COLUMNS (superseded: whether an event on
     the site supersedes it)."""
     date, month = event.date, event.date.month is not None
-    circa = event.approximate and not event.display_date  # the date's text starts with "c." (date_html)
-    flags = (date.precision[0] + ("a" if event.approximate else "") + ("c" if circa else "")
+    text = lang.date_text(event)
+    circa = not event.display_date and text.startswith(lang.gettext("c.") + " ")  # explained as date_html does
+    flags = (_FLAG_OF_PRECISION[date.precision] + ("a" if event.approximate else "") + ("c" if circa else "")
+             + ("?" if date.uncertain else "") + ("o" if event.ongoing else "")
              + ("s" if len(event.sources) == 1 else "") + ("u" if event.draft else ""))  # "s": one source, the word
     values = {
-        "id": event.id, "title": event.title, "date": lang.date_text(event),
+        "id": event.id, "title": event.title, "date": text,
         "year": year_key(date.year), "year_label": lang.format_year(date.year),
         "month": month_anchor(date) if month else "", "month_label": month_label(date, lang) if month else "",
         "place": event.location, "tags": list(event.tags), "actors": list(event.actors), "flags": flags,
@@ -203,7 +210,7 @@ class SearchIndex:
                 years.append([entry[1][self._year], number])
         meta = {
             "version": 1, "count": len(entries), "chunk": DOCS_PER_CHUNK, "buckets": buckets, **settings,
-            "columns": list(self.columns),
+            "columns": list(self.columns), "precisions": PRECISION_FLAGS,
             "docs": [digest[f"search/docs-{k}.json"] for k in range(chunks)],
             "terms": [digest[f"search/terms-{b}.json"] for b in range(buckets)],
             "facets": digest["search/facets.json"], "years": years,
