@@ -110,19 +110,30 @@ def test_events_json_writes_edtf_and_other_formats_what_they_can_hold(project):
 
 
 def test_events_json_to_import_to_build_is_byte_identical_with_every_form(project, tmp_path):
+    """Every form of issue 20 at once: each date form, related events of each kind, a thread, and a name that
+    entities.toml gives under another spelling (the settings files travel with the project, not in events.json)."""
     write_forms(project)
-    project.event("2024-11-05-flagged.md", approximate="true")
+    project.event("2024-11-05-flagged.md", approximate="true", thread="A story", actors="[Choe Sonhui]",
+                  related="".join(f"\n  - event: {name}\n    relation: {relation}" for name, relation in (
+                      ("2024-11-04-uncertain", "follows"), ("2024-11-approximate", "responds-to"),
+                      ("2024-11-both", "contradicts"), ("2024-a-season", "supersedes"),
+                      ("1960-a-decade", "see-also"))))
+    project.event("2024-11-06-told-apart.md", thread="A story", actors="[Choe Son Hui]")
+    entities = '[[entity]]\nname = "Choe Son Hui"\naliases = ["Choe Sonhui"]\nwikidata = "Q1000001"\n'
+    (project.root / "entities.toml").write_text(entities, encoding="utf-8")
     build(project)
     first = {p.relative_to(project.root / "site"): p.read_bytes() for p in (project.root / "site").rglob("*")
              if p.is_file()}
     from tests.conftest import Project
     again = Project(tmp_path / "again")
+    (again.root / "entities.toml").write_text(entities, encoding="utf-8")
     events_json = tmp_path / "events.json"
     events_json.write_bytes(first[next(p for p in first if p.as_posix() == "events.json")])
     assert again.run("import", str(events_json)).code == 0
     build(again)
     second = {p.relative_to(again.root / "site"): p.read_bytes() for p in (again.root / "site").rglob("*")
               if p.is_file()}
+    assert "threads/a-story/index.html" in {path.as_posix() for path in first}
     assert second.keys() == first.keys()
     assert [path for path in first if first[path] != second[path]] == []
 

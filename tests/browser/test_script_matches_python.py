@@ -108,6 +108,9 @@ SHAPES = {
     "2024-02-01-ongoing.md": {"title": "A blockade", "date": "2024-02-01", "end": ".."},
     "2024-a-season.md": {"title": "Spring floods", "date": "spring 2024", "end": "autumn 2024?"},
     "2020-a-decade.md": {"title": "A decade of drills", "date": "202X"},
+    "2024-10-03-superseded.md": {"title": "A first count"},
+    "2024-10-04-supersedes.md": {"title": "A new count", "thread": "Counts",
+                                 "related": "\n  - event: 2024-10-03-superseded\n    relation: supersedes"},
     "2024-10-02-retracted.md": {"title": "A test launch", "status": "retracted", "corrections":
                                 "\n  - date: 2024-11-08\n    note: The ministry withdrew its “statement”."},
 }
@@ -207,7 +210,7 @@ def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monke
         classes = {name for entry in static.values() for name in entry["entry"]["attrs"]["class"].split()}
         assert classes == {"event", "precision-day", "precision-month", "precision-year", "precision-season",
                            "precision-decade", "approximate", "uncertain", "ongoing", "range",
-                           "draft", "disputed", "retracted"}  # every shape of entry is there
+                           "draft", "disputed", "retracted", "superseded"}  # every shape of entry is there
         report = []
         for address, entry in static.items():
             expected = without_deliberate_differences(entry, address)
