@@ -70,6 +70,9 @@ def test_golden_input_covers_every_kind_of_event():
     assert any(name[4] == "-" and name[7] == "-" and not name[8].isdigit() for name in text), "a month-precision one"
     assert any(name[:4].isdigit() and name[4] == "-" and not name[5].isdigit() for name in text), "a year-precision one"
     assert any(ord(c) > 0x2000 for c in joined), "a tag in a non-Latin script"
+    assert "?\n" in joined and "\nend: ongoing" in joined and "date: autumn" in joined, "issue 20's date forms"
+    assert "\nthread: " in joined and "relation: follows" in joined, "a thread and related events"
+    assert "aliases" in (INPUT / "entities.toml").read_text(encoding="utf-8"), "a name spelt two ways"
     result = run_cli(["check", "--root", str(INPUT)])
     assert result.code == 0 and "no problems" in result.out, result.out
 
