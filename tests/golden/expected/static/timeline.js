@@ -510,9 +510,11 @@
   Finder.prototype.item = function (meta, row) {
     var col = meta.col, flags = row[col.flags], publishers = row[col.publishers], span = row[col.span];
     var draft = flags.indexOf("u") >= 0, strings = this.strings, base = this.base, status = row[col.status];
-    var precision = {d: "day", m: "month", y: "year"}[flags.charAt(0)];
+    var precision = meta.precisions[flags.charAt(0)];
     var item = el("li", "event precision-" + precision + (flags.indexOf("a") >= 0 ? " approximate" : "")
-      + (span ? " range" : "") + (draft ? " draft" : "") + (status ? " " + status : ""));
+      + (flags.indexOf("?") >= 0 ? " uncertain" : "") + (flags.indexOf("o") >= 0 ? " ongoing" : "")
+      + (span ? " range" : "") + (draft ? " draft" : "") + (status ? " " + status : "")
+      + (row[col.superseded] ? " superseded" : ""));
     var when = el("p", "event-when"), date = el("a", "event-date"), text = row[col.date];
     if (flags.indexOf("c") >= 0) {  // an estimate's "c.", explained as on the timeline
       date.appendChild(el("abbr", "", strings.circa)).title = strings.about;
@@ -528,6 +530,10 @@
     if (status) {  // a status other than the default, in words (as _macros.html's status_badge)
       when.appendChild(document.createTextNode(" "));
       when.appendChild(el("span", "badge status status-" + status, row[col.status_label]));
+    }
+    if (row[col.superseded]) {  // a newer event supersedes it, in words (as _macros.html's superseded_badge)
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "badge superseded", row[col.superseded]));
     }
     if (draft) {
       when.appendChild(document.createTextNode(" "));
