@@ -305,11 +305,16 @@ def _spelling_warning(attribute: str, spellings: list[str], uses: dict[str, list
         aliases = _toml_list([*entity.aliases, *others])
         fix = f"give the entity {entity.name!r} ({ENTITIES_FILE}, line {entity.line}) the line `aliases = {aliases}`"
     else:
-        fix = (f"add to {ENTITIES_FILE} the lines `[[entity]]`, `name = {_toml_string(keep)}` and "
-               f"`aliases = {_toml_list(others)}`")
+        fix = join_lines(keep, others)
     return Problem(event.path, line, attribute, f"{kind} {others[0]!r} differs from {keep!r} (in "
                                                 f"{uses[keep][0].path}) only in spelling{also}; if they are one "
                                                 f"{kind}, {fix}", WARNING)
+
+
+def join_lines(name: str, others: list[str]) -> str:
+    """Return the advice to join spellings under a name, with the lines of entities.toml that do it."""
+    return (f"add to {ENTITIES_FILE} the lines `[[entity]]`, `name = {_toml_string(name)}` and "
+            f"`aliases = {_toml_list(others)}`")
 
 
 def _toml_string(text: str) -> str:

@@ -11,7 +11,9 @@ import re
 import unicodedata
 from urllib.parse import urlsplit
 
+from timeline.folders import ENTITIES_FILE
 from timeline.model.dates import ONGOING, DateError, EventDate, is_open_end, parse_date
+from timeline.model.entities import NAMED_ATTRIBUTES
 from timeline.model.event import Correction, Event, Related, Source
 from timeline.model.event_file import EventFile
 from timeline.model.facets import FACETS
@@ -503,10 +505,13 @@ def check_across_files(events: list[Event], files: list[EventFile]) -> list[Prob
             for value in facet.values(event):
                 if value in clashing:
                     first = clashing[value]
+                    # the warning about the same spellings (entities.py) has the exact lines, entity or not
+                    join = f", or join them in {ENTITIES_FILE}: the warning about them says how" \
+                        if attribute in NAMED_ATTRIBUTES else ""
                     problems.append(Problem(
                         event.path, _line_of(files, event.path, facet.attribute), facet.attribute,
                         f"{facet.kind} {value!r} and {first!r} (in {first_use[first]}) would share one page; "
-                        "spell them the same way",
+                        f"spell them the same way{join}",
                     ))
     return problems
 
