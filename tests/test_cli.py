@@ -13,7 +13,7 @@ from timeline.build import builder
 from timeline.problems import Problem
 
 FIELDS = ("title, date, end, approximate, display_date, actors, location, tags, sources, status, corrections, "
-          "related, thread, draft")
+          "related, thread, image, draft")
 TITTLE = f"events/2024-11-05-b.md:8: tittle: unknown field 'tittle': did you mean 'title'? the fields are {FIELDS}"
 DRAFT_YES = ("events/2024-11-05-b.md:9: draft: expected true or false, found 'yes'; "
              "write 'draft: true' or 'draft: false'")

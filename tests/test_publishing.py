@@ -448,7 +448,7 @@ GITHUB_CASES = [
     ("2024-11-04-c.md", "---\ntittle: C\ndate: 2024-11-04\n---\n",
      "::error file=events/2024-11-04-c.md,line=2,title=tittle::unknown field 'tittle': did you mean 'title'? "
      "the fields are title, date, end, approximate, display_date, actors, location, tags, sources, status, "
-     "corrections, related, thread, draft"),
+     "corrections, related, thread, image, draft"),
 ]
 
 

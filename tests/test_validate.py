@@ -18,7 +18,7 @@ PATH = f"events/{NAME}"
 HEAD = "title: A meeting\ndate: 2024-11-04\n"  # lines 2-3
 SOURCE = "sources:\n  - title: A story\n    publisher: WION\n    published: 2024-11-07\n"
 EVENT_FIELDS = ("title, date, end, approximate, display_date, actors, location, tags, sources, status, corrections, "
-                "related, thread, draft")
+                "related, thread, image, draft")
 SOURCE_FIELDS = "title, publisher, published, url, quote, archive_url"
 
 

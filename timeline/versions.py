@@ -10,7 +10,7 @@ import sys
 
 # Their versions (and Python's) are part of the digest of a build's inputs.
 RENDERING_PACKAGES = ("Jinja2", "MarkupSafe", "Markdown", "nh3", "python-slugify", "text-unidecode", "PyYAML",
-                      "dateparser", "Babel")
+                      "dateparser", "Babel", "pillow")
 
 
 def package_versions(packages: tuple[str, ...]) -> dict[str, str]:

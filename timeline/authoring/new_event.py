@@ -15,6 +15,7 @@ from timeline.model.fields import (
     CORRECTION_FIELDS,
     DEFAULT_STATUS,
     EVENT_FIELDS,
+    IMAGE_FIELDS,
     RELATED_FIELDS,
     SOURCE_FIELDS,
     FieldSpec,
@@ -48,6 +49,7 @@ class NewEvent:
     corrections: list[dict[str, str]] = field(default_factory=list)  # {"date": "2024-11-09", "note": "..."}
     related: list[dict[str, str]] = field(default_factory=list)  # {"event": "2024-11-04-...", "relation": "follows"}
     thread: str = ""
+    image: dict[str, str] = field(default_factory=dict)  # {"src": "media/...", "alt": ..., "credit": ...}
     name: str = ""       # the exact id to use (an import of our own events.json keeps ids)
     name_hint: str = ""  # an id to use if it fits the date (TimelineJS unique_id)
 
@@ -99,6 +101,8 @@ def render_event_file(event: NewEvent) -> str:
             lines.append(_corrections_block(event.corrections))
         elif spec.name == "related":
             lines.append(_related_block(event.related))
+        elif spec.name == "image":
+            lines.append(_image_block(event.image))
         else:
             lines.append(f"{spec.name}: {values[spec.name]}".rstrip() + "\n")
     lines.append("# After the next line: what happened, in your own words, in Markdown.\n---\n")
@@ -136,6 +140,16 @@ def _related_block(related: list[dict[str, str]]) -> str:
         return "related: []\n# A link to another event looks like:\n" + example
     return "related:\n" + "".join(
         f"  - event: {yaml_text(link['event'])}\n    relation: {yaml_text(link['relation'])}\n" for link in related)
+
+
+def _image_block(image: dict[str, str]) -> str:
+    """Return the image field: the given picture's fields, or a commented example of one."""
+    if not image:
+        example = "".join(f"#   {spec.name}: {spec.example}{'' if spec.required else '   (optional)'}\n"
+                          for spec in IMAGE_FIELDS)
+        return "image:\n# A picture (its file in media/) looks like:\n" + example
+    return "image:\n" + "".join(f"  {spec.name}: {yaml_text(image[spec.name])}\n" for spec in IMAGE_FIELDS
+                                 if image.get(spec.name))
 
 
 def source_yaml(source: dict[str, str], indent: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from timeline.build.media import Pictures
 from timeline.build.project import BuildResult, Project
 from timeline.build.provenance import PendingProvenance
 from timeline.build.reading import EventReader, stat_key
@@ -36,6 +37,7 @@ class Builder:
         self.config = Config()
         self.speed = Speed(root, workers) if speedups else NoSpeedups(root)
         self.reader = EventReader(root)
+        self.pictures = Pictures(root, cache=speedups)
         self._renderer: SiteRenderer | None = None
         self._renderer_key: tuple | None = None
 
@@ -66,8 +68,9 @@ class Builder:
             return result
         renderer = self._renderer_for(project.config, project.entities)
         renderer.provenance = history.result()  # what each event file's history says
-        renderer.exporter.keep_pieces = keep_pieces
         published = project.published(self.include_drafts)
+        self._make_pictures(renderer, published)
+        renderer.exporter.keep_pieces = keep_pieces
         try:
             written = self._write_site(renderer, published)
         except ProblemError as error:  # a description that cannot be rendered: report it like the others
@@ -84,7 +87,12 @@ class Builder:
         problems = self.read_settings()
         entities, entity_problems = load_entities(self.root)  # a few lines: read again on every load
         with self.speed.collector_paused():
-            return self.reader.load(self.config, problems + entity_problems, changes, self.speed.read_many, entities)
+            project = self.reader.load(self.config, problems + entity_problems, changes, self.speed.read_many, entities)
+        project.events, picture_problems = self.pictures.events(project.events)  # their files: read, checked
+        if picture_problems:
+            project.problems = sorted(project.problems + picture_problems,
+                                      key=lambda p: (p.path, p.line, p.field, p.message))
+        return project
 
     def read_settings(self) -> list[Problem]:
         """Read timeline.toml (and the base URL given, if any) into self.config; return the settings' problems."""
@@ -127,6 +135,13 @@ class Builder:
             self._renderer = SiteRenderer(self.root, config, entities)
             self._renderer_key = key
         return self._renderer
+
+    def _make_pictures(self, renderer: SiteRenderer, published: list[Event]) -> None:
+        """Make the files of the published events' pictures that no build made before, and hand them to the
+        renderer."""
+        renderer.pictures = self.pictures
+        with self.speed.collector_paused():
+            self.pictures.make(published)
 
     def _result(self, project: Project) -> BuildResult:
         """Return a BuildResult carrying the project's problems and counts."""

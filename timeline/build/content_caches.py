@@ -101,7 +101,7 @@ class ContentCaches:
 
         cached = read_cache(self.root, LIST_ITEMS_CACHE, self.inputs.setup)
         for event in events if cached else ():
-            items = cached.pop(self.inputs.events.get(_file_name(event), ""), None)
+            items = cached.pop(self._shown(event), None)
             if isinstance(items, dict) and all(isinstance(html, str) for html in items.values()):
                 renderer.pieces.adopt_items(event, {heading: Markup(html) for heading, html in items.items()})
 
@@ -118,10 +118,9 @@ class ContentCaches:
 
         recorded = read_cache(self.root, PAGES_CACHE, self.inputs.setup)
         site = self.root / OUTPUT_DIR
-        digests = self.inputs.events
         self._page_keys = {}
         for path, event, shown, split, history in renderer.event_page_inputs():
-            files = [digests.get(_file_name(e), "") if e is not None else "" for e in (event, *shown)]
+            files = [self._shown(e) if e is not None else "" for e in (event, *shown)]
             self._page_keys[path] = short_digest(repr((files, split, history)).encode())
         reused = []
         for page in pages:
@@ -152,13 +151,20 @@ class ContentCaches:
         write_cache(self.root, READINGS_CACHE, self.inputs.setup, saved_readings)
         items = {}
         for event in events if small else ():
-            digest = self.inputs.events.get(_file_name(event))
+            digest = self._shown(event)
             kept = renderer.pieces.kept_items(event)
             if digest and kept:
                 items[digest] = kept
         write_cache(self.root, LIST_ITEMS_CACHE, self.inputs.setup, items)
         write_cache(self.root, PAGES_CACHE, self.inputs.setup,
                     {path: [key, written[path]] for path, key in self._page_keys.items()})
+
+
+    def _shown(self, event: Event) -> str:
+        """Return the digest of what an event shows: its file's, and its picture's (a picture file can change while
+        the event's file stays the same); '' when its file was not digested."""
+        digest = self.inputs.events.get(_file_name(event), "")
+        return f"{digest}+{event.image.digest}" if digest and event.image and event.image.digest else digest
 
 
 def _copied_or_rendered(old: Path, digest: str, render) -> bytes:

@@ -14,7 +14,7 @@ import time
 
 from timeline.build.cache_store import read_json, write_json
 from timeline.build.provenance import head_commit
-from timeline.folders import CACHE_DIR, CONFIG_FILE, ENTITIES_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import CACHE_DIR, CONFIG_FILE, ENTITIES_FILE, EVENTS_DIR, MEDIA_DIR, OUTPUT_DIR, TEMPLATES_DIR
 from timeline.model.digest import file_digest, name_bytes
 from timeline.versions import RENDERING_PACKAGES, package_versions
 
@@ -57,6 +57,10 @@ def input_digests(root: str | os.PathLike, base_url: str | None, include_drafts:
     known, events, statuses = _table(manifest, "files"), {}, {}
     for name, path in _files_in(events_dir):
         events[name] = _digest_as_known(name, path, known.get(name), statuses, name)
+    # Pictures are digested beside the event files, not in setup: a new picture re-renders only what shows it.
+    for name, path in _files_in(os.path.join(root, MEDIA_DIR), recursive=True):
+        events[f"{MEDIA_DIR}/{name}"] = _digest_as_known(name, path, known.get(f"{MEDIA_DIR}/{name}"), statuses,
+                                                         f"{MEDIA_DIR}/{name}")
     return setup.hexdigest(), events, _settled(statuses), _settled(setup_statuses)
 
 

@@ -58,6 +58,7 @@ class IncrementalBuilder(Builder):
             return result
         renderer = self._renderer_for(project.config, project.entities)
         published = {event.id: event for event in project.published(self.include_drafts)}
+        self._make_pictures(renderer, list(published.values()))
         pages, removed = self._pages_to_update(renderer, published)
         if defer_exports:
             pages = self._defer_exports(pages)

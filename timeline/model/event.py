@@ -39,6 +39,27 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Picture:
+    """An event's picture: where it is, what it shows and whose it is; a local one also its content's digest and
+    size, which the build fills in (build/media.py)."""
+
+    src: str
+    alt: str
+    credit: str
+    caption: str = ""
+    license: str = ""
+    line: int = 0  # where src: is in the event's file, for the checks of the file it names
+    digest: str = ""
+    width: int = 0
+    height: int = 0
+
+    @property
+    def is_local(self) -> bool:
+        """Return whether the picture is a file in media/ (not an https:// address)."""
+        return not self.src.startswith("https://")
+
+
+@dataclass(frozen=True)
 class Event:
     """One dated event, validated."""
 
@@ -58,6 +79,7 @@ class Event:
     corrections: tuple[Correction, ...] = ()
     related: tuple[Related, ...] = ()
     thread: str = ""
+    image: Picture | None = None
     draft: bool = False
     body: str = ""
     body_line: int = 1
@@ -155,6 +177,7 @@ def event_data(event: Event) -> dict:
     data["actors"], data["tags"] = list(event.actors), list(event.tags)
     data["corrections"] = [[_date_data(c.date), c.note] for c in event.corrections]
     data["related"] = [[r.event, r.relation, r.line] for r in event.related]
+    data["image"] = [getattr(event.image, name) for name in _PICTURE_DATA_FIELDS] if event.image else None
     return data
 
 
@@ -165,6 +188,7 @@ def _date_data(date: EventDate) -> list:
 
 _EVENT_DATA_FIELDS = tuple(spec.name for spec in fields(Event) if spec.name != "body")
 _SOURCE_DATA_FIELDS = tuple(spec.name for spec in fields(Source))
+_PICTURE_DATA_FIELDS = tuple(spec.name for spec in fields(Picture))
 
 
 def event_from_data(data: dict, body: str) -> Event:
@@ -177,4 +201,5 @@ def event_from_data(data: dict, body: str) -> Event:
     values["actors"], values["tags"] = tuple(data["actors"]), tuple(data["tags"])
     values["corrections"] = tuple(Correction(EventDate(*date), note) for date, note in data["corrections"])
     values["related"] = tuple(Related(*link) for link in data["related"])
+    values["image"] = Picture(*data["image"]) if data.get("image") else None
     return Event(body=body, **values)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 TEXT, DATE, BOOL, LIST, SOURCES, URL = "text", "date", "true/false", "list", "sources", "url"
 CHOICE, CORRECTIONS = "one of", "corrections"
 RELATED = "related events"
+IMAGE = "picture"
 
 # How far an event is established, with what each word means to a reader; the first is the default.
 STATUSES: dict[str, str] = {
@@ -86,6 +87,9 @@ EVENT_FIELDS: tuple[FieldSpec, ...] = (
               "follows, responds-to, contradicts, supersedes or see-also.", ""),
     FieldSpec("thread", TEXT, False, "The story thread the event belongs to; a thread's events share a page.",
               "Russia and North Korea", 100),
+    FieldSpec("image", IMAGE, False,
+              "A picture of the event: src (a file in media/, or an https:// address), alt and credit; caption and "
+              "license optional.", ""),
     FieldSpec("draft", BOOL, False, "true keeps the event out of the built site until someone finishes it.", "false"),
 )
 
@@ -118,3 +122,15 @@ RELATED_FIELDS: tuple[FieldSpec, ...] = (
 
 MAX_LIST_ITEMS = 50
 MAX_SOURCES = 30
+
+IMAGE_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("src", TEXT, True,
+              "The picture: a file in the media/ folder, written from the project's top "
+              "(media/2024-11-04-kremlin.jpg), or an https:// address.", "media/2024-11-04-kremlin.jpg", 2000),
+    FieldSpec("alt", TEXT, True, "What the picture shows, for readers who cannot see it.",
+              "Putin and Choe Son Hui shake hands in a Kremlin hall", 500),
+    FieldSpec("credit", TEXT, True, "Who took or owns the picture.", "Kremlin press service", 200),
+    FieldSpec("caption", TEXT, False, "A line under the picture: what is happening, where and when.",
+              "The meeting in the Kremlin, 4 November 2024", 500),
+    FieldSpec("license", TEXT, False, "The licence the picture is used under.", "CC BY 4.0", 200),
+)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from timeline.problems import Problem
 
 if TYPE_CHECKING:
-    from timeline.model.event import Event
+    from timeline.model.event import Event, Related
 
 
 def check_relations(events: list[Event], ids: set[str]) -> list[Problem]:
@@ -76,3 +76,23 @@ def _cycle_problem(cycle: list[Event]) -> Problem:
 def linked_ids(event: Event) -> set[str]:
     """Return the ids of the events an event links to."""
     return {link.event for link in event.related}
+
+
+def link_problems(links: tuple[Related, ...], name: str, own_id: str) -> list[tuple[int, str, str]]:
+    """Return (line, field, message) for each link of one file that names its own event, ends in .md or names an
+    event named before (name: the field's name, 'related')."""
+    first_line: dict[str, int] = {}
+    problems = []
+    for index, link in enumerate(links, 1):
+        where = f"{name}[{index}].event"
+        if link.event.endswith(".md"):
+            problems.append((link.line, where, f"is {link.event!r}; write the file name without .md: "
+                             f"'event: {link.event.removesuffix('.md')}'"))
+        elif link.event == own_id:
+            problems.append((link.line, where, "names this event itself; name another event, or remove the link"))
+        elif link.event in first_line:
+            first = first_line[link.event]
+            problems.append((link.line, where, f"{link.event} is linked twice (first at line {first}); "
+                             "keep one link, with the one relation that fits best"))
+        first_line.setdefault(link.event, link.line)
+    return problems

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from timeline.folders import ENTITIES_FILE
 from timeline.model.dates import ONGOING, DateError, EventDate, is_open_end, parse_date
 from timeline.model.entities import NAMED_ATTRIBUTES
-from timeline.model.event import Correction, Event, Related, Source
+from timeline.model.event import Correction, Event, Picture, Related, Source
 from timeline.model.event_file import EventFile
 from timeline.model.facets import FACETS
 from timeline.model.fields import (
@@ -24,6 +24,8 @@ from timeline.model.fields import (
     CORRECTIONS,
     DATE,
     EVENT_FIELDS,
+    IMAGE,
+    IMAGE_FIELDS,
     LIST,
     MAX_LIST_ITEMS,
     MAX_SOURCES,
@@ -38,7 +40,8 @@ from timeline.model.fields import (
 )
 from timeline.model.front_matter import Mapping, Node, Scalar, Sequence
 from timeline.model.names import DATE_PREFIX, ID, MAX_ID_LENGTH, date_prefix, slug
-from timeline.model.relations import check_relations
+from timeline.model.pictures import src_problem
+from timeline.model.relations import check_relations, link_problems
 from timeline.model.yaml_mistakes import DASH_ITEM, missing_dash_space
 from timeline.problems import WARNING, Problem
 
@@ -93,6 +96,8 @@ class _Reader:
             return self.sources(node, name)
         if spec.kind == CORRECTIONS:
             return self.corrections(node, name)
+        if spec.kind == IMAGE:
+            return self.picture(node, name)
         if spec.kind == RELATED:
             return self.related(node, name)
         if spec.kind == LIST:
@@ -216,6 +221,26 @@ class _Reader:
             return _EMPTY
         return self.records(node.items, name, CORRECTION_FIELDS, Correction, "a correction with date and note fields")
 
+    def picture(self, node: Node, name: str):
+        """Return the event's Picture, None for none, or _EMPTY after recording a problem (its file is checked by
+        the build)."""
+        if isinstance(node, Scalar) and node.text.strip() in ("", "~", "null"):
+            return None
+        if not isinstance(node, Mapping):
+            self.problem(node.line, name, f"expected a picture's fields, found {_node_kind(node)}; write "
+                         "'image:' alone on its line, then '  src: media/NAME.jpg', '  alt: ...' and '  credit: ...' "
+                         "below it, two spaces in")
+            return _EMPTY
+        values = self.fields(node, IMAGE_FIELDS, f"{name}.", node.line)
+        if not all(spec.name in values for spec in IMAGE_FIELDS if spec.required):
+            return _EMPTY
+        src_line = node.entries["src"][0]
+        problem = src_problem(values["src"])
+        if problem:
+            self.problem(src_line, f"{name}.src", problem)
+            return _EMPTY
+        return Picture(**values, line=src_line)
+
     def related(self, node: Node, name: str):
         """Return a tuple of Related links, or _EMPTY after recording a problem."""
         if isinstance(node, Scalar) and node.text.strip() in ("", "~", "null"):
@@ -234,29 +259,11 @@ class _Reader:
             return _EMPTY
         links = tuple(Related(link.event, link.relation, item.entries["event"][0])
                       for link, item in zip(links, node.items, strict=True))
-        return links if self.links_are_sound(links, name) else _EMPTY
+        found = link_problems(links, name, self.file.id)
+        for line, where, message in found:
+            self.problem(line, where, message)
+        return _EMPTY if found else links
 
-    def links_are_sound(self, links: tuple[Related, ...], name: str) -> bool:
-        """Return whether no link names this very event, ends in .md or names an event named before, recording
-        a problem for each that does."""
-        first_line: dict[str, int] = {}
-        sound = True
-        for index, link in enumerate(links, 1):
-            where = f"{name}[{index}].event"
-            if link.event.endswith(".md"):
-                self.problem(link.line, where, f"is {link.event!r}; write the file name without .md: "
-                             f"'event: {link.event.removesuffix('.md')}'")
-                sound = False
-            elif link.event == self.file.id:
-                self.problem(link.line, where, "names this event itself; name another event, or remove the link")
-                sound = False
-            elif link.event in first_line:
-                first = first_line[link.event]
-                self.problem(link.line, where, f"{link.event} is linked twice (first at line {first}); keep one "
-                             "link, with the one relation that fits best")
-                sound = False
-            first_line.setdefault(link.event, link.line)
-        return sound
 
     def sources(self, node: Node, name: str):
         """Return a tuple of Sources, or _EMPTY after recording a problem."""

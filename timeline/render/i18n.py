@@ -156,6 +156,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Superseded by": "Remplacé par",
         "See also": "Voir aussi",
         "Superseded": "Remplacé",
+        "Picture: {credit}": "Image : {credit}",
         "Thread": "Fil",
         "Threads": "Fils",
         "thread": "fil",

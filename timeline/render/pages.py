@@ -26,6 +26,7 @@ from timeline.render.grouping import month_anchor, month_label
 from timeline.render.i18n import facet_label, language, status_label
 from timeline.render.list_pieces import ListPieces
 from timeline.render.markdown import Descriptions
+from timeline.render.pictures import picture_html, picture_pages, share_image_url
 from timeline.render.search_index import SearchIndex, search_row
 from timeline.render.site_index import SiteIndex, Touched
 from timeline.render.story import event_links, time_between
@@ -70,6 +71,7 @@ class SiteRenderer:
         self.pieces.macros = self.env.get_template("_macros.html").module
         self._layout: tuple[bool, tuple[int, ...]] = (False, ())
         self.provenance: Provenance | None = None  # each event file's history, where git has it
+        self.pictures = None  # the files made of the events' pictures (build/media.py's Pictures), set by the build
 
     def _template_globals(self) -> dict:
         """Return the names every template sees (CONTRIBUTING.md's "Templates" lists them)."""
@@ -89,6 +91,7 @@ class SiteRenderer:
             "facet_labels": {facet.kind: {value: facet_label(facet.kind, value, lang) for value, _ in facet.words}
                              for facet in FACETS if facet.words},
             "entity_of": self.entities.entity, "entity_json_ld": partial(seo.entity_json_ld, urls=urls),
+            "picture": partial(picture_html, url=urls.url), "share_image": partial(share_image_url, urls=urls),
         }
 
     def render(self, template: str, **context) -> bytes:
@@ -131,8 +134,8 @@ class SiteRenderer:
         for facet in FACETS:
             pages.append(self._facets_page(facet))
             pages += [self._list_page(facet, value) for value in self.index.groups[facet.kind]]
-        pages.append(self._corrections_page())
-        pages.append(Page("404.html", partial(self.render, "404.html", page_path="404.html")))
+        pages += [self._corrections_page(), Page("404.html", partial(self.render, "404.html", page_path="404.html"))]
+        pages += picture_pages(self.index.chronological, self.pictures, Page)
         pages += self._publishing_files()
         pages += self._export_files()
         for path in self.urls.static_files:
@@ -178,7 +181,7 @@ class SiteRenderer:
         if any(event is not None and event.corrections for pair in replaced for event in pair):
             pages.append(self._corrections_page())
         pages += [page for page in self._publishing_files() if page.path == "sitemap.xml"]
-        pages += self._export_files()
+        pages += self._export_files() + picture_pages([new for _, new in replaced if new], self.pictures, Page)
         return pages, removed
 
     def _gone(self, touched: Touched) -> list[str]:
