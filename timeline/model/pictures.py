@@ -80,16 +80,23 @@ def _probe(path: Path, src: str) -> tuple[PictureFile | None, str | None]:
         with Image.open(path, formats=list(READ_FORMATS)) as image:
             width, height = image.size
             if width * height > MAX_PICTURE_PIXELS:  # checked before decoding a single pixel
-                return None, (f"{src} is {width:,} × {height:,} pixels ({width * height / 1e6:.0f} megapixels); "
-                              f"pictures are limited to {MAX_PICTURE_PIXELS // 1_000_000} megapixels: make it "
-                              "smaller")
+                return None, _too_many_pixels(src, width * height)
             found = image.format
             image.load()
+    except Image.DecompressionBombError as error:  # Pillow's own guard, far above ours: said the same way
+        found = re.search(r"\((\d+) pixels\)", str(error))
+        return None, _too_many_pixels(src, int(found[1]) if found else 0)
     except UnidentifiedImageError:
         return None, f"{src} is not a picture this tool reads ({formats}): save it in one of those formats"
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except (OSError, SyntaxError, ValueError):
         return None, f"{src} is damaged or cut short: save or export it again from the original"
     return PictureFile(READ_FORMATS[found], width, height), None
+
+
+def _too_many_pixels(src: str, pixels: int) -> str:
+    """Return the problem of a picture with too many pixels to decode safely."""
+    return (f"{src} is {pixels / 1e6:,.0f} megapixels; pictures are limited to {MAX_PICTURE_PIXELS // 1_000_000} "
+            "megapixels: make it smaller")
 
 
 def picture_widths(width: int) -> tuple[int, ...]:

@@ -1,4 +1,5 @@
-"""Watching the inputs: events/, templates/, timeline.toml and entities.toml, and whether site/ is still there."""
+"""Watching the inputs: events/, media/, templates/, timeline.toml and entities.toml, and whether site/ is still
+there."""
 
 from __future__ import annotations
 
@@ -7,7 +8,9 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from timeline.folders import CONFIG_FILE, ENTITIES_FILE, EVENTS_DIR, OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import CONFIG_FILE, ENTITIES_FILE, EVENTS_DIR, MEDIA_DIR, OUTPUT_DIR, TEMPLATES_DIR
+
+WATCHED_FOLDERS = (EVENTS_DIR, MEDIA_DIR, TEMPLATES_DIR)  # each watched while it exists; its coming or going too
 
 WATCH_TIMEOUT_MS = 200
 SETTLE = 0.05  # seconds timeline.toml or entities.toml must keep still before it is read: see settled()
@@ -16,14 +19,14 @@ SETTINGS_FILES = (CONFIG_FILE, ENTITIES_FILE)  # files at the project's top, loo
 
 def input_changes(root: Path, stop_event) -> Iterator[set[str]]:
     """Yield the paths changed in each batch of changes to the inputs, the first batch (empty, or an edit)
-    once the watch is in place; return when stopped, or when events/ or templates/ came, went or were
+    once the watch is in place; return when stopped, or when events/, media/ or templates/ came, went or were
     replaced (watch again then: a watch follows a folder, not its name).
     """
     from watchfiles import watch
 
     seen = top_level(root)
-    folders = {str(root / name) for name in (EVENTS_DIR, TEMPLATES_DIR) if seen[name] is not None}
-    # Only events/ and templates/ are watched, not the project folder: that put a watch on every folder of
+    folders = {str(root / name) for name in WATCHED_FOLDERS if seen[name] is not None}
+    # Only events/, media/ and templates/ are watched, not the project folder: that put a watch on every folder of
     # .venv/, node_modules/ and site/, and a full build's changes there could overflow the kernel's queue
     # and lose an edit. A timeline.toml replaced by renaming (vim, sed -i) would be lost to a watch too:
     # the top-level names are looked at on every tick instead (WATCH_TIMEOUT_MS, even with no folder).
@@ -36,7 +39,7 @@ def input_changes(root: Path, stop_event) -> Iterator[set[str]]:
         seen = now
         # A folder removed and made again at once may get its inode number back: the watch's
         # own report of its removal says so then.
-        if moved & {EVENTS_DIR, TEMPLATES_DIR} or any(path in folders for _, path in changes):
+        if moved & set(WATCHED_FOLDERS) or any(path in folders for _, path in changes):
             return
         paths = {path for _, path in changes}
         # site/ gone is built again; site/ built again (by that rebuild) is no change
@@ -45,8 +48,8 @@ def input_changes(root: Path, stop_event) -> Iterator[set[str]]:
 
 
 def top_level(root: Path) -> dict[str, tuple | None]:
-    """Return what shows a change of timeline.toml, entities.toml, events/, templates/ and site/: None for one
-    missing."""
+    """Return what shows a change of timeline.toml, entities.toml, events/, media/, templates/ and site/: None for
+    one missing."""
     def identity(name: str, fields: tuple[str, ...]) -> tuple | None:
         try:
             info = os.stat(root / name)
@@ -58,6 +61,7 @@ def top_level(root: Path) -> dict[str, tuple | None]:
         CONFIG_FILE: identity(CONFIG_FILE, ("st_ino", "st_mtime_ns", "st_size")),
         ENTITIES_FILE: identity(ENTITIES_FILE, ("st_ino", "st_mtime_ns", "st_size")),
         EVENTS_DIR: identity(EVENTS_DIR, ("st_dev", "st_ino")),  # its files are watched: only a new folder counts
+        MEDIA_DIR: identity(MEDIA_DIR, ("st_dev", "st_ino")),
         TEMPLATES_DIR: identity(TEMPLATES_DIR, ("st_dev", "st_ino")),
         OUTPUT_DIR: () if (root / OUTPUT_DIR).is_dir() else None,  # every full build swaps in a new one
     }
