@@ -12,7 +12,7 @@ from pathlib import Path
 
 from timeline.authoring.new_event import FileExists, NewEvent, write_new_event
 from timeline.model.dates import DateError, EventDate, is_open_end, make_date, parse_date
-from timeline.model.fields import DEFAULT_STATUS, EVENT_FIELDS, STATUSES
+from timeline.model.fields import DEFAULT_STATUS, EVENT_FIELDS, IMAGE_FIELDS, STATUSES
 from timeline.problems import not_a_file
 
 FORMATS = ("timelinejs-json", "timelinejs-csv", "json")
@@ -211,11 +211,21 @@ def events_from_our_json(data: dict) -> tuple[list[NewEvent], list[str]]:
                 corrections=[{"date": str(c["date"]), "note": str(c["note"])} for c in record.get("corrections", [])],
                 related=[{"event": str(link["event"]), "relation": str(link["relation"])}
                          for link in record.get("related", [])],
-                thread=str(record.get("thread") or ""),
+                thread=str(record.get("thread") or ""), image=_image(record.get("image")),
             ))
         except (KeyError, TypeError, AttributeError, DateError) as error:
             skipped.append(f"{label}: {error if isinstance(error, DateError) else 'is missing ' + str(error)}")
     return new_events, skipped
+
+
+def _image(image: dict | None) -> dict[str, str]:
+    """Return the picture fields of an events.json record's image (src as written: its file in media/ is copied
+    with the project, not carried in events.json), or {} for none."""
+    if not image:
+        return {}
+    if not isinstance(image, dict):
+        raise KeyError("image's src, alt and credit")
+    return {spec.name: str(image[spec.name]) for spec in IMAGE_FIELDS if image.get(spec.name)}
 
 
 def detect_format(path: Path, text: str) -> str:

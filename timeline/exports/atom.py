@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import html
 import uuid
+from urllib.parse import urlsplit
 
 from timeline.model.dates import EventDate, format_range
-from timeline.model.event import Event
+from timeline.model.event import Event, Picture
 from timeline.model.facets import FACET_OF
 from timeline.model.fields import DEFAULT_STATUS
 
 FEED_ENTRIES = 50
+# The type of an https:// picture, told from its name's ending (mimetypes would read the machine's own table).
+_PICTURE_TYPES = {"jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif",
+                  "webp": "image/webp", "avif": "image/avif"}
 
 
 def rfc3339(date: EventDate) -> str:
@@ -25,9 +29,20 @@ def updated(event: Event) -> EventDate:
     return max(dates, key=EventDate.end_key, default=event.date)
 
 
-def atom_entry(event: Event, page_url: str, description_html: str) -> str:
+def picture_link(picture: Picture | None, url: str) -> str:
+    """Return the entry's link to its picture at a full address (url, '' when there is none) as an enclosure, the
+    link feed readers show a picture of, its alt text as the link's title; or ''."""
+    if picture is None or not url.startswith(("https://", "http://")):
+        return ""
+    mime = "image/webp" if picture.is_local else _PICTURE_TYPES.get(urlsplit(url).path.rpartition(".")[2].lower(), "")
+    kind = f' type="{mime}"' if mime else ""
+    return f'    <link rel="enclosure"{kind} href="{xml_attribute(url)}" title="{xml_attribute(picture.alt)}"/>\n'
+
+
+def atom_entry(event: Event, page_url: str, description_html: str, picture_url: str = "") -> str:
     """Return an event as an Atom entry: its date at its precision leads the summary, its status (other than
-    reported) follows, and its corrections, newest first, open the content so that feed readers see them."""
+    reported) follows, its corrections, newest first, open the content so that feed readers see them, and its
+    picture (at picture_url, a full address) is an enclosure."""
     entry_id = page_url if page_url.startswith("http") else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, event.id)}"
     categories = "".join(f'    <category term="{xml_attribute(tag)}"/>\n' for tag in event.tags)
     status = ""
@@ -42,6 +57,7 @@ def atom_entry(event: Event, page_url: str, description_html: str) -> str:
         f"    <id>{xml_text(entry_id)}</id>\n"
         f"    <title>{xml_text(event.title)}</title>\n"
         f'    <link rel="alternate" type="text/html" href="{xml_attribute(page_url)}"/>\n'
+        f"{picture_link(event.image, picture_url)}"
         f"    <published>{rfc3339(event.date)}</published>\n"
         f"    <updated>{rfc3339(updated(event))}</updated>\n"
         f"    <summary>{xml_text(event.date_text)}: {xml_text(event.title)}{status}</summary>\n"

@@ -6,6 +6,7 @@ import json
 
 from timeline.model.dates import ONGOING
 from timeline.model.event import Event, description_text
+from timeline.model.fields import IMAGE_FIELDS
 
 
 def event_record(event: Event, page_url: str) -> dict:
@@ -42,6 +43,10 @@ def event_record(event: Event, page_url: str) -> dict:
         record["related"] = [{"event": link.event, "relation": link.relation} for link in event.related]
     if event.thread:
         record["thread"] = event.thread
+    if event.image:
+        # src as written: the files in media/ travel with the project, not in events.json
+        record["image"] = {spec.name: getattr(event.image, spec.name) for spec in IMAGE_FIELDS
+                           if getattr(event.image, spec.name)}
     record["url"] = page_url
     record["description"] = description_text(event.body)
     return record

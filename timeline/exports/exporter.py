@@ -15,10 +15,18 @@ from timeline.exports.atom import FEED_ENTRIES, atom_entry, rfc3339, updated, xm
 from timeline.exports.events_json import event_record, indented
 from timeline.exports.icalendar import fold, ics_event, ics_text
 from timeline.exports.json_schema import event_schema, events_schema
-from timeline.exports.timelinejs import CSV_COLUMNS, csv_line, csv_row, html_text, timelinejs_event
+from timeline.exports.timelinejs import (
+    CSV_COLUMNS,
+    csv_line,
+    csv_row,
+    html_text,
+    timelinejs_event,
+    timelinejs_media,
+)
 from timeline.memo import EventMemo
 from timeline.model.config import Config
-from timeline.model.event import Event
+from timeline.model.event import Event, Picture
+from timeline.model.pictures import PICTURE_FORMATS, picture_widths, site_file
 
 # Every export file: its site path and the Exporter method that makes it from the events in time order.
 EXPORTS = (
@@ -31,6 +39,8 @@ EXPORTS = (
     ("feed.xml", "feed_xml"),
 )
 EXPORT_FILES = tuple(path for path, _ in EXPORTS)
+# The format other tools are given a local picture in: the one every reader and browser shows (AVIF is not yet).
+_SHARED_FORMAT = PICTURE_FORMATS[-1][0]
 
 
 class Exporter:
@@ -87,11 +97,37 @@ class Exporter:
 
     def _slide(self, event: Event) -> str:
         """Return an event's slide in timelinejs.json, cached."""
-        return self._piece(event, "tljs", lambda: indented(timelinejs_event(event, self._html(event))))
+        return self._piece(event, "tljs", lambda: indented(timelinejs_event(event, self._html(event),
+                                                                            self._media(event))))
 
     def _row(self, event: Event) -> str:
         """Return an event's line of events.csv, cached."""
-        return self._piece(event, "csv", lambda: csv_line(csv_row(event, self._html(event))))
+        return self._piece(event, "csv", lambda: csv_line(csv_row(event, self._html(event), self._media(event))))
+
+    def _media(self, event: Event) -> dict | None:
+        """Return an event's picture as TimelineJS's media, or None when it has none."""
+        picture = event.image
+        if picture is None:
+            return None
+        if not picture.is_local:
+            return timelinejs_media(picture, picture.src, "")
+        widths = picture_widths(picture.width)
+        return timelinejs_media(picture, self._picture_address(picture, widths[-1]),
+                                self._picture_address(picture, widths[0]))
+
+    def _picture_address(self, picture: Picture, width: int) -> str:
+        """Return the address of a local picture's WebP file at a width: in full when the site's url is known,
+        else its path under the base path (which works where the export is read on the site itself)."""
+        path = site_file(picture, width, _SHARED_FORMAT)
+        return self.config.url.rstrip("/") + "/" + path if self.config.url else self.config.base_path + path
+
+    def _feed_picture(self, event: Event) -> str:
+        """Return the full address of an event's picture for the feed (its widest WebP, or its https:// address),
+        or '' when it has none or the site's url, which a feed reader needs, is not set."""
+        picture = event.image
+        if picture is None or not picture.is_local:
+            return picture.src if picture else ""
+        return self._picture_address(picture, picture_widths(picture.width)[-1]) if self.config.url else ""
 
     def _vevent(self, event: Event) -> str:
         """Return an event's VEVENT in events.ics, cached."""
@@ -128,7 +164,8 @@ class Exporter:
     def feed_xml(self, events: list[Event]) -> bytes:
         """Return the Atom feed of the latest events, newest first."""
         latest = events[::-1][:FEED_ENTRIES]
-        entries = "".join(self._piece(e, "atom", lambda e=e: atom_entry(e, self.page_url(e), self._html(e)))
+        entries = "".join(self._piece(e, "atom", lambda e=e: atom_entry(e, self.page_url(e), self._html(e),
+                                                                        self._feed_picture(e)))
                           for e in latest)
         site = self.config.url or self.config.base_path
         feed_id = self.config.url or f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, self.config.title)}"

@@ -10,6 +10,8 @@ from timeline.model.fields import (
     CORRECTIONS,
     DATE,
     EVENT_FIELDS,
+    IMAGE,
+    IMAGE_FIELDS,
     LIST,
     RELATED,
     RELATED_FIELDS,
@@ -18,6 +20,9 @@ from timeline.model.fields import (
     URL,
     FieldSpec,
 )
+
+# A picture is a file in media/ or an https:// address (model/pictures.py's src_problem says the rest).
+PICTURE_SRC_PATTERN = "^(media/|https://)"
 
 
 def _property(spec: FieldSpec) -> dict:
@@ -34,6 +39,9 @@ def _property(spec: FieldSpec) -> dict:
         schema.update(type="array", items=_object_schema(CORRECTION_FIELDS))
     elif spec.kind == RELATED:
         schema.update(type="array", items=_object_schema(RELATED_FIELDS))
+    elif spec.kind == IMAGE:
+        schema.update(_object_schema(IMAGE_FIELDS))
+        schema["properties"]["src"]["pattern"] = PICTURE_SRC_PATTERN
     elif spec.kind == CHOICE:
         schema.update(type="string", enum=list(spec.choices), default=spec.example)
     elif spec.kind == DATE:

@@ -7,7 +7,7 @@ import html
 import io
 
 from timeline.model.dates import EventDate
-from timeline.model.event import Event
+from timeline.model.event import Event, Picture
 
 CSV_COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
@@ -33,12 +33,35 @@ def html_text(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def timelinejs_event(event: Event, description_html: str) -> dict:
-    """Return an event as a TimelineJS3 slide (plain text escaped, the sanitised description as it is)."""
+def picture_credit(picture: Picture) -> str:
+    """Return who a picture is by, with its licence when it has one ('Kremlin press service (CC BY 4.0)')."""
+    return f"{picture.credit} ({picture.license})" if picture.license else picture.credit
+
+
+def timelinejs_media(picture: Picture, url: str, thumbnail: str) -> dict:
+    """Return a picture as a slide's TimelineJS3 media: its address, its small copy for the navigation, its caption
+    and credit as HTML, and its alt text."""
+    media = {"url": url}
+    if thumbnail:
+        media["thumbnail"] = thumbnail
+    if picture.caption:
+        media["caption"] = html_text(picture.caption)
+    # TimelineJS sets caption and credit as innerHTML, but alt as the <img>'s alt property: escaped, it would read
+    # "&amp;" aloud, so it stays plain text.
+    media["credit"] = html_text(picture_credit(picture))
+    media["alt"] = picture.alt
+    return media
+
+
+def timelinejs_event(event: Event, description_html: str, media: dict | None = None) -> dict:
+    """Return an event as a TimelineJS3 slide (plain text escaped, the sanitised description as it is), with its
+    picture's media (timelinejs_media) when it has one."""
     slide: dict = {"start_date": _date_parts(event.date)}
     if event.end:
         slide["end_date"] = _date_parts(event.end)
     slide["text"] = {"headline": html_text(event.title), "text": description_html}
+    if media:
+        slide["media"] = media
     if event.tags:
         slide["group"] = html_text(event.tags[0])
     if event.display_date or event.date_needs_words:
@@ -58,19 +81,24 @@ def _spreadsheet_text(text: str) -> str:
     return "'" + text if text.startswith(SPREADSHEET_GUARDED) else text
 
 
-def csv_row(event: Event, description_html: str) -> list[str]:
-    """Return an event as a row of TimelineJS's spreadsheet (text cells are HTML, as in a slide)."""
+def csv_row(event: Event, description_html: str, media: dict | None = None) -> list[str]:
+    """Return an event as a row of TimelineJS's spreadsheet (text cells are HTML, as in a slide), its picture in
+    the Media columns (media: timelinejs_media's)."""
     start, end = event.date, event.end
     # Contributors write the text cells, and '=HYPERLINK(...)' would run when events.csv is opened; the
     # number cells stay as they are, so a BC year is still the number -500.
-    display_date, headline, text, group = (_spreadsheet_text(cell) for cell in (
+    media = media or {}
+    # TimelineJS's spreadsheet has no column for alt text (its JSON has): without one, it shows the caption as alt
+    display_date, headline, text, group, credit, caption = (_spreadsheet_text(cell) for cell in (
         html_text(event.display_date or (event.date_text if event.date_needs_words else "")),
         html_text(event.title), description_html, html_text(event.tags[0] if event.tags else ""),
+        media.get("credit", ""), media.get("caption", ""),
     ))
     return [
         str(start.year), str(start.month or ""), str(start.day or ""), "",
         str(end.year) if end else "", str(end.month or "") if end else "", str(end.day or "") if end else "", "",
-        display_date, headline, text, "", "", "", "", "", group, "", event.status,
+        display_date, headline, text, media.get("url", ""), credit, caption, media.get("thumbnail", ""), "", group, "",
+        event.status,
     ]
 
 
