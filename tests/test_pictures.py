@@ -232,3 +232,18 @@ def test_the_preview_shows_a_changed_picture(project):
         "media/square.jpg is not a picture this tool reads (JPEG, PNG, WebP, GIF, AVIF): save it in one of those "
         "formats"]
     assert new in page.read_text()
+
+
+def test_a_pictures_words_are_text_wherever_they_show(project):
+    from tests.test_render import assert_nothing_active, html_pages
+
+    payload = '"><img src=x onerror=alert(1)><script>alert(2)</script>'
+    put(project, "square.jpg", picture())
+    project.event("2024-11-04-good.md", image=f"\n  src: media/square.jpg\n  alt: '{payload}'\n  credit: '{payload}'"
+                                             f"\n  caption: '{payload}'\n  license: '{payload}'")
+    project.event("2024-11-05-remote.md", image=f"\n  src: https://example.org/a.jpg?x=\"><b>\n  alt: '{payload}'"
+                                               "\n  credit: Someone")
+    assert project.run("build").code == 0
+    for path, doc in html_pages(project.root / "site").items():
+        assert_nothing_active(path, doc)
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in project.site("2024-11-04-good/index.html")

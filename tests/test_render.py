@@ -599,6 +599,15 @@ def assert_nothing_active(path: str, doc: Node) -> None:
             assert_allowed_script(path, doc, node)
         elif id(node) in chrome and node.tag in ("input", "button", "select"):
             pass  # the template's own controls (the finder, "Copy link"); no contributed text goes there
+        elif node.tag == "source" and node.parent.tag == "picture":
+            # a picture's formats (render/pictures.py): made files of this site, nothing that plays or runs
+            assert set(node.attrs) == {"type", "srcset", "sizes"} and node.attrs["type"].startswith("image/"), where
+            assert all(item.startswith("/") for item in node.attrs["srcset"].split(", ")), where
+        elif node.tag == "img" and (node.attrs.get("class") or " ").split()[0] in ("event-picture-img", "event-thumb"):
+            # an event's picture: its own made file, or the https:// address its file names, with no script
+            assert set(node.attrs) <= {"class", "src", "srcset", "sizes", "width", "height", "alt", "loading",
+                                       "decoding", "referrerpolicy"}, where
+            assert node.attrs["src"].startswith("/") or node.attrs["src"].startswith("https://"), where
         else:
             assert node.tag not in FORBIDDEN_TAGS, where
         if node.tag == "link":
