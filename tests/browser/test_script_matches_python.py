@@ -113,6 +113,8 @@ SHAPES = {
                                  "related": "\n  - event: 2024-10-03-superseded\n    relation: supersedes"},
     "2024-10-02-retracted.md": {"title": "A test launch", "status": "retracted", "corrections":
                                 "\n  - date: 2024-11-08\n    note: The ministry withdrew its “statement”."},
+    "2024-11-06-pictured.md": {"title": "A quokka on the quay", "image": "\n  src: media/quokka.png\n  alt: A quokka"
+                               "\n  credit: Ann Example"},  # its thumbnail: see without_deliberate_differences
 }
 
 ENTRIES = """(selector) => [...document.querySelectorAll(selector)].map(li => {
@@ -149,8 +151,14 @@ def without_deliberate_differences(static: dict, address: str) -> dict:
     - The timeline's date is in <time datetime> elements, for machines (a <span class="date"> before AD 1);
       a result's date is text (machine dates in every row of the search index would be bytes for no
       reader). The date's text as a whole, and its other elements (the <abbr> of "c."), are compared.
+    - The timeline's entry of an event with a picture has its thumbnail (a <picture> in .event-body); a
+      result has none: search rows stay small (no picture's addresses in the index), and a list of results
+      reads as a list to scan.
     """
     entry = static["entry"]
+    body = entry["children"][1]
+    assert body["attrs"]["class"] == "event-body"
+    body["children"] = [c for c in body["children"] if isinstance(c, str) or c["tag"] != "picture"]
     assert entry["attrs"].pop("id") == address.split("/")[-2]
     date = entry["children"][0]["children"][0]
     assert date["attrs"]["class"] == "event-date"
@@ -176,6 +184,12 @@ def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monke
     names, classes, attributes (dir, aria-label...), where links lead, text and the text as shown, the list and
     headings it is under; but for the differences without_deliberate_differences() lists."""
     project = Project(tmp_path / "project")
+    (project.root / "media").mkdir()
+    from PIL import Image, ImageDraw  # here: without Pillow, the build itself would fail
+
+    quokka = Image.linear_gradient("L").convert("RGB").resize((480, 320))
+    ImageDraw.Draw(quokka).ellipse((160, 80, 320, 240), fill="sienna")
+    quokka.save(project.root / "media" / "quokka.png")
     for name, fields in SHAPES.items():
         project.event(name, body="A quokka was seen.", **fields)
     if setup == "year-pages":  # in French, newest first, split into year pages, the rows' columns in another order
@@ -193,10 +207,12 @@ def test_the_script_draws_an_entry_as_the_template_does(browser, tmp_path, monke
         problems = []
         page.on("pageerror", lambda error: problems.append(str(error)))
         page.on("console", lambda message: message.type == "error" and problems.append(message.text))
-        static = {}
+        static, thumbnails = {}, 0
         for url in [site.url(f"years/{year}/") for year in years] or [site.url()]:
             page.goto(url)
             static.update(entries(page, "#timeline li.event"))
+            thumbnails += page.locator("#timeline li.event .event-body > picture").count()
+        assert thumbnails == 1  # the pictured event's, which the results leave out
         page.goto(site.url("?q=quokka"))
         from playwright.sync_api import TimeoutError as PlaywrightTimeout  # here: without playwright, tests skip
 
