@@ -247,3 +247,15 @@ def test_a_pictures_words_are_text_wherever_they_show(project):
     for path, doc in html_pages(project.root / "site").items():
         assert_nothing_active(path, doc)
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in project.site("2024-11-04-good/index.html")
+
+
+def test_links_checks_every_file_a_picture_offers(project):
+    put(project, "square.jpg", picture())
+    project.event("2024-11-04-good.md", image=GOOD)
+    assert project.run("build").code == 0
+    made = sorted((project.root / "site" / "media").glob("square-*-640.avif"))[0]
+    made.unlink()
+    result = project.run("links")
+    assert result.code == 1
+    assert f"site/2024-11-04-good/index.html:63: link /media/{made.name}: no such page or file in the site\n" \
+        in result.out

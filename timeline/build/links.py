@@ -29,6 +29,8 @@ class _PageParser(HTMLParser):
         attribute = LINK_ATTRIBUTES.get(tag)
         if attribute and values.get(attribute):
             self.links.append((self.getpos()[0], values[attribute]))
+        if tag in ("img", "source") and values.get("srcset"):  # each candidate: "ADDRESS 640w"
+            self.links += [(self.getpos()[0], item.split()[0]) for item in values["srcset"].split(",") if item.strip()]
 
 
 @dataclass(frozen=True)
