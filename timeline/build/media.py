@@ -41,6 +41,7 @@ class Pictures:
         self._digests: dict[str, tuple[tuple, str]] = {}  # src -> (stat, digest)
         self._checked: dict[str, list] | None = None
         self._resolved: dict[str, tuple[Event, Event]] = {}  # event id -> (event as read, with its picture's digest)
+        self._made: set[str] = set()  # digests whose files this process has seen made (the preview asks often)
 
     def events(self, events: list[Event]) -> tuple[list[Event], list[Problem]]:
         """Return the events with each local picture's digest and size filled in (the same objects while nothing
@@ -125,8 +126,11 @@ class Pictures:
         todo = {}
         for event in events:
             picture = event.image
-            if picture is not None and picture.digest and picture.digest not in todo and \
-                    not all(made.exists() for _, made in self.files(picture)):
+            if picture is None or not picture.digest or picture.digest in todo or picture.digest in self._made:
+                continue
+            if all(made.exists() for _, made in self.files(picture)):
+                self._made.add(picture.digest)
+            else:
                 todo[picture.digest] = (str(self.root / picture.src), f"{picture.digest}-{_encoding_key()}",
                                         picture_widths(picture.width), str(self.folder))
         if not todo:
@@ -136,11 +140,12 @@ class Pictures:
         if workers < 2:
             for job in todo.values():
                 make_picture_files(*job)
-            return
-        import multiprocessing
+        else:
+            import multiprocessing
 
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            list(pool.map(_make_job, todo.values()))
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                list(pool.map(_make_job, todo.values()))
+        self._made.update(todo)
 
 
 def _make_job(job: tuple) -> None:
