@@ -113,6 +113,13 @@ def _authoring_commands(sub, common) -> None:
     new.add_argument("--related", action="append", default=[], metavar="EVENT:RELATION",
                      help="another event it is linked to and how, like 2024-11-04-putin-meets-choe:follows (relations: "
                      "follows, responds-to, contradicts, supersedes, see-also; repeat for more)")
+    new.add_argument("--image", default="", metavar="FILE",
+                     help="a picture of the event (JPEG, PNG, WebP, GIF or AVIF), copied into media/; needs --alt and "
+                     "--credit")
+    new.add_argument("--alt", default="", help="what the picture shows, for readers who cannot see it")
+    new.add_argument("--credit", default="", help="who took or owns the picture")
+    new.add_argument("--caption", default="", help="a line under the picture: what is happening, where and when")
+    new.add_argument("--license", default="", help="the licence the picture is used under, like 'CC BY 4.0'")
 
 
 def _port(text: str) -> int:
@@ -429,7 +436,8 @@ def cmd_new(args) -> int:
         event = new_event_from_options(
             args.root, args.title, args.date, end=args.end, approximate=args.approximate, actors=args.actor,
             location=args.location, tags=args.tag, source_title=args.source_title, publisher=args.publisher,
-            published=args.published, url=args.url, thread=args.thread, related=args.related,
+            published=args.published, url=args.url, thread=args.thread, related=args.related, image=args.image,
+            picture={"alt": args.alt, "credit": args.credit, "caption": args.caption, "license": args.license},
         )
         path = write_new_event(args.root, event)
     except NewEventRefused as refused:
@@ -440,6 +448,9 @@ def cmd_new(args) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_PROBLEMS
     print(path.relative_to(args.root).as_posix())
+    if event.image:
+        done = "Copied the picture to" if event.picture_file else "The picture is already in"
+        print(f"{done} {event.image['src']}; add it in the same commit as the event.", file=sys.stderr)
     if event.draft:
         print("It is a draft (draft: true) until it has a source; check it with: " + command_hint("check"),
               file=sys.stderr)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import filecmp
+import itertools
 import json
 import os
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from timeline.folders import EVENTS_DIR
+from timeline.folders import EVENTS_DIR, MEDIA_DIR
 from timeline.model.dates import ONGOING, DateError, EventDate, is_open_end, parse_date
 from timeline.model.event import description_text
 from timeline.model.fields import (
@@ -21,6 +25,8 @@ from timeline.model.fields import (
     FieldSpec,
 )
 from timeline.model.names import date_prefix, slug
+from timeline.model.pictures import check_picture_file
+from timeline.problems import not_a_file
 
 # Plain YAML scalars that would not read back as the same text ('Talks:' ends in a mapping's colon).
 _NEEDS_QUOTES = re.compile(r"""^[\s\-?:,\[\]{}#&*!|>'"%@`]|:(\s|$)|\s#|\s$|^$|^(~|null)$|[\x00-\x1f\x7f]""",
@@ -50,6 +56,7 @@ class NewEvent:
     related: list[dict[str, str]] = field(default_factory=list)  # {"event": "2024-11-04-...", "relation": "follows"}
     thread: str = ""
     image: dict[str, str] = field(default_factory=dict)  # {"src": "media/...", "alt": ..., "credit": ...}
+    picture_file: Path | None = None  # the file `new --image` copies to image["src"] (None: it is there already)
     name: str = ""       # the exact id to use (an import of our own events.json keeps ids)
     name_hint: str = ""  # an id to use if it fits the date (TimelineJS unique_id)
 
@@ -191,7 +198,19 @@ def write_new_event(root: Path, event: NewEvent) -> Path:
         message = f"{EVENTS_DIR}/{path.name} already exists; edit it, or give the new event another title"
         raise FileExists(message) from None
     os.chmod(path, 0o644)
+    if event.picture_file is not None:
+        _copy_picture(event.picture_file, root / event.image["src"])
     return path
+
+
+def _copy_picture(source: Path, target: Path) -> None:
+    """Copy a picture given to `new` into media/, unless the very same file is there already."""
+    target.parent.mkdir(exist_ok=True)
+    if target.is_file() and filecmp.cmp(source, target, shallow=False):
+        return
+    with open(source, "rb") as given, open(target, "xb") as copy:  # x: never over another file
+        shutil.copyfileobj(given, copy)
+    os.chmod(target, 0o644)
 
 
 class NewEventRefused(Exception):
@@ -206,7 +225,8 @@ class NewEventRefused(Exception):
 # The option of `new` that gives each field, for messages about what was given.
 _NEW_OPTIONS = {"end": "--end", "actors": "--actor", "location": "--location", "tags": "--tag", "thread": "--thread",
                "sources[1].title": "--source-title", "sources[1].publisher": "--publisher",
-               "sources[1].url": "--url"}
+               "sources[1].url": "--url", "image.src": "--image", "image.alt": "--alt", "image.credit": "--credit",
+               "image.caption": "--caption", "image.license": "--license"}
 
 
 def _new_option(field_name: str) -> str:
@@ -223,9 +243,10 @@ def _new_option(field_name: str) -> str:
 def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", approximate: bool = False,
                            actors: list[str] = (), location: str = "", tags: list[str] = (), source_title: str = "",
                            publisher: str = "", published: str = "", url: str = "", thread: str = "",
-                           related: list[str] = ()) -> NewEvent:
-    """Return the event the options of `new` describe; raise NewEventRefused with what check would refuse."""
-    problems = []
+                           related: list[str] = (), image: str = "", picture: dict[str, str] | None = None) -> NewEvent:
+    """Return the event the options of `new` describe (image: a picture file to copy into media/, picture: its
+    alt, credit, caption and license); raise NewEventRefused with what check would refuse."""
+    problems = _picture_option_problems(image, picture or {})
     dates = {}
     ongoing = is_open_end(end)
     for name, text in (("date", date), ("end", "" if ongoing else end), ("published", published)):
@@ -255,7 +276,57 @@ def new_event_from_options(root: Path, title: str, date: str, *, end: str = "", 
         actors=list(actors), location=location, tags=list(tags), sources=[source] if given else [],
         draft=not given, thread=" ".join(thread.split()), related=links,
     )
+    if image:
+        event.image, event.picture_file = picture_for_new(root, Path(image), file_name(event)[:-3], picture or {})
     refused = draft_problems(root, event)
     if refused:
         raise NewEventRefused([f"{_new_option(problem.field)}: {problem.message}" for problem in refused])
     return event
+
+
+# The extension a picture file gets in media/ when its own name has none (or none of letters and digits alone).
+_PICTURE_EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WebP": ".webp", "GIF": ".gif", "AVIF": ".avif"}
+
+
+def _picture_option_problems(image: str, picture: dict[str, str]) -> list[str]:
+    """Return what is wrong with the picture options of `new`: --alt and --credit missing beside --image, or
+    the picture's fields given without it."""
+    if not image:
+        given = [f"--{name}" for name, value in picture.items() if value]
+        return [f"{', '.join(given)} describe{'s' if len(given) == 1 else ''} a picture: give the picture too, "
+                "with --image FILE"] if given else []
+    missing = [f"--{name}" for name in ("alt", "credit") if not picture.get(name, "").strip()]
+    if not missing:
+        return []
+    said = {f"--{spec.name}": spec.doc[0].lower() + spec.doc[1:].rstrip(".") for spec in IMAGE_FIELDS}
+    return ["--image needs " + " and ".join(f"{option} ({said[option]})" for option in missing)]
+
+
+def picture_for_new(root: Path, file: Path, stem: str, picture: dict[str, str]) -> tuple[dict[str, str], Path | None]:
+    """Return the image fields for a picture file given to `new` (its src the name it gets in media/: the event's
+    file name with the file's extension, -2, -3... beside a different file of that name) and the file to copy
+    there, or None when that very file is there already; raise NewEventRefused when it is not a picture."""
+    if not file.is_file():
+        raise NewEventRefused([f"--image: {file}: {not_a_file(file)}"])
+    suffix = file.suffix.lower()
+    extension = suffix if re.fullmatch(r"\.[a-z0-9]+", suffix) else ""
+    with tempfile.TemporaryDirectory(prefix="timeline-new-") as folder:
+        # Checked as the build will check it in media/, but a copy outside the project, so nothing is left behind
+        checked = f"{MEDIA_DIR}/picture{extension}"
+        (Path(folder) / MEDIA_DIR).mkdir()
+        shutil.copyfile(file, Path(folder) / checked)
+        found, problem = check_picture_file(Path(folder), checked)
+    if problem:
+        raise NewEventRefused([f"--image: {problem.replace(checked, str(file), 1)}"])
+    extension = extension or _PICTURE_EXTENSIONS[found.format]
+    for number in itertools.count(1):
+        name = f"{MEDIA_DIR}/{stem}{'' if number == 1 else f'-{number}'}{extension}"
+        target = root / name
+        if not target.exists() and not target.is_symlink():
+            copy = file
+            break
+        if target.is_file() and not target.is_symlink() and filecmp.cmp(file, target, shallow=False):
+            copy = None  # the same picture, given again: the event uses the file already there
+            break
+    fields = {"src": name, **{key: " ".join(value.split()) for key, value in picture.items() if value.strip()}}
+    return fields, copy
