@@ -116,10 +116,12 @@ def _authoring_commands(sub, common) -> None:
     new.add_argument("--image", default="", metavar="FILE",
                      help="a picture of the event (JPEG, PNG, WebP, GIF or AVIF), copied into media/; needs --alt and "
                      "--credit")
-    new.add_argument("--alt", default="", help="what the picture shows, for readers who cannot see it")
-    new.add_argument("--credit", default="", help="who took or owns the picture")
-    new.add_argument("--caption", default="", help="a line under the picture: what is happening, where and when")
-    new.add_argument("--license", default="", help="the licence the picture is used under, like 'CC BY 4.0'")
+    new.add_argument("--alt", default="", metavar="TEXT", help="what the picture shows, for readers who cannot see it")
+    new.add_argument("--credit", default="", metavar="TEXT", help="who took or owns the picture")
+    new.add_argument("--caption", default="", metavar="TEXT",
+                     help="a line under the picture: what is happening, where and when")
+    new.add_argument("--license", default="", metavar="TEXT",
+                     help="the licence the picture is used under, like 'CC BY 4.0'")
 
 
 def _port(text: str) -> int:
