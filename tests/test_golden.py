@@ -73,6 +73,7 @@ def test_golden_input_covers_every_kind_of_event():
     assert "?\n" in joined and "\nend: ongoing" in joined and "date: autumn" in joined, "issue 20's date forms"
     assert "\nthread: " in joined and "relation: follows" in joined, "a thread and related events"
     assert "aliases" in (INPUT / "entities.toml").read_text(encoding="utf-8"), "a name spelt two ways"
+    assert "src: media/" in joined and "src: https://" in joined, "a local picture and one from an address"
     result = run_cli(["check", "--root", str(INPUT)])
     assert result.code == 0 and "no problems" in result.out, result.out
 
