@@ -4,15 +4,20 @@
 Usage: .venv/bin/python bench/reader.py [--weight 1000 10000 100000] [--lighthouse seed 10000]
                                         [--search 10000] [--pagefind]
 
+A size written N-pictures (--weight 1000-pictures --lighthouse 1000-pictures) is N events each with
+its own picture (gen_events.py --pictures N: 2000 x 1333 JPEGs in media/).
+
 Every site is generated with bench/gen_events.py into bench/scratch/ (git-ignored) and built with
 build.py. A benchmark, not a test; it prints its figures.
 
 - weight: the bytes the first page a reader opens (the home page) makes the browser load, every
   request as the browser makes it (HTML, CSS, JS, icon; the search files load only when used),
-  raw and gzip-compressed (level 6, what static hosts such as GitHub Pages serve).
+  raw and gzip-compressed (level 6, what static hosts such as GitHub Pages serve), in Playwright's
+  default 1280 x 720 window; pictures are lazy, so what counts is the files the browser chose and
+  loaded (those near the window), told apart in the line.
 - lighthouse: npm's lighthouse (package.json) with Debian's Chromium, its default mobile settings
   (simulated slow 4G and CPU): performance, accessibility, best practices and SEO of the home page,
-  an event page and a tag page.
+  an event page and a tag page, with the bytes Lighthouse counted (total-byte-weight).
 - search: time from typing a query into the finder to the results on screen, in a fresh browser
   (nothing cached), and the bytes fetched; with --pagefind also Pagefind 1.5 (pip `pagefind[bin]`,
   requirements-dev.txt) over the same site: its index built by `python -m pagefind`, and its JS API
@@ -52,7 +57,9 @@ def project(size: str) -> Path:
         if size == "seed":
             shutil.copytree(REPO / "events", root / "events")
         else:
-            subprocess.run([sys.executable, str(HERE / "gen_events.py"), size, str(root / "events")], check=True)
+            count, _, pictures = size.partition("-")
+            subprocess.run([sys.executable, str(HERE / "gen_events.py"), count, str(root / "events")]
+                           + (["--pictures", count] if pictures == "pictures" else []), check=True)
     if (root / "templates").exists():
         shutil.rmtree(root / "templates")
     shutil.copytree(REPO / "templates", root / "templates")
@@ -80,8 +87,9 @@ def serve(site: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def first_page_weight(site: Path) -> tuple[int, int, int]:
-    """Return (requests, raw bytes, gzip bytes) of everything the home page loads."""
+def first_page_weight(site: Path) -> tuple[int, int, int, int, int]:
+    """Return (requests, raw bytes, gzip bytes) of everything the home page loads, and (requests, bytes) of the
+    pictures among them."""
     from playwright.sync_api import sync_playwright
 
     server, base = serve(site)
@@ -96,6 +104,7 @@ def first_page_weight(site: Path) -> tuple[int, int, int]:
     finally:
         server.shutdown()
     raw = compressed = 0
+    pictures = [path for path in paths if path.startswith("/media/")]
     for path in paths:
         file = site / (path.lstrip("/") or "index.html")
         if file.is_dir():
@@ -103,7 +112,8 @@ def first_page_weight(site: Path) -> tuple[int, int, int]:
         data = file.read_bytes()
         raw += len(data)
         compressed += len(gzip.compress(data, 6, mtime=0))
-    return len(paths), raw, compressed
+    picture_bytes = sum((site / path.lstrip("/")).stat().st_size for path in pictures)
+    return len(paths), raw, compressed, len(pictures), picture_bytes
 
 
 def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
@@ -122,6 +132,7 @@ def lighthouse(site: Path, paths: list[str]) -> dict[str, dict[str, int]]:
                             "--only-categories=performance,accessibility,best-practices,seo"], check=True)
             report = json.loads(out.read_text())
             scores[path or "/"] = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
+            scores[path or "/"]["KB"] = round(report["audits"]["total-byte-weight"]["numericValue"] / 1024)
             failing = [audit["id"] for audit in report["audits"].values()
                        if audit.get("score") is not None and audit["score"] < 0.9
                        and audit.get("scoreDisplayMode") in ("binary", "numeric")]
@@ -231,9 +242,10 @@ def main(argv: list[str]) -> int:
         return sites[size]
 
     for size in args.weight:
-        requests, raw, compressed = first_page_weight(site(size))
+        requests, raw, compressed, pictures, picture_bytes = first_page_weight(site(size))
         print(f"first page at {size:>6} events: {requests} requests, {raw / 1024:8.1f} KB raw, "
-              f"{compressed / 1024:6.1f} KB gzip", flush=True)
+              f"{compressed / 1024:6.1f} KB gzip"
+              + (f" (of which {pictures} pictures, {picture_bytes / 1024:.1f} KB)" if pictures else ""), flush=True)
     for size in args.lighthouse:
         first_event = sorted(p.name for p in site(size).iterdir() if p.is_dir() and p.name[:1].isdigit())[0]
         for path, scores in lighthouse(site(size), ["", f"{first_event}/", "tags/"]).items():
