@@ -25,8 +25,8 @@ from timeline.exports.timelinejs import (
 )
 from timeline.memo import EventMemo
 from timeline.model.config import Config
-from timeline.model.event import Event, Picture
-from timeline.model.pictures import PICTURE_FORMATS, picture_widths, site_file
+from timeline.model.event import Event
+from timeline.model.pictures import PICTURE_FORMATS, picture_widths, shared_file, site_file
 
 # Every export file: its site path and the Exporter method that makes it from the events in time order.
 EXPORTS = (
@@ -39,8 +39,6 @@ EXPORTS = (
     ("feed.xml", "feed_xml"),
 )
 EXPORT_FILES = tuple(path for path, _ in EXPORTS)
-# The format other tools are given a local picture in: the one every reader and browser shows (AVIF is not yet).
-_SHARED_FORMAT = PICTURE_FORMATS[-1][0]
 
 
 class Exporter:
@@ -111,14 +109,12 @@ class Exporter:
             return None
         if not picture.is_local:
             return timelinejs_media(picture, picture.src, "")
-        widths = picture_widths(picture.width)
-        return timelinejs_media(picture, self._picture_address(picture, widths[-1]),
-                                self._picture_address(picture, widths[0]))
+        smallest = site_file(picture, picture_widths(picture.width)[0], PICTURE_FORMATS[-1][0])
+        return timelinejs_media(picture, self._address(shared_file(picture)), self._address(smallest))
 
-    def _picture_address(self, picture: Picture, width: int) -> str:
-        """Return the address of a local picture's WebP file at a width: in full when the site's url is known,
-        else its path under the base path (which works where the export is read on the site itself)."""
-        path = site_file(picture, width, _SHARED_FORMAT)
+    def _address(self, path: str) -> str:
+        """Return the address of a site file: in full when the site's url is known, else its path under the base
+        path (which works where the export is read on the site itself)."""
         return self.config.url.rstrip("/") + "/" + path if self.config.url else self.config.base_path + path
 
     def _feed_picture(self, event: Event) -> str:
@@ -127,7 +123,7 @@ class Exporter:
         picture = event.image
         if picture is None or not picture.is_local:
             return picture.src if picture else ""
-        return self._picture_address(picture, picture_widths(picture.width)[-1]) if self.config.url else ""
+        return self._address(shared_file(picture)) if self.config.url else ""
 
     def _vevent(self, event: Event) -> str:
         """Return an event's VEVENT in events.ics, cached."""

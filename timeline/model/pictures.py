@@ -110,3 +110,9 @@ def site_file(picture, width: int, extension: str) -> str:
     by its content, so a changed picture is a new file that no browser has kept an old copy of."""
     stem = picture.src.rpartition("/")[2].rpartition(".")[0] or "picture"
     return f"{MEDIA_DIR}/{stem}-{picture.digest[:12]}-{width}.{extension}"
+
+
+def shared_file(picture) -> str:
+    """Return the site path of the file other sites and tools are given of a local picture (link previews, feeds,
+    TimelineJS): its widest file in the format every reader shows (WebP; AVIF is not shown everywhere yet)."""
+    return site_file(picture, picture_widths(picture.width)[-1], PICTURE_FORMATS[-1][0])

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
-from timeline.model.pictures import PAGE_SIZES, PICTURE_FORMATS, THUMB_SIZES, picture_widths, site_file
+from timeline.model.pictures import PAGE_SIZES, PICTURE_FORMATS, THUMB_SIZES, picture_widths, shared_file, site_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -50,7 +50,7 @@ def share_image_url(picture: Picture | None, urls: SiteUrls) -> str:
         return picture.src
     if not urls.config.url:
         return ""
-    return urls.absolute_url(site_file(picture, picture_widths(picture.width)[-1], PICTURE_FORMATS[-1][0]))
+    return urls.absolute_url(shared_file(picture))
 
 
 def picture_pages(events: list[Event], pictures, page_type) -> list:
