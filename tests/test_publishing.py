@@ -44,8 +44,8 @@ ALL_WORKFLOWS = sorted(path.name for path in WORKFLOWS.glob("*.yml"))
 FORMS = REPO / ".github" / "ISSUE_TEMPLATE"
 
 
-def test_the_workflows_are_the_three_we_test():
-    assert ALL_WORKFLOWS == ["check.yml", "extract-article.yml", "pages.yml"]
+def test_the_workflows_are_the_four_we_test():
+    assert ALL_WORKFLOWS == ["cache-check.yml", "check.yml", "extract-article.yml", "pages.yml"]
 
 
 @pytest.mark.parametrize("name", ALL_WORKFLOWS)
@@ -104,7 +104,7 @@ def test_the_untrusted_check_knows_untrusted_contexts(expression, untrusted):
 @pytest.mark.parametrize("name", ALL_WORKFLOWS)
 def test_actions_are_pinned_to_a_major_version(name):
     uses = [step["uses"] for job in load(name)["jobs"].values() for step in job["steps"] if "uses" in step]
-    assert uses and all(re.fullmatch(r"actions/[\w-]+@v\d+", use) for use in uses), uses
+    assert uses and all(re.fullmatch(r"actions/[\w-]+(?:/[\w-]+)?@v\d+", use) for use in uses), uses
 
 
 def test_extract_workflow_starts_on_the_label_and_writes_only_where_it_must():
@@ -216,7 +216,7 @@ def test_the_correction_form_takes_the_file_an_event_page_names():
 
 
 def test_the_workflows_check_out_the_whole_history_for_provenance():
-    for name in ("pages.yml", "check.yml"):
+    for name in ("pages.yml", "check.yml", "cache-check.yml"):
         steps = next(iter(load(name)["jobs"].values()))["steps"]
         checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout"))
         assert checkout["with"]["fetch-depth"] == 0, name
@@ -268,10 +268,11 @@ def test_pages_workflow_publishes_main_with_least_privilege():
     assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     uses = [step.get("uses", "").split("@")[0] for job in workflow["jobs"].values() for step in job["steps"]]
-    assert [u for u in uses if u] == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                                      "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert [u for u in uses if u] == ["actions/checkout", "actions/setup-python", "actions/cache/restore",
+                                      "actions/configure-pages", "actions/upload-pages-artifact",
+                                      "actions/cache/save", "actions/deploy-pages"]
     build = workflow["jobs"]["build"]["steps"]
-    assert build[1]["with"]["cache"] == "pip"
+    assert next(step for step in build if step.get("uses", "").startswith("actions/setup-python@"))["with"]["cache"] == "pip"
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
 
 
@@ -289,9 +290,9 @@ def test_check_workflow_runs_on_pull_request_read_only():
     assert [step["with"]["path"] for step in uploads] == ["preview"]
 
 
-@pytest.mark.parametrize("name", ["pages.yml", "check.yml"])
-def test_workflows_build_from_the_sources_alone(name):
-    builds = [step["run"] for job in load(name)["jobs"].values() for step in job["steps"]
+def test_the_pull_request_check_builds_from_the_sources_alone():
+    # (The Pages workflow builds from main's own cache: tests/test_deploy_cache.py.)
+    builds = [step["run"] for job in load("check.yml")["jobs"].values() for step in job["steps"]
               if "build.py build" in step.get("run", "")]
     assert len(builds) == 1 and "build.py build --fresh " in builds[0]
 

@@ -72,8 +72,9 @@ def write_cache(root: str | os.PathLike, name: str, version: str, items: dict) -
 def forget_cache(root: str | os.PathLike) -> None:
     """Remove what earlier builds left in the cache folder, so that the next build reads and renders everything.
 
-    The caches are trusted like templates; a build for publishing starts without them, so
-    nothing committed there (by mistake or in a pull request) can reach the site.
+    The caches are trusted like templates: `build --fresh` (the pull request check) starts without them, so
+    nothing committed there (by mistake or in a pull request) can reach the site; the Pages workflow removes
+    any from git and restores only what a build of main saved.
     """
     import shutil
 
