@@ -26,6 +26,7 @@ from timeline.render.grouping import month_anchor, month_label
 from timeline.render.i18n import facet_label, language, status_label
 from timeline.render.list_pieces import ListPieces
 from timeline.render.markdown import Descriptions
+from timeline.render.paging import ListPaging
 from timeline.render.pictures import picture_html, picture_pages, share_image_url
 from timeline.render.search_index import SearchIndex, search_row
 from timeline.render.site_index import SiteIndex, Touched
@@ -69,6 +70,7 @@ class SiteRenderer:
         self.env = template_environment(root, self.lang.gettext)
         self.env.globals.update(self._template_globals())
         self.pieces.macros = self.env.get_template("_macros.html").module
+        self.paging = ListPaging(self.render, Page)  # the facet values' lists, split into pages
         self._layout: tuple[bool, tuple[int, ...]] = (False, ())
         self.provenance: Provenance | None = None  # each event file's history, where git has it
         self.pictures = None  # the files made of the events' pictures (build/media.py's Pictures), set by the build
@@ -115,9 +117,8 @@ class SiteRenderer:
     def plan(self, events: list[Event]) -> list[Page]:
         """Return every page and asset of the site, and remember the lists they were made from."""
         self.index.reset(events)
-        self.descriptions.clear()
-        self.pieces.clear()
-        self.search.clear()
+        for memory in (self.descriptions, self.pieces, self.search, self.paging):
+            memory.clear()
         return self._all_pages()
 
     def pages(self, events: list[Event]) -> Iterator[tuple[str, bytes]]:
@@ -133,7 +134,7 @@ class SiteRenderer:
         pages += [self._event_page(event.id) for event in self.index.chronological]
         for facet in FACETS:
             pages.append(self._facets_page(facet))
-            pages += [self._list_page(facet, value) for value in self.index.groups[facet.kind]]
+            pages += [page for value in self.index.groups[facet.kind] for page in self._list_pages(facet, value)]
         pages += [self._corrections_page(), Page("404.html", partial(self.render, "404.html", page_path="404.html"))]
         pages += picture_pages(self.index.chronological, self.pictures, Page)
         pages += self._publishing_files()
@@ -173,10 +174,10 @@ class SiteRenderer:
             years = set(after[1]) if after[1] != before[1] else touched.years
             pages += self._year_pages([year for year in years if year in self.index.by_year])
             removed += [f"{self.urls.year_path(year)}index.html" for year in sorted(set(before[1]) - set(after[1]))]
-        removed += self._gone(touched)
         pages += [self._event_page(event_id) for event_id in sorted(touched.events) if event_id in self.index.by_id]
-        pages += [self._list_page(FACET_OF[kind], value) for kind, value in sorted(touched.values)
-                  if value in self.index.groups[kind]]
+        pages += [page for kind, value in sorted(touched.values) if value in self.index.groups[kind]
+                  for page in self._list_pages(FACET_OF[kind], value, touched.entries)]
+        removed += self._gone(touched)  # after the lists: the pages they no longer have
         pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
         if any(event is not None and event.corrections for pair in replaced for event in pair):
             pages.append(self._corrections_page())
@@ -185,11 +186,11 @@ class SiteRenderer:
         return pages, removed
 
     def _gone(self, touched: Touched) -> list[str]:
-        """Return the site paths of the event and list pages a change left without events."""
+        """Return the site paths of the event and list pages a change left without events, or lists cut short."""
         removed = [event_page_path(event_id) for event_id in sorted(touched.events)
                    if event_id not in self.index.by_id]
-        return removed + [f"{FACET_OF[kind].path(value)}index.html" for kind, value in sorted(touched.values)
-                          if value not in self.index.groups[kind]]
+        return removed + [path for kind, value in sorted(touched.values) if value not in self.index.groups[kind]
+                          for path in self.paging.gone(FACET_OF[kind].path(value))] + self.paging.stale()
 
     def event_page_inputs(self) -> Iterator[tuple[str, Event, tuple[Event | None, ...], bool, tuple]]:
         """Yield, for every event page, its site path and all it shows besides settings and templates:
@@ -264,13 +265,11 @@ class SiteRenderer:
             self.render, "facets.html", facet=facet, names=names, groups=groups, page_path=f"{facet.plural}/"
         ))
 
-    def _list_page(self, facet: Facet, value: str) -> Page:
-        """Return the page of one facet value's events (one tag's, say)."""
+    def _list_pages(self, facet: Facet, value: str, touched: set[str] | None = None) -> list[Page]:
+        """Return the pages of one facet value's events (one tag's, say), or those a change touched (paging.py)."""
         members = self.index.groups[facet.kind][value]
-        return Page(f"{facet.path(value)}index.html", lambda: self.render(
-            "list.html", facet=facet, value=value, page_path=facet.path(value),
-            events=members if facet.kind == "thread" else self.pieces.in_order(members),  # a story reads forwards
-        ))
+        events = members if facet.kind == "thread" else self.pieces.in_order(members)  # a story reads forwards
+        return self.paging.pages(facet, value, events, touched)
 
     def _corrections_page(self) -> Page:
         """Return the page listing every correction of every event, newest first."""

@@ -12,6 +12,7 @@ from timeline.model.entities import NO_ENTITIES, Entities, Entity
 from timeline.model.event import Event
 from timeline.model.facets import FACETS
 from timeline.render.i18n import Language
+from timeline.render.paging import page_paths
 from timeline.render.site_index import SiteIndex
 from timeline.render.urls import SiteUrls
 
@@ -101,7 +102,8 @@ def sitemap_xml(index: SiteIndex, urls: SiteUrls) -> bytes:
     paths += [f"{event.id}/" for event in index.chronological]
     for facet in FACETS:
         paths.append(f"{facet.plural}/")
-        paths += [facet.path(value) for value in sorted(index.groups[facet.kind])]
+        groups = index.groups[facet.kind]
+        paths += [path for value in sorted(groups) for path in page_paths(facet.path(value), len(groups[value]))]
     paths.append("corrections/")
     entries = "".join(f"  <url><loc>{xml_text(urls.absolute_url(path))}</loc></url>\n" for path in paths)
     return (

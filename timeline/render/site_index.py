@@ -17,9 +17,11 @@ YEAR_PAGES_FROM = 400
 
 @dataclass
 class Touched:
-    """What a change of events reaches: event pages (by id), years, facet values and facet kinds."""
+    """What a change of events reaches: event pages (by id), years, facet values and facet kinds, and the events
+    whose entry in a list may read differently (by id)."""
 
     events: set[str] = field(default_factory=set)
+    entries: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
     values: set[tuple[str, str]] = field(default_factory=set)
     facets: set[str] = field(default_factory=set)
@@ -83,6 +85,7 @@ class SiteIndex:
             if other is not None:
                 touched.events.add(other.id)
                 if link.relation == "supersedes":  # its entry's badge, wherever it is listed
+                    touched.entries.add(other.id)
                     touched.years.add(other.date.year)
                     touched.values.update((facet.kind, value) for facet in FACETS for value in facet.values(other))
         touched.events.update(other for other in self.linked_from.get(event.id, {}) if other in self.by_id)
@@ -91,6 +94,7 @@ class SiteIndex:
         """Take event out of every list, noting what that touches."""
         index = _take(self.chronological, event)
         touched.events.add(event.id)
+        touched.entries.add(event.id)
         touched.events.update(e.id for e in self.chronological[max(index - 1, 0): index + 1])
         del self.by_id[event.id]
         for link in event.related:
@@ -117,6 +121,7 @@ class SiteIndex:
         """Put event into every list it belongs to, noting what that touches."""
         index = _put(self.chronological, event)
         touched.events.update(e.id for e in self.chronological[max(index - 1, 0): index + 2])
+        touched.entries.add(event.id)
         self.by_id[event.id] = event
         for link in event.related:
             self.linked_from.setdefault(link.event, {})[event.id] = link.relation
