@@ -100,7 +100,9 @@ def test_a_long_list_is_split_into_pages_with_stable_addresses_and_navigation(pr
     assert '<nav class="pager" aria-label="Pages of this list">' in second
     assert '<a href="/t/tags/diplomacy/page/2/" aria-label="Page 2" aria-current="page">2</a>' in second
     assert "<title>diplomacy · Page 2 · Tags · " in second
-    assert '<p class="count">8 events tagged diplomacy, oldest first. Page 2 of 3.</p>' in second
+    assert '<p class="count">Events tagged diplomacy, oldest first. Page 2 of 3.</p>' in second
+    assert '<p class="count">8 events tagged diplomacy, oldest first. Page 1 of 3.</p>' in project.site(
+        "tags/diplomacy/index.html")
     assert '<link rel="canonical" href="https://example.org/t/tags/diplomacy/page/2/">' in second
     assert '<link rel="prev" href="/t/tags/diplomacy/">' in second
     assert '<link rel="next" href="/t/tags/diplomacy/page/3/">' in second
@@ -143,7 +145,8 @@ def test_the_new_strings_are_french_on_a_french_site(project, small_pages):
     tagged(project, 4)
     assert Builder(project.root).build().errors == []
     second = project.site("tags/diplomacy/page/2/index.html")
-    for text in ('aria-label="Pages de cette liste"', "Page 2 sur 2.", "← Page précédente", 'aria-label="Page 1"'):
+    for text in ('aria-label="Pages de cette liste"', "Événements avec le thème diplomacy", "Page 2 sur 2.",
+                 "← Page précédente", 'aria-label="Page 1"'):
         assert text in second
     assert "Page suivante →" in project.site("tags/diplomacy/index.html")
 
@@ -196,11 +199,25 @@ def test_the_preview_remakes_exactly_the_pages_a_change_alters(project, small_pa
     project.event("2024-10-31-event-7.md", title="Event 7", tags="[diplomacy]")
     update()
     assert (remade.pages, remade.removed) == ([f"{d}index.html", f"{d}page/2/index.html", f"{d}page/3/index.html"], [])
-    # an added event changes the count every page says: every page, and a fourth
-    tagged(project, 2, first_day=20)
+    # an event added at the end: the last page, and the first, which says the list's count
+    tagged(project, 1, first_day=20)
+    update()
+    assert (remade.pages, remade.removed) == ([f"{d}index.html", f"{d}page/3/index.html"], [])
+    # one more makes a fourth page: every page says "Page n of 4"
+    tagged(project, 1, first_day=21)
     update()
     assert remade.pages == [f"{d}index.html"] + [f"{d}page/{n}/index.html" for n in (2, 3, 4)]
     assert remade.removed == []
+    # an event added on page 3 (of 31 October and 1-2 November, 3-5, 6 and 8 and 20, 21): pages 3 and 4 shift,
+    # page 2 stays as it was, page 1 says the new count
+    tagged(project, 1, first_day=7)
+    update()
+    assert remade.pages == [f"{d}index.html", f"{d}page/3/index.html", f"{d}page/4/index.html"]
+    assert events_on(project, f"{d}page/3/index.html") == ["2024-11-06-event-6", "2024-11-07-event-7",
+                                                           "2024-11-08-event-8"]
+    (events / "2024-11-07-event-7.md").unlink()
+    update()
+    assert remade.pages == [f"{d}index.html", f"{d}page/3/index.html", f"{d}page/4/index.html"]
     # removing events: pages the list no longer has are removed
     for name in (f"{ids[0]}.md", f"{ids[1]}.md", "2024-11-20-event-20.md", "2024-11-21-event-21.md"):
         (events / name).unlink()

@@ -70,6 +70,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "or": "ou",
         "Earlier and later years": "Années précédentes et suivantes",
         "Pages of this list": "Pages de cette liste",
+        "Events": "Événements",
         "Page {n}": "Page {n}",
         "Page {n} of {count}.": "Page {n} sur {count}.",
         "Previous page": "Page précédente",

@@ -92,7 +92,7 @@ class ListPaging:
         entries a change touched, only the pages that change alters: whose events, count or touched entries differ."""
         list_path = facet.path(value)
         count = page_count(len(events))
-        keys = [_key(facet, events, number) for number in range(1, count + 1)]
+        keys = [_key(facet, events, number, count) for number in range(1, count + 1)]
         before = self._shown.get(list_path, [])
         self._shown[list_path] = keys
         self._stale += [f"{page_path(list_path, number)}index.html" for number in range(count + 1, len(before) + 1)]
@@ -117,13 +117,14 @@ class ListPaging:
         path = paging.path(paging.number)
         return self._page(f"{path}index.html", partial(
             self._render, "list.html", facet=facet, value=value, events=events[start:start + PAGE_SIZE],
-            count=len(events), before=before, paging=paging, page_path=path,
+            count=len(events) if paging.number == 1 else None, before=before, paging=paging, page_path=path,
         ))
 
 
-def _key(facet: Facet, events: list[Event], number: int) -> tuple[int, tuple[str, ...]]:
-    """Return what a list's page shows of the events beyond their entries: the list's count, and the ids of its
-    events (and, for a thread, of the event before them, whose date the first gap is counted from)."""
+def _key(facet: Facet, events: list[Event], number: int, count: int) -> tuple[int, tuple[str, ...]]:
+    """Return what a list's page shows of the events beyond their entries: the first page the list's count, the
+    others the number of pages; and the ids of its events (and, for a thread, of the event before them, whose
+    date the first gap is counted from)."""
     start = (number - 1) * PAGE_SIZE
     first = start - 1 if start and facet.kind == "thread" else start
-    return len(events), tuple(event.id for event in events[first:start + PAGE_SIZE])
+    return len(events) if number == 1 else count, tuple(event.id for event in events[first:start + PAGE_SIZE])
