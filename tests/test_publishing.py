@@ -462,3 +462,25 @@ def test_check_format_github_annotates_each_line_exactly(project):
     for _, _, annotation in GITHUB_CASES:
         assert annotation in lines
     assert lines[-1].startswith("Checked 3 files: ")
+
+
+def test_a_sitemap_past_the_protocols_limit_becomes_an_index_of_parts(project, monkeypatch):
+    from timeline.render import seo
+
+    config = project.root / "timeline.toml"
+    config.write_text(config.read_text().replace('url = ""', 'url = "https://example.org/t/"'))
+    for day in range(1, 8):
+        project.event(f"2024-11-{day:02d}-e{day}.md", tags="[talks]")
+    assert project.run("build").code == 0
+    site = project.root / "site"
+    whole = re.findall(r"<loc>([^<]+)</loc>", (site / "sitemap.xml").read_text())
+    assert len(whole) == 18 == len(set(whole))  # home, 7 events, 6 list indexes, 3 lists, corrections
+    monkeypatch.setattr(seo, "SITEMAP_URLS", 10)
+    assert project.run("build", "--fresh").code == 0
+    index = (site / "sitemap.xml").read_text()
+    assert re.findall(r"<sitemap><loc>([^<]+)</loc></sitemap>", index) == [
+        "https://example.org/t/sitemaps/1.xml", "https://example.org/t/sitemaps/2.xml"]
+    assert index.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex ')
+    parts = [re.findall(r"<loc>([^<]+)</loc>", (site / f"sitemaps/{n}.xml").read_text()) for n in (1, 2)]
+    assert [len(part) for part in parts] == [10, 8] and parts[0] + parts[1] == whole
+    assert "Sitemap: https://example.org/t/sitemap.xml" in (site / "robots.txt").read_text()

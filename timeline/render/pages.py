@@ -181,7 +181,7 @@ class SiteRenderer:
         pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
         if any(event is not None and event.corrections for pair in replaced for event in pair):
             pages.append(self._corrections_page())
-        pages += [page for page in self._publishing_files() if page.path == "sitemap.xml"]
+        pages += [page for page in self._publishing_files() if page.path.startswith("sitemap")]
         pages += self._export_files() + picture_pages([new for _, new in replaced if new], self.pictures, Page)
         return pages, removed
 
@@ -284,7 +284,8 @@ class SiteRenderer:
         """Return robots.txt, and the sitemap and CNAME where the settings give an address and a domain."""
         pages = [Page("robots.txt", partial(seo.robots_txt, self.urls))]
         if self.config.url:
-            pages.append(Page("sitemap.xml", partial(seo.sitemap_xml, self.index, self.urls)))
+            pages += [Page(path, partial(seo.sitemap_file, self.index, self.urls, path))
+                      for path in seo.sitemap_files(self.index, self.urls)]
         if self.config.domain:
             pages.append(Page("CNAME", lambda: f"{self.config.domain}\n".encode()))
         return pages

@@ -94,8 +94,12 @@ def robots_txt(urls: SiteUrls) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
-def sitemap_xml(index: SiteIndex, urls: SiteUrls) -> bytes:
-    """Return the sitemap: the absolute address of every page but the 404."""
+SITEMAP_URLS = 50_000  # the most addresses one sitemap file may hold (sitemaps.org's protocol)
+SITEMAP_PARTS = "sitemaps/"  # where the parts go when the site has more: sitemaps/1.xml, sitemaps/2.xml...
+
+
+def site_paths(index: SiteIndex, urls: SiteUrls) -> list[str]:
+    """Return the site path of every page a sitemap lists: every page but the 404."""
     paths = [""]
     if index.split:
         paths += [urls.year_path(year) for year in sorted(index.by_year)]
@@ -105,6 +109,33 @@ def sitemap_xml(index: SiteIndex, urls: SiteUrls) -> bytes:
         groups = index.groups[facet.kind]
         paths += [path for value in sorted(groups) for path in page_paths(facet.path(value), len(groups[value]))]
     paths.append("corrections/")
+    return paths
+
+
+def sitemap_files(index: SiteIndex, urls: SiteUrls) -> list[str]:
+    """Return the site paths of the sitemap's files: sitemap.xml alone, or, past SITEMAP_URLS addresses,
+    sitemap.xml as an index of its parts and the parts."""
+    parts = -(-len(site_paths(index, urls)) // SITEMAP_URLS)
+    return ["sitemap.xml"] + ([f"{SITEMAP_PARTS}{n}.xml" for n in range(1, parts + 1)] if parts > 1 else [])
+
+
+def sitemap_file(index: SiteIndex, urls: SiteUrls, path: str) -> bytes:
+    """Return one file of the sitemap (see sitemap_files): the sitemap, its index, or one of its parts."""
+    paths = site_paths(index, urls)
+    if len(paths) <= SITEMAP_URLS:
+        return _urlset(paths, urls)
+    if path == "sitemap.xml":
+        parts = "".join(f"  <sitemap><loc>{xml_text(urls.absolute_url(part))}</loc></sitemap>\n"
+                        for part in sitemap_files(index, urls)[1:])
+        return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + parts + "</sitemapindex>\n"
+                ).encode()
+    number = int(path.removeprefix(SITEMAP_PARTS).removesuffix(".xml"))
+    return _urlset(paths[(number - 1) * SITEMAP_URLS: number * SITEMAP_URLS], urls)
+
+
+def _urlset(paths: list[str], urls: SiteUrls) -> bytes:
+    """Return a sitemap file listing the full addresses of these site paths."""
     entries = "".join(f"  <url><loc>{xml_text(urls.absolute_url(path))}</loc></url>\n" for path in paths)
     return (
         '<?xml version="1.0" encoding="UTF-8"?>\n'
