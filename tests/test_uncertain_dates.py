@@ -76,12 +76,12 @@ def test_french_says_the_same_in_french(project):
     build(project)
     home = page(project)
     words = {item.attrs["id"]: item.find(cls="event-date").text() for item in home.find_all("li", cls="event")}
-    assert words["2024-11-04-uncertain"] == "peut-être 4 novembre 2024"
+    assert words["2024-11-04-uncertain"] == "peut-être le 4 novembre 2024"
     assert words["2024-11-both"] == "peut-être v. novembre 2024"
     assert words["1960-a-decade"] == "les années 1960"
     assert words["1900-a-century"] == "le 20e siècle"
     assert words["2024-a-season"] == "printemps 2024"
-    assert words["2022-02-24-ongoing"] == "depuis 24 février 2022, en cours"
+    assert words["2022-02-24-ongoing"] == "depuis le 24 février 2022, en cours"
 
 
 def test_events_json_writes_edtf_and_other_formats_what_they_can_hold(project):

@@ -514,7 +514,8 @@ def format_range(start: EventDate, end: EventDate | None = None, approximate: bo
 
 
 # The words of a date's qualifiers and open end; i18n.py passes its translations of the same texts.
-ENGLISH_WORDS = {"c.": "c.", "possibly": "possibly", "since {date}, ongoing": "since {date}, ongoing"}
+# "{day}" is a day's date after such a word: French puts its article there ("depuis le 24 février 2022").
+ENGLISH_WORDS = {"c.": "c.", "possibly": "possibly", "since {date}, ongoing": "since {date}, ongoing", "{day}": "{day}"}
 
 
 def qualified(text: str, uncertain: bool, approximate: bool, words: dict) -> str:
@@ -529,7 +530,10 @@ def describe_range(start: EventDate, end: EventDate | None, approximate: bool, o
     """Return a date or range in words, given how one language writes a date and a range's two parts."""
     approximate = approximate or start.approximate
     if end is None:
-        text = qualified(format_date(start), start.uncertain, approximate, words)
+        text = format_date(start)
+        if start.precision == DAY and not approximate and (start.uncertain or ongoing):
+            text = words["{day}"].format(day=text)
+        text = qualified(text, start.uncertain, approximate, words)
         return words["since {date}, ongoing"].format(date=text) if ongoing else text
     first, last = parts(start, end)
     if end.qualifier:

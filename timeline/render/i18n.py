@@ -84,6 +84,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "c.": "v.",
         "possibly": "peut-être",
         "since {date}, ongoing": "depuis {date}, en cours",
+        "{day}": "le {day}",
         "the {decade}s": "les années {decade}",
         "the {century}th century": "le {century}e siècle",
         "spring": "printemps",
