@@ -29,11 +29,19 @@ def steps_of(name: str, job: str) -> list[dict]:
     return load(name)["jobs"][job]["steps"]
 
 
-def step_using(steps: list[dict], action: str) -> dict:
-    """Return the one step that uses an action (any version)."""
-    found = [step for step in steps if step.get("uses", "").split("@")[0] == action]
+def step_using(steps: list[dict], action: str, cache: str = "cache") -> dict:
+    """Return the one step that uses an action (any version); of the cache actions, the one for a cache (the
+    site's, "cache", or the pictures', "pictures")."""
+    found = [step for step in steps if step.get("uses", "").split("@")[0] == action
+             and (not action.startswith("actions/cache/") or cache in (step.get("id"), _saved_cache(step)))]
     assert len(found) == 1, (action, found)
     return found[0]
+
+
+def _saved_cache(step: dict) -> str:
+    """Return the id of the restore step whose key a save step saves under, or ''."""
+    found = re.search(r"steps\.(\w+)\.outputs\.cache-primary-key", step.get("with", {}).get("key", ""))
+    return found[1] if found else ""
 
 
 def position(steps: list[dict], test) -> int:
@@ -60,15 +68,25 @@ def test_pages_restores_then_builds_warm_then_saves_only_on_main():
     checkout = position(steps, lambda step: step.get("uses", "").startswith("actions/checkout@"))
     assert steps[checkout]["with"]["fetch-depth"] == 0
     guard = position(steps, lambda step: step.get("run", "").strip() == "rm -rf site .timeline-cache")
-    restore = position(steps, lambda step: step.get("uses", "").startswith("actions/cache/restore@"))
+    restore = position(steps, lambda step: step.get("id") == "cache")
     check = position(steps, runs("build.py check"))
     build = position(steps, runs("build.py build"))
     links = position(steps, runs("build.py links"))
     upload = position(steps, lambda step: step.get("uses", "").startswith("actions/upload-pages-artifact@"))
     spare = position(steps, lambda step: step.get("run", "").strip() == "rm -rf .timeline-cache/spare-site")
-    save = position(steps, lambda step: step.get("uses", "").startswith("actions/cache/save@"))
-    # Whatever git put at site/ or .timeline-cache/ is gone before the cache is restored, and before anything runs.
-    assert checkout < guard < restore < check < build < links < upload < spare < save == len(steps) - 1
+    save = position(steps, lambda step: _saved_cache(step) == "cache")
+    pictures = position(steps, lambda step: step.get("id") == "pictures")
+    pictures_save = position(steps, lambda step: _saved_cache(step) == "pictures")
+    # Whatever git put at site/ or .timeline-cache/ is gone before the caches are restored, and before anything runs.
+    assert checkout < guard < restore < pictures < check < build < links < upload < spare < save < pictures_save \
+        == len(steps) - 1
+    # The pictures' files, named by content and encoder, survive a change of code or templates: their own cache,
+    # keyed by the libraries and media/ alone, saved by main alone.
+    assert steps[pictures]["with"]["path"] == ".timeline-cache/pictures" == steps[pictures_save]["with"]["path"]
+    assert steps[pictures]["with"]["key"] == ("pictures-${{ runner.os }}-${{ hashFiles('requirements.txt', "
+                                              "'constraints.txt') }}-${{ hashFiles('media/**') }}")
+    assert steps[pictures_save]["if"] == \
+        "github.ref == 'refs/heads/main' && steps.pictures.outputs.cache-hit != 'true'"
     # A warm build: the restored cache counts (the PR check and the weekly comparison build --fresh).
     assert "--fresh" not in steps[build]["run"] and "--no-cache" not in steps[build]["run"]
     assert steps[restore]["with"]["path"].split() == CACHED == steps[save]["with"]["path"].split()
@@ -170,7 +188,7 @@ class Runner:
 
     def run(self, workflow: str, job: str, ref: str = "refs/heads/main") -> tuple[Path, str | None]:
         """Run a job's steps in a new checkout; return the checkout and the key of the cache it restored."""
-        checkout, restored, primary = self.checkout(), None, None
+        checkout, restored, primary = self.checkout(), {}, {}
         shutil.rmtree(self.temp, ignore_errors=True)
         self.temp.mkdir()
         env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
@@ -180,17 +198,21 @@ class Runner:
         for step in steps_of(workflow, job):
             action = step.get("uses", "").split("@")[0]
             condition = step.get("if", "")
-            if condition:  # the two conditions our workflows use
-                on_main = ref == "refs/heads/main"
-                hit = restored is not None and restored == primary
-                assert condition == "github.ref == 'refs/heads/main' && steps.cache.outputs.cache-hit != 'true'"
-                if not (on_main and not hit):
+            if condition:  # the conditions our workflows use: on main, and the cache of that id missed
+                cache = re.fullmatch(r"github\.ref == 'refs/heads/main' && steps\.(\w+)\.outputs\.cache-hit != 'true'",
+                                     condition)[1]
+                if ref != "refs/heads/main" or restored.get(cache) == primary.get(cache):
                     continue
             if action == "actions/cache/restore":
-                primary = f"timeline-test-{sha}"  # the key's inputs part is GitHub's hashFiles; one here
-                restored = self._restore(checkout, primary, step["with"]["path"].split())
+                cache = step["id"]
+                # the key's inputs are GitHub's hashFiles: the commit for the site's cache, media/ for the pictures'
+                inputs = sha if cache == "cache" else tree_digest(checkout / "media") if (checkout / "media").is_dir() \
+                    else "none"
+                primary[cache] = f"{'timeline' if cache == 'cache' else cache}-test-{inputs}"
+                restored[cache] = self._restore(checkout, primary[cache], step["with"]["path"].split())
             elif action == "actions/cache/save":
-                self._save(checkout, primary, step["with"]["path"].split())
+                cache = _saved_cache(step)
+                self._save(checkout, primary[cache], step["with"]["path"].split())
             elif "run" in step and "pip install" not in step["run"]:
                 command = step["run"]
                 for expression, value in SUBSTITUTIONS.items():
@@ -200,7 +222,7 @@ class Runner:
                 result = subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=checkout, env=env,
                                         capture_output=True, text=True)
                 assert result.returncode == 0, (workflow, step.get("name"), result.stdout, result.stderr)
-        return checkout, restored
+        return checkout, restored.get("cache")
 
     def _restore(self, checkout: Path, key: str, paths: list[str]) -> str | None:
         """Put the cache saved under key in place, or else the newest one whose key has the same prefix."""
@@ -211,16 +233,17 @@ class Runner:
             return None
         for name in paths:
             if (found[-1] / name).exists():
-                shutil.copytree(found[-1] / name, checkout / name, symlinks=True)
+                shutil.copytree(found[-1] / name, checkout / name, symlinks=True, dirs_exist_ok=True)
         return found[-1].name
 
     def _save(self, checkout: Path, key: str, paths: list[str]) -> None:
         """Save the paths under key; a key already saved is kept as it was (GitHub's caches are immutable)."""
         target = self.store / key
-        if target.exists():
-            return
+        if target.exists() or not any((checkout / name).exists() for name in paths):
+            return  # GitHub warns of a path that is not there and saves nothing
         for name in paths:
-            shutil.copytree(checkout / name, target / name, symlinks=True)
+            if (checkout / name).exists():
+                shutil.copytree(checkout / name, target / name, symlinks=True)
 
 
 def small_repository(tmp_path: Path) -> Path:

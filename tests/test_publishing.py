@@ -269,8 +269,9 @@ def test_pages_workflow_publishes_main_with_least_privilege():
     assert workflow["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     uses = [step.get("uses", "").split("@")[0] for job in workflow["jobs"].values() for step in job["steps"]]
     assert [u for u in uses if u] == ["actions/checkout", "actions/setup-python", "actions/cache/restore",
-                                      "actions/configure-pages", "actions/upload-pages-artifact",
-                                      "actions/cache/save", "actions/deploy-pages"]
+                                      "actions/cache/restore", "actions/configure-pages",
+                                      "actions/upload-pages-artifact", "actions/cache/save", "actions/cache/save",
+                                      "actions/deploy-pages"]  # the site's cache and the pictures'
     build = workflow["jobs"]["build"]["steps"]
     assert next(step for step in build if step.get("uses", "").startswith("actions/setup-python@"))["with"]["cache"] == "pip"
     assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
