@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +24,7 @@ from timeline.model.fields import (
     FieldSpec,
 )
 from timeline.model.names import date_prefix, slug
-from timeline.model.pictures import check_picture_file
+from timeline.model.pictures import check_picture_content
 from timeline.problems import not_a_file
 
 # Plain YAML scalars that would not read back as the same text ('Talks:' ends in a mapping's colon).
@@ -310,14 +309,9 @@ def picture_for_new(root: Path, file: Path, stem: str, picture: dict[str, str]) 
         raise NewEventRefused([f"--image: {file}: {not_a_file(file)}"])
     suffix = file.suffix.lower()
     extension = suffix if re.fullmatch(r"\.[a-z0-9]+", suffix) else ""
-    with tempfile.TemporaryDirectory(prefix="timeline-new-") as folder:
-        # Checked as the build will check it in media/, but a copy outside the project, so nothing is left behind
-        checked = f"{MEDIA_DIR}/picture{extension}"
-        (Path(folder) / MEDIA_DIR).mkdir()
-        shutil.copyfile(file, Path(folder) / checked)
-        found, problem = check_picture_file(Path(folder), checked)
+    found, problem = check_picture_content(file, str(file))  # as the build will check it once it is in media/
     if problem:
-        raise NewEventRefused([f"--image: {problem.replace(checked, str(file), 1)}"])
+        raise NewEventRefused([f"--image: {problem}"])
     extension = extension or _PICTURE_EXTENSIONS[found.format]
     for number in itertools.count(1):
         name = f"{MEDIA_DIR}/{stem}{'' if number == 1 else f'-{number}'}{extension}"

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from timeline.build.cache_store import read_json, write_json
-from timeline.folders import CACHE_DIR, MEDIA_DIR
-from timeline.model.pictures import PICTURE_FORMATS, check_picture_file, picture_widths, site_file
+from timeline.folders import CACHE_DIR
+from timeline.model.pictures import PICTURE_FORMATS, check_picture_file, outside_media, picture_widths, site_file
 from timeline.problems import Problem
 from timeline.versions import package_versions
 
@@ -92,8 +92,9 @@ class Pictures:
     def _check(self, src: str, digest: str) -> list:
         """Return [format, width, height, None] for a good picture, or [None, None, None, what is wrong]; a good
         content is not decoded again, but where it lives is looked at every time."""
-        if not _inside_media(self.root, src):
-            return [None, None, None, f"{src} is a link to a file outside media/: put the picture itself in media/"]
+        outside = outside_media(self.root, src)
+        if outside:
+            return [None, None, None, outside]
         if self._checked is None:
             self._checked = self._load_checked()
         known = self._checked.get(digest)
@@ -180,9 +181,3 @@ def make_picture_files(source: str, name: str, widths: tuple[int, ...], folder: 
             temporary = target.with_name(f".{target.name}.{os.getpid()}")
             sized.save(temporary, format=extension.upper(), **options)
             os.replace(temporary, target)
-
-
-def _inside_media(root: Path, src: str) -> bool:
-    """Return whether a picture's path, links followed, is still inside media/."""
-    media = (root / MEDIA_DIR).resolve()
-    return media in (root / src).resolve().parents

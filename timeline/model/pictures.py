@@ -56,19 +56,33 @@ def check_picture_file(root: Path, src: str) -> tuple[PictureFile | None, str | 
     """Return what the picture file at media/... holds, or None and what is wrong with it (missing, outside
     media/ through a link, too large, not a picture, damaged)."""
     path = root / src
-    media = (root / MEDIA_DIR).resolve()
     if not path.exists() and not path.is_symlink():
         return None, f"{src} does not exist: add the picture to the media/ folder, or correct the name"
-    real = path.resolve()
-    if real != media and media not in real.parents:
-        return None, f"{src} is a link to a file outside media/: put the picture itself in media/"
-    if not real.is_file():
+    problem = outside_media(root, src)
+    if problem:
+        return None, problem
+    if not path.resolve().is_file():
         return None, f"{src} is not a file: name a picture file in media/"
-    size = os.stat(real).st_size
+    return check_picture_content(path.resolve(), src)
+
+
+def outside_media(root: Path, src: str) -> str | None:
+    """Return the problem of a picture whose path, links followed, leads out of media/, or None."""
+    media = (root / MEDIA_DIR).resolve()
+    real = (root / src).resolve()
+    if media in real.parents:
+        return None
+    return f"{src} is a link to a file outside media/: put the picture itself in media/"
+
+
+def check_picture_content(path: Path, shown: str) -> tuple[PictureFile | None, str | None]:
+    """Return what a picture file holds, or None and what is wrong with it (too large, not a picture, damaged),
+    the file named as shown in the message."""
+    size = os.stat(path).st_size
     if size > MAX_PICTURE_BYTES:
-        return None, (f"{src} is {size / 1024 / 1024:.1f} MB; pictures are limited to "
+        return None, (f"{shown} is {size / 1024 / 1024:.1f} MB; pictures are limited to "
                       f"{MAX_PICTURE_BYTES // 1024 // 1024} MB: export it smaller (2,000 pixels wide is plenty)")
-    return _probe(real, src)
+    return _probe(path, shown)
 
 
 def _probe(path: Path, src: str) -> tuple[PictureFile | None, str | None]:
