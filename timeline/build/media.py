@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 
 PICTURES_CACHE = "pictures"  # the folder under CACHE_DIR that keeps each picture's made files
 _CHECKED_FILE = "checked.json"  # what each picture's content was found to be: [format, width, height] or a problem
+# Each picture file's status and digest, [mtime ns, size, inode, ctime ns, digest]: a build reads a picture's
+# bytes again only when its file changed, as the fingerprint does for every input.
+_DIGESTS_FILE = "digests.json"
 # Quality for each format: the smallest files that still show no artefacts at the widths made (bench/NOTES.md).
 ENCODER_SETTINGS = {"avif": {"quality": 60, "speed": 8}, "webp": {"quality": 80, "method": 4}}
 
@@ -38,8 +41,9 @@ class Pictures:
             self._temporary = tempfile.TemporaryDirectory(prefix="timeline-pictures-")
             self.folder = Path(self._temporary.name)
         self._persist = cache
-        self._digests: dict[str, tuple[tuple, str]] = {}  # src -> (stat, digest)
+        self._digests: dict[str, list] | None = None  # src -> [status..., digest]
         self._checked: dict[str, list] | None = None
+        self._changed = False  # whether the two tables hold something the cache does not
         self._resolved: dict[str, tuple[Event, Event]] = {}  # event id -> (event as read, with its picture's digest)
         self._made: set[str] = set()  # digests whose files this process has seen made (the preview asks often)
 
@@ -64,7 +68,7 @@ class Pictures:
             resolved = replace(event, image=replace(picture, digest=digest, width=checked[1], height=checked[2]))
             self._resolved[event.id] = (event, resolved)
             result.append(resolved)
-        self._save_checked()
+        self._save()
         return result, problems
 
     def _missing(self, picture: Picture) -> str:
@@ -78,15 +82,17 @@ class Pictures:
             info = os.stat(path)
         except OSError:
             return ""
-        status = (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
+        status = [info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns]
+        if self._digests is None:
+            self._digests = self._load(_DIGESTS_FILE)
         known = self._digests.get(src)
-        if known and known[0] == status:
-            return known[1]
+        if isinstance(known, list) and known[:4] == status and isinstance(known[-1], str):
+            return known[-1]
         try:
             digest = hashlib.blake2b(path.read_bytes(), digest_size=16).hexdigest()
         except OSError:
             return ""
-        self._digests[src] = (status, digest)
+        self._digests[src], self._changed = [*status, digest], True
         return digest
 
     def _check(self, src: str, digest: str) -> list:
@@ -96,25 +102,29 @@ class Pictures:
         if outside:
             return [None, None, None, outside]
         if self._checked is None:
-            self._checked = self._load_checked()
+            self._checked = self._load(_CHECKED_FILE)
         known = self._checked.get(digest)
         if known is None:
             found, problem = check_picture_file(self.root, src)
             if problem:
                 return [None, None, None, problem]  # not kept: it stops the build until it is fixed
             known = self._checked[digest] = [found.format, found.width, found.height, None]
+            self._changed = True
         return known
 
-    def _load_checked(self) -> dict[str, list]:
-        """Return what earlier builds found in each picture's content."""
-        data = read_json(self.root, f"{PICTURES_CACHE}/{_CHECKED_FILE}") if self._persist else None
+    def _load(self, name: str) -> dict[str, list]:
+        """Return a table an earlier build kept in the cache (the digests, or what the checks found)."""
+        data = read_json(self.root, f"{PICTURES_CACHE}/{name}") if self._persist else None
         return data if isinstance(data, dict) else {}
 
-    def _save_checked(self) -> None:
-        """Keep what the checks found, for the next build."""
-        if self._checked and self._persist:
+    def _save(self) -> None:
+        """Keep the digests and what the checks found for the next build, when they hold something new."""
+        if self._changed and self._persist:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_json(self.root, f"{PICTURES_CACHE}/{_CHECKED_FILE}", self._checked)
+            for name, table in ((_DIGESTS_FILE, self._digests), (_CHECKED_FILE, self._checked)):
+                if table is not None:
+                    write_json(self.root, f"{PICTURES_CACHE}/{name}", table)
+            self._changed = False
 
     def files(self, picture: Picture) -> list[tuple[str, Path]]:
         """Return (site path, made file) of every file made of a local picture."""
