@@ -197,6 +197,35 @@ def test_timelinejs_json_format(built):
     assert slides["2024-11-04-meeting"]["text"]["headline"] == "Putin meets Choe Son Hui"
 
 
+@pytest.mark.parametrize("language, note", [
+    ("en", "The latest 2 of 5 events; events.json holds them all."),
+    ("fr", "Les 2 derniers des 5 événements ; events.json les contient tous."),
+])
+def test_timelinejs_exports_hold_the_latest_events_and_say_so(project, monkeypatch, language, note):
+    from timeline.exports import exporter
+    monkeypatch.setattr(exporter, "TIMELINEJS_EVENTS", 2)
+    varied(project)
+    config = project.root / "timeline.toml"
+    config.write_text(config.read_text().replace('language = "en"', f'language = "{language}"'))
+    assert project.run("build").code == 0
+    site = project.root / "site"
+    data = json.loads((site / "timelinejs.json").read_text())
+    assert [slide["unique_id"] for slide in data["events"]] == ["2024-11-01-range", "2024-11-04-meeting"]
+    description = json.loads((site / "events.json").read_text())["description"]
+    assert data["title"]["text"]["text"] == f"{description} {note}"
+    rows = list(csv.DictReader(io.StringIO((site / "events.csv").read_text())))
+    assert [row["Headline"] for row in rows] == ["Talks over days", "Putin meets Choe Son Hui"]
+    assert len(json.loads((site / "events.json").read_text())["events"]) == 5
+
+
+def test_exports_of_every_event_hold_one_event_a_line(built):
+    for name in ("events.json", "timelinejs.json"):
+        lines = (built.root / "site" / name).read_text().splitlines()
+        items = [line for line in lines if line.startswith("{\"")]
+        assert len(items) == 5, name
+        assert all(json.loads(line.removesuffix(",")) for line in items)
+
+
 HTML_TITLE = 'Talks <iframe src="https://evil.example/"></iframe><img src=x onerror=alert(1)>'
 
 

@@ -899,3 +899,15 @@ def test_the_sanitiser_keeps_only_the_attributes_its_allow_list_names():
                  '<a href="https://example.org/" title="z" lang="de" rel="opener">d</a>') == (
         '<p dir="auto">a</p><em>b</em><abbr title="y">c</abbr>'
         '<a href="https://example.org/" title="z" rel="nofollow noopener noreferrer">d</a>')
+
+
+def test_templates_lose_their_indentation_but_not_inside_pre_or_textarea_nor_in_values(tmp_path):
+    from timeline.render.templates import template_environment
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "page.html").write_text(
+        "<div>\n  <p>a\n    b</p>\n\t<PRE class=x>\n  kept\n</PRE>\n  <textarea>\n  kept too</textarea>\n"
+        "  {{ value }}\n</div>\n")
+    env = template_environment(tmp_path, lambda text: text)
+    assert env.get_template("page.html").render(value="<pre>\n  from a value") == (
+        "<div>\n<p>a\nb</p>\n<PRE class=x>\n  kept\n</PRE>\n<textarea>\n  kept too</textarea>\n"
+        "&lt;pre&gt;\n  from a value\n</div>\n")

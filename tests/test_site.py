@@ -271,13 +271,13 @@ def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp
     for i in range(1, 9):
         project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 3}]", actors="[Someone]")
     assert Builder(project.root, workers=workers).build().errors == []
-    rendered = _note_calls(monkeypatch, list_pieces.ListPieces, "_render_item", tmp_path / "items.log",
-                           lambda event, heading: [event.id, heading])
+    rendered = _note_calls(monkeypatch, list_pieces.ListPieces, "_render_entry", tmp_path / "items.log",
+                           lambda event, macro, heading, superseded: [event.id, macro])
     project.event("2020-01-03-event-3.md", title="Event 3, renamed", tags="[t0]", actors="[Someone]")
     project.event("2020-01-09-new.md", title="New", tags="[t1]", actors="[Someone]")
     assert Builder(project.root, workers=workers).build().errors == []
-    assert rendered() == [["2020-01-03-event-3", "h2"], ["2020-01-03-event-3", "h4"],  # tag and timeline lists
-                          ["2020-01-09-new", "h2"], ["2020-01-09-new", "h4"]]
+    assert rendered() == [["2020-01-03-event-3", "event_item"], ["2020-01-03-event-3", "event_line"],  # timeline, tag
+                          ["2020-01-09-new", "event_item"], ["2020-01-09-new", "event_line"]]
     assert_like_a_fresh_build(project.root, tmp_path)
     # Anything else an entry shows (templates, settings, code, libraries) renders every entry again.
     (tmp_path / "items.log").unlink()
@@ -293,7 +293,7 @@ def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, 
     assert project.run("build").code == 0
     cache = project.root / ".timeline-cache" / "list-items.json"
     saved = json.loads(cache.read_text())
-    assert [sorted(entries) for entries in saved["items"].values()] == [["h2", "h4"]]  # the status page's, the timeline's
+    assert [sorted(entries) for entries in saved["items"].values()] == [["h4", "line h2"]]  # the timeline's, the status page's
     cache.write_text(json.dumps({**saved, "items": dict.fromkeys(saved["items"], damage)}))
     project.event("2024-11-05-another.md", title="Another")
     assert project.run("build").code == 0

@@ -12,11 +12,12 @@ from collections.abc import Callable, Iterable
 from functools import partial
 
 from timeline.exports.atom import FEED_ENTRIES, atom_entry, rfc3339, updated, xml_text
-from timeline.exports.events_json import event_record, indented
+from timeline.exports.events_json import event_record, one_line
 from timeline.exports.icalendar import fold, ics_event, ics_text
 from timeline.exports.json_schema import event_schema, events_schema
 from timeline.exports.timelinejs import (
     CSV_COLUMNS,
+    TIMELINEJS_EVENTS,
     csv_line,
     csv_row,
     html_text,
@@ -44,8 +45,10 @@ EXPORT_FILES = tuple(path for path, _ in EXPORTS)
 class Exporter:
     """Writes the export files of a site, caching each event's pieces until the event changes."""
 
-    def __init__(self, config: Config, page_url: Callable[[Event], str], description_html: Callable[[Event], str]):
+    def __init__(self, config: Config, page_url: Callable[[Event], str], description_html: Callable[[Event], str],
+                 gettext: Callable[..., str]):
         self.config = config
+        self.gettext = gettext  # the site language's, for the few words an export says
         self.page_url = page_url
         self.description_html = description_html
         self._pieces = EventMemo()
@@ -91,11 +94,11 @@ class Exporter:
 
     def _record(self, event: Event) -> str:
         """Return an event's entry in events.json, cached."""
-        return self._piece(event, "json", lambda: indented(event_record(event, self.page_url(event))))
+        return self._piece(event, "json", lambda: one_line(event_record(event, self.page_url(event))))
 
     def _slide(self, event: Event) -> str:
         """Return an event's slide in timelinejs.json, cached."""
-        return self._piece(event, "tljs", lambda: indented(timelinejs_event(event, self._html(event),
+        return self._piece(event, "tljs", lambda: one_line(timelinejs_event(event, self._html(event),
                                                                             self._media(event))))
 
     def _row(self, event: Event) -> str:
@@ -134,20 +137,26 @@ class Exporter:
         return self.config.domain or _host(self.config.url) or "timeline.invalid"
 
     def events_json(self, events: list[Event]) -> bytes:
-        """Return events.json."""
+        """Return events.json, every event on a line of its own."""
         head = {"title": self.config.title, "description": self.config.description, "url": self.config.url}
         text = json.dumps(head, ensure_ascii=False, indent=2)[:-2]
-        return _json_list(text + ',\n  "events": [\n', (self._record(e) for e in events), "  ]\n}\n")
+        return _json_list(text + ',\n  "events": [\n', (self._record(e) for e in events), "]\n}\n")
 
     def timelinejs_json(self, events: list[Event]) -> bytes:
-        """Return timelinejs.json in TimelineJS3's format."""
-        title = {"text": {"headline": html_text(self.config.title), "text": html_text(self.config.description)}}
+        """Return timelinejs.json in TimelineJS3's format: the latest TIMELINEJS_EVENTS events, a slide a line."""
+        shown = events[-TIMELINEJS_EVENTS:]
+        text = self.config.description
+        if len(shown) < len(events):
+            text = " ".join(filter(None, [text, self.gettext(
+                "The latest {shown} of {total} events; events.json holds them all.",
+                shown=len(shown), total=len(events))]))
+        title = {"text": {"headline": html_text(self.config.title), "text": html_text(text)}}
         head = json.dumps({"title": title}, ensure_ascii=False, indent=2)[:-2]
-        return _json_list(head + ',\n  "events": [\n', (self._slide(e) for e in events), "  ]\n}\n")
+        return _json_list(head + ',\n  "events": [\n', (self._slide(e) for e in shown), "]\n}\n")
 
     def events_csv(self, events: list[Event]) -> bytes:
-        """Return events.csv with TimelineJS's spreadsheet columns."""
-        return _concatenated([csv_line(list(CSV_COLUMNS))], (self._row(e) for e in events), [])
+        """Return events.csv with TimelineJS's spreadsheet columns: the latest TIMELINEJS_EVENTS events."""
+        return _concatenated([csv_line(list(CSV_COLUMNS))], (self._row(e) for e in events[-TIMELINEJS_EVENTS:]), [])
 
     def events_ics(self, events: list[Event]) -> bytes:
         """Return events.ics: one all-day VEVENT per event from AD 1 to 30 December 9999."""
@@ -198,7 +207,7 @@ def _concatenated(head: list[str], pieces: Iterable[str], tail: list[str]) -> by
 
 
 def _json_list(head: str, items: Iterable[str], tail: str) -> bytes:
-    """Return a JSON document whose items (indented JSON texts) sit between head and tail, comma-separated."""
+    """Return a JSON document whose items (JSON texts, one a line) sit between head and tail, comma-separated."""
     def separated():
         first = True
         for item in items:

@@ -9,6 +9,11 @@ import io
 from timeline.model.dates import EventDate
 from timeline.model.event import Event, Picture
 
+# The most events timelinejs.json and events.csv hold: the latest ones. TimelineJS shows one slide at a time and
+# its makers advise twenty; past a thousand its reader cannot be browsed, and the two files would be a quarter of a
+# 100,000-event site. events.json always holds every event.
+TIMELINEJS_EVENTS = 1000
+
 CSV_COLUMNS = (
     "Year", "Month", "Day", "Time", "End Year", "End Month", "End Day", "End Time", "Display Date",
     "Headline", "Text", "Media", "Media Credit", "Media Caption", "Media Thumbnail", "Type", "Group", "Background",

@@ -73,6 +73,8 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events": "Événements",
         "Page {n}": "Page {n}",
         "Page {n} of {count}.": "Page {n} sur {count}.",
+        "The latest {shown} of {total} events; events.json holds them all.":
+            "Les {shown} derniers des {total} événements ; events.json les contient tous.",
         "Previous page": "Page précédente",
         "Next page": "Page suivante",
         "Filters": "Filtres",

@@ -32,19 +32,32 @@ class ListPieces:
         return events if self.order == "oldest-first" else events[::-1]
 
     def item(self, event: Event, heading: str = "h4") -> Markup:
-        """Return an event's entry in a list of events, rendered once per version of the event (and of whether
+        """Return an event's entry in the timeline, rendered once per version of the event (and of whether
         another event supersedes it, the one thing an entry shows of other events)."""
-        superseded = self.index.superseded(event)
-        key = f"{heading} superseded" if superseded else heading
-        return self._entries.get(event, key, lambda: self._render_item(event, heading))
-
-    def _render_item(self, event: Event, heading: str) -> Markup:
-        """Return an event's entry in a list, rendered."""
-        return Markup(self.macros.event_item(event, heading, self.index.superseded(event)))
+        return self._entry(event, "event_item", heading)
 
     def items(self, events: list[Event], heading: str = "h4") -> Markup:
-        """Return the entries of a list of events, one per line."""
+        """Return the timeline entries of a list of events, one per line."""
         return Markup("\n").join([self.item(event, heading) for event in events])
+
+    def line(self, event: Event, heading: str = "h2") -> Markup:
+        """Return an event's short entry in a tag's, actor's or other facet's list: date, title and place."""
+        return self._entry(event, "event_line", heading)
+
+    def lines(self, events: list[Event], heading: str = "h2") -> Markup:
+        """Return the short entries of a list of events, one per line."""
+        return Markup("\n").join([self.line(event, heading) for event in events])
+
+    def _entry(self, event: Event, macro: str, heading: str) -> Markup:
+        """Return an event's entry drawn by one of _macros.html's entry macros, kept per version of the event."""
+        superseded = self.index.superseded(event)
+        key = heading if macro == "event_item" else f"line {heading}"
+        key = f"{key} superseded" if superseded else key
+        return self._entries.get(event, key, lambda: self._render_entry(event, macro, heading, superseded))
+
+    def _render_entry(self, event: Event, macro: str, heading: str, superseded: bool) -> Markup:
+        """Return an event's entry, rendered by the named macro."""
+        return Markup(getattr(self.macros, macro)(event, heading, superseded))
 
     def kept_items(self, event: Event) -> dict[str, Markup]:
         """Return the entries of this very event rendered so far, by heading."""

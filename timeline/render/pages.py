@@ -64,7 +64,7 @@ class SiteRenderer:
         self.urls = SiteUrls(root, config, self.index)
         self.descriptions = Descriptions()
         self.pieces = ListPieces(self.index, self.lang, config.order)
-        self.exporter = Exporter(config, self.urls.event_url, self.descriptions.html)
+        self.exporter = Exporter(config, self.urls.event_url, self.descriptions.html, self.lang.gettext)
         self.search = SearchIndex(partial(search_row, lang=self.lang), self.descriptions.html,
                                   superseded=self.index.superseded)
         self.env = template_environment(root, self.lang.gettext)
@@ -84,7 +84,8 @@ class SiteRenderer:
             "date_html": partial(date_html, lang=lang), "date_text": lang.date_text, "time_html": time_html,
             "facets": FACETS, "facet_of": FACET_OF, "facet_url": urls.facet_url,
             "event_position": self.event_position, "timeline_href": urls.timeline_href, "year_href": urls.year_href,
-            "item": pieces.item, "items": pieces.items, "year_section": pieces.year_section,
+            "item": pieces.item, "items": pieces.items, "line": pieces.line, "lines": pieces.lines,
+            "year_section": pieces.year_section,
             "json_ld": self.json_ld, "span_text": partial(span_text, lang=lang), "year_key": year_key,
             "statuses": STATUSES, "status_label": partial(status_label, lang=lang),
             "facet_label": partial(facet_label, lang=lang), "quote_url": quote_url,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import jinja2
@@ -21,7 +22,7 @@ def template_environment(root: Path, ui_gettext) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,  # a renderer is made anew when a template changes (see Builder._renderer_for)
-        extensions=[TranslatedLiterals],
+        extensions=[Unindented, TranslatedLiterals],
     )
     env.extend(ui_gettext=ui_gettext)
     return env
@@ -67,3 +68,21 @@ class TranslatedLiterals(jinja2.ext.Extension):
                 folded.append(tokens[i])
                 i += 1
         return folded
+
+
+class Unindented(jinja2.ext.Extension):
+    """Drops the spaces that indent a template's lines, outside <pre> and <textarea>, as the template loads.
+
+    The indentation that keeps a template readable is a sixteenth of an event page and changes nothing a browser
+    shows; what a page's values bring in (a description's code block) is not the template's source and stays.
+    """
+
+    KEPT = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.IGNORECASE | re.DOTALL)
+    INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        """Return the template's source with its lines' leading spaces and tabs removed outside <pre>, <textarea>."""
+        parts = self.KEPT.split(source)
+        # split() gives text, then each kept element and its tag name, then text again
+        return "".join(self.INDENT.sub("", part) if i % 3 == 0 else part if i % 3 == 1 else ""
+                       for i, part in enumerate(parts))
