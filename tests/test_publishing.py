@@ -485,3 +485,45 @@ def test_a_sitemap_past_the_protocols_limit_becomes_an_index_of_parts(project, m
     parts = [re.findall(r"<loc>([^<]+)</loc>", (site / f"sitemaps/{n}.xml").read_text()) for n in (1, 2)]
     assert [len(part) for part in parts] == [10, 8] and parts[0] + parts[1] == whole
     assert "Sitemap: https://example.org/t/sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_a_sites_size_is_the_archive_upload_pages_artifact_makes_of_it(project):
+    from timeline.build.site_size import archive_size
+    long_name = "2024-11-05-" + "a-very-long-event-name-" * 3 + "and-then-some-x"  # './NAME/index.html' passes tar's
+    assert len(long_name) == 95  # 100 bytes of a name, and a file name can have 100 at most with .md
+    project.event(long_name + ".md", title="Long")
+    project.event()
+    assert project.run("build").code == 0
+    site = project.root / "site"
+    made = subprocess.run(["tar", "--dereference", "--hard-dereference", "-cf", "-", "-C", str(site),
+                           "--exclude=.git", "--exclude=.github", "."], capture_output=True, check=True).stdout
+    size = archive_size(site, {long_name, "2024-11-04-a-meeting"})
+    assert size.archive == len(made)
+    assert size.event_pages == 2
+    assert {"event pages", "tags/", "static/", "events.json"} <= set(size.parts)
+
+
+def test_a_build_warns_when_the_site_is_larger_than_pages_publishes(project, monkeypatch):
+    from timeline.build import site_size
+    project.event()
+    assert project.run("build").code == 0
+    assert "GitHub Pages" not in project.run("build", "--fresh").err
+    monkeypatch.setattr(site_size, "PAGES_LIMIT", 20_000)
+    project.event("2024-11-05-another.md", title="Another")
+    result = project.run("build")
+    assert result.code == 0
+    built, warning = result.err.splitlines()
+    assert built == "Built site/: 2 events, 28 files."
+    total = archive_size_of(project.root / "site")
+    assert re.fullmatch(
+        rf"warning: site/ comes to {round(total / 1e3)} KB as GitHub Pages counts it \(the archive "
+        r"upload-pages-artifact makes of it\), more than the 20 KB Pages publishes; the largest parts: "
+        r"static/ \d+ KB(, [a-z0-9./ ]+ \d+ KB){4}\. README, 'Large timelines', says what takes room and what to "
+        r"do\.", warning), warning
+    assert ", 2 event pages " in warning
+
+
+def archive_size_of(site: Path) -> int:
+    """Return the bytes of the archive GNU tar makes of a folder, as upload-pages-artifact calls it."""
+    return len(subprocess.run(["tar", "--dereference", "--hard-dereference", "-cf", "-", "-C", str(site),
+                               "--exclude=.git", "--exclude=.github", "."], capture_output=True, check=True).stdout)

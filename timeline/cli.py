@@ -274,6 +274,8 @@ def cmd_build(args) -> int:
         print(up_to_date_message(result.events, result.drafts), file=sys.stderr)
         return EXIT_OK
     print(f"Built site/: {_counts(result.events, result.drafts)}, {len(result.written)} files.", file=sys.stderr)
+    if result.size_warning:
+        print(result.size_warning, file=sys.stderr)
     return EXIT_OK
 
 

@@ -45,6 +45,7 @@ class BuildResult:
     drafts: int = 0
     up_to_date: bool = False
     fingerprint: str | None = None  # a whole build's: the digest of every input it was made from
+    size_warning: str | None = None  # said when site/ is larger than GitHub Pages publishes (build/site_size.py)
 
     @property
     def errors(self) -> list[Problem]:

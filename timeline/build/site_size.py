@@ -1,0 +1,84 @@
+"""How large GitHub Pages counts a built site, and the warning a build gives when it passes what Pages publishes.
+
+Pages takes the tar file that actions/upload-pages-artifact makes of site/ (its deploy step warns "Uploaded artifact
+size of N bytes exceeds the allowed size of 1 GB", N a multiple of tar's 512-byte blocks), so that file's size is
+what is counted here: every file and folder has a 512-byte header, a file's bytes fill whole blocks, and a name
+past 100 bytes adds GNU tar's long-name entry.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# "Published GitHub Pages sites may be no larger than 1 GB" (GitHub Pages limits), read as the smaller 10^9.
+PAGES_LIMIT = 1_000_000_000
+BLOCK = 512
+RECORD = 20 * BLOCK  # tar writes whole records of 20 blocks
+NAME_FIELD = 100  # the bytes a tar header holds of a name
+
+
+@dataclass
+class SiteSize:
+    """A built site's size as Pages counts it, and the bytes of its parts (event pages together)."""
+
+    archive: int = 0
+    parts: dict[str, int] = field(default_factory=dict)
+    event_pages: int = 0
+
+
+def entry_bytes(name: str, size: int) -> int:
+    """Return what one entry of the archive takes: its header, its bytes in whole blocks, a long name's entry."""
+    taken = BLOCK + -(-size // BLOCK) * BLOCK
+    if len(name.encode()) > NAME_FIELD - 1:  # GNU tar writes the name in full before the header that cuts it
+        taken += BLOCK + -(-(len(name.encode()) + 1) // BLOCK) * BLOCK
+    return taken
+
+
+def archive_size(site: Path, event_ids: set[str]) -> SiteSize:
+    """Return the size of the tar file upload-pages-artifact makes of site/ (`tar -cf - -C site .`), by part:
+    each top-level file and folder ('tags/'), the event pages' folders together."""
+    size = SiteSize()
+    total = entry_bytes("./", 0)
+    stack = [(site, "./", "")]
+    while stack:
+        folder, name, part = stack.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                is_folder = entry.is_dir(follow_symlinks=False)
+                top = part or (entry.name + "/" if is_folder else entry.name)
+                if not part and is_folder and entry.name in event_ids:
+                    size.event_pages += 1
+                if is_folder:
+                    taken = entry_bytes(f"{name}{entry.name}/", 0)
+                    stack.append((Path(entry.path), f"{name}{entry.name}/", top))
+                else:
+                    taken = entry_bytes(f"{name}{entry.name}", entry.stat(follow_symlinks=False).st_size)
+                total += taken
+                key = "event pages" if top.rstrip("/") in event_ids else top
+                size.parts[key] = size.parts.get(key, 0) + taken
+    size.archive = -(-(total + 2 * BLOCK) // RECORD) * RECORD  # two empty blocks end it
+    return size
+
+
+def amount(count: int) -> str:
+    """Return a byte count in decimal units a person reads at a glance: '1.41 GB', '748 MB', '36 KB'."""
+    if count >= 1e9:
+        return f"{count / 1e9:.2f} GB"
+    return f"{count / 1e6:,.0f} MB" if count >= 1e6 else f"{count / 1e3:,.0f} KB"
+
+
+def size_warning(size: SiteSize, limit: int | None = None) -> str | None:
+    """Return the warning for a site larger than GitHub Pages publishes (PAGES_LIMIT unless a limit is given),
+    naming its five largest parts; else None."""
+    limit = PAGES_LIMIT if limit is None else limit
+    if size.archive <= limit:
+        return None
+    largest = sorted(size.parts.items(), key=lambda item: (-item[1], item[0]))[:5]
+    named = ", ".join(
+        f"{size.event_pages:,} event pages {amount(taken)}" if part == "event pages" else f"{part} {amount(taken)}"
+        for part, taken in largest)
+    return (f"warning: site/ comes to {amount(size.archive)} as GitHub Pages counts it (the archive "
+            f"upload-pages-artifact makes of it), more than the {amount(limit)} Pages publishes; the largest "
+            f"parts: {named}. README, 'Large timelines', says what takes room and what to do.")
