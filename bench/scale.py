@@ -34,6 +34,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import compare  # run_peer, timed, INCREMENTAL, empty_trash, WORK
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from timeline.build.site_size import archive_size
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 PYTHON = str(REPO / ".venv" / "bin" / "python")
@@ -55,7 +58,8 @@ def floor_last_pass(count: int) -> float:
 
 
 def site_figures(site: Path) -> dict:
-    """Return the site's size figures: du, the sum of file sizes, files, folders, largest HTML and file."""
+    """Return the site's size figures: the archive GitHub Pages counts, du, the sum of file sizes, files, folders,
+    largest HTML and file."""
     total = files = folders = 0
     largest_html = largest = ("", 0)
     for folder, dirs, names in os.walk(site):
@@ -70,9 +74,11 @@ def site_figures(site: Path) -> dict:
             if name.endswith(".html") and size > largest_html[1]:
                 largest_html = (os.path.relpath(path, site), size)
     du_bytes = int(subprocess.run(["du", "-s", "--bytes", str(site)], capture_output=True, text=True).stdout.split()[0])
+    event_ids = {entry.name for entry in os.scandir(site) if entry.is_dir() and EVENT_DIR.match(entry.name)}
+    archive = archive_size(site, event_ids).archive
     du_disk = int(subprocess.run(["du", "-s", "-B1", str(site)], capture_output=True, text=True).stdout.split()[0])
-    return {"du_bytes": du_bytes, "du_disk": du_disk, "file_bytes": total, "files": files, "folders": folders,
-            "largest_html": largest_html, "largest_file": largest}
+    return {"archive": archive, "du_bytes": du_bytes, "du_disk": du_disk, "file_bytes": total, "files": files,
+            "folders": folders, "largest_html": largest_html, "largest_file": largest}
 
 
 def group_of(relative: str) -> str:
@@ -340,6 +346,7 @@ def print_table(everything: dict) -> None:
 
     print("\n| | " + " | ".join(f"{n:,} events" for n in sizes) + " |")
     print("|---" * (len(sizes) + 1) + "|")
+    row("GitHub Pages archive (the tar upload-pages-artifact makes)", lambda f: f"{f['site']['archive'] / 1e6:,.0f} MB")
     row("site bytes, du --bytes", lambda f: f"{f['site']['du_bytes'] / 1e6:,.0f} MB")
     row("site bytes, sum of file sizes", lambda f: f"{f['site']['file_bytes'] / 1e6:,.0f} MB")
     row("files (folders)", lambda f: f"{f['site']['files']:,} ({f['site']['folders']:,})")

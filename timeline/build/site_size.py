@@ -63,9 +63,9 @@ def archive_size(site: Path, event_ids: set[str]) -> SiteSize:
 
 
 def amount(count: int) -> str:
-    """Return a byte count in decimal units a person reads at a glance: '1.41 GB', '748 MB', '36 KB'."""
+    """Return a byte count in decimal units a person reads at a glance: '1.41 GB', '1 GB', '748 MB', '36 KB'."""
     if count >= 1e9:
-        return f"{count / 1e9:.2f} GB"
+        return f"{count / 1e9:.2f}".rstrip("0").rstrip(".") + " GB"
     return f"{count / 1e6:,.0f} MB" if count >= 1e6 else f"{count / 1e3:,.0f} KB"
 
 
