@@ -39,7 +39,7 @@ def tagged(project, count: int, tag: str = "diplomacy", first_day: int = 1) -> l
 
 def events_on(project, path: str) -> list[str]:
     """Return the ids of the entries a built page lists, in order."""
-    return re.findall(r'<li class="event[^"]*" id="([^"]+)"', project.site(path))
+    return re.findall(r'<h\d class="event-title" dir="auto"><a href="[^"]*?([^/"]+)/">', project.site(path))
 
 
 def pager(project, path: str) -> list[tuple[str, str]]:
@@ -136,7 +136,7 @@ def test_a_threads_later_page_starts_with_the_time_since_the_last_event_of_the_p
     assert re.findall(r'<li class="thread-gap">([^<]+)</li>', first) == ["1 day later", "2 days later"]
     # page 2 reads on from step 4, the last event of page 1: 4 November to 8 November
     assert re.findall(r'<li class="thread-gap">([^<]+)</li>', second) == ["4 days later"]
-    assert second.index('class="thread-gap"') < second.index('id="2024-11-08-step-8"')
+    assert second.index('class="thread-gap"') < second.index('/2024-11-08-step-8/"')
 
 
 def test_the_new_strings_are_french_on_a_french_site(project, small_pages):

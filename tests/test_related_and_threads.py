@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from tests.conftest import Project
-from tests.test_render import Node, build, page, set_config, tree_bytes
+from tests.test_render import Node, build, entry_of, page, set_config, tree_bytes
 from tests.test_site import tree_digest
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
@@ -135,7 +135,7 @@ def test_a_superseded_event_says_so_on_its_page_its_entries_and_its_search_row(p
     assert old.find(cls="event-when").find(cls="superseded").text() == "Superseded"
     assert "superseded" in old.find("article").attrs["class"].split()
     for listing in ("index.html", "tags/diplomacy/index.html"):
-        entry = page(project, listing).find("li", id=OLD)
+        entry = entry_of(page(project, listing), OLD)
         assert entry.find(cls="badge").text() == "Superseded" and "superseded" in entry.attrs["class"].split()
     assert page(project).find("li", id=WARNING).find_all(cls="superseded") == []
     meta = json.loads(project.site("search/meta.json"))
@@ -283,7 +283,7 @@ def test_the_preview_remakes_the_pages_a_link_reaches_on_both_sides(project, tmp
                   related=links((MEETING, "follows")))
     written = builder.update().written
     assert {f"{OLD}/index.html", "tags/diplomacy/index.html", "index.html"} <= set(written)
-    assert page(project, "tags/diplomacy/index.html").find("li", id=OLD).find_all(cls="superseded") == []
+    assert entry_of(page(project, "tags/diplomacy/index.html"), OLD).find_all(cls="superseded") == []
     matches_a_full_build()
     # leaving the thread remakes the thread's page
     project.event(f"{WARNING}.md", title="NATO chief warns", related=links((MEETING, "follows")))

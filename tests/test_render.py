@@ -160,8 +160,18 @@ def set_config(project, **settings: str) -> None:
 
 
 def timeline_ids(doc: Node) -> list[str]:
-    """Return the ids of the events on a timeline or list page, in page order."""
-    return [li.attrs["id"] for li in doc.find_all("li", cls="event")]
+    """Return the ids of the events on a timeline or list page, in page order: a timeline entry's own id, a list's
+    short entry's (which has none) from its title's link to the event's page."""
+    return [li.attrs["id"] if "line" not in li.attrs["class"].split()
+            else li.find("a").attrs["href"].rstrip("/").rsplit("/", 1)[-1] for li in doc.find_all("li", cls="event")]
+
+
+def entry_of(doc: Node, event_id: str) -> Node:
+    """Return an event's entry on a timeline or list page (a list's short entry is known by its title's link)."""
+    found = [li for li, found_id in zip(doc.find_all("li", cls="event"), timeline_ids(doc), strict=True)
+             if found_id == event_id]
+    assert len(found) == 1, f"{event_id} is listed {len(found)} times"
+    return found[0]
 
 
 SEED_PUTIN = "2024-11-04-putin-meets-choe-son-hui"

@@ -7,7 +7,7 @@ import json
 
 import feedparser
 
-from tests.test_render import build, page
+from tests.test_render import build, page, timeline_ids
 from timeline.build.incremental import IncrementalBuilder
 
 RETRACTED = "\n  - date: 2024-11-08\n    note: The ministry withdrew its statement.\n  - date: 2024-11-07\n" \
@@ -88,7 +88,7 @@ def test_each_status_has_a_page_that_says_what_it_means(project):
     disputed = page(project, "statuses/disputed/index.html")
     assert disputed.find("h1").text() == "Disputed"
     assert disputed.find(cls="lede").text() == "The sources disagree."
-    assert [li.attrs["id"] for li in disputed.find_all("li", cls="event")] == ["2024-11-05-disputed"]
+    assert timeline_ids(disputed) == ["2024-11-05-disputed"]
 
 
 def test_the_feed_dates_an_entry_by_its_latest_correction_and_says_what_changed(project):
@@ -137,7 +137,7 @@ def test_two_articles_from_one_publisher_are_a_single_source_and_two_publishers_
     one = page(project, "2024-11-04-one/index.html")
     assert one.find(cls="single-source").text() == "These sources come from a single publisher."
     corroborated = page(project, "corroboration/independent/index.html")
-    assert [li.attrs["id"] for li in corroborated.find_all("li", cls="event")] == ["2024-11-04-two"]
+    assert timeline_ids(corroborated) == ["2024-11-04-two"]
     assert corroborated.find("h1").text() == "Two or more independent sources"
     assert [li.text() for li in page(project, "corroboration/index.html").find(cls="facet-list").find_all("li")] == [
         "Two or more independent sources 1 event", "A single source 1 event"]

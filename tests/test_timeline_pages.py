@@ -85,6 +85,44 @@ def test_a_long_timeline_is_split_into_year_pages(project, small_split):
         ("2021", "2"), ("2022", "2"), ("2023", "2"), ("2024", "2")]
 
 
+def test_a_crowded_year_lists_its_months_each_on_a_page_of_its_own(project, small_split, monkeypatch):
+    monkeypatch.setattr(site_index, "MONTH_PAGES_FROM", 4)
+    years_project(project)
+    for day in (5, 6):
+        project.event(f"2024-03-{day:02d}-march-{day}.md", title=f"March {day}")
+    project.event("2024-sometime.md", title="Some time in 2024", date="2024")
+    build(project, "--base-url", "/timeline/")
+    site = project.root / "site"
+    assert sorted(p.name for p in (site / "years" / "2024").iterdir()) == ["03", "09", "index.html"]
+    assert sorted(p.name for p in (site / "years" / "2023").iterdir()) == ["index.html"]  # 2 events: one page
+    # the year's page: its own events, then its months, each a link with its count
+    year = page(project, "years/2024/index.html")
+    assert timeline_ids(year) == ["2024-sometime"]
+    months = year.find_all("section", cls="month-apart")
+    assert [(s.find("a").attrs["href"], s.find("a").text(), s.find("p").text()) for s in months] == [
+        ("/timeline/years/2024/03/", "March 2024", "3 events"), ("/timeline/years/2024/09/", "September 2024", "1 event")]
+    # a month's page: its events, the months around it, the year current in the years' row
+    march = page(project, "years/2024/03/index.html")
+    assert timeline_ids(march) == ["2024-03-01-spring-2024", "2024-03-05-march-5", "2024-03-06-march-6"]
+    assert march.find("title").text() == "March 2024 · Russia and North Korea: a timeline"
+    assert march.find("p", cls="count").text() == "March 2024: 3 events."
+    assert [a.attrs["href"] for a in march.find("nav", cls="year-pager").find_all("a")] == ["/timeline/years/2024/09/"]
+    current = [a for a in march.find("nav", cls="years").find_all("a") if a.attrs.get("aria-current")]
+    assert [(a.text(), a.attrs["aria-current"]) for a in current] == [("2024", "true")]
+    # an event's page links to its place on its month's page; one known only to the year, to its year's page
+    event = page(project, "2024-03-05-march-5/index.html")
+    assert event.find("a", cls="timeline-link").attrs["href"] == "/timeline/years/2024/03/#2024-03-05-march-5"
+    crumbs = [a.attrs["href"] for a in event.find("nav", cls="breadcrumb").find_all("a")]
+    assert crumbs == ["/timeline/", "/timeline/years/2024/", "/timeline/years/2024/03/"]
+    sometime = page(project, "2024-sometime/index.html")
+    assert sometime.find("a", cls="timeline-link").attrs["href"] == "/timeline/years/2024/#2024-sometime"
+    assert json.loads((site / "search" / "meta.json").read_text())["months"] == ["2024"]
+    pages = html_pages(site)
+    assert_links_resolve(site, "/timeline/", pages)
+    for path, doc in pages.items():
+        check_page_structure(path, doc)
+
+
 def test_the_search_index_numbers_each_year_from_its_first_document(project):
     project.event("bc0500-old.md", title="Old", date="-0500")
     years_project(project, years=(2023, 2024))
@@ -163,9 +201,13 @@ def test_the_stylesheet_draws_every_density_level_and_no_other():
 
 @pytest.mark.parametrize("order", ["oldest-first", "newest-first"])
 @pytest.mark.parametrize("seed", [4, 5])
-def test_incremental_rebuilds_match_a_full_build_across_the_split(project, tmp_path, monkeypatch, order, seed):
-    """Random edits that split the timeline into year pages and join it again, each compared with a full build."""
+@pytest.mark.parametrize("month_pages_from", [1000, 4])
+def test_incremental_rebuilds_match_a_full_build_across_the_split(project, tmp_path, monkeypatch, order, seed,
+                                                                   month_pages_from):
+    """Random edits that split the timeline into year pages and join it again, and (4) give a year a page per
+    month and take it away, each compared with a full build."""
     monkeypatch.setattr(site_index, "YEAR_PAGES_FROM", 10)
+    monkeypatch.setattr(site_index, "MONTH_PAGES_FROM", month_pages_from)
     rng = random.Random(seed)
     set_config(project, order=order)
     files = {f"e{i}": random_event(rng, project, f"e{i}", rng.choice([2022, 2023, 2024])) for i in range(9)}

@@ -57,14 +57,15 @@ def reader(request, browser):
         context.close()
 
 
-def served_in_year_pages(project):
-    """Yield the project built under /timeline/ and split into year pages (from 20 events), served; then close it."""
-    old = site_index.YEAR_PAGES_FROM
-    site_index.YEAR_PAGES_FROM = 20
+def served_in_year_pages(project, month_pages_from: int = site_index.MONTH_PAGES_FROM):
+    """Yield the project built under /timeline/ and split into year pages (from 20 events), and into month pages
+    for a year of month_pages_from events, served; then close it."""
+    old = site_index.YEAR_PAGES_FROM, site_index.MONTH_PAGES_FROM
+    site_index.YEAR_PAGES_FROM, site_index.MONTH_PAGES_FROM = 20, month_pages_from
     try:
         result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
     finally:
-        site_index.YEAR_PAGES_FROM = old
+        site_index.YEAR_PAGES_FROM, site_index.MONTH_PAGES_FROM = old
     assert result.code == 0, result.err
     site = ServedSite(project.root, "/timeline/")
     yield site
@@ -101,6 +102,54 @@ def many_years_site(tmp_path_factory):
         project.event(f"{year}-09-01-harvest-{year}.md", title=f"Harvest of {year}",
                       tags=f"[{tag}, drought]" if year in (1995, 2005, 2006) else f"[{tag}]")
     yield from served_in_year_pages(project)
+
+
+@pytest.fixture(scope="session")
+def crowded_site(tmp_path_factory):
+    """Return a site whose 2024 (30 events, in March, June and September) has a page per month (from 20 events
+    in a year), beside a 2023 of 4 events, under /timeline/."""
+    project = Project(tmp_path_factory.mktemp("browser-crowded") / "project")
+    for n in range(4):
+        project.event(f"2023-0{n + 1}-10-before-{n}.md", title=f"Before {n}", tags="[talks]")
+    for n in range(30):
+        month = (3, 6, 9)[n % 3]
+        project.event(f"2024-{month:02d}-{1 + n // 3:02d}-crowd-{n}.md", title=f"Crowded event {n}",
+                      tags="[grain]" if n == 7 else "[talks]", location="Moscow")
+    project.event("2024-all-year.md", title="Talks all through 2024", date="2024", tags="[talks]")
+    yield from served_in_year_pages(project, month_pages_from=20)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("device", ["phone", "desktop"])
+def test_a_crowded_year_leads_to_its_months_pages(reader, crowded_site, shot, device, scheme):
+    page = reader(device, scheme)
+    page.goto(crowded_site.url("years/2024/"))
+    months = page.locator("#timeline .month-apart a")
+    assert months.all_text_contents() == ["March 2024", "June 2024", "September 2024"]  # shown in capitals
+    assert page.locator("#timeline .month-count").all_inner_texts() == ["10 events"] * 3
+    assert page.locator("#timeline li.event .event-title").all_inner_texts() == ["Talks all through 2024"]
+    shot(page, f"crowded-year-{device}-{scheme}")
+    assert axe_violations(page) == []
+    months.nth(1).click()
+    page.wait_for_url(crowded_site.url("years/2024/06/"))
+    assert page.locator("#timeline li.event").count() == 10
+    assert page.locator(".year-pager a").all_inner_texts() == ["← March 2024", "Continue with September 2024 →"]
+    shot(page, f"crowded-month-{device}-{scheme}")
+    assert axe_violations(page) == []
+    # a search result's date leads to its entry on its month's page
+    page.locator("#finder-q").fill("crowded")
+    page.wait_for_function("document.querySelector('.finder-status').textContent === '30 events match'")
+    page.locator("#finder-tag").focus()
+    page.wait_for_function("document.querySelectorAll('#finder-tag option').length > 1")
+    page.locator("#finder-tag").select_option("grain")
+    page.wait_for_function("document.querySelector('.finder-status').textContent === '1 event matches'")
+    date = page.locator("#results .event-date")
+    assert date.get_attribute("href") == "/timeline/years/2024/06/#2024-06-03-crowd-7"
+    date.click()
+    page.wait_for_url(crowded_site.url("years/2024/06/#2024-06-03-crowd-7"))
+    page.wait_for_function("!document.getElementById('timeline').hidden")
+    assert page.locator("li.event:target .event-title").inner_text() == "Crowded event 7"
+    assert page.problems == []
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

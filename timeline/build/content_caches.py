@@ -110,7 +110,8 @@ class ContentCaches:
 
         A key digests everything an event page shows beyond the settings, templates, code and
         libraries (which the cache's version names): the event's file, the files of its neighbours and of the
-        events it links to or is linked from, the timeline's split and the file's history. A page is copied
+        events it links to or is linked from, the timeline's layout (split into year pages, the year into month
+        pages) and the file's history. A page is copied
         only if site/ still holds the very bytes recorded for that key, so a hand-edited or missing page is
         rendered again.
         """
@@ -119,9 +120,9 @@ class ContentCaches:
         recorded = read_cache(self.root, PAGES_CACHE, self.inputs.setup)
         site = self.root / OUTPUT_DIR
         self._page_keys = {}
-        for path, event, shown, split, history in renderer.event_page_inputs():
+        for path, event, shown, layout, history in renderer.event_page_inputs():
             files = [self._shown(e) if e is not None else "" for e in (event, *shown)]
-            self._page_keys[path] = short_digest(repr((files, split, history)).encode())
+            self._page_keys[path] = short_digest(repr((files, layout, history)).encode())
         reused = []
         for page in pages:
             entry = recorded.get(page.path) if page.kind == "event" else None

@@ -134,6 +134,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events involving {value}.": "Événements impliquant {value}.",
         "Events in {value}.": "Événements à {value}.",
         "Year {year} of {title}.": "L'année {year} de {title}.",
+        "{month} in {title}.": "{month} dans {title}.",
         "Find this quote in the article": "Retrouver cette citation dans l'article",
         "Also written {names}.": "Aussi écrit {names}.",
         "{name} on Wikidata": "{name} sur Wikidata",

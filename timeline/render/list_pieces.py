@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from timeline.memo import EventMemo
 from timeline.model.event import Event
-from timeline.render.grouping import YearGroup, group_by_year_and_month
+from timeline.render.grouping import MonthGroup, YearGroup, group_by_year_and_month
 from timeline.render.i18n import Language
 from timeline.render.site_index import SiteIndex
 
@@ -68,12 +68,23 @@ class ListPieces:
         self._entries.adopt(event, items)
 
     def year_section(self, year: YearGroup) -> Markup:
-        """Return a year's section of the timeline, rendered once per YearGroup (made anew when it changes)."""
+        """Return a year's section of the timeline, rendered once per YearGroup (made anew when it changes): its
+        events, or, for a year with a page per month, its own events and its months' names and counts."""
+        apart = self.index.months_apart(year.year)
         cached = self._sections.get(year.anchor)
-        if cached is None or cached[0] is not year:
-            cached = (year, Markup(self.macros.timeline_year(year)))
+        if cached is None or cached[0] is not year or cached[1] != apart:
+            cached = (year, apart, Markup(self.macros.timeline_year(year, apart)))
             self._sections[year.anchor] = cached
-        return cached[1]
+        return cached[2]
+
+    def month_section(self, year: YearGroup, month: MonthGroup) -> Markup:
+        """Return the section of a month's own page (a crowded year's): the year's heading and the month's events."""
+        cached = self._sections.get(month.anchor)
+        if cached is None or cached[0] is not month:
+            alone = YearGroup(year.year, year.label, year.anchor, months=[month])
+            cached = (month, False, Markup(self.macros.timeline_year(alone, False, True)))
+            self._sections[month.anchor] = cached
+        return cached[2]
 
     def year_group(self, year: int) -> YearGroup:
         """Return a year's group of events in the configured order, regrouped only when it changed."""

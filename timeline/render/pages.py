@@ -20,7 +20,7 @@ from timeline.model.facets import FACET_OF, FACETS, Facet
 from timeline.model.fields import STATUSES
 from timeline.model.history import Provenance
 from timeline.model.names import year_key
-from timeline.render import overview, seo
+from timeline.render import seo
 from timeline.render.date_html import date_html, span_text, time_html
 from timeline.render.grouping import month_anchor, month_label
 from timeline.render.i18n import facet_label, language, status_label
@@ -33,6 +33,7 @@ from timeline.render.site_index import SiteIndex, Touched
 from timeline.render.story import event_links, time_between
 from timeline.render.templates import template_environment
 from timeline.render.text_fragments import quote_url
+from timeline.render.timeline_pages import TimelinePages
 from timeline.render.urls import SiteUrls, event_page_path
 
 # The kinds of page that cover every event (exports, search index): written after the others.
@@ -71,6 +72,7 @@ class SiteRenderer:
         self.env.globals.update(self._template_globals())
         self.pieces.macros = self.env.get_template("_macros.html").module
         self.paging = ListPaging(self.render, Page)  # the facet values' lists, split into pages
+        self.timeline = TimelinePages(self.render, self.index, self.pieces, self.urls, self.lang, Page)
         self._layout: tuple[bool, tuple[int, ...]] = (False, ())
         self.provenance: Provenance | None = None  # each event file's history, where git has it
         self.pictures = None  # the files made of the events' pictures (build/media.py's Pictures), set by the build
@@ -84,6 +86,7 @@ class SiteRenderer:
             "date_html": partial(date_html, lang=lang), "date_text": lang.date_text, "time_html": time_html,
             "facets": FACETS, "facet_of": FACET_OF, "facet_url": urls.facet_url,
             "event_position": self.event_position, "timeline_href": urls.timeline_href, "year_href": urls.year_href,
+            "month_href": urls.month_href, "month_section": pieces.month_section,
             "item": pieces.item, "items": pieces.items, "line": pieces.line, "lines": pieces.lines,
             "year_section": pieces.year_section,
             "json_ld": self.json_ld, "span_text": partial(span_text, lang=lang), "year_key": year_key,
@@ -103,10 +106,12 @@ class SiteRenderer:
 
     def event_position(self, event: Event) -> list[tuple[str, str]]:
         """Return (label, address) of the year and, if known, the month an event sits under on the timeline."""
-        date, year_href = event.date, self.urls.year_href
-        position = [(self.lang.format_year(date.year), year_href(date.year))]
+        date = event.date
+        position = [(self.lang.format_year(date.year), self.urls.year_href(date.year))]
         if date.precision != YEAR:
-            position.append((month_label(date, self.lang), year_href(date.year, month_anchor(date))))
+            href = self.urls.month_href(date.year, date.month) if date.month else \
+                self.urls.year_href(date.year, month_anchor(date))  # a season, say: the head of its year
+            position.append((month_label(date, self.lang), href))
         return position
 
     def json_ld(self, event: Event) -> Markup:
@@ -120,6 +125,7 @@ class SiteRenderer:
         self.index.reset(events)
         for memory in (self.descriptions, self.pieces, self.search, self.paging):
             memory.clear()
+        self.timeline.forget()
         return self._all_pages()
 
     def pages(self, events: list[Event]) -> Iterator[tuple[str, bytes]]:
@@ -130,8 +136,8 @@ class SiteRenderer:
     def _all_pages(self) -> list[Page]:
         """Return every page and asset of the site from the current index."""
         self._layout = self._current_layout()
-        pages = [self._timeline_page()]
-        pages += self._year_pages(self.index.by_year)
+        pages = [self.timeline.home()]
+        pages += self.timeline.years(self.index.by_year)
         pages += [self._event_page(event.id) for event in self.index.chronological]
         for facet in FACETS:
             pages.append(self._facets_page(facet))
@@ -166,15 +172,15 @@ class SiteRenderer:
         self.pieces.forget({old.id for old, _ in replaced if old is not None}, touched.years)
         before, after = self._layout, self._current_layout()
         if after[0] != before[0]:  # split or joined: every event page links to its place on the timeline
+            old_years = set(self.timeline.forget())
             pages = self._all_pages()
-            old_years = {f"{self.urls.year_path(y)}index.html" for y in before[1]} if before[0] else set()
             return pages, sorted(old_years - {page.path for page in pages}) + self._gone(touched)
         self._layout = after
-        pages, removed = [self._timeline_page()], []
+        pages, removed = [self.timeline.home()], []
         if after[0]:
             years = set(after[1]) if after[1] != before[1] else touched.years
-            pages += self._year_pages([year for year in years if year in self.index.by_year])
-            removed += [f"{self.urls.year_path(year)}index.html" for year in sorted(set(before[1]) - set(after[1]))]
+            removed += self.timeline.left_behind(touched.years | (set(before[1]) - set(after[1])))
+            pages += self.timeline.years([year for year in years if year in self.index.by_year])
         pages += [self._event_page(event_id) for event_id in sorted(touched.events) if event_id in self.index.by_id]
         pages += [page for kind, value in sorted(touched.values) if value in self.index.groups[kind]
                   for page in self._list_pages(FACET_OF[kind], value, touched.entries)]
@@ -196,53 +202,22 @@ class SiteRenderer:
     def event_page_inputs(self) -> Iterator[tuple[str, Event, tuple[Event | None, ...], bool, tuple]]:
         """Yield, for every event page, its site path and all it shows besides settings and templates:
         the event, the other events it shows (its neighbours in time, and those it links to or is linked from),
-        whether the timeline is split into year pages (its links say), and its file's history (its days, and
+        whether the timeline is split into year pages and its year into month pages (its links say), and its file's
+        history (its days, and
         the commit its history link names)."""
-        chronological, split = self.index.chronological, self.index.split
+        chronological = self.index.chronological
         for index, event in enumerate(chronological):
             previous = chronological[index - 1] if index > 0 else None
             following = chronological[index + 1] if index + 1 < len(chronological) else None
-            yield event_page_path(event.id), event, (previous, following, *self.index.linked_events(event)), split, \
-                self.provenance.page_key(event.path) if self.provenance else ()
+            yield event_page_path(event.id), event, (previous, following, *self.index.linked_events(event)), \
+                self.timeline_layout(event), self.provenance.page_key(event.path) if self.provenance else ()
+
+    def timeline_layout(self, event: Event) -> tuple[bool, bool]:
+        """Return what an event page's links to its place on the timeline depend on: whether the timeline is split
+        into year pages, and whether the event's year has a page per month."""
+        return self.index.split, self.index.months_apart(event.date.year)
 
     # --- the pages --------------------------------------------------------------------------------
-
-    def _timeline_page(self) -> Page:
-        """Return the timeline page: the whole timeline, or (split) the overview and the first year."""
-        def make() -> bytes:
-            links, split = self._year_links(), self.index.split
-            years = self.pieces.years_in_order()
-            unit, bars = overview.bars(self.index, self.lang, self.urls.year_href)
-            return self.render(
-                "timeline.html", years=years[:1] if split else years, year_links=links, current=None,
-                count=len(self.index.chronological), split=split, overview_unit=unit, overview=bars,
-                density_levels=overview.DENSITY_LEVELS, previous_year=None,
-                next_year=links[1] if split and len(links) > 1 else None, page_path="",
-            )
-        return Page("index.html", make)
-
-    def _year_pages(self, years) -> list[Page]:
-        """Return the pages of the given years (only when the timeline is split into year pages)."""
-        return [self._year_page(year) for year in sorted(years)] if self.index.split else []
-
-    def _year_page(self, year: int) -> Page:
-        """Return a year's page of a split timeline, with the years around it."""
-        def make() -> bytes:
-            links = self._year_links()
-            position = next(i for i, link in enumerate(links) if link[2] == year)
-            return self.render(
-                "timeline.html", years=[self.pieces.year_group(year)], year_links=links, current=year,
-                count=len(self.index.by_year[year]), split=True, overview_unit="year", overview=[],
-                previous_year=links[position - 1] if position > 0 else None,
-                next_year=links[position + 1] if position + 1 < len(links) else None,
-                page_path=self.urls.year_path(year),
-            )
-        return Page(f"{self.urls.year_path(year)}index.html", make)
-
-    def _year_links(self) -> list[tuple[str, str, int]]:
-        """Return (label, address, year) of every year, in the configured order, for the year navigation."""
-        return [(self.lang.format_year(year), self.urls.year_href(year, local=True), year)
-                for year in self.pieces.in_order(sorted(self.index.by_year))]
 
     def _event_page(self, event_id: str) -> Page:
         """Return an event's own page, with its neighbours in time."""
@@ -298,7 +273,8 @@ class SiteRenderer:
         self.search.forget(ids)
         chronological = self.index.chronological
         pages = [Page(path, make, kind="export") for path, make in self.exporter.files(chronological).items()]
-        settings = {"order": self.config.order, "split": self.index.split}
+        months = [year_key(year) for year in sorted(self.index.by_year) if self.index.months_apart(year)]
+        settings = {"order": self.config.order, "split": self.index.split, "months": months}
         paths = {facet.kind: facet.path for facet in FACETS}
         search = self.search.files(chronological, self.index.groups, paths, settings)
         return pages + [Page(path, make, kind="search") for path, make in search.items()]

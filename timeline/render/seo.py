@@ -102,7 +102,7 @@ def site_paths(index: SiteIndex, urls: SiteUrls) -> list[str]:
     """Return the site path of every page a sitemap lists: every page but the 404."""
     paths = [""]
     if index.split:
-        paths += [urls.year_path(year) for year in sorted(index.by_year)]
+        paths += [path for year in sorted(index.by_year) for path in urls.year_paths(year)]
     paths += [f"{event.id}/" for event in index.chronological]
     for facet in FACETS:
         paths.append(f"{facet.plural}/")

@@ -13,6 +13,10 @@ from timeline.model.facets import FACETS
 # home page shows the overview, the years and the first year: the page a reader opens stays
 # small however long the timeline grows. Below it, the whole timeline is one page.
 YEAR_PAGES_FROM = 400
+# From this many events in one year, that year's page lists its months and each month has a page of its own
+# (years/2024/03/): a timeline entry weighs about 0.8 KB, so no page of the timeline passes 1 MB however
+# crowded a year is, unless a single month holds more than about 1,200 events.
+MONTH_PAGES_FROM = 1000
 
 
 @dataclass
@@ -50,6 +54,14 @@ class SiteIndex:
     def split(self) -> bool:
         """Return whether the timeline is split into a page per year."""
         return len(self.chronological) >= YEAR_PAGES_FROM
+
+    def months_apart(self, year: int) -> bool:
+        """Return whether a year of a split timeline has a page per month (its page listing the months)."""
+        return self.split and len(self.by_year.get(year, ())) >= MONTH_PAGES_FROM
+
+    def months_of(self, year: int) -> list[int]:
+        """Return the months of a year that have events known to the month or the day, in calendar order."""
+        return sorted({event.date.month for event in self.by_year.get(year, ()) if event.date.month})
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         """Return the events just before and just after event in time."""
@@ -105,6 +117,8 @@ class SiteIndex:
         self._touch_links(event, touched)
         year = self.by_year[event.date.year]
         _take(year, event)
+        if len(year) == MONTH_PAGES_FROM - 1:  # its months' pages go: its events' pages link to the year page
+            touched.events.update(e.id for e in year)
         if not year:
             del self.by_year[event.date.year]
         touched.years.add(event.date.year)
@@ -126,7 +140,10 @@ class SiteIndex:
         for link in event.related:
             self.linked_from.setdefault(link.event, {})[event.id] = link.relation
         self._touch_links(event, touched)
-        _put(self.by_year.setdefault(event.date.year, []), event)
+        year = self.by_year.setdefault(event.date.year, [])
+        _put(year, event)
+        if len(year) == MONTH_PAGES_FROM:  # its months get pages: its events' pages link to them
+            touched.events.update(e.id for e in year)
         touched.years.add(event.date.year)
         for facet in FACETS:
             groups = self.groups[facet.kind]

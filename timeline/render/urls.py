@@ -9,9 +9,11 @@ import jinja2
 
 from timeline.folders import TEMPLATES_DIR
 from timeline.model.config import Config
+from timeline.model.dates import EventDate
 from timeline.model.event import Event
 from timeline.model.facets import FACET_OF
 from timeline.model.names import year_key
+from timeline.render.grouping import month_anchor
 from timeline.render.site_index import SiteIndex
 
 STATIC_DIR = "static"
@@ -64,9 +66,30 @@ class SiteUrls:
             return self.url(self.year_path(year)) + (f"#{anchor}" if anchor else "")
         return ("" if local else self.url()) + f"#{anchor or f'y{year_key(year)}'}"
 
+    def month_path(self, year: int, month: int) -> str:
+        """Return the site path of a month's page of a crowded year ('years/2024/03/'; static/timeline.js makes
+        the same from a search row)."""
+        return f"{self.year_path(year)}{month:02d}/"
+
+    def year_paths(self, year: int) -> list[str]:
+        """Return the site paths of a year's pages on a split timeline: the year's, then its months' if it has a
+        page per month."""
+        months = self.index.months_of(year) if self.index.months_apart(year) else []
+        return [self.year_path(year)] + [self.month_path(year, month) for month in months]
+
+    def month_href(self, year: int, month: int, anchor: str = "", local: bool = False) -> str:
+        """Return the address of a month (or a place in it) on the timeline: its own page when its year has a page
+        per month, else its place on the year's page or the timeline."""
+        if self.index.months_apart(year):
+            return self.url(self.month_path(year, month)) + (f"#{anchor}" if anchor else "")
+        return self.year_href(year, anchor or month_anchor(EventDate(year, month)), local)
+
     def timeline_href(self, event: Event) -> str:
         """Return the address of an event's entry on the timeline (its permalink there)."""
-        return self.year_href(event.date.year, event.id)
+        date = event.date
+        if date.month is None:  # at the head of its year, on the year's own page
+            return self.year_href(date.year, event.id)
+        return self.month_href(date.year, date.month, event.id)
 
     def event_url(self, event: Event) -> str:
         """Return the address of an event's page: absolute when the site URL is known."""
