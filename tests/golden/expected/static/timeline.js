@@ -345,9 +345,13 @@
     }).catch(function () { if (run === self.run) self.failed(); });
   };
 
+  // As SiteUrls.timeline_href: the year's page of a split timeline, or its month's page (urls.month_path) for a
+  // year that meta.months lists; the month is the end of the row's month anchor ("y2024-03").
   Finder.prototype.timelineHref = function (meta, row) {
-    var col = meta.col;
-    return (meta.split ? this.base + "years/" + row[col.year] + "/" : this.base) + "#" + row[col.id];
+    var col = meta.col, year = row[col.year], month = row[col.month];
+    if (!meta.split) return this.base + "#" + row[col.id];
+    var byMonth = (meta.months || []).indexOf(year) >= 0 && month.indexOf("-", 1) > 0;
+    return this.base + "years/" + year + "/" + (byMonth ? month.slice(-2) + "/" : "") + "#" + row[col.id];
   };
 
   Finder.prototype.show = function (meta, total, rows) {
