@@ -488,7 +488,7 @@ def test_a_sitemap_past_the_protocols_limit_becomes_an_index_of_parts(project, m
 
 
 def test_a_sites_size_is_the_archive_upload_pages_artifact_makes_of_it(project):
-    from timeline.build.site_size import archive_size
+    from timeline.build.site_size import archive_size, written_size
     long_name = "2024-11-05-" + "a-very-long-event-name-" * 3 + "and-then-some-x"  # './NAME/index.html' passes tar's
     assert len(long_name) == 95  # 100 bytes of a name, and a file name can have 100 at most with .md
     project.event(long_name + ".md", title="Long")
@@ -499,6 +499,8 @@ def test_a_sites_size_is_the_archive_upload_pages_artifact_makes_of_it(project):
                            "--exclude=.git", "--exclude=.github", "."], capture_output=True, check=True).stdout
     size = archive_size(site, {long_name, "2024-11-04-a-meeting"})
     assert size.archive == len(made)
+    files = {p.relative_to(site).as_posix(): "digest" for p in site.rglob("*") if p.is_file()}
+    assert written_size(site, files, {long_name}, {})[0].archive == len(made)  # from the files a build wrote
     assert size.event_pages == 2
     assert {"event pages", "tags/", "static/", "events.json"} <= set(size.parts)
 
@@ -527,3 +529,27 @@ def archive_size_of(site: Path) -> int:
     """Return the bytes of the archive GNU tar makes of a folder, as upload-pages-artifact calls it."""
     return len(subprocess.run(["tar", "--dereference", "--hard-dereference", "-cf", "-", "-C", str(site),
                                "--exclude=.git", "--exclude=.github", "."], capture_output=True, check=True).stdout)
+
+
+def test_a_build_looks_only_at_the_files_it_wrote_anew_to_count_the_sites_size(project, monkeypatch):
+    from timeline.build import site_size
+    project.event()
+    assert project.run("build").code == 0
+    sizes_file = project.root / ".timeline-cache" / site_size.FILE_SIZES
+    sizes = json.loads(sizes_file.read_text())
+    # every file of the site, by its digest and path, with its size
+    assert {key.split(" ", 1)[1] for key in sizes} == {
+        p.relative_to(project.root / "site").as_posix() for p in (project.root / "site").rglob("*") if p.is_file()}
+    css = next(key for key in sizes if key.endswith(" static/style.css"))
+    sizes[css] += 1_000_000  # a size the next build can only have from the cache
+    sizes_file.write_text(json.dumps(sizes))
+    monkeypatch.setattr(site_size, "PAGES_LIMIT", 1_000_000)
+    project.event("2024-11-05-another.md", title="Another")
+    warning = project.run("build").err.splitlines()[-1]
+    total = archive_size_of(project.root / "site") + 1_000_000
+    assert warning.startswith(f"warning: site/ comes to {site_size.amount(total)} as GitHub Pages counts it (the "
+                              "archive upload-pages-artifact makes of it), more than the 1.0 MB Pages publishes; "
+                              "the largest parts: static/ 1.1 MB, "), warning
+    (project.root / ".timeline-cache").joinpath(site_size.FILE_SIZES).unlink()
+    assert project.run("build", "--no-cache").code == 0
+    assert not sizes_file.exists()

@@ -13,10 +13,10 @@ from timeline.build.media import Pictures
 from timeline.build.project import BuildResult, Project
 from timeline.build.provenance import PendingProvenance
 from timeline.build.reading import EventReader, stat_key
-from timeline.build.site_size import archive_size, size_warning
+from timeline.build.site_size import size_warning
 from timeline.build.speed import NoSpeedups, Speed
 from timeline.build.workers import render_into
-from timeline.folders import OUTPUT_DIR, TEMPLATES_DIR
+from timeline.folders import TEMPLATES_DIR
 from timeline.model.config import Config, apply_base_url, load_config
 from timeline.model.entities import NO_ENTITIES, Entities, load_entities
 from timeline.problems import Problem, ProblemError
@@ -81,7 +81,7 @@ class Builder:
         result.written = sorted(written)
         self.speed.finish(result, renderer, published, self.reader.readings, written)
         self._built(renderer, published, written)
-        result.size_warning = size_warning(archive_size(self.root / OUTPUT_DIR, {event.id for event in published}))
+        result.size_warning = size_warning(self.speed.site_size(written, {event.id for event in published}))
         return result
 
     def load(self, changes: set[str] | None = None) -> Project:

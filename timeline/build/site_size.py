@@ -17,6 +17,7 @@ PAGES_LIMIT = 1_000_000_000
 BLOCK = 512
 RECORD = 20 * BLOCK  # tar writes whole records of 20 blocks
 NAME_FIELD = 100  # the bytes a tar header holds of a name
+FILE_SIZES = "file-sizes.json"  # in the cache folder: each file's size by 'digest site-path', for the next build
 
 
 @dataclass
@@ -38,35 +39,68 @@ def entry_bytes(name: str, size: int) -> int:
 
 def archive_size(site: Path, event_ids: set[str]) -> SiteSize:
     """Return the size of the tar file upload-pages-artifact makes of site/ (`tar -cf - -C site .`), by part:
-    each top-level file and folder ('tags/'), the event pages' folders together."""
-    size = SiteSize()
-    total = entry_bytes("./", 0)
-    stack = [(site, "./", "")]
+    each top-level file and folder ('tags/'), the event pages' folders together. Walks the folder."""
+    files: dict[str, int] = {}
+    folders: list[str] = []
+    stack = [(site, "")]
     while stack:
-        folder, name, part = stack.pop()
+        folder, prefix = stack.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
-                is_folder = entry.is_dir(follow_symlinks=False)
-                top = part or (entry.name + "/" if is_folder else entry.name)
-                if not part and is_folder and entry.name in event_ids:
-                    size.event_pages += 1
-                if is_folder:
-                    taken = entry_bytes(f"{name}{entry.name}/", 0)
-                    stack.append((Path(entry.path), f"{name}{entry.name}/", top))
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(f"{prefix}{entry.name}/")
+                    stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
                 else:
-                    taken = entry_bytes(f"{name}{entry.name}", entry.stat(follow_symlinks=False).st_size)
-                total += taken
-                key = "event pages" if top.rstrip("/") in event_ids else top
-                size.parts[key] = size.parts.get(key, 0) + taken
+                    files[prefix + entry.name] = entry.stat(follow_symlinks=False).st_size
+    return _counted(files, folders, event_ids)
+
+
+def written_size(site: Path, written: dict[str, str], event_ids: set[str],
+                 known: dict[str, int]) -> tuple[SiteSize, dict[str, int]]:
+    """Return the same size from the files a build wrote (site path -> digest), and each file's size by
+    'digest path': a file the last build wrote with the same digest is not looked at again (known)."""
+    sizes = {}
+    for path, digest in written.items():
+        key = f"{digest} {path}"
+        size = known.get(key)
+        sizes[key] = size if isinstance(size, int) else (site / path).stat().st_size
+    files = {key.split(" ", 1)[1]: size for key, size in sizes.items()}
+    folders = set()
+    for path in files:
+        end = path.rfind("/")
+        while end > 0 and path[:end + 1] not in folders:  # its folder, and theirs, once each
+            folders.add(path[:end + 1])
+            end = path.rfind("/", 0, end)
+    return _counted(files, folders, event_ids), sizes
+
+
+def _counted(files: dict[str, int], folders, event_ids: set[str]) -> SiteSize:
+    """Return the archive's size of these files (site path -> bytes) and folders ('tags/x/'), by part."""
+    size = SiteSize()
+    total = entry_bytes("./", 0)
+    entries = [(path, 0) for path in folders] + list(files.items())
+    for path, count in entries:
+        taken = entry_bytes(f"./{path}", count)
+        total += taken
+        top, _, rest = path.partition("/")
+        if top in event_ids:
+            size.event_pages += not rest  # the folder itself, once
+            top = "event pages"
+        elif rest or path.endswith("/"):
+            top += "/"
+        size.parts[top] = size.parts.get(top, 0) + taken
     size.archive = -(-(total + 2 * BLOCK) // RECORD) * RECORD  # two empty blocks end it
     return size
 
 
 def amount(count: int) -> str:
-    """Return a byte count in decimal units a person reads at a glance: '1.41 GB', '1 GB', '748 MB', '36 KB'."""
+    """Return a byte count in decimal units a person reads at a glance: '1.41 GB', '1 GB', '748 MB', '1.2 MB',
+    '36 KB'."""
     if count >= 1e9:
         return f"{count / 1e9:.2f}".rstrip("0").rstrip(".") + " GB"
-    return f"{count / 1e6:,.0f} MB" if count >= 1e6 else f"{count / 1e3:,.0f} KB"
+    if count >= 1e7:
+        return f"{count / 1e6:,.0f} MB"
+    return f"{count / 1e6:.1f} MB" if count >= 1e6 else f"{count / 1e3:,.0f} KB"
 
 
 def size_warning(size: SiteSize, limit: int | None = None) -> str | None:

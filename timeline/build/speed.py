@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from timeline.build.cache_store import read_json
+from timeline.build.cache_store import read_json, write_json
 from timeline.build.fingerprint import (
     MANIFEST,
     current_manifest,
@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from timeline.build.content_caches import ContentCaches
     from timeline.build.fingerprint import Inputs
     from timeline.build.project import BuildResult, Project
+    from timeline.build.site_size import SiteSize
     from timeline.build.writer import StagedSite
     from timeline.model.event import Event
     from timeline.render.pages import Page, SiteRenderer
@@ -129,6 +130,17 @@ class Speed:
         self._caches.save(renderer, events, readings(), written)
         self._saved = True
 
+    def site_size(self, written: dict[str, str], event_ids: set[str]) -> SiteSize:
+        """Return the committed site's size as GitHub Pages counts it, looking only at the files the last build did
+        not write with the same digest, and keep every file's size for the next build."""
+        from timeline.build.site_size import FILE_SIZES, written_size
+        from timeline.folders import OUTPUT_DIR
+
+        known = read_json(self.root, FILE_SIZES)
+        size, sizes = written_size(self.root / OUTPUT_DIR, written, event_ids, known if isinstance(known, dict) else {})
+        write_json(self.root, FILE_SIZES, sizes)
+        return size
+
 
 class NoSpeedups:
     """The speed layer's calls, answered by doing nothing: no digest, cache, worker or collector pause."""
@@ -178,3 +190,10 @@ class NoSpeedups:
                written: dict[str, str]) -> None:
         """Forget the last build's record: site/ is no longer the site it describes."""
         forget_manifest(self.root)
+
+    def site_size(self, written: dict[str, str], event_ids: set[str]) -> SiteSize:
+        """Return the committed site's size as GitHub Pages counts it, looking at every file."""
+        from timeline.build.site_size import written_size
+        from timeline.folders import OUTPUT_DIR
+
+        return written_size(self.root / OUTPUT_DIR, written, event_ids, {})[0]
