@@ -113,7 +113,6 @@ class StagedSite:
         self.keeps_spare = reuse  # else the site it replaces is removed, and no spare is made or taken
         self.reused = self._reuse(root / SPARE_SITE) if reuse else False
         self.pruned = False
-        self._made: set[Path] = set()  # folders this process made in a new staging folder
 
     def _reuse(self, spare: Path) -> bool:
         """Return whether the kept site became the staging folder (renamed onto the empty one just made)."""
@@ -150,9 +149,6 @@ class StagedSite:
         target = self.path_for(site_path)
         if self.reused and _holds(target, data):
             return
-        if not self.reused and target.parent not in self._made:  # a new site has no folder we did not make
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made.add(target.parent)
         try:
             handle = os.open(target, _WRITE_OVER, 0o644)
         except FileNotFoundError:
