@@ -149,7 +149,7 @@ def test_the_weekly_check_compares_a_cached_build_with_a_fresh_one_and_deploys_n
     assert commands == [
         "rm -rf site .timeline-cache",
         "python -m pip install -r requirements.txt",
-        'python build.py build --base-url "${{ steps.pages.outputs.base_url }}/"',
+        'python build.py build --format github --base-url "${{ steps.pages.outputs.base_url }}/"',
         'mv site "$RUNNER_TEMP/site-from-cache"',
         'python build.py build --fresh --no-cache --base-url "${{ steps.pages.outputs.base_url }}/"',
         'diff --recursive --no-dereference "$RUNNER_TEMP/site-from-cache" site',

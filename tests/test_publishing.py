@@ -553,3 +553,20 @@ def test_a_build_looks_only_at_the_files_it_wrote_anew_to_count_the_sites_size(p
     (project.root / ".timeline-cache").joinpath(site_size.FILE_SIZES).unlink()
     assert project.run("build", "--no-cache").code == 0
     assert not sizes_file.exists()
+
+
+def test_a_build_for_github_shows_its_warnings_as_annotations(project, monkeypatch):
+    from timeline.build import site_size
+    monkeypatch.setattr(site_size, "PAGES_LIMIT", 20_000)
+    project.event()
+    project.event("2024-11-05-b.md", title="B")
+    project.event("2024-11-05-b-2.md", title="B")  # one date and title in two files: a warning
+    result = project.run("build", "--format", "github")
+    assert result.code == 0
+    lines = result.out.splitlines()
+    assert lines[0] == ("::warning file=events/2024-11-05-b.md,line=2,title=title::events/2024-11-05-b-2.md has "
+                        "the same date and title; if it is the same event, keep one file and give it both files' "
+                        "sources")
+    assert lines[-1].startswith("::warning title=Site size::site/ comes to ")
+    assert lines[-1].endswith("README, 'Large timelines', says what takes room and what to do.")
+    assert result.err == "Built site/: 3 events, 29 files.\n"  # and nothing else as text

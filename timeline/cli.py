@@ -57,6 +57,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-cache", action="store_true",
                        help="build without the speed layer: read and render everything in this one process, "
                             "with no cache read or written (slower; the site is the same, byte for byte)")
+    build.add_argument("--format", choices=("text", "github"), default="text",
+                       help="text (default) or github: warnings as GitHub Actions annotations")
     check = _command(sub, "check", common)
     check.add_argument("--format", choices=("text", "github"), default="text",
                        help="text (default) or github: GitHub Actions annotations on the changed lines")
@@ -260,7 +262,7 @@ def _builder(args, kind=None):
 
 def cmd_build(args) -> int:
     """Build the site; return the exit code."""
-    from timeline.problems import ProblemError
+    from timeline.problems import ProblemError, annotation
 
     if args.fresh:
         from timeline.build.cache_store import forget_cache
@@ -269,13 +271,21 @@ def cmd_build(args) -> int:
     result = _builder(args).build(inputs=getattr(args, "digested", None))
     if result.errors:
         raise ProblemError(result.problems)
-    report(result.problems, sys.stderr)
+    github = getattr(args, "format", "text") == "github"
+    for problem in result.problems:  # warnings: on the file's line in GitHub's view, or as text
+        if github:
+            print(problem.github())
+        else:
+            print(problem, file=sys.stderr)
     if result.up_to_date:
         print(up_to_date_message(result.events, result.drafts), file=sys.stderr)
         return EXIT_OK
     print(f"Built site/: {_counts(result.events, result.drafts)}, {len(result.written)} files.", file=sys.stderr)
     if result.size_warning:
-        print(result.size_warning, file=sys.stderr)
+        if github:
+            print(annotation("Site size", result.size_warning))
+        else:
+            print(f"warning: {result.size_warning}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -55,6 +55,12 @@ def _visible(text: str) -> str:
     return _CONTROL.sub(lambda match: repr(match.group())[1:-1], text)
 
 
+def annotation(title: str, message: str, severity: str = WARNING) -> str:
+    """Return a GitHub Actions workflow command that shows a message about no one file (the build's) as an
+    annotation."""
+    return f"::{severity} title={_escape_property(title)}::{_escape_data(message)}"
+
+
 def _escape_data(text: str) -> str:
     """Return text escaped for a workflow command's message."""
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

@@ -113,6 +113,6 @@ def size_warning(size: SiteSize, limit: int | None = None) -> str | None:
     named = ", ".join(
         f"{size.event_pages:,} event pages {amount(taken)}" if part == "event pages" else f"{part} {amount(taken)}"
         for part, taken in largest)
-    return (f"warning: site/ comes to {amount(size.archive)} as GitHub Pages counts it (the archive "
+    return (f"site/ comes to {amount(size.archive)} as GitHub Pages counts it (the archive "
             f"upload-pages-artifact makes of it), more than the {amount(limit)} Pages publishes; the largest "
             f"parts: {named}. README, 'Large timelines', says what takes room and what to do.")
