@@ -51,17 +51,17 @@ def main(argv: list[str]) -> int:
         return 2
     started = time.perf_counter()
     process = subprocess.Popen(argv)
-    peak, processes = 0, 0
+    peak, processes, when = 0, 0, 0.0
     while process.poll() is None:
         tree = [process.pid]
         for pid in tree:  # grows as children are found
             tree += children(pid)
         total = sum(pss_kib(pid) for pid in tree)
         if total > peak:
-            peak, processes = total, len(tree)
+            peak, processes, when = total, len(tree), time.perf_counter() - started
         time.sleep(0.2)
     print(f"wall {time.perf_counter() - started:.1f} s; peak PSS of the process tree {peak / 1024:.0f} MiB "
-          f"({processes} processes at that moment)", file=sys.stderr)
+          f"({processes} processes at that moment, {when:.1f} s in)", file=sys.stderr)
     return process.returncode
 
 
