@@ -84,7 +84,8 @@ def _counted(files: dict[str, int], folders, event_ids: set[str]) -> SiteSize:
         total += taken
         top, _, rest = path.partition("/")
         if top in event_ids:
-            size.event_pages += not rest  # the folder itself, once
+            if not rest:  # the event's folder itself: one page
+                size.event_pages += 1
             top = "event pages"
         elif rest or path.endswith("/"):
             top += "/"
