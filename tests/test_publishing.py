@@ -518,8 +518,8 @@ def test_a_build_warns_when_the_site_is_larger_than_pages_publishes(project, mon
     assert built == "Built site/: 2 events, 28 files."
     total = archive_size_of(project.root / "site")
     assert re.fullmatch(
-        rf"warning: site/ comes to {round(total / 1e3)} KB as GitHub Pages counts it \(the archive "
-        r"upload-pages-artifact makes of it\), more than the 20 KB Pages publishes; the largest parts: "
+        rf"warning: site/ comes to {round(total / 1e3)} KB as GitHub Pages publishes it \(the uncompressed archive "
+        r"upload-pages-artifact makes of it\), more than the 20 KB Pages allows; the largest parts: "
         r"static/ \d+ KB(, [a-z0-9./ ]+ \d+ KB){4}\. README, 'Large timelines', says what takes room and what to "
         r"do\.", warning), warning
     assert ", 2 event pages " in warning
@@ -547,8 +547,9 @@ def test_a_build_looks_only_at_the_files_it_wrote_anew_to_count_the_sites_size(p
     project.event("2024-11-05-another.md", title="Another")
     warning = project.run("build").err.splitlines()[-1]
     total = archive_size_of(project.root / "site") + 1_000_000
-    assert warning.startswith(f"warning: site/ comes to {site_size.amount(total)} as GitHub Pages counts it (the "
-                              "archive upload-pages-artifact makes of it), more than the 1.0 MB Pages publishes; "
+    assert warning.startswith(f"warning: site/ comes to {site_size.amount(total)} as GitHub Pages publishes it (the "
+                              "uncompressed archive upload-pages-artifact makes of it), more than the 1.0 MB Pages "
+                              "allows; "
                               "the largest parts: static/ 1.1 MB, "), warning
     (project.root / ".timeline-cache").joinpath(site_size.FILE_SIZES).unlink()
     assert project.run("build", "--no-cache").code == 0

@@ -1,9 +1,11 @@
-"""How large GitHub Pages counts a built site, and the warning a build gives when it passes what Pages publishes.
+"""How large a built site is as GitHub Pages publishes it, and the warning a build gives past Pages' 1 GB.
 
-Pages takes the tar file that actions/upload-pages-artifact makes of site/ (its deploy step warns "Uploaded artifact
-size of N bytes exceeds the allowed size of 1 GB", N a multiple of tar's 512-byte blocks), so that file's size is
-what is counted here: every file and folder has a 512-byte header, a file's bytes fill whole blocks, and a name
-past 100 bytes adds GNU tar's long-name entry.
+GitHub documents the limit for the published site ("Published GitHub Pages sites may be no larger than 1 GB"). The
+Pages workflow uploads site/ as the tar file actions/upload-pages-artifact makes of it, which upload-artifact then
+compresses; actions/deploy-pages warns only when that compressed artifact passes 1 GB, about eight times as much
+HTML. What is counted here is the uncompressed tar file, the published site with a little to spare: every file and
+folder has a 512-byte header, a file's bytes fill whole blocks, and a name past 100 bytes adds GNU tar's long-name
+entry.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ FILE_SIZES = "file-sizes.json"  # in the cache folder: each file's size by 'dige
 
 @dataclass
 class SiteSize:
-    """A built site's size as Pages counts it, and the bytes of its parts (event pages together)."""
+    """A built site's size as the uncompressed Pages archive, and the bytes of its parts (event pages together)."""
 
     archive: int = 0
     parts: dict[str, int] = field(default_factory=dict)
@@ -114,6 +116,6 @@ def size_warning(size: SiteSize, limit: int | None = None) -> str | None:
     named = ", ".join(
         f"{size.event_pages:,} event pages {amount(taken)}" if part == "event pages" else f"{part} {amount(taken)}"
         for part, taken in largest)
-    return (f"site/ comes to {amount(size.archive)} as GitHub Pages counts it (the archive "
-            f"upload-pages-artifact makes of it), more than the {amount(limit)} Pages publishes; the largest "
+    return (f"site/ comes to {amount(size.archive)} as GitHub Pages publishes it (the uncompressed archive "
+            f"upload-pages-artifact makes of it), more than the {amount(limit)} Pages allows; the largest "
             f"parts: {named}. README, 'Large timelines', says what takes room and what to do.")

@@ -131,7 +131,7 @@ class Speed:
         self._saved = True
 
     def site_size(self, written: dict[str, str], event_ids: set[str]) -> SiteSize:
-        """Return the committed site's size as GitHub Pages counts it, looking only at the files the last build did
+        """Return the committed site's size as GitHub Pages publishes it, looking only at the files the last build did
         not write with the same digest, and keep every file's size for the next build."""
         from timeline.build.site_size import FILE_SIZES, written_size
         from timeline.folders import OUTPUT_DIR
@@ -192,7 +192,7 @@ class NoSpeedups:
         forget_manifest(self.root)
 
     def site_size(self, written: dict[str, str], event_ids: set[str]) -> SiteSize:
-        """Return the committed site's size as GitHub Pages counts it, looking at every file."""
+        """Return the committed site's size as GitHub Pages publishes it, looking at every file."""
         from timeline.build.site_size import written_size
         from timeline.folders import OUTPUT_DIR
 
