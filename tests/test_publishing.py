@@ -571,3 +571,17 @@ def test_a_build_for_github_shows_its_warnings_as_annotations(project, monkeypat
     assert lines[-1].startswith("::warning title=Site size::site/ comes to ")
     assert lines[-1].endswith("README, 'Large timelines', says what takes room and what to do.")
     assert result.err == "Built site/: 3 events, 29 files.\n"  # and nothing else as text
+
+
+@pytest.mark.parametrize("damage", ["[1, 2", '["a list"]', '{"x y": "not a size", "z": null}'])
+def test_a_damaged_file_sizes_cache_is_looked_past(project, monkeypatch, damage):
+    from timeline.build import site_size
+    project.event()
+    assert project.run("build").code == 0
+    (project.root / ".timeline-cache" / site_size.FILE_SIZES).write_text(damage)
+    monkeypatch.setattr(site_size, "PAGES_LIMIT", 20_000)
+    project.event("2024-11-05-another.md", title="Another")
+    result = project.run("build")
+    assert result.code == 0
+    total = archive_size_of(project.root / "site")
+    assert f"warning: site/ comes to {site_size.amount(total)} as GitHub Pages publishes it" in result.err
