@@ -287,6 +287,43 @@ def test_a_build_renders_list_entries_only_for_new_or_edited_events(project, tmp
     assert len(rendered()) == 18
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_build_renders_again_only_the_list_pages_whose_events_changed(project, tmp_path, monkeypatch, workers):
+    from timeline.render.pages import SiteRenderer
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
+    for i in range(1, 9):
+        project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 3}]", actors=f"[Someone {i % 2}]")
+    assert Builder(project.root, workers=workers).build().errors == []
+    rendered = _note_calls(monkeypatch, SiteRenderer, "render", tmp_path / "lists.log",
+                           lambda template, **context: context["page_path"] if template == "list.html" else None)
+    project.event("2020-01-03-event-3.md", title="Event 3, renamed", tags="[t0]", actors="[Someone 1]")
+    assert Builder(project.root, workers=workers).build().errors == []
+    # its tag's and actor's lists, and the two that hold every event; not t1, t2 or Someone 0
+    assert rendered() == ["actors/someone-1/", "corroboration/single/", "statuses/reported/", "tags/t0/"]
+    assert_like_a_fresh_build(project.root, tmp_path)
+    # another event now supersedes event 1: event 1's entry reads "Superseded" in every list it is in
+    (tmp_path / "lists.log").unlink()
+    project.event("2020-01-05-event-5.md", title="Event 5", tags="[t2]", actors="[Someone 1]",
+                  related="\n  - event: 2020-01-01-event-1\n    relation: supersedes")
+    assert Builder(project.root, workers=workers).build().errors == []
+    assert rendered() == ["actors/someone-1/", "corroboration/single/", "statuses/reported/", "tags/t1/",
+                          "tags/t2/"]
+    shutil.rmtree(tmp_path / "fresh")
+    assert_like_a_fresh_build(project.root, tmp_path)
+
+
+def test_a_list_page_changed_by_hand_in_site_is_rendered_again_not_copied(project, tmp_path):
+    for i in range(1, 5):
+        project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 2}]")
+    assert project.run("build").code == 0
+    page = project.root / "site" / "tags" / "t0" / "index.html"
+    page.write_text(page.read_text().replace("</main>", "<p>changed by hand</p></main>"))
+    project.event("2020-01-01-event-1.md", title="Event 1, renamed", tags="[t1]")  # a t1 event: t0's key is the same
+    assert project.run("build").code == 0
+    assert "changed by hand" not in page.read_text()
+    assert_like_a_fresh_build(project.root, tmp_path)
+
+
 @pytest.mark.parametrize("damage", [7, ["<li>x</li>"], {"h4": 7}])
 def test_damaged_list_entries_in_the_cache_are_rendered_anew(project, tmp_path, damage):
     project.event()

@@ -106,14 +106,15 @@ class ContentCaches:
                 renderer.pieces.adopt_items(event, {heading: Markup(html) for heading, html in items.items()})
 
     def _reuse_event_pages(self, renderer: SiteRenderer, pages: list[Page]) -> list[Page]:
-        """Return the pages with those whose key and bytes the last build recorded copied from site/.
+        """Return the pages with the event and list pages whose key and bytes the last build recorded copied from
+        site/.
 
         A key digests everything an event page shows beyond the settings, templates, code and
         libraries (which the cache's version names): the event's file, the files of its neighbours and of the
         events it links to or is linked from, the timeline's layout (split into year pages, the year into month
-        pages) and the file's history. A page is copied
-        only if site/ still holds the very bytes recorded for that key, so a hand-edited or missing page is
-        rendered again.
+        pages) and the file's history. A list's page (a tag's, an actor's...) has one too: the files of the
+        events it shows, whether each is superseded, and its count. A page is copied only if site/ still holds
+        the very bytes recorded for that key, so a hand-edited or missing page is rendered again.
         """
         from timeline.render.pages import Page
 
@@ -123,13 +124,18 @@ class ContentCaches:
         for path, event, shown, layout, history in renderer.event_page_inputs():
             files = [self._shown(e) if e is not None else "" for e in (event, *shown)]
             self._page_keys[path] = short_digest(repr((files, layout, history)).encode())
+        by_id, superseded = renderer.index.by_id, renderer.index.superseded
+        for path, count, ids in renderer.paging.planned():  # a list's page: its events' entries, its count
+            shown = [(self._shown(by_id[event_id]), superseded(by_id[event_id])) for event_id in ids]
+            if all(digest for digest, _ in shown):  # an event file not digested: its lists are rendered
+                self._page_keys[path] = short_digest(repr(("list", count, shown)).encode())
         reused = []
         for page in pages:
-            entry = recorded.get(page.path) if page.kind == "event" else None
-            if isinstance(entry, list) and len(entry) == 2 and entry[0] == self._page_keys[page.path] \
-                    and isinstance(entry[1], str):
+            key = self._page_keys.get(page.path)
+            entry = recorded.get(page.path) if key else None
+            if isinstance(entry, list) and len(entry) == 2 and entry[0] == key and isinstance(entry[1], str):
                 page = Page(page.path, partial(_copied_or_rendered, site / page.path, entry[1], page.render),
-                            kind="event")
+                            kind=page.kind)
             reused.append(page)
         return reused
 
@@ -158,7 +164,7 @@ class ContentCaches:
                 items[digest] = kept
         write_cache(self.root, LIST_ITEMS_CACHE, self.inputs.setup, items)
         write_cache(self.root, PAGES_CACHE, self.inputs.setup,
-                    {path: [key, written[path]] for path, key in self._page_keys.items()})
+                    {path: [key, written[path]] for path, key in self._page_keys.items() if path in written})
 
 
     def _shown(self, event: Event) -> str:

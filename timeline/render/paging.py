@@ -3,7 +3,7 @@ which of them a change of events alters."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 
@@ -99,6 +99,13 @@ class ListPaging:
         return [self._make(facet, value, events, Paging(list_path, number, count))
                 for number, key in enumerate(keys, 1)
                 if touched is None or before[number - 1: number] != [key] or not touched.isdisjoint(key[1])]
+
+    def planned(self) -> Iterator[tuple[str, int, tuple[str, ...]]]:
+        """Yield every list page as last planned: its site path, what it shows beyond its entries (the list's count
+        on a first page, the number of pages on the others) and the ids of the events it shows."""
+        for list_path, keys in self._shown.items():
+            for number, (count, ids) in enumerate(keys, 1):
+                yield f"{page_path(list_path, number)}index.html", count, ids
 
     def gone(self, list_path: str) -> list[str]:
         """Return the site paths of every page of a list that no longer has events, and forget it."""
