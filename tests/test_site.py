@@ -312,6 +312,32 @@ def test_a_build_renders_again_only_the_list_pages_whose_events_changed(project,
     assert_like_a_fresh_build(project.root, tmp_path)
 
 
+def test_a_build_renders_again_only_the_year_and_month_pages_whose_events_changed(project, tmp_path, monkeypatch):
+    from timeline.render import site_index
+    from timeline.render.pages import SiteRenderer
+    monkeypatch.setattr(site_index, "YEAR_PAGES_FROM", 4)
+    monkeypatch.setattr(site_index, "MONTH_PAGES_FROM", 3)
+    for year in (2020, 2021, 2022):
+        for month in (3, 9) if year != 2021 else (3, 5, 9):
+            project.event(f"{year}-{month:02d}-01-e-{year}-{month}.md", title=f"E {year} {month}")
+    assert project.run("build").code == 0
+    rendered = _note_calls(monkeypatch, SiteRenderer, "render", tmp_path / "timeline.log",
+                           lambda template, **context: context["page_path"] if template == "timeline.html" else None)
+    project.event("2021-05-01-e-2021-5.md", title="E 2021 5, renamed")
+    assert project.run("build").code == 0
+    # the home page, the year of the event (which has month pages) and its month; not 2020, 2022, other months
+    assert rendered() == ["", "years/2021/", "years/2021/05/"]
+    assert_like_a_fresh_build(project.root, tmp_path)
+    # a new year changes every year page's row of years
+    (tmp_path / "timeline.log").unlink()
+    project.event("2023-03-01-e-2023-3.md", title="E 2023 3")
+    assert project.run("build").code == 0
+    assert rendered() == ["", "years/2020/", "years/2021/", "years/2021/03/", "years/2021/05/", "years/2021/09/",
+                          "years/2022/", "years/2023/"]
+    shutil.rmtree(tmp_path / "fresh")
+    assert_like_a_fresh_build(project.root, tmp_path)
+
+
 def test_a_list_page_changed_by_hand_in_site_is_rendered_again_not_copied(project, tmp_path):
     for i in range(1, 5):
         project.event(f"2020-01-0{i}-event-{i}.md", title=f"Event {i}", tags=f"[t{i % 2}]")

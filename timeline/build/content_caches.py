@@ -113,8 +113,10 @@ class ContentCaches:
         libraries (which the cache's version names): the event's file, the files of its neighbours and of the
         events it links to or is linked from, the timeline's layout (split into year pages, the year into month
         pages) and the file's history. A list's page (a tag's, an actor's...) has one too: the files of the
-        events it shows, whether each is superseded, and its count. A page is copied only if site/ still holds
-        the very bytes recorded for that key, so a hand-edited or missing page is rendered again.
+        events it shows, whether each is superseded, and its count; and a year's or a month's page: the files of
+        its events, whether each is superseded, and the timeline's years and its year's months around it. A
+        page is copied only if site/ still holds the very bytes recorded for that key, so a hand-edited or
+        missing page is rendered again.
         """
         from timeline.render.pages import Page
 
@@ -129,6 +131,10 @@ class ContentCaches:
             shown = [(self._shown(by_id[event_id]), superseded(by_id[event_id])) for event_id in ids]
             if all(digest for digest, _ in shown):  # an event file not digested: its lists are rendered
                 self._page_keys[path] = short_digest(repr(("list", count, shown)).encode())
+        for path, layout, shown_events in renderer.timeline.planned():  # a year's or a month's page
+            shown = [(self._shown(event), superseded(event)) for event in shown_events]
+            if all(digest for digest, _ in shown):
+                self._page_keys[path] = short_digest(repr(("timeline", layout, shown)).encode())
         reused = []
         for page in pages:
             key = self._page_keys.get(page.path)

@@ -3,8 +3,9 @@ and a page per month of a crowded year (site_index.MONTH_PAGES_FROM); and the pa
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
+from timeline.model.event import Event
 from timeline.render import overview
 from timeline.render.grouping import MonthGroup, YearGroup
 from timeline.render.i18n import Language
@@ -54,6 +55,20 @@ class TimelinePages:
                 months = [month for month in group.months if month.month is not None]
                 pages += [self._month_page(group, months, i) for i in range(len(months))]
         return pages
+
+    def planned(self) -> Iterator[tuple[str, tuple, list[Event]]]:
+        """Yield every year and month page as last made: its site path, what it shows beyond its events' entries
+        (the years of the timeline in order, its year, whether the year has month pages and which, its month)
+        and the events it shows."""
+        years = tuple(self.pieces.in_order(sorted(self.index.by_year)))
+        for year in sorted(self._made):
+            events = self.index.by_year.get(year, [])
+            apart = self.index.months_apart(year)
+            months = tuple(self.index.months_of(year)) if apart else ()
+            yield f"{self.urls.year_path(year)}index.html", (years, year, apart, months), events
+            for month in months:
+                yield (f"{self.urls.month_path(year, month)}index.html", (years, year, months, month),
+                       [event for event in events if event.date.month == month])
 
     def left_behind(self, years) -> list[str]:
         """Return the site paths of the year and month pages the given years had and no longer have (a year with
