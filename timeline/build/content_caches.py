@@ -126,15 +126,11 @@ class ContentCaches:
         for path, event, shown, layout, history in renderer.event_page_inputs():
             files = [self._shown(e) if e is not None else "" for e in (event, *shown)]
             self._page_keys[path] = short_digest(repr((files, layout, history)).encode())
-        by_id, superseded = renderer.index.by_id, renderer.index.superseded
+        by_id = renderer.index.by_id
         for path, count, ids in renderer.paging.planned():  # a list's page: its events' entries, its count
-            shown = [(self._shown(by_id[event_id]), superseded(by_id[event_id])) for event_id in ids]
-            if all(digest for digest, _ in shown):  # an event file not digested: its lists are rendered
-                self._page_keys[path] = short_digest(repr(("list", count, shown)).encode())
-        for path, layout, shown_events in renderer.timeline.planned():  # a year's or a month's page
-            shown = [(self._shown(event), superseded(event)) for event in shown_events]
-            if all(digest for digest, _ in shown):
-                self._page_keys[path] = short_digest(repr(("timeline", layout, shown)).encode())
+            self._key_entries_page(path, ("list", count), [by_id[event_id] for event_id in ids], renderer)
+        for path, layout, events in renderer.timeline.planned():  # a year's or a month's page
+            self._key_entries_page(path, ("timeline", layout), events, renderer)
         reused = []
         for page in pages:
             key = self._page_keys.get(page.path)
@@ -144,6 +140,13 @@ class ContentCaches:
                             kind=page.kind)
             reused.append(page)
         return reused
+
+    def _key_entries_page(self, path: str, layout: tuple, events: list[Event], renderer: SiteRenderer) -> None:
+        """Note the key of a page made of events' entries: what else it shows, and each event's file and whether
+        another supersedes it; no key (the page is rendered) when an event's file was not digested."""
+        shown = [(self._shown(event), renderer.index.superseded(event)) for event in events]
+        if all(digest for digest, _ in shown):
+            self._page_keys[path] = short_digest(repr((layout, shown)).encode())
 
     def save(self, renderer: SiteRenderer, events: list[Event], readings: Iterable[tuple[EventFile, Event | None]],
              written: dict[str, str]) -> None:

@@ -61,12 +61,11 @@ def written_size(site: Path, written: dict[str, str], event_ids: set[str],
                  known: dict[str, int]) -> tuple[SiteSize, dict[str, int]]:
     """Return the same size from the files a build wrote (site path -> digest), and each file's size by
     'digest path': a file the last build wrote with the same digest is not looked at again (known)."""
-    sizes = {}
+    sizes, files = {}, {}
     for path, digest in written.items():
         key = f"{digest} {path}"
         size = known.get(key)
-        sizes[key] = size if isinstance(size, int) else (site / path).stat().st_size
-    files = {key.split(" ", 1)[1]: size for key, size in sizes.items()}
+        sizes[key] = files[path] = size if isinstance(size, int) else (site / path).stat().st_size
     folders = set()
     for path in files:
         end = path.rfind("/")

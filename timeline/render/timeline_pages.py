@@ -48,7 +48,7 @@ class TimelinePages:
             return []
         pages = []
         for year in sorted(years):
-            self._made[year] = [f"{path}index.html" for path in self.urls.year_paths(year)]
+            self._made[year] = self._paths(year)
             pages.append(self._year_page(year))
             if self.index.months_apart(year):
                 group = self.pieces.year_group(year)
@@ -76,12 +76,15 @@ class TimelinePages:
         removed = []
         for year in sorted(years):
             made = self._made.pop(year, [])
-            now = [f"{path}index.html" for path in self.urls.year_paths(year)] \
-                if self.index.split and year in self.index.by_year else []
+            now = self._paths(year) if self.index.split and year in self.index.by_year else []
             removed += [path for path in made if path not in now]
             if now:
                 self._made[year] = now
         return removed
+
+    def _paths(self, year: int) -> list[str]:
+        """Return the site paths of the files of a year's pages: its own, and its months' if it has a page per month."""
+        return [f"{path}index.html" for path in self.urls.year_paths(year)]
 
     def forget(self) -> list[str]:
         """Return the site paths of every year and month page made so far, and forget them (a whole new plan)."""
