@@ -444,6 +444,25 @@ def test_parallel_build_is_byte_identical_to_a_single_process_build(project, tmp
     assert '<a href="https://example.org"' in page
 
 
+def test_event_page_workers_are_forked_afresh_after_their_share_of_tasks(project, tmp_path, monkeypatch):
+    # A worker replaced hands back the pages of this process's heap it copied by touching them; the site is the same.
+    from timeline.render.pages import SiteRenderer
+    many_events(project, 30)
+    monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(worker_pool, "CHUNK_PAGES", 2)
+    monkeypatch.setattr(worker_pool, "TASKS_PER_WORKER", 1)
+    assert Builder(project.root, workers=1).build().errors == []
+    single = tree_digest(project.root / "site")
+    shutil.rmtree(project.root / ".timeline-cache")
+    renderers = _note_calls(monkeypatch, SiteRenderer, "render", tmp_path / "pids.log",
+                            lambda template, **context: os.getpid() if template == "event.html" else None)
+    assert Builder(project.root, workers=2).build().errors == []
+    assert tree_digest(project.root / "site") == single
+    pids = renderers()
+    assert len(pids) == 30 and os.getpid() not in pids
+    assert len(set(pids)) == 15  # two pages a task, one task a worker
+
+
 def cache_files(root: Path) -> dict[str, str]:
     """Return {name: sha256} of every file in the project's cache folder."""
     cache = root / ".timeline-cache"

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 300
 CHUNK_FILES = 500  # event files per task sent to a reader
 CHUNK_PAGES = 500  # event pages per task: results come back a chunk at a time
+# A worker's memory grows with every page of this process's heap it touches (copied on write); a
+# worker forked afresh after this many tasks hands those copies back.
+TASKS_PER_WORKER = 10
 # Rendering lists beside the workers, or exports beside the search index, holds more in memory at
 # once; above this many events those parts are rendered one after another.
 OVERLAP_UP_TO = 50_000
@@ -60,9 +63,9 @@ def _take_work(work: tuple) -> None:
     _WORK = work
 
 
-def forked_pool(processes: int, work: tuple):
-    """Return a pool of forked workers handed work; a Ctrl-C during the forks is held back and raised once
-    they are made.
+def forked_pool(processes: int, work: tuple, tasks_per_worker: int | None = None):
+    """Return a pool of forked workers handed work, each replaced after tasks_per_worker tasks (if given); a
+    Ctrl-C during the forks is held back and raised once they are made.
 
     CPython runs the fork handlers of modules (logging's, for one) in Python just after each
     fork, and a KeyboardInterrupt raised in one of them is printed as ignored and lost. The
@@ -75,11 +78,11 @@ def forked_pool(processes: int, work: tuple):
 
     context = multiprocessing.get_context("fork")  # forked: work is inherited, never pickled
     if threading.current_thread() is not threading.main_thread():
-        return context.Pool(processes, _take_work, (work,))  # only the main thread sets handlers
+        return context.Pool(processes, _take_work, (work,), tasks_per_worker)  # only the main thread sets handlers
     interrupted = []
     previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
     try:
-        pool = context.Pool(processes, _take_work, (work,))
+        pool = context.Pool(processes, _take_work, (work,), tasks_per_worker)
     finally:
         signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
     if interrupted:
@@ -142,7 +145,7 @@ def render_in_parallel(pages: list[Page], renderer: SiteRenderer, staged: Staged
     # they share with this process are not copied just by being looked at.
     gc.freeze()
     try:
-        with forked_pool(workers, (pages, renderer, staged)) as pool:
+        with forked_pool(workers, (pages, renderer, staged), TASKS_PER_WORKER) as pool:
             chunks = [indices[start:start + CHUNK_PAGES] for start in range(0, len(indices), CHUNK_PAGES)]
             results = pool.imap_unordered(_render_chunk, chunks)
             if len(indices) <= OVERLAP_UP_TO:
