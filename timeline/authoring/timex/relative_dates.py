@@ -211,8 +211,10 @@ def shifted_hit(match: re.Match, context: Context) -> list[Hit]:
     after = context.text[match.end(): match.end() + 12]
     number = parse_number(match["quantity"]) if match["quantity"] else None
     direction = match["direction"].lower()
-    if re.match(r"\s+(?:than|that)\b", after):
-        return []  # "a month earlier than usual" is a duration; the rule for durations takes it
+    if re.match(r"\s+(?:than|that\s+(?:day|morning|afternoon|evening|night|week|month|year))\b", after):
+        # "a month earlier than usual" is a duration, which the rule for durations takes; "an hour later that
+        # evening" is on the evening told ("announced two days later that it would" is a shift)
+        return []
     if number is None:
         closing = direction in ("earlier", "later") or re.match(r"\s*(?:[,.;:!?)\"”]|$)", after)
         return _vague_shift(match, "earlier" if direction in ("earlier", "before", "prior") else "later") \

@@ -212,8 +212,8 @@ RULES: list[Rule] = [
     _rule(rf"(?i)\bthe\s+(?:(?:following|next|previous|preceding)\s+(?P<weekday>{WEEKDAY})\b"
           rf"|(?P<weekday_after>{WEEKDAY})\s+(?:after|before)(?=\s*(?:[,.;:!?)\"”]|$)))", neighbour_weekday,
           _WEEKDAY_WORDS),
-    # "later that day", "on the same day", "that evening", "by this date": the day told before
-    _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
+    # "later that day", "on the same day", "that same evening", "by this date": the day told before
+    _rule(r"(?i)\b(?:(?:later|earlier)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b"
           r"|\b(?<=by\s|on\s)(?:this|that)\s+date\b|\b(?:hours|minutes|moments)\s+(?:later|earlier)\b"
           r"|\b(?:hours|minutes|moments)\s+(?:before|after)(?=\s*(?:[,.;:!?)\"”]|$))", neighbour_day,
           "day|morning|afternoon|evening|night|date|later|earlier|before|after"),
