@@ -160,3 +160,24 @@ def test_a_build_takes_up_the_history_the_last_one_read(history, monkeypatch):
     assert len(asked) == 1 and ".." not in asked[0]
     talks = page(history, "2024-11-05-talks/index.html").find(cls="provenance").find("p").text()
     assert talks == "Added to the timeline 10 November 2024; last changed 21 November 2024."
+
+
+def test_a_renamed_file_keeps_the_history_of_its_old_name(history):
+    # read in one pass, and by a build that has the history before the renames in its cache
+    build(history)
+    git(history.root, "mv", "events/2024-11-04-meeting.md", "events/2024-11-04-moscow-meeting.md")
+    commit(history.root, "Rename the meeting", "2024-11-20")
+    git(history.root, "mv", "events/2024-11-04-moscow-meeting.md", "events/2024-11-04-kremlin-meeting.md")
+    commit(history.root, "Rename it again", "2024-11-22")
+    history.event("2024-11-04-meeting.md", title="Another meeting, under the old name")
+    commit(history.root, "A new file under the old name", "2024-11-24")
+    for cached in (True, False):
+        provenance = read_provenance(history.root, cache=cached)
+        renamed = provenance.of("events/2024-11-04-kremlin-meeting.md")
+        assert (renamed.added, renamed.changed) == (EventDate(2024, 11, 8), EventDate(2024, 11, 22)), cached
+        new = provenance.of("events/2024-11-04-meeting.md")
+        assert (new.added, new.changed) == (EventDate(2024, 11, 24), EventDate(2024, 11, 24)), cached
+        assert provenance.of("events/2024-11-04-moscow-meeting.md") is None
+    build(history)
+    text = page(history, "2024-11-04-kremlin-meeting/index.html").find(cls="provenance").find("p").text()
+    assert text == "Added to the timeline 8 November 2024; last changed 22 November 2024."

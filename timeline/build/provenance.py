@@ -70,9 +70,10 @@ class PendingProvenance:
         self._output = tempfile.TemporaryFile()  # noqa: SIM115 (closed by cancel)
         commits = f"{since}..{self.commit}" if since else self.commit
         try:
-            # every file of every commit, told apart here: a path filter makes git three times slower
+            # every file of every commit, told apart here: a path filter makes git three times slower; a file
+            # renamed (git mv) keeps the history of its old name
             self._process = subprocess.Popen(
-                ["git", "log", "--no-renames", f"--format={_RECORD}%ct", "--name-only", commits],
+                ["git", "log", "--find-renames", f"--format={_RECORD}%ct", "--name-status", commits],
                 cwd=root, env=_GIT_ENV, stdout=self._output, stderr=subprocess.DEVNULL)
         except OSError:
             self.commit = ""
@@ -116,7 +117,7 @@ class PendingProvenance:
             self.cancel()
             if status != 0:
                 return None
-            known.update(_dates(log, f"{self.folder}{EVENTS_DIR}/", known))
+            known = _dates(log, f"{self.folder}{EVENTS_DIR}/", known)
             if self.cache:
                 from timeline.build.cache_store import write_json
 
@@ -127,23 +128,41 @@ class PendingProvenance:
 
 
 def _dates(log: str, events: str, known: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Return [added, changed] times of the event files a log names (newest commit first; the paths from the
-    repository's top, events/ being at events), the added time of a file already known kept."""
+    """Return [added, changed] times by name of the event files known before a log and of those it names (newest
+    commit first, each file with its status; the paths from the repository's top, events/ being at events): a
+    renamed file's history under its new name, and the added time of a file already known (under either name)
+    kept."""
     found: dict[str, list[int]] = {}
+    later_name: dict[str, str] = {}  # a file renamed in the log: its old name -> its name after the rename
     for record in log.split(_RECORD)[1:]:
         lines = record.split("\n")
         when = int(lines[0])
         for line in lines[1:]:
-            if line.startswith(events) and line.endswith(".md") and "/" not in line[len(events):]:
-                name = line[len(events):]
-                if name in found:
-                    found[name][0] = when  # an older commit: the file was there by then
-                else:
-                    found[name] = [when, when]
+            status, *paths = line.split("\t")
+            names = [_event_name(path, events) for path in paths]
+            if not names or names[-1] is None:
+                continue
+            name = later_name.get(names[-1], names[-1])
+            if name in found:
+                found[name][0] = when  # an older commit: the file was there by then
+            else:
+                found[name] = [when, when]
+            if status.startswith("R") and names[0] is not None:
+                later_name[names[0]] = name  # older commits name it as it was called then
+    known = dict(known)
+    for old, name in later_name.items():
+        if old in known:  # renamed since the history known: added under its old name, which is no longer its
+            known[name] = known.pop(old)
     for name, dates in found.items():
         if name in known:
             dates[0] = known[name][0]
-    return found
+    return {**known, **found}
+
+
+def _event_name(path: str, events: str) -> str | None:
+    """Return an event file's name from its path in a log, or None for any other file."""
+    name = path[len(events):]
+    return name if path.startswith(events) and name.endswith(".md") and "/" not in name else None
 
 
 def read_provenance(root: str | os.PathLike, cache: bool = False) -> Provenance | None:
