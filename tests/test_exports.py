@@ -98,6 +98,24 @@ def test_atom_feed_reads_in_feedparser(built):
     assert month.summary == "October 2024: A summit in October (Disputed)"  # a status other than reported
 
 
+@pytest.mark.parametrize("language, meeting, summit, corrected", [
+    ("en", "4 November 2024: Putin meets Choe Son Hui", "October 2024: A summit in October (Disputed)",
+     "<p><strong>Corrected 8 November 2024:</strong> The venue was wrong.</p>"),
+    ("fr", "4 novembre 2024: Putin meets Choe Son Hui", "octobre 2024: A summit in October (Contesté)",
+     "<p><strong>Corrigé le 8 novembre 2024:</strong> The venue was wrong.</p>"),
+])
+def test_the_feed_says_dates_statuses_and_corrections_in_the_site_s_language(built, language, meeting, summit,
+                                                                              corrected):
+    config = built.root / "timeline.toml"
+    config.write_text(config.read_text().replace('language = "en"', f'language = "{language}"'))
+    assert built.run("build").code == 0
+    entries = {entry.title: entry for entry in feedparser.parse((built.root / "site" / "feed.xml").read_bytes()).entries}
+    assert entries["Putin meets Choe Son Hui"].summary == meeting
+    assert entries["A summit in October"].summary == summit
+    assert entries["A summit in October"].content[0].value.startswith(corrected)
+    assert [tag.label for tag in entries["A summit in October"].tags] == [summit.rpartition("(")[2].rstrip(")")]
+
+
 def test_icalendar_all_day_events_with_exclusive_ends(built):
     calendar = icalendar.Calendar.from_ical((built.root / "site" / "events.ics").read_bytes())
     events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}

@@ -4,12 +4,26 @@ from __future__ import annotations
 
 import html
 import uuid
+from typing import Protocol
 from urllib.parse import urlsplit
 
-from timeline.model.dates import EventDate, format_range
+from timeline.model.dates import EventDate
 from timeline.model.event import Event, Picture
 from timeline.model.facets import FACET_OF
 from timeline.model.fields import DEFAULT_STATUS
+
+
+class Language(Protocol):
+    """What an export says in the site's language (timeline.render.i18n.Language; exports import nothing of render)."""
+
+    def gettext(self, text: str, **values) -> str:
+        """Return text in the site's language."""
+
+    def format_date(self, date: EventDate) -> str:
+        """Return a date at its precision as the site writes it."""
+
+    def date_text(self, event: Event) -> str:
+        """Return how an event's date reads on the site."""
 
 FEED_ENTRIES = 50
 # The type of an https:// picture, told from its name's ending (mimetypes would read the machine's own table).
@@ -39,18 +53,19 @@ def picture_link(picture: Picture | None, url: str) -> str:
     return f'    <link rel="enclosure"{kind} href="{xml_attribute(url)}" title="{xml_attribute(picture.alt)}"/>\n'
 
 
-def atom_entry(event: Event, page_url: str, description_html: str, picture_url: str = "") -> str:
-    """Return an event as an Atom entry: its date at its precision leads the summary, its status (other than
-    reported) follows, its corrections, newest first, open the content so that feed readers see them, and its
-    picture (at picture_url, a full address) is an enclosure."""
+def atom_entry(event: Event, lang: Language, page_url: str, description_html: str, picture_url: str = "") -> str:
+    """Return an event as an Atom entry, in the site's language: its date at its precision leads the summary, its
+    status (other than reported) follows, its corrections, newest first, open the content so that feed readers see
+    them, and its picture (at picture_url, a full address) is an enclosure."""
     entry_id = page_url if page_url.startswith("http") else f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, event.id)}"
     categories = "".join(f'    <category term="{xml_attribute(tag)}"/>\n' for tag in event.tags)
     status = ""
     if event.status != DEFAULT_STATUS:
-        word = FACET_OF["status"].label(event.status)
-        categories += f'    <category term="status:{event.status}" label="{word}"/>\n'
+        word = lang.gettext(FACET_OF["status"].label(event.status))
+        categories += f'    <category term="status:{event.status}" label="{xml_attribute(word)}"/>\n'
         status = f" ({word})"
-    corrections = "".join(f"<p><strong>Corrected {html.escape(format_range(c.date))}:</strong> "
+    corrected = lang.gettext("Corrected")
+    corrections = "".join(f"<p><strong>{html.escape(corrected)} {html.escape(lang.format_date(c.date))}:</strong> "
                           f"{html.escape(c.note)}</p>" for c in event.corrections_newest_first())
     return (
         "  <entry>\n"
@@ -60,7 +75,7 @@ def atom_entry(event: Event, page_url: str, description_html: str, picture_url: 
         f"{picture_link(event.image, picture_url)}"
         f"    <published>{rfc3339(event.date)}</published>\n"
         f"    <updated>{rfc3339(updated(event))}</updated>\n"
-        f"    <summary>{xml_text(event.date_text)}: {xml_text(event.title)}{status}</summary>\n"
+        f"    <summary>{xml_text(lang.date_text(event))}: {xml_text(event.title)}{status}</summary>\n"
         f'    <content type="html">{xml_text(corrections + description_html)}</content>\n'
         f"{categories}"
         "  </entry>\n"

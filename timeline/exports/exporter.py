@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from timeline.exports.atom import FEED_ENTRIES, atom_entry, rfc3339, updated, xml_text
+from timeline.exports.atom import FEED_ENTRIES, Language, atom_entry, rfc3339, updated, xml_text
 from timeline.exports.events_json import event_record, one_line
 from timeline.exports.icalendar import fold, ics_event, ics_text
 from timeline.exports.json_schema import event_schema, events_schema
@@ -46,9 +46,9 @@ class Exporter:
     """Writes the export files of a site, caching each event's pieces until the event changes."""
 
     def __init__(self, config: Config, page_url: Callable[[Event], str], description_html: Callable[[Event], str],
-                 gettext: Callable[..., str]):
+                 lang: Language):
         self.config = config
-        self.gettext = gettext  # the site language's, for the few words an export says
+        self.lang = lang  # the site's language: the feed's dates and words, the TimelineJS title slide's note
         self.page_url = page_url
         self.description_html = description_html
         self._pieces = EventMemo()
@@ -147,7 +147,7 @@ class Exporter:
         shown = events[-TIMELINEJS_EVENTS:]
         text = self.config.description
         if len(shown) < len(events):
-            text = " ".join(filter(None, [text, self.gettext(
+            text = " ".join(filter(None, [text, self.lang.gettext(
                 "The latest {shown} of {total} events; events.json holds them all.",
                 shown=len(shown), total=len(events))]))
         title = {"text": {"headline": html_text(self.config.title), "text": html_text(text)}}
@@ -169,7 +169,7 @@ class Exporter:
     def feed_xml(self, events: list[Event]) -> bytes:
         """Return the Atom feed of the latest events, newest first."""
         latest = events[::-1][:FEED_ENTRIES]
-        entries = "".join(self._piece(e, "atom", lambda e=e: atom_entry(e, self.page_url(e), self._html(e),
+        entries = "".join(self._piece(e, "atom", lambda e=e: atom_entry(e, self.lang, self.page_url(e), self._html(e),
                                                                         self._feed_picture(e)))
                           for e in latest)
         site = self.config.url or self.config.base_path

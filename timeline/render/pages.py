@@ -65,7 +65,7 @@ class SiteRenderer:
         self.urls = SiteUrls(root, config, self.index)
         self.descriptions = Descriptions()
         self.pieces = ListPieces(self.index, self.lang, config.order)
-        self.exporter = Exporter(config, self.urls.event_url, self.descriptions.html, self.lang.gettext)
+        self.exporter = Exporter(config, self.urls.event_url, self.descriptions.html, self.lang)
         self.search = SearchIndex(partial(search_row, lang=self.lang), self.descriptions.html,
                                   superseded=self.index.superseded)
         self.env = template_environment(root, self.lang.gettext)
