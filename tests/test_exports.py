@@ -109,7 +109,9 @@ def test_the_feed_says_dates_statuses_and_corrections_in_the_site_s_language(bui
     config = built.root / "timeline.toml"
     config.write_text(config.read_text().replace('language = "en"', f'language = "{language}"'))
     assert built.run("build").code == 0
-    entries = {entry.title: entry for entry in feedparser.parse((built.root / "site" / "feed.xml").read_bytes()).entries}
+    feed = feedparser.parse((built.root / "site" / "feed.xml").read_bytes())
+    assert feed.feed.language == language
+    entries = {entry.title: entry for entry in feed.entries}
     assert entries["Putin meets Choe Son Hui"].summary == meeting
     assert entries["A summit in October"].summary == summit
     assert entries["A summit in October"].content[0].value.startswith(corrected)

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from timeline.exports.atom import FEED_ENTRIES, Language, atom_entry, rfc3339, updated, xml_text
+from timeline.exports.atom import FEED_ENTRIES, Language, atom_entry, rfc3339, updated, xml_attribute, xml_text
 from timeline.exports.events_json import event_record, one_line
 from timeline.exports.icalendar import fold, ics_event, ics_text
 from timeline.exports.json_schema import event_schema, events_schema
@@ -177,7 +177,7 @@ class Exporter:
         last_change = max((rfc3339(updated(e)) for e in latest), default="1970-01-01T00:00:00Z")
         return (
             '<?xml version="1.0" encoding="utf-8"?>\n'
-            '<feed xmlns="http://www.w3.org/2005/Atom">\n'
+            f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{xml_attribute(self.config.language)}">\n'
             f"  <id>{xml_text(feed_id)}</id>\n"
             f"  <title>{xml_text(self.config.title)}</title>\n"
             f"  <subtitle>{xml_text(self.config.description)}</subtitle>\n"
