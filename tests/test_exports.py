@@ -118,6 +118,28 @@ def test_the_feed_says_dates_statuses_and_corrections_in_the_site_s_language(bui
     assert [tag.label for tag in entries["A summit in October"].tags] == [summit.rpartition("(")[2].rstrip(")")]
 
 
+@pytest.mark.parametrize("language, summit, year", [
+    ("en", "Date known to the month: October 2024. Sources: WION", "Date known to the year: 2023. Sources: WION"),
+    ("fr", "Date connue au mois près: octobre 2024. Sources: WION", "Date connue à l'année près: 2023. Sources: WION"),
+])
+def test_the_calendar_says_what_a_day_cannot_show_in_the_site_s_language(built, language, summit, year):
+    config = built.root / "timeline.toml"
+    config.write_text(config.read_text().replace('language = "en"', f'language = "{language}"'))
+    assert built.run("build").code == 0
+    calendar = icalendar.Calendar.from_ical((built.root / "site" / "events.ics").read_bytes())
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert str(events["A summit in October"]["DESCRIPTION"]) == summit
+    assert str(events["Something that year"]["DESCRIPTION"]) == year
+    assert str(events["Putin meets Choe Son Hui"]["DESCRIPTION"]) == "Sources: WION"  # a day says it all
+
+
+def test_every_calendar_note_has_a_french_translation():
+    from timeline.exports.icalendar import PRECISION_NOTES
+    from timeline.render.i18n import language
+    french = language("fr")
+    assert all(french.gettext(note) != note for note in PRECISION_NOTES.values())
+
+
 def test_icalendar_all_day_events_with_exclusive_ends(built):
     calendar = icalendar.Calendar.from_ical((built.root / "site" / "events.ics").read_bytes())
     events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}

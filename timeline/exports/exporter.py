@@ -130,7 +130,7 @@ class Exporter:
 
     def _vevent(self, event: Event) -> str:
         """Return an event's VEVENT in events.ics, cached."""
-        return self._piece(event, "ics", lambda: ics_event(event, self.page_url(event), self._domain()))
+        return self._piece(event, "ics", lambda: ics_event(event, self.lang, self.page_url(event), self._domain()))
 
     def _domain(self) -> str:
         """Return the domain that makes the calendar's UIDs unique."""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from timeline.model.dates import DAY, EventDate
+from timeline.exports.atom import Language
+from timeline.model.dates import DAY, PRECISIONS, EventDate
 from timeline.model.event import Event
 
 
@@ -55,13 +56,19 @@ def _stamp(event: Event) -> str:
     return f"{max(year, 1):04d}{month:02d}{day:02d}T000000Z"
 
 
-def ics_event(event: Event, page_url: str, uid_domain: str) -> str:
-    """Return an event as an all-day VEVENT ('' for BC events and those lasting to the end of 9999)."""
+# What an all-day entry cannot show of a date, said in its description; the site's language translates each.
+PRECISION_NOTES = {precision: f"Date known to the {precision}: {{date}}." for precision in PRECISIONS}
+
+
+def ics_event(event: Event, lang: Language, page_url: str, uid_domain: str) -> str:
+    """Return an event as an all-day VEVENT ('' for BC events and those lasting to the end of 9999), its description
+    in the site's language."""
     span = ics_span(event)
     if span is None:
         return ""
     precision_note = "" if event.date.precision == DAY and not event.date_needs_words else \
-        f"Date known to the {event.date.precision}: {event.date_text}. "
+        lang.gettext(PRECISION_NOTES[event.date.precision]).format(date=lang.date_text(event)) + " "
+    sources = f"{lang.gettext('Sources')}: {'; '.join(source.publisher for source in event.sources)}"
     lines = [
         "BEGIN:VEVENT",
         f"UID:{event.id}@{uid_domain}",
@@ -69,7 +76,7 @@ def ics_event(event: Event, page_url: str, uid_domain: str) -> str:
         f"DTSTART;VALUE=DATE:{span[0]:%Y%m%d}",
         f"DTEND;VALUE=DATE:{span[1]:%Y%m%d}",
         f"SUMMARY:{ics_text(event.title)}",
-        f"DESCRIPTION:{ics_text(precision_note + 'Sources: ' + '; '.join(s.publisher for s in event.sources))}",
+        f"DESCRIPTION:{ics_text(precision_note + sources)}",
     ]
     if page_url.startswith(("http://", "https://")):  # iCalendar's URL is a full address; without url = ... none
         lines.append(f"URL:{page_url}")

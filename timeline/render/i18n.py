@@ -73,6 +73,12 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events": "Événements",
         "Page {n}": "Page {n}",
         "Page {n} of {count}.": "Page {n} sur {count}.",
+        "Date known to the day: {date}.": "Date connue au jour près: {date}.",
+        "Date known to the month: {date}.": "Date connue au mois près: {date}.",
+        "Date known to the season: {date}.": "Date connue à la saison près: {date}.",
+        "Date known to the year: {date}.": "Date connue à l'année près: {date}.",
+        "Date known to the decade: {date}.": "Date connue à la décennie près: {date}.",
+        "Date known to the century: {date}.": "Date connue au siècle près: {date}.",
         "The latest {shown} of {total} events; events.json holds them all.":
             "Les {shown} derniers des {total} événements ; events.json les contient tous.",
         "Previous page": "Page précédente",
