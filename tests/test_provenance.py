@@ -181,3 +181,42 @@ def test_a_renamed_file_keeps_the_history_of_its_old_name(history):
     build(history)
     text = page(history, "2024-11-04-kremlin-meeting/index.html").find(cls="provenance").find("p").text()
     assert text == "Added to the timeline 8 November 2024; last changed 22 November 2024."
+
+
+def test_an_event_whose_file_was_renamed_keeps_its_old_address_as_a_page_sending_readers_on(history):
+    # a corrected date renames the file (its name starts with the date): links to the old address stay good
+    config = history.root / "timeline.toml"
+    config.write_text(config.read_text().replace('url = ""', 'url = "https://example.org/t/"'))
+    git(history.root, "mv", "events/2024-11-04-meeting.md", "events/2024-11-03-meeting.md")
+    history.event("2024-11-03-meeting.md", title="A meeting in Moscow")
+    commit(history.root, "The meeting was on the 3rd", "2024-11-20")
+    build(history)
+    moved = page(history, "2024-11-04-meeting/index.html")
+    refresh = moved.find("meta", **{"http-equiv": "refresh"})
+    assert refresh.attrs["content"] == "0; url=/2024-11-03-meeting/"
+    assert moved.find("link", rel="canonical").attrs["href"] == "https://example.org/t/2024-11-03-meeting/"
+    assert moved.find("meta", name="robots").attrs["content"] == "noindex"
+    assert moved.find("h1").text() == "This event has a new address."
+    link = moved.find("main").find("a", href="/2024-11-03-meeting/")
+    assert link.text() == "A meeting in Moscow"
+    assert "2024-11-04-meeting" not in history.site("sitemap.xml")
+    assert "2024-11-04-meeting" not in history.site("events.json")
+    assert history.run("links").code == 0
+    # a new event under the old name takes its address back
+    history.event("2024-11-04-meeting.md", title="Another meeting")
+    commit(history.root, "Another meeting", "2024-11-21")
+    build(history)
+    assert page(history, "2024-11-04-meeting/index.html").find("h1").text() == "Another meeting"
+    # outside git there is no history to read: no page at the old address
+    shutil.rmtree(history.root / ".git")
+    (history.root / "events" / "2024-11-04-meeting.md").unlink()
+    build(history)
+    assert not (history.root / "site" / "2024-11-04-meeting").exists()
+
+
+def test_a_former_name_leads_to_the_file_renamed_from_it_last():
+    from timeline.build.provenance import moved_files
+    history = {"b.md": [1, 5, [["a.md", 2]]], "c.md": [1, 9, [["a.md", 8], ["z.md", 7]]], "d.md": [3, 3]}
+    assert moved_files(history) == {"a.md": "c.md", "z.md": "c.md"}
+    history["a.md"] = [10, 10]  # a file has that name again
+    assert moved_files(history) == {"z.md": "c.md"}

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # an up-to-date build asks only for the commit, and imports n
     from timeline.model.history import Provenance
 
 PROVENANCE_CACHE = "provenance.json"
+# What a cached history holds; another version is read again from git (version 2 added the former names).
+PROVENANCE_CACHE_VERSION = 2
 _RECORD = "\x1e"  # starts each commit's record in the log: a character no file name holds
 _GIT_ENV = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "LC_ALL": "C"}  # a build takes no lock a user's git waits on
 
@@ -60,7 +62,7 @@ class PendingProvenance:
         self.commit, self.folder = _repository(root)
         self._process = None
         self._output = None
-        self._known: dict[str, list[int]] = {}  # name -> [added, changed], as of the cached commit
+        self._known: dict[str, list] = {}  # name -> [added, changed, former names], as of the cached commit
         if not self.commit:
             return
         since = self._take_up_cache() if cache else None
@@ -83,8 +85,8 @@ class PendingProvenance:
         from timeline.build.cache_store import read_json
 
         saved = read_json(self.root, PROVENANCE_CACHE)
-        if not isinstance(saved, dict) or saved.get("folder") != self.folder \
-                or not isinstance(saved.get("files"), dict):
+        if not isinstance(saved, dict) or saved.get("version") != PROVENANCE_CACHE_VERSION \
+                or saved.get("folder") != self.folder or not isinstance(saved.get("files"), dict):
             return None
         since = saved.get("commit")
         if not isinstance(since, str) or (since != self.commit and _git(
@@ -121,18 +123,19 @@ class PendingProvenance:
             if self.cache:
                 from timeline.build.cache_store import write_json
 
-                write_json(self.root, PROVENANCE_CACHE, {"commit": self.commit, "folder": self.folder,
-                                                          "files": known})
+                write_json(self.root, PROVENANCE_CACHE, {"version": PROVENANCE_CACHE_VERSION, "commit": self.commit,
+                                                          "folder": self.folder, "files": known})
         return Provenance(self.commit, self.folder,
-                          {name: FileHistory(_day(added), _day(changed)) for name, (added, changed) in known.items()})
+                          {name: FileHistory(_day(dates[0]), _day(dates[1])) for name, dates in known.items()},
+                          moved_files(known))
 
 
-def _dates(log: str, events: str, known: dict[str, list[int]]) -> dict[str, list[int]]:
-    """Return [added, changed] times by name of the event files known before a log and of those it names (newest
-    commit first, each file with its status; the paths from the repository's top, events/ being at events): a
-    renamed file's history under its new name, and the added time of a file already known (under either name)
-    kept."""
-    found: dict[str, list[int]] = {}
+def _dates(log: str, events: str, known: dict[str, list]) -> dict[str, list]:
+    """Return [added, changed, (former names with the times of the renames)] by name of the event files known
+    before a log and of those it names (newest commit first, each file with its status; the paths from the
+    repository's top, events/ being at events): a renamed file's history under its new name, and the added time of
+    a file already known (under either name) kept."""
+    found: dict[str, list] = {}
     later_name: dict[str, str] = {}  # a file renamed in the log: its old name -> its name after the rename
     for record in log.split(_RECORD)[1:]:
         lines = record.split("\n")
@@ -146,9 +149,10 @@ def _dates(log: str, events: str, known: dict[str, list[int]]) -> dict[str, list
             if name in found:
                 found[name][0] = when  # an older commit: the file was there by then
             else:
-                found[name] = [when, when]
+                found[name] = [when, when, []]
             if status.startswith("R") and names[0] is not None:
                 later_name[names[0]] = name  # older commits name it as it was called then
+                found[name][2].append([names[0], when])
     known = dict(known)
     for old, name in later_name.items():
         if old in known:  # renamed since the history known: added under its old name, which is no longer its
@@ -156,7 +160,19 @@ def _dates(log: str, events: str, known: dict[str, list[int]]) -> dict[str, list
     for name, dates in found.items():
         if name in known:
             dates[0] = known[name][0]
-    return {**known, **found}
+            dates[2] += known[name][2] if len(known[name]) > 2 else []
+    return {**known, **{name: dates if dates[2] else dates[:2] for name, dates in found.items()}}
+
+
+def moved_files(history: dict[str, list]) -> dict[str, str]:
+    """Return the file each former name of a renamed event file now has: the latest rename of that name wins, and a
+    name a file has now is no former one."""
+    moved: dict[str, tuple[int, str]] = {}
+    for name, dates in history.items():
+        for old, when in dates[2] if len(dates) > 2 else ():
+            if old not in history and (old not in moved or moved[old][0] < when):
+                moved[old] = (when, name)
+    return {old: name for old, (_, name) in sorted(moved.items())}
 
 
 def _event_name(path: str, events: str) -> str | None:

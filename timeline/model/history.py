@@ -3,7 +3,7 @@ build/provenance.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.model.dates import EventDate
 
@@ -18,11 +18,12 @@ class FileHistory:
 
 @dataclass(frozen=True)
 class Provenance:
-    """The history of every event file at one commit."""
+    """The history of every event file at one commit, and the names renamed files had before."""
 
     commit: str
     folder: str  # the project's folder in the repository: '' at its top, 'timeline/' below it
     files: dict[str, FileHistory]  # by file name in events/
+    moved: dict[str, str] = field(default_factory=dict)  # a renamed file's former name -> the name it has now
 
     def of(self, event_path: str) -> FileHistory | None:
         """Return the history of an event's file ('events/2024-11-04-x.md'), or None when it was never committed."""

@@ -73,6 +73,7 @@ MESSAGES: dict[str, dict[str, str | dict[str, str]]] = {
         "Events": "Événements",
         "Page {n}": "Page {n}",
         "Page {n} of {count}.": "Page {n} sur {count}.",
+        "This event has a new address.": "Cet événement a changé d'adresse.",
         "Date known to the day: {date}.": "Date connue au jour près: {date}.",
         "Date known to the month: {date}.": "Date connue au mois près: {date}.",
         "Date known to the season: {date}.": "Date connue à la saison près: {date}.",

@@ -19,7 +19,7 @@ from timeline.model.event import Event
 from timeline.model.facets import FACET_OF, FACETS, Facet
 from timeline.model.fields import STATUSES
 from timeline.model.history import Provenance
-from timeline.model.names import year_key
+from timeline.model.names import ID, year_key
 from timeline.render import seo
 from timeline.render.date_html import date_html, span_text, time_html
 from timeline.render.grouping import month_anchor, month_label
@@ -143,6 +143,7 @@ class SiteRenderer:
             pages.append(self._facets_page(facet))
             pages += [page for value in self.index.groups[facet.kind] for page in self._list_pages(facet, value)]
         pages += [self._corrections_page(), Page("404.html", partial(self.render, "404.html", page_path="404.html"))]
+        pages += self._moved_pages()
         pages += picture_pages(self.index.chronological, self.pictures, Page)
         pages += self._publishing_files()
         pages += self._export_files()
@@ -229,6 +230,18 @@ class SiteRenderer:
             history=self.provenance.of(event.path) if self.provenance else None,
             history_url=self.provenance.history_url(self.config.repository, event.path) if self.provenance else "",
         ), kind="event")
+
+    def _moved_pages(self) -> list[Page]:
+        """Return a page at each former address of an event whose file was renamed (git says), sending readers on to
+        its page: a date corrected renames the file, and the links to it stay good."""
+        moved = self.provenance.moved if self.provenance else {}
+        pages = []
+        for old_name, name in moved.items():
+            old_id, event = old_name.removesuffix(".md"), self.index.by_id.get(name.removesuffix(".md"))
+            if event is not None and ID.fullmatch(old_id) and old_id not in self.index.by_id:
+                pages.append(Page(event_page_path(old_id), partial(self.render, "moved.html", event=event,
+                                                                   page_path=f"{old_id}/")))
+        return pages
 
     def _facets_page(self, facet: Facet) -> Page:
         """Return the page listing a facet's values (all tags, say) with their counts."""
