@@ -220,3 +220,30 @@ def test_a_former_name_leads_to_the_file_renamed_from_it_last():
     assert moved_files(history) == {"a.md": "c.md", "z.md": "c.md"}
     history["a.md"] = [10, 10]  # a file has that name again
     assert moved_files(history) == {"z.md": "c.md"}
+
+
+def test_the_preview_keeps_old_addresses_as_a_fresh_build_makes_them(history, tmp_path):
+    from tests.test_site import assert_like_a_fresh_build
+    from timeline.build.incremental import IncrementalBuilder
+    git(history.root, "mv", "events/2024-11-04-meeting.md", "events/2024-11-03-meeting.md")
+    history.event("2024-11-03-meeting.md", title="A meeting in Moscow")
+    commit(history.root, "The meeting was on the 3rd", "2024-11-20")
+    builder = IncrementalBuilder(history.root, workers=1)
+    assert builder.build().errors == []
+    old = history.root / "site" / "2024-11-04-meeting" / "index.html"
+    steps = [
+        ("2024-11-03-meeting.md", "A meeting in the Kremlin"),  # its event's title: the old address says it
+        ("2024-11-04-meeting.md", "Another meeting"),  # an event takes the old name: its own page
+        ("2024-11-04-meeting.md", None),  # ... and leaves it: the old address again
+        ("2024-11-03-meeting.md", None),  # the event goes: nothing at the old address
+    ]
+    for name, title in steps:
+        if title is None:
+            (history.root / "events" / name).unlink()
+        else:
+            history.event(name, title=title)
+        assert builder.update().errors == []
+        assert_like_a_fresh_build(history.root, tmp_path / name.removesuffix(".md") / str(title))
+        if name == "2024-11-03-meeting.md" and title:
+            assert "A meeting in the Kremlin" in old.read_text()
+    assert not old.exists()

@@ -19,13 +19,14 @@ from timeline.model.event import Event
 from timeline.model.facets import FACET_OF, FACETS, Facet
 from timeline.model.fields import STATUSES
 from timeline.model.history import Provenance
-from timeline.model.names import ID, year_key
+from timeline.model.names import year_key
 from timeline.render import seo
 from timeline.render.date_html import date_html, span_text, time_html
 from timeline.render.grouping import month_anchor, month_label
 from timeline.render.i18n import facet_label, language, status_label
 from timeline.render.list_pieces import ListPieces
 from timeline.render.markdown import Descriptions
+from timeline.render.moved import moved_pages
 from timeline.render.paging import ListPaging
 from timeline.render.pictures import picture_html, picture_pages, share_image_url
 from timeline.render.search_index import SearchIndex, search_row
@@ -143,7 +144,7 @@ class SiteRenderer:
             pages.append(self._facets_page(facet))
             pages += [page for value in self.index.groups[facet.kind] for page in self._list_pages(facet, value)]
         pages += [self._corrections_page(), Page("404.html", partial(self.render, "404.html", page_path="404.html"))]
-        pages += self._moved_pages()
+        pages += self._moved(None)[0]
         pages += picture_pages(self.index.chronological, self.pictures, Page)
         pages += self._publishing_files()
         pages += self._export_files()
@@ -186,12 +187,20 @@ class SiteRenderer:
         pages += [page for kind, value in sorted(touched.values) if value in self.index.groups[kind]
                   for page in self._list_pages(FACET_OF[kind], value, touched.entries)]
         removed += self._gone(touched)  # after the lists: the pages they no longer have
+        moved, moved_away = self._moved(touched)
+        pages += moved
+        removed = [path for path in removed if path not in {page.path for page in moved}] + moved_away
         pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
         if any(event is not None and event.corrections for pair in replaced for event in pair):
             pages.append(self._corrections_page())
         pages += [page for page in self._publishing_files() if page.path.startswith("sitemap")]
         pages += self._export_files() + picture_pages([new for _, new in replaced if new], self.pictures, Page)
         return pages, removed
+
+    def _moved(self, touched: Touched | None) -> tuple[list[Page], list[str]]:
+        """Return the pages at renamed events' old addresses (those a change touched, given touched), and the old
+        addresses left without their event."""
+        return moved_pages(self.provenance.moved if self.provenance else {}, self.index, self.render, Page, touched)
 
     def _gone(self, touched: Touched) -> list[str]:
         """Return the site paths of the event and list pages a change left without events, or lists cut short."""
@@ -230,18 +239,6 @@ class SiteRenderer:
             history=self.provenance.of(event.path) if self.provenance else None,
             history_url=self.provenance.history_url(self.config.repository, event.path) if self.provenance else "",
         ), kind="event")
-
-    def _moved_pages(self) -> list[Page]:
-        """Return a page at each former address of an event whose file was renamed (git says), sending readers on to
-        its page: a date corrected renames the file, and the links to it stay good."""
-        moved = self.provenance.moved if self.provenance else {}
-        pages = []
-        for old_name, name in moved.items():
-            old_id, event = old_name.removesuffix(".md"), self.index.by_id.get(name.removesuffix(".md"))
-            if event is not None and ID.fullmatch(old_id) and old_id not in self.index.by_id:
-                pages.append(Page(event_page_path(old_id), partial(self.render, "moved.html", event=event,
-                                                                   page_path=f"{old_id}/")))
-        return pages
 
     def _facets_page(self, facet: Facet) -> Page:
         """Return the page listing a facet's values (all tags, say) with their counts."""
