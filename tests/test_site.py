@@ -463,6 +463,30 @@ def test_event_page_workers_are_forked_afresh_after_their_share_of_tasks(project
     assert len(set(pids)) == 15  # two pages a task, one task a worker
 
 
+@pytest.mark.skipif(not hasattr(os, "killpg"), reason="process groups are POSIX")
+def test_ctrl_c_during_a_build_stops_every_worker_quietly_and_keeps_the_site(project):
+    # A terminal's Ctrl-C reaches the whole process group, workers forked to replace others included.
+    many_events(project, 400)
+    assert project.run("build").code == 0
+    before = tree_digest(project.root / "site")
+    project.event("2020-01-01-event-0.md", title="Edited before the interrupted build")
+    shutil.rmtree(project.root / ".timeline-cache")  # so that every event page is rendered again
+    script = ("import sys; from timeline.build import workers; workers.CHUNK_PAGES = 2; workers.TASKS_PER_WORKER = 1;"
+              f" from timeline.cli import main; sys.exit(main(['build', '--root', {str(project.root)!r}]))")
+    process = subprocess.Popen([sys.executable, "-c", script], cwd=REPO, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None and \
+            len(list(project.root.glob(".site-build-*/2020-*/index.html"))) < 100:
+        time.sleep(0.01)
+    assert process.poll() is None, "the build ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)
+    err = process.communicate(timeout=60)[1]
+    assert process.returncode == 130
+    assert "Traceback" not in err and "ForkPoolWorker" not in err, err
+    assert tree_digest(project.root / "site") == before
+
+
 def cache_files(root: Path) -> dict[str, str]:
     """Return {name: sha256} of every file in the project's cache folder."""
     cache = root / ".timeline-cache"

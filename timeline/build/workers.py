@@ -58,9 +58,13 @@ def default_workers() -> int:
 
 
 def _take_work(work: tuple) -> None:
-    """Keep, in a worker just forked, the work it was handed."""
+    """Keep, in a worker just forked, the work it was handed; a terminal's Ctrl-C is for the build's own process,
+    which stops the workers (also those forked to replace others, after forked_pool's holding handler is gone)."""
+    import signal
+
     global _WORK
     _WORK = work
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def forked_pool(processes: int, work: tuple, tasks_per_worker: int | None = None):
