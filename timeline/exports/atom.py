@@ -4,26 +4,13 @@ from __future__ import annotations
 
 import html
 import uuid
-from typing import Protocol
 from urllib.parse import urlsplit
 
+from timeline.exports.language import Language
 from timeline.model.dates import EventDate
 from timeline.model.event import Event, Picture
 from timeline.model.facets import FACET_OF
 from timeline.model.fields import DEFAULT_STATUS
-
-
-class Language(Protocol):
-    """What an export says in the site's language (timeline.render.i18n.Language; exports import nothing of render)."""
-
-    def gettext(self, text: str, **values) -> str:
-        """Return text in the site's language."""
-
-    def format_date(self, date: EventDate) -> str:
-        """Return a date at its precision as the site writes it."""
-
-    def date_text(self, event: Event) -> str:
-        """Return how an event's date reads on the site."""
 
 FEED_ENTRIES = 50
 # The type of an https:// picture, told from its name's ending (mimetypes would read the machine's own table).

@@ -11,10 +11,11 @@ import uuid
 from collections.abc import Callable, Iterable
 from functools import partial
 
-from timeline.exports.atom import FEED_ENTRIES, Language, atom_entry, rfc3339, updated, xml_attribute, xml_text
+from timeline.exports.atom import FEED_ENTRIES, atom_entry, rfc3339, updated, xml_attribute, xml_text
 from timeline.exports.events_json import event_record, one_line
 from timeline.exports.icalendar import fold, ics_event, ics_text
 from timeline.exports.json_schema import event_schema, events_schema
+from timeline.exports.language import Language
 from timeline.exports.timelinejs import (
     CSV_COLUMNS,
     TIMELINEJS_EVENTS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 
-from timeline.exports.atom import Language
+from timeline.exports.language import Language
 from timeline.model.dates import DAY, PRECISIONS, EventDate
 from timeline.model.event import Event
 
