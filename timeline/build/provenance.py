@@ -73,9 +73,10 @@ class PendingProvenance:
         commits = f"{since}..{self.commit}" if since else self.commit
         try:
             # every file of every commit, told apart here: a path filter makes git three times slower; a file
-            # renamed (git mv) keeps the history of its old name
+            # renamed (git mv) keeps the history of its old name, found alike whatever the user's git settings say
             self._process = subprocess.Popen(
-                ["git", "log", "--find-renames", f"--format={_RECORD}%ct", "--name-status", commits],
+                ["git", "-c", "diff.renameLimit=1000", "log", "--find-renames", f"--format={_RECORD}%ct",
+                 "--name-status", commits],
                 cwd=root, env=_GIT_ENV, stdout=self._output, stderr=subprocess.DEVNULL)
         except OSError:
             self.commit = ""
