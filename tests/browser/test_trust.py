@@ -5,6 +5,7 @@ on the quote in its article."""
 from __future__ import annotations
 
 import json
+import shutil
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -132,4 +133,34 @@ def test_a_quote_link_lands_on_the_quote_in_the_article(browser, tmp_path, quote
         assert page.evaluate("window.scrollY") == 0
     finally:
         page.close()
+        site.close()
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_renamed_event_s_old_address_takes_the_reader_to_it(browser, tmp_path, shot):
+    # a corrected date renames the event's file; a link to the old address, shared before, still reaches the event
+    from tests.test_provenance import commit, git
+    project = Project(tmp_path / "project")
+    git(project.root, "init", "-q", "-b", "main")
+    project.event("2024-11-04-meeting.md", title="A meeting in the Kremlin")
+    commit(project.root, "Add a meeting", "2024-11-08")
+    git(project.root, "mv", "events/2024-11-04-meeting.md", "events/2024-11-03-meeting.md")
+    project.event("2024-11-03-meeting.md", title="A meeting in the Kremlin")
+    commit(project.root, "The meeting was on the 3rd", "2024-11-10")
+    result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
+    assert result.code == 0, result.err
+    site = ServedSite(project.root, "/timeline/")
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        problems = []
+        page.on("console", lambda message: message.type == "error" and problems.append(message.text))
+        page.goto(site.url("2024-11-04-meeting/"))
+        page.wait_for_url(site.url("2024-11-03-meeting/"), timeout=10_000)
+        assert page.locator("h1").inner_text() == "A meeting in the Kremlin"
+        assert page.locator(".event-date time").get_attribute("datetime") == "2024-11-03"
+        shot(page, "moved-old-address-lands-on-the-event")
+        assert problems == []
+    finally:
+        context.close()
         site.close()
