@@ -45,14 +45,8 @@ def test_seed_site_has_no_html_errors(tmp_path):
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_a_renamed_event_s_old_address_has_no_html_errors(tmp_path):
-    from tests.test_provenance import commit, git
-    project = Project(tmp_path / "renamed")
-    git(project.root, "init", "-q", "-b", "main")
-    project.event("2024-11-04-meeting.md", title="A meeting")
-    commit(project.root, "Add a meeting", "2024-11-08")
-    git(project.root, "mv", "events/2024-11-04-meeting.md", "events/2024-11-03-meeting.md")
-    project.event("2024-11-03-meeting.md", title="A meeting")
-    commit(project.root, "The meeting was on the 3rd", "2024-11-10")
+    from tests.test_provenance import renamed_meeting
+    project = renamed_meeting(Project(tmp_path / "renamed"))
     assert run_cli(["build", "--root", str(project.root), "--base-url", "https://example.org/timeline/"]).code == 0
     moved = project.root / "site" / "2024-11-04-meeting"
     assert (moved / "index.html").is_file()

@@ -32,6 +32,18 @@ def commit(folder, message: str, day: str) -> None:
     git(folder, "commit", "-q", "-m", message, day=day)
 
 
+def renamed_meeting(project, title: str = "A meeting"):
+    """Return project in git with one event added on 8 November as 2024-11-04-meeting.md and renamed on 10 November,
+    its date corrected, to 2024-11-03-meeting.md."""
+    git(project.root, "init", "-q", "-b", "main")
+    project.event("2024-11-04-meeting.md", title=title)
+    commit(project.root, "Add a meeting", "2024-11-08")
+    git(project.root, "mv", "events/2024-11-04-meeting.md", "events/2024-11-03-meeting.md")
+    project.event("2024-11-03-meeting.md", title=title)
+    commit(project.root, "The meeting was on the 3rd", "2024-11-10")
+    return project
+
+
 @pytest.fixture
 def history(project):
     """Return a project in git: one event added on 8 November and changed on 12 November, another added on 10

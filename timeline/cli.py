@@ -245,10 +245,13 @@ def _counts(events: int, drafts: int) -> str:
     return f"{plural(events, 'event')}{left_out}"
 
 
-def report(problems: list[Problem], stream) -> None:
-    """Print each problem on its own line."""
+def report(problems: list[Problem], stream, github: bool = False) -> None:
+    """Print each problem on its own line, or (github) as a GitHub Actions annotation on standard output."""
     for problem in problems:
-        print(problem, file=stream)
+        if github:
+            print(problem.github())
+        else:
+            print(problem, file=stream)
 
 
 def _builder(args, kind=None):
@@ -272,11 +275,7 @@ def cmd_build(args) -> int:
     if result.errors:
         raise ProblemError(result.problems)
     github = getattr(args, "format", "text") == "github"
-    for problem in result.problems:  # warnings: on the file's line in GitHub's view, or as text
-        if github:
-            print(problem.github())
-        else:
-            print(problem, file=sys.stderr)
+    report(result.problems, sys.stderr, github)  # warnings: on the file's line in GitHub's view, or as text
     if result.up_to_date:
         print(up_to_date_message(result.events, result.drafts), file=sys.stderr)
         return EXIT_OK
@@ -298,8 +297,7 @@ def cmd_check(args) -> int:
     problems = project.problems
     if args.strict:
         problems = [Problem(p.path, p.line, p.field, p.message) for p in problems]
-    for problem in problems:
-        print(problem.github() if args.format == "github" else problem)
+    report(problems, sys.stdout, args.format == "github")
     print(summary(problems, len(project.files)))
     return EXIT_PROBLEMS if errors(problems) else EXIT_OK
 

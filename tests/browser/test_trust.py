@@ -139,14 +139,8 @@ def test_a_quote_link_lands_on_the_quote_in_the_article(browser, tmp_path, quote
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_a_renamed_event_s_old_address_takes_the_reader_to_it(browser, tmp_path, shot):
     # a corrected date renames the event's file; a link to the old address, shared before, still reaches the event
-    from tests.test_provenance import commit, git
-    project = Project(tmp_path / "project")
-    git(project.root, "init", "-q", "-b", "main")
-    project.event("2024-11-04-meeting.md", title="A meeting in the Kremlin")
-    commit(project.root, "Add a meeting", "2024-11-08")
-    git(project.root, "mv", "events/2024-11-04-meeting.md", "events/2024-11-03-meeting.md")
-    project.event("2024-11-03-meeting.md", title="A meeting in the Kremlin")
-    commit(project.root, "The meeting was on the 3rd", "2024-11-10")
+    from tests.test_provenance import renamed_meeting
+    project = renamed_meeting(Project(tmp_path / "project"), "A meeting in the Kremlin")
     result = run_cli(["build", "--root", str(project.root), "--base-url", "/timeline/"])
     assert result.code == 0, result.err
     site = ServedSite(project.root, "/timeline/")

@@ -161,7 +161,7 @@ def _dates(log: str, events: str, known: dict[str, list]) -> dict[str, list]:
     for name, dates in found.items():
         if name in known:
             dates[0] = known[name][0]
-            dates[2] += known[name][2] if len(known[name]) > 2 else []
+            dates[2] += _former_names(known[name])
     return {**known, **{name: dates if dates[2] else dates[:2] for name, dates in found.items()}}
 
 
@@ -170,10 +170,16 @@ def moved_files(history: dict[str, list]) -> dict[str, str]:
     name a file has now is no former one."""
     moved: dict[str, tuple[int, str]] = {}
     for name, dates in history.items():
-        for old, when in dates[2] if len(dates) > 2 else ():
+        for old, when in _former_names(dates):
             if old not in history and (old not in moved or moved[old][0] < when):
                 moved[old] = (when, name)
     return {old: name for old, (_, name) in sorted(moved.items())}
+
+
+def _former_names(dates: list) -> list:
+    """Return a file's former names with the times of their renames from its history entry (saved only when it has
+    any: [added, changed] or [added, changed, former names])."""
+    return dates[2] if len(dates) > 2 else []
 
 
 def _event_name(path: str, events: str) -> str | None:

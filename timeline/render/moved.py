@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from functools import partial
 
 from timeline.model.names import ID
@@ -10,20 +10,15 @@ from timeline.render.site_index import SiteIndex, Touched
 from timeline.render.urls import event_page_path
 
 
-def _addresses(moved: dict[str, str], index: SiteIndex) -> Iterator[tuple[str, str]]:
-    """Yield (old id, event id) for every former file name whose event is on the site and whose name no event has."""
-    for old_name, name in moved.items():
-        old_id, event_id = old_name.removesuffix(".md"), name.removesuffix(".md")
-        if ID.fullmatch(old_id):  # a name an event could have had: its address is a folder of the site
-            yield old_id, event_id
-
-
 def moved_pages(moved: dict[str, str], index: SiteIndex, render: Callable[..., bytes], page: type,
                 touched: Touched | None = None) -> tuple[list, list[str]]:
     """Return the pages at the old addresses (only those a change touched, given touched) and the site paths of old
     addresses that no longer have one (their event gone); an event that has the name again keeps its own page."""
     pages, removed = [], []
-    for old_id, event_id in _addresses(moved, index):
+    for old_name, name in moved.items():
+        old_id, event_id = old_name.removesuffix(".md"), name.removesuffix(".md")
+        if not ID.fullmatch(old_id):  # no name an event could have had: no address of the site
+            continue
         if touched is not None and not {old_id, event_id} & touched.events:
             continue
         event = index.by_id.get(event_id)

@@ -189,7 +189,8 @@ class SiteRenderer:
         removed += self._gone(touched)  # after the lists: the pages they no longer have
         moved, moved_away = self._moved(touched)
         pages += moved
-        removed = [path for path in removed if path not in {page.path for page in moved}] + moved_away
+        rewritten = {page.path for page in moved}  # an old address again: written, not removed
+        removed = [path for path in removed if path not in rewritten] + moved_away
         pages += [self._facets_page(FACET_OF[kind]) for kind in sorted(touched.facets)]
         if any(event is not None and event.corrections for pair in replaced for event in pair):
             pages.append(self._corrections_page())
@@ -213,8 +214,7 @@ class SiteRenderer:
         """Yield, for every event page, its site path and all it shows besides settings and templates:
         the event, the other events it shows (its neighbours in time, and those it links to or is linked from),
         whether the timeline is split into year pages and its year into month pages (its links say), and its file's
-        history (its days, and
-        the commit its history link names)."""
+        history (its days, and the commit its history link names)."""
         chronological = self.index.chronological
         for index, event in enumerate(chronological):
             previous = chronological[index - 1] if index > 0 else None
