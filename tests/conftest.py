@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,6 +73,12 @@ class Project:
     def site(self, path: str = "index.html") -> str:
         """Return the text of a built site file."""
         return (self.root / "site" / path).read_text(encoding="utf-8")
+
+
+def as_a_terminal_job() -> dict:
+    """Return Popen options that start a process as a terminal starts a job: in its own process group, with Ctrl-C
+    heard (a shell's background jobs ignore it, and a process inherits that)."""
+    return {"start_new_session": True, "preexec_fn": lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)}
 
 
 def run_cli(argv: list[str]) -> Result:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, as_a_terminal_job
 from timeline.build.builder import Builder
 from timeline.build.incremental import IncrementalBuilder
 from timeline.serve.http import LIVE_PREFIX
@@ -294,7 +294,7 @@ def test_the_quick_start_preview_stops_on_ctrl_c_without_a_traceback(project):
     project.event()
     process = subprocess.Popen(
         [sys.executable, str(REPO / "dev.py"), "serve", "--root", str(project.root), "--port", "0"],
-        stderr=subprocess.PIPE, text=True, start_new_session=True,
+        stderr=subprocess.PIPE, text=True, **as_a_terminal_job(),
     )
     try:
         line = process.stderr.readline()

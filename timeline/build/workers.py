@@ -59,39 +59,34 @@ def default_workers() -> int:
 
 def _take_work(work: tuple) -> None:
     """Keep, in a worker just forked, the work it was handed; a terminal's Ctrl-C is for the build's own process,
-    which stops the workers (also those forked to replace others, after forked_pool's holding handler is gone)."""
+    which stops the workers, so a worker ignores it (one that came while it was forked is dropped unseen)."""
     import signal
 
     global _WORK
     _WORK = work
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def forked_pool(processes: int, work: tuple, tasks_per_worker: int | None = None):
-    """Return a pool of forked workers handed work, each replaced after tasks_per_worker tasks (if given); a
-    Ctrl-C during the forks is held back and raised once they are made.
+    """Return a pool of forked workers handed work, each replaced after tasks_per_worker tasks (if given).
 
-    CPython runs the fork handlers of modules (logging's, for one) in Python just after each
-    fork, and a KeyboardInterrupt raised in one of them is printed as ignored and lost. The
-    workers inherit the holding handler, so a terminal's Ctrl-C stops only this process,
-    which terminates them.
+    Every worker is born with Ctrl-C blocked, until it ignores it: CPython runs modules' fork
+    handlers (threading's, logging's) in Python just after a fork, and a KeyboardInterrupt raised
+    there is printed as ignored. The pool's threads, which fork the replacements, inherit the
+    blocked mask from this thread; a Ctrl-C held back meanwhile is raised here, once it is unblocked.
     """
     import multiprocessing
     import signal
-    import threading
 
     context = multiprocessing.get_context("fork")  # forked: work is inherited, never pickled
-    if threading.current_thread() is not threading.main_thread():
-        return context.Pool(processes, _take_work, (work,), tasks_per_worker)  # only the main thread sets handlers
-    interrupted = []
-    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum))
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    pool = context.Pool(processes, _take_work, (work,), tasks_per_worker)
     try:
-        pool = context.Pool(processes, _take_work, (work,), tasks_per_worker)
-    finally:
-        signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
-    if interrupted:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+    except KeyboardInterrupt:
         pool.terminate()
-        raise KeyboardInterrupt
+        raise
     return pool
 
 
