@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -829,11 +831,18 @@ def test_a_ctrl_c_while_workers_are_forked_is_raised_not_lost(project, monkeypat
     monkeypatch.setattr(worker_pool, "PARALLEL_FROM", 1)
     for day in range(1, 5):
         project.event(f"2024-11-0{day}-event-{day}.md", title=f"Event {day}")
+    # Another thread may take the signal (a test run's browser driver has several): it must not leave workers behind.
+    bystander_may_stop = threading.Event()
+    bystander = threading.Thread(target=bystander_may_stop.wait)
+    bystander.start()
     _INTERRUPT_AT_FORK.append(True)
     try:
         with pytest.raises(KeyboardInterrupt):
             Builder(project.root, workers=2).build()
     finally:
         _INTERRUPT_AT_FORK.clear()
+        bystander_may_stop.set()
+        bystander.join()
     assert "KeyboardInterrupt" not in capsys.readouterr().err
     assert not (project.root / "site").exists()
+    assert multiprocessing.active_children() == []

@@ -69,24 +69,33 @@ def _take_work(work: tuple) -> None:
 
 
 def forked_pool(processes: int, work: tuple, tasks_per_worker: int | None = None):
-    """Return a pool of forked workers handed work, each replaced after tasks_per_worker tasks (if given).
+    """Return a pool of forked workers handed work, each replaced after tasks_per_worker tasks (if given); a
+    Ctrl-C while the pool is made is held back and raised once it is made.
 
     Every worker is born with Ctrl-C blocked, until it ignores it: CPython runs modules' fork
     handlers (threading's, logging's) in Python just after a fork, and a KeyboardInterrupt raised
     there is printed as ignored. The pool's threads, which fork the replacements, inherit the
-    blocked mask from this thread; a Ctrl-C held back meanwhile is raised here, once it is unblocked.
+    blocked mask from this thread. In the main thread a holding handler also keeps a Ctrl-C that
+    another thread took from interrupting the pool half made.
     """
     import multiprocessing
     import signal
+    import threading
 
     context = multiprocessing.get_context("fork")  # forked: work is inherited, never pickled
+    interrupted = []
+    holding = threading.current_thread() is threading.main_thread()  # only the main thread sets handlers
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: interrupted.append(signum)) if holding else None
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    pool = context.Pool(processes, _take_work, (work,), tasks_per_worker)
     try:
-        signal.pthread_sigmask(signal.SIG_SETMASK, held)
-    except KeyboardInterrupt:
+        pool = context.Pool(processes, _take_work, (work,), tasks_per_worker)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)  # a Ctrl-C blocked meanwhile reaches the holding handler
+        if holding:
+            signal.signal(signal.SIGINT, signal.SIG_DFL if previous is None else previous)
+    if interrupted:
         pool.terminate()
-        raise
+        raise KeyboardInterrupt
     return pool
 
 
