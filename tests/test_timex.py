@@ -197,6 +197,12 @@ CASES = [
      [("January 2019", "DATE", "2019-01"), ("That same month", "DATE", "2019-01")]),
     ("Later that year, the firm closed.", [("Later that year", "DATE", "PAST_REF")]),
     # "that same day" is "that day"; a shift before a reported clause ("later that they") is still a shift
+    # A day word capitalised inside a sentence is a name (a programme, a newspaper); a headline's or a first word is a day
+    ("The envoy said on ABC's This Week program that talks would resume on Friday.", [("Friday", "DATE", "2024-11-08")]),
+    ("According to Barbados Today, the exams were scrapped yesterday.", [("yesterday", "DATE", "2024-11-06")]),
+    ("Talks Resume Today In Geneva", [("Today", "DATE", "2024-11-07")]),
+    ("Officials met. Today they voted.", [("Today", "DATE", "2024-11-07")]),
+    ("He said: Today we act.", [("Today", "DATE", "2024-11-07")]),
     ("The fire broke out on July 9, 2024. That same day, the owners vowed to rebuild.",
      [("July 9, 2024", "DATE", "2024-07-09"), ("That same day", "DATE", "2024-07-09")]),
     ("The fire broke out on July 9, 2024. The owners announced two days later that they would rebuild.",

@@ -40,7 +40,7 @@ def find_timexes(text: str, reference: EventDate | datetime.date, *, country: st
             if hits:
                 start, end = min(h.start for h in hits), max(h.end for h in hits)
                 candidates.append((start, end, priority, hits))
-    chosen = _without_overlaps(candidates)
+    chosen = [hit for hit in _without_overlaps(candidates) if not _a_title(hit, context)]
     chosen = merge_day_and_clock(text, chosen)
     resolve_narrative(chosen, context)
     return [_timex(hit, context) for hit in chosen]
@@ -92,6 +92,23 @@ def _without_overlaps(candidates: list) -> list[Hit]:
         taken.append((start, end))
         chosen.extend(hits)
     return sorted(chosen, key=lambda h: h.start)
+
+
+# A day word written as a name inside a sentence: "on ABC's This Week", "according to Barbados Today".
+_TITLE_WORDS = re.compile(r"(?:Today|Tonight|Yesterday|Tomorrow|(?:This|Last|Next) Week)")
+_LOWER_CASE_WORD = re.compile(r"\b[a-z][a-z'’]{3,}")
+
+
+def _a_title(hit: Hit, context: Context) -> bool:
+    """Return whether a hit is a capitalised day word inside a sentence that is not itself in title case: a
+    programme's, a film's or a newspaper's name, not a date."""
+    if not _TITLE_WORDS.fullmatch(context.text, hit.start, hit.end):
+        return False
+    first, last = context.sentence(hit.start)
+    before = context.text[first: hit.start].rstrip()
+    if not re.search(r"[\w,’']$", before) or re.search(r"[:“\"(]\s*$", before):
+        return False  # the sentence's or a quotation's first word
+    return bool(_LOWER_CASE_WORD.search(context.text, first, last))  # a headline's words are all capitalised
 
 
 _PRECISION_LENGTH = {YEAR: 4, MONTH: 7, DAY: 10}
