@@ -824,6 +824,15 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Police were called to a burglary on Tuesday. A short time later, police responded to a second "
                  "burglary.", [("2024-11-05", None, ["Tuesday"]), ("2024-11-05", None, ["A short time later"])],
                  id="a-short-time-later"),
+    pytest.param("The hikers went missing on Tuesday. Within three hours, two of them were found. Within 24 hours, "
+                 "the river rose.", [("2024-11-05", None, ["Tuesday"]), ("2024-11-05", None, ["Within three hours"])],
+                 id="within-a-few-hours-not-a-day-s"),
+    pytest.param("The deal takes effect on 1 February 2025. From that moment, firms will pay less.",
+                 [("2025-02-01", None, ["1 February 2025"]), ("2025-02-01", None, ["From that moment"])],
+                 id="from-that-moment"),
+    pytest.param("Schools opened on Tuesday. It was at this point that the minister closed them.",
+                 [("2024-11-05", None, ["Tuesday"]), ("2024-11-05", None, ["It was at this point"])],
+                 id="it-was-at-this-point"),
     pytest.param("Police were called to a burglary on Tuesday. The shop sells shoes. It opened in May. At that time, "
                  "it sold hats.", [("2024-11-05", None, ["Tuesday"]), ("2024-05", None, ["May"])],
                  id="at-that-time-of-a-month-is-not-a-day"),

@@ -37,10 +37,13 @@ _DURING_EVENT = re.compile(r"(?:^(?i:during)|\b(?i:at\s+the\s+(?P<edge>start|end
                            r"|(?P<n>(?i:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)"
                            r"(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
-# A sentence that goes on from the one before on the same day: "A short time later, police responded".
+# A sentence that goes on from the one before on the same day: "A short time later, police responded", "Within
+# three hours, two more were found", "From that moment, companies will ...", "It was at this point that ...".
 _SOON_AFTER = re.compile(r"(?:A\s+short\s+time|Minutes|Moments|Hours|Shortly|Soon)\s+(?:later|after(?:wards?)?"
                          r"|thereafter)\b|Immediately\s+after(?:wards?)?\b|Within\s+(?:an|the)\s+hour\b"
-                         r"|At\s+that\s+(?:time|moment|point)\b")
+                         r"|Within\s+(?:(?:a\s+few|\d+|[a-z]+)\s+minutes|(?:a\s+few|two|three|four|five|six|[2-6])\s+hours)\b"
+                         r"|At\s+that\s+(?:time|moment|point)\b|It\s+was\s+at\s+(?:this|that)\s+(?:moment|point)\b"
+                         r"|From\s+(?:that|this)\s+(?:moment|point)\b")
 # "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stay\s+lit|stays?\s+open"
                          r"|remains?\s+open)\s+(?:[a-z]+\s+){0,3}?"
