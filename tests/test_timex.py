@@ -197,6 +197,11 @@ CASES = [
      [("January 2019", "DATE", "2019-01"), ("That same month", "DATE", "2019-01")]),
     ("Later that year, the firm closed.", [("Later that year", "DATE", "PAST_REF")]),
     # "that same day" is "that day"; a shift before a reported clause ("later that they") is still a shift
+    # A date right after its verb is that verb's, whatever clue comes next; one after the infinitive is the plan's
+    ("Officials agreed on Monday to reopen the road.", [("Monday", "DATE", "2024-11-04")]),
+    ("Officials agreed to reopen the road on Monday.", [("Monday", "DATE", "2024-11-11")]),
+    ("A man charged on Friday will appear in court on Monday.",
+     [("Friday", "DATE", "2024-11-01"), ("Monday", "DATE", "2024-11-11")]),
     # A day word capitalised inside a sentence is a name (a programme, a newspaper); a headline's or a first word is a day
     ("The envoy said on ABC's This Week program that talks would resume on Friday.", [("Friday", "DATE", "2024-11-08")]),
     ("According to Barbados Today, the exams were scrapped yesterday.", [("yesterday", "DATE", "2024-11-06")]),

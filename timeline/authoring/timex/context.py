@@ -100,6 +100,7 @@ _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|no
 # The words that may open a sentence before its date: "On Monday, state media reported ...".
 _OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:(?:on|in|at|during|last|this)\s+)?"
                       r"(?:(?:a|an|the|its|his|her|their)\s+)?")  # "In a July 16 press conference, Jobs said ..."
+_FOLLOWS_ITS_VERB = re.compile(r"\s+(?:on|in|at)\s+")  # "agreed on Monday": the date of the verb before it
 _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 # A date naming an accident ("the April 25 quake", "the January ditching", "into the ditching of a plane in January")
 _INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deadly|fatal|devastating|massive|powerful|major)\s+)?{INCIDENTS}\b")
@@ -221,9 +222,12 @@ class Context:
             distance = start - clue_end if clue_end <= start else clue_start - end
             if clue_start < clause_start or clue_end > clause_end:
                 distance += len(self.text)
-            # A future clue wins a tie: "said it will meet on Friday".
-            if best_distance is None or distance < best_distance or (distance == best_distance and tense == FUTURE):
-                best, best_distance, best_end = tense, distance, clue_end
+            # The verb the date follows comes first ("agreed on Monday to reopen the road" is when they agreed), then
+            # the nearest clue; a future clue wins a tie ("said it will meet on Friday").
+            rank = (not (clue_end <= start and _FOLLOWS_ITS_VERB.fullmatch(self.lowered, clue_end, start)), distance,
+                    tense != FUTURE)
+            if best_distance is None or rank < best_distance:
+                best, best_distance, best_end = tense, rank, clue_end
         if best == FUTURE and best_end <= start and _INCIDENT_BETWEEN.search(self.lowered, best_end, start) \
                 and re.search(r"\b(?:in|on)\s+$", self.lowered[max(first, start - 5): start]):
             return PAST  # "will hold a hearing into the ditching of a plane in January": the ditching's January
