@@ -77,7 +77,10 @@ class Project:
 
 def as_a_terminal_job() -> dict:
     """Return Popen options that start a process as a terminal starts a job: in its own process group, with Ctrl-C
-    heard (a shell's background jobs ignore it, and a process inherits that)."""
+    heard (a shell's background jobs ignore it, and a process inherits that; preexec_fn, unsafe beside threads, is
+    only used then)."""
+    if signal.getsignal(signal.SIGINT) != signal.SIG_IGN:
+        return {"start_new_session": True}
     return {"start_new_session": True, "preexec_fn": lambda: signal.signal(signal.SIGINT, signal.SIG_DFL)}
 
 
