@@ -78,9 +78,13 @@ _POINTER = re.compile(r"\s*(?:(?:Let['’]s|Let\s+us)\s+(?:take\s+a\s+)?look\b"
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
-# "As of 12:20 on Wednesday", "as of yesterday morning": a status at a time, not "in effect as of 15 June"
+# "As of 12:20 on Wednesday", "as of yesterday morning", "current as of Nov. 13": a status at a time, not "in effect
+# as of 15 June"
 _AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s+(?:on\s+)?"
-                    r"|(?=yesterday|last\s+night))", re.IGNORECASE)
+                    r"|(?=yesterday|last\s+night))|\b(?:current|accurate|correct|up\s+to\s+date)\s+as\s+of\s+",
+                    re.IGNORECASE)
+# "As of Monday morning, no buyer has come through": what has or has not happened by then, a status
+_AS_OF_BY_THEN = re.compile(r"(?i)\s*as\s+of\s+[^,]{3,40},[^.;]*?\b(?:has|have)(?:n['’]t)?\b")
 _INCIDENT_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:quake|earthquake|tsunami|attacks?|bombings?|fire|storm|floods?"
                              r"|crash|shooting|blast|explosion|massacre|truce|ceasefire|speech|address|raid|strike"
                              r"|riots?)\b")
@@ -257,6 +261,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
     if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9) \
+            or _AS_OF_BY_THEN.match(sentence) \
             or _YARDSTICK_BEFORE.search(text, max(0, timex.start - 80), timex.start):
         return True  # "so far this year", "as of Monday", "for the first time since 2018", "Best By date of ..."
     if re.search(r"(?i)\bby\s+$", before) and _HAD_DONE.search(sentence) \
