@@ -28,6 +28,7 @@ _WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _HOLIDAY_PERIOD = re.compile(r"[^\S\n]+(?:(?:long|bank)[^\S\n]+)?(?:weekend|holidays|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
 _AND_INTO = re.compile(r"\s+(?:and\s+)?into\s+(?:early\s+)?", re.IGNORECASE)
+_THE_NIGHT_BETWEEN = re.compile(r"(?i),?\s+(?:or\s+)?")  # "late Thursday or early Friday"
 _RESPECTIVELY = re.compile(r",?\s+respectively\b", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r",?\s*(?:to|into|until|till|through|thru|and(?:\s+into)?|-|–|—)\s+(?:the\s+)?"
                         r"(?:(?:late|early|mid)-?\s*)?", re.IGNORECASE)  # "between mid-June and late-September"
@@ -205,6 +206,11 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
         return True  # "the 2016–17 season", "1939-1945", "the upcoming 2012 to 2013 season"
     if _YEAR_DASH.fullmatch(between) and not any(_WEEKDAY.search(t.text) for t in (first, second)):
         return True  # "January–March 2025"; not "Monday-Friday", opening hours
+    if _THE_NIGHT_BETWEEN.fullmatch(between) and first.text.lower().startswith("late ") \
+            and second.text.lower().startswith("early ") \
+            and first.date.precision == second.date.precision == DAY \
+            and shifted(first.date, 1, "D", inclusive=False) == second.date:
+        return True  # "late Thursday or early Friday": the night between the two days
     if _SPAN_JOIN.fullmatch(between):
         opened = (_SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
                   or _next_months(first, second, between) or _written_through(first, second, between))
