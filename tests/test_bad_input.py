@@ -97,7 +97,8 @@ CASES = [
     ("relative-date", "2024-11-04-a.md", fm("date: yesterday"), None),
     ("name-date-mismatch", "2024-11-05-a.md", fm("date: 2024-11-04"),
      "events/2024-11-05-a.md:3: date: is 2024-11-04 but the file name starts with 2024-11-05; fix the date or "
-     "rename the file to 2024-11-04-a.md"),
+     "rename the file to 2024-11-04-a.md (renamed in git, it keeps its history, and its old address sends readers "
+     "on)"),
     # paths and names
     ("dotdot-name", "2024-11-04-..-a.md", fm("date: 2024-11-04"), None),
     ("uppercase-name", "2024-11-04-Putin.md", fm("date: 2024-11-04"), None),

@@ -475,7 +475,8 @@ def test_bad_end_and_bad_date_each_reported_once(project):
 
 # --- file names ---
 
-RENAME = "is {iso} but the file name starts with {prefix}; fix the date or rename the file to {suggested}"
+RENAME = ("is {iso} but the file name starts with {prefix}; fix the date or rename the file to {suggested} (renamed in "
+          "git, it keeps its history, and its old address sends readers on)")
 NAME_RULE = "name must be the event's date then a short slug in lowercase letters, digits and dashes, like {}"
 
 

@@ -461,7 +461,8 @@ def check_id(event_file: EventFile, date: EventDate | None, title: str | None, f
         event_file.problem(
             date_line, "date",
             f"is {date.iso()} but the file name starts with {match['prefix']}; fix the date or rename the file to "
-            f"{date_prefix(date)}-{match['slug']}.md",
+            f"{date_prefix(date)}-{match['slug']}.md (renamed in git, it keeps its history, and its old address "
+            "sends readers on)",
         )
 
 
