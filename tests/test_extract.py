@@ -730,6 +730,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("So far in January, activity has remained strong.", [], id="so-far-in-a-month"),
     pytest.param("As of 12:20 on Wednesday 6 November, there are 84 flood warnings.", [], id="as-of-a-clock-time"),
     pytest.param("As of Monday morning, no buyer has come through for the firm.", [], id="as-of-what-has-happened-by-then"),
+    pytest.param("The IMF says the world will slowly return to growth of almost two percent next year.", [],
+                 id="a-growth-forecast-for-a-year"),
+    pytest.param("Child sex offence cases saw the greatest number of prison sentence increases by the Court of Appeal "
+                 "last year.", [], id="the-greatest-number-of-a-year-told-far-before-it"),
     pytest.param("The following information is current as of Nov. 13.", [], id="current-as-of"),
     pytest.param("The new rules are in effect as of Nov. 13.", [("2024-11-13", None, ["Nov. 13"])],
                  id="in-effect-as-of-is-a-start"),

@@ -133,8 +133,8 @@ _ONE_OCCASION = re.compile(r"(?i)\b(?:will|(?:take|takes|took|taking)\s+place|(?
 # An amount and a verb of change: a figure told for a period
 _AMOUNT = re.compile(r"[$£€]\s?\d|%|\b(?:percent|per\s+cent|million|billion|trillion)\b", re.IGNORECASE)
 _HEADCOUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b(?:thousands|hundreds|dozens)\s+of\b", re.IGNORECASE)
-_TREND_VERB = re.compile(r"\b(?:grew|grow|grows|rose|rise|rises|fell|fall|falls|increased|decreased|declined|decline"
-                         r"|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up(?!\s+of)"
+_TREND_VERB = re.compile(r"\b(?:grew|grow|grows|growth|rose|rise|rises|fell|fall|falls|increased|decreased|declined"
+                         r"|decline|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up(?!\s+of)"
                          r"|shrink|shrinks|expand|expands|expanded|losses|received|worked|conducted|handled|processed"
                          r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to)\b",
                          re.IGNORECASE)
@@ -205,7 +205,7 @@ def _figure_for_a_period(text: str, timex: Timex) -> bool:
     if _AMOUNT.search(sentence) and _TREND_VERB.search(sentence):
         return True
     # a headcount only in the date's own clause: not "will conduct a July lottery ..., and it has 1,000 entries"
-    clause = _CLAUSE_BREAK.split(sentence[max(0, timex.start - sentence_start - 60): timex.end - sentence_start + 120])
+    clause = _CLAUSE_BREAK.split(sentence[max(0, timex.start - sentence_start - 100): timex.end - sentence_start + 120])
     own = next((part for part in clause if timex.text in part), "")
     counts = _NOT_COUNTS.sub("", own)  # "an ash column that reached 45,000 ft": a measure, not a figure
     return bool((_HEADCOUNT.search(counts) and _TREND_VERB.search(own)) or _TREND_TOLD.search(own))
