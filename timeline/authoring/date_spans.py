@@ -207,9 +207,7 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
     if _YEAR_DASH.fullmatch(between) and not any(_WEEKDAY.search(t.text) for t in (first, second)):
         return True  # "January–March 2025"; not "Monday-Friday", opening hours
     if _THE_NIGHT_BETWEEN.fullmatch(between) and first.text.lower().startswith("late ") \
-            and second.text.lower().startswith("early ") \
-            and first.date.precision == second.date.precision == DAY \
-            and shifted(first.date, 1, "D", inclusive=False) == second.date:
+            and second.text.lower().startswith("early ") and _a_day_apart(first, second):
         return True  # "late Thursday or early Friday": the night between the two days
     if _SPAN_JOIN.fullmatch(between):
         opened = (_SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
@@ -238,12 +236,17 @@ def _written_through(first: Timex, second: Timex, between: str) -> bool:
 def _next_days(first: Timex, second: Timex, text: str) -> bool:
     """Return whether two dates joined by 'and' or 'into' are days a day apart ('Saturday, Sept. 21 and Sunday,
     Sept. 22', 'Tuesday into Wednesday')."""
-    if first.date.precision != DAY or second.date.precision != DAY \
-            or not re.search(r"\b(?:and|into)\b", text[first.end: second.start]):
+    if not re.search(r"\b(?:and|into)\b", text[first.end: second.start]):
         return False
     if _RESPECTIVELY.match(text, second.end):
         return False  # "on March 4 and 5 respectively": two events
-    return shifted(first.date, 1, "D", inclusive=False) == second.date
+    return _a_day_apart(first, second)
+
+
+def _a_day_apart(first: Timex, second: Timex) -> bool:
+    """Return whether two dates are days and the second is the day after the first."""
+    return first.date.precision == second.date.precision == DAY \
+        and shifted(first.date, 1, "D", inclusive=False) == second.date
 
 
 def _counted_from(text: str, timex: Timex) -> Timex:

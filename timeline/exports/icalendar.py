@@ -67,7 +67,7 @@ def ics_event(event: Event, lang: Language, page_url: str, uid_domain: str) -> s
     if span is None:
         return ""
     precision_note = "" if event.date.precision == DAY and not event.date_needs_words else \
-        lang.gettext(PRECISION_NOTES[event.date.precision]).format(date=lang.date_text(event)) + " "
+        lang.gettext(PRECISION_NOTES[event.date.precision], date=lang.date_text(event)) + " "
     sources = f"{lang.gettext('Sources')}: {'; '.join(source.publisher for source in event.sources)}"
     lines = [
         "BEGIN:VEVENT",

@@ -13,7 +13,7 @@ class Language(Protocol):
     """The site's language as the exports use it: its words, its dates."""
 
     def gettext(self, text: str, **values) -> str:
-        """Return text in the site's language."""
+        """Return text in the site's language, with {name} values filled in."""
 
     def format_date(self, date: EventDate) -> str:
         """Return a date at its precision as the site writes it."""

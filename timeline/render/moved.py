@@ -21,9 +21,9 @@ def moved_pages(moved: dict[str, str], index: SiteIndex, render: Callable[..., b
             continue
         if touched is not None and not {old_id, event_id} & touched.events:
             continue
-        event = index.by_id.get(event_id)
         if old_id in index.by_id:
             continue  # an event's own page
+        event = index.by_id.get(event_id)
         if event is None:
             removed.append(event_page_path(old_id))
             continue

@@ -212,7 +212,7 @@ class Context:
                     and not _ATTRIBUTION.match(self.text, clue_start)]  # "said it will meet, on March 3"
             if main:
                 return main[0]
-        best, best_distance, best_end = None, None, 0
+        best, best_rank, best_end = None, None, 0
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
                 continue
@@ -228,8 +228,8 @@ class Context:
             # the nearest clue; a future clue wins a tie ("said it will meet on Friday").
             rank = (not (clue_end <= start and _FOLLOWS_ITS_VERB.fullmatch(self.lowered, clue_end, start)), distance,
                     tense != FUTURE)
-            if best_distance is None or rank < best_distance:
-                best, best_distance, best_end = tense, rank, clue_end
+            if best_rank is None or rank < best_rank:
+                best, best_rank, best_end = tense, rank, clue_end
         if best == FUTURE and best_end <= start and _INCIDENT_BETWEEN.search(self.lowered, best_end, start) \
                 and re.search(r"\b(?:in|on)\s+$", self.lowered[max(first, start - 5): start]):
             return PAST  # "will hold a hearing into the ditching of a plane in January": the ditching's January
