@@ -196,6 +196,12 @@ CASES = [
     ("He was sentenced in January 2019. That same month, his wife was charged.",
      [("January 2019", "DATE", "2019-01"), ("That same month", "DATE", "2019-01")]),
     ("Later that year, the firm closed.", [("Later that year", "DATE", "PAST_REF")]),
+    # the days of its week before (or after) the day told, where they fall in one month: that month
+    ("The vote was on Saturday, June 1, 2024. Earlier that week, crowds marched; later that week, he quit.",
+     [("Saturday, June 1, 2024", "DATE", "2024-06-01"), ("Earlier that week", "DATE", "2024-05"),
+      ("later that week", "DATE", "2024-06")]),
+    ("The vote was on Monday, June 3, 2024. Earlier that week, crowds marched.",
+     [("Monday, June 3, 2024", "DATE", "2024-06-03"), ("Earlier that week", "DATE", "2024-W23")]),
     # "that same day" is "that day"; a shift before a reported clause ("later that they") is still a shift
     # A date right after its verb is that verb's, whatever clue comes next; one after the infinitive is the plan's
     ("Officials agreed on Monday to reopen the road.", [("Monday", "DATE", "2024-11-04")]),

@@ -209,8 +209,24 @@ def _resolve_one(hit: Hit, following: Hit | None, anchor: datetime.date, context
     elif kind == "shift":
         hit.value = ago_value(anchor, -hit.narrative[2], hit.narrative[1])
     elif kind == "unit":
-        hit.value = unit_value(anchor, hit.narrative[1], hit.narrative[2])
+        hit.value = _part_of_week(hit, anchor, context) or unit_value(anchor, hit.narrative[1], hit.narrative[2])
     elif kind == "weekday":  # "the following Monday" after "on Thursday, 3 March": Monday 7 March
         hit.value = day_value(weekday_from(anchor, hit.narrative[1], hit.narrative[2]))
     elif kind == "day of month":  # "on the 6th" after "on 3 March": the 6th of March
         hit.value = day_value(anchor.replace(day=hit.narrative[1]))
+
+
+def _part_of_week(hit: Hit, anchor: datetime.date, context: Context) -> str | None:
+    """Return the month of 'earlier that week' or 'later in the week' when the days before (or after) the day
+    told, within its week, all fall in one month; else None ('earlier that week' of Saturday 1 June: May)."""
+    words = context.text[hit.start: hit.end].lower()
+    if hit.narrative[1:] != ("week", 0) or anchor == context.reference \
+            or not re.search(r"\b(?:earlier|later)\b", words):
+        return None  # told of the reference's own week, it stays a week (the event's date is cut at publication)
+    if "earlier" in words:
+        first, last = anchor - datetime.timedelta(days=anchor.weekday()), anchor - datetime.timedelta(days=1)
+    else:
+        first, last = anchor + datetime.timedelta(days=1), anchor + datetime.timedelta(days=6 - anchor.weekday())
+    if last < first or (first.year, first.month) != (last.year, last.month):
+        return None
+    return f"{first.year:04d}-{first.month:02d}"
