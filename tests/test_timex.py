@@ -88,6 +88,11 @@ CASES = [
     # a schedule told in the present, to a month or a day of one: to come; a noun is no schedule
     ("The law takes effect on Nov. 1; the festival returns in October.",
      [("Nov. 1", "DATE", "2025-11-01"), ("October", "DATE", "2025-10")]),
+    ("The act comes into force on 1 November; nominations close on 2nd of November.",
+     [("1 November", "DATE", "2025-11-01"), ("2nd of November", "DATE", "2025-11-02")]),
+    ("Forms must be received by Nov. 1; entries must be postmarked no later than Nov. 2.",
+     [("Nov. 1", "DATE", "2025-11-01"), ("Nov. 2", "DATE", "2025-11-02")]),
+    ("The rules entered into force on 1 November.", [("1 November", "DATE", "2024-11-01")]),
     ("Foam damaged the shuttle during launch in August.", [("August", "DATE", "2024-08")]),
     ("The team is looking forward to the launch on Thursday.", [("Thursday", "DATE", "2024-11-07")]),
     ("Results of the vote, held on Sunday, are expected on Monday.",

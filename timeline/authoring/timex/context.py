@@ -49,14 +49,18 @@ _FUTURE_CLUES = re.compile(
     r"(?<!previous\s)(?<!earlier\s)(?<!\bfirst\s)(?<!second\s)(?<!\bfinal\s)(?<!\blast\s)(?<!\bnew\s)"  # nouns
     r"(?:open|start|begin|resume|reopen|close|end|meet|vote|rule|return|launch|convene|go|goe|play"
     r"|face|host|premiere|air|debut|arrive|visit|depart|expire|finishe|conclude|reconvene|appear|testifie|testify"
-    r"|kicks?\s+off|wraps?\s+up|go(?:es)?\s+on\s+sale|takes?\s+(?:place|effect)|stands?\s+trial)s?"
+    r"|kicks?\s+off|wraps?\s+up|go(?:es)?\s+on\s+sale|takes?\s+(?:place|effect)|stands?\s+trial"
+    r"|comes?\s+into\s+(?:force|effect)|enters?\s+(?:into\s+)?force|go(?:es)?\s+into\s+effect)s?"
     r"(?=(?:\s+[a-z'’-]+){0,4}?\s+on\s+(?:this\s+)?" + _WEEKDAY_NAME + r"\b"
     r"|\s+(?:this\s+)?" + _WEEKDAY_NAME + r"\b"
     # "The law takes effect on Dec. 1", "the festival returns in December"
     r"|(?:\s+[a-z'’-]+){0,4}?\s+(?:on|in)\s+(?:early\s+|mid-?|late\s+)?" + _MONTH_START + r"[a-z]*\b"
+    r"|(?:\s+[a-z'’-]+){0,4}?\s+on\s+\d\d?(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_START + r"[a-z]*\b"  # "on 1 May"
     r"|\s+" + _MONTH_START + r"[a-z]*\.?\s+\d)"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
+    # a deadline: "must be received by March 15", "must be postmarked no later than May 1"
+    r"|must\s+be\s+[a-z]+(?:ed|en)\s+(?:by|before|no\s+later\s+than)\b"
 )  # searched in the lower-cased text
 _NOT_PAST_ED = (
     "need|speed|feed|seed|bleed|breed|proceed|succeed|exceed|indeed|embed|hundred|bed|red|shed|sacred|naked|wicked"
