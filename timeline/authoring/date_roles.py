@@ -114,6 +114,7 @@ _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Til
                                r"|At|Of|And|Or|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Fiscal|End|Start"
                                r"|Beginning|Around|About|Circa|Between|To|Until|Last|Next|This|Year|Since|As)\b)"
                                r"[A-Z][A-Za-z]+,?[^\S\n]+$")  # "Expo 2020", "the Migratory Birds Convention Act, 1994"
+_CLASS_OF = re.compile(r"(?i)\bclass\s+of\s+$")
 _WHEN_THE = re.compile(r"(?i)\b(?:in|at|during|since|until|by|before|after|for|from|of|to|ahead\s+of)\s+the\s+$")
 _NAMED_THEN_IS = re.compile(r"(?:[^\S\n]+[a-z-]+){1,3}?[^\S\n]+(?:is|are|was|were|ha(?:s|ve)\s+been)\b")
 _LAW_OF = re.compile(r"\b(?:Act|Law|Treaty|Convention|Accords?|Agreement|Declaration|Protocol|Amendments?|Bill)"
@@ -136,7 +137,8 @@ _HEADCOUNT = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b(?:thousands|hundreds|dozens)
 _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|growth|rose|rise|rises|fell|fall|falls|increased|decreased|declined"
                          r"|decline|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up(?!\s+of)"
                          r"|shrink|shrinks|expand|expands|expanded|losses|received|worked|conducted|handled|processed"
-                         r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to)\b",
+                         r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to"
+                         r"|(?:was|were|is|are)\s+(?:up|down)(?=\s+(?:by\s+)?\d))\b",
                          re.IGNORECASE)
 # "saw sentence increases in 2022", "the greatest number of increases last year": a trend told without a figure
 _TREND_TOLD = re.compile(r"(?i)\bsaw\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,4}?(?:increases?|rises?|falls?|drops?"
@@ -241,6 +243,9 @@ def _routine(text: str, timex: Timex) -> bool:
     return False
 
 
+_COMPARED_WITH = re.compile(r"(?i)\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?)\s+$")
+
+
 def _sentence_of(text: str, timex: Timex) -> tuple[int, str]:
     """Return where the sentence (a line of the story's text) holding a date starts, and the sentence."""
     start = text.rfind("\n", 0, timex.start) + 1
@@ -267,8 +272,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if re.search(r"(?i)\bby\s+$", before) and _HAD_DONE.search(sentence) \
             and (_AMOUNT.search(sentence) or _HEADCOUNT.search(sentence)):
         return True  # "by the end of 2023, the company had lost more than $1.4 billion": a total by then
-    if timex.text.lower().endswith("ago") and re.search(r"(?i)\bfrom\s+$", before):
-        return True  # "up 82% from 9 months ago": the baseline of a comparison
+    if re.search(r"(?i)\b(?:ago|earlier|before)$", timex.text) and _COMPARED_WITH.search(before):
+        return True  # "up 82% from 9 months ago", "4 percent higher than a year earlier": a comparison's baseline
     counted = _COUNT.search(_NOT_COUNTS.sub("", sentence.replace(timex.text, "")))  # "the 76-year-old" counts nothing
     if counted and (_PAST_STRETCH.search(timex.text) or _THIS_PERIOD.fullmatch(timex.text)) \
             and _PERFECT.search(sentence):
@@ -285,8 +290,10 @@ def _backdrop(text: str, timex: Timex) -> bool:
         return False
     written = timex.text[:1].isdigit()
     if written and (_NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start)
-                    or _LAW_OF.search(text, max(0, timex.start - 30), timex.start)):
-        return True  # "UEFA Champions League 2017–2018", "Expo 2020", "the Sarbanes-Oxley Act of 2002": a name
+                    or _LAW_OF.search(text, max(0, timex.start - 30), timex.start)
+                    or _CLASS_OF.search(text, max(0, timex.start - 30), timex.start)):
+        # "UEFA Champions League 2017–2018", "Expo 2020", "the Sarbanes-Oxley Act of 2002", "the class of 2025": a name
+        return True
     modified = _YEAR_MODIFIES.match(text, timex.end)
     if written and re.search(r"(?i)\bthe\s+$", before) and not _WHEN_THE.search(before) and (
             text[text.rfind("\n", 0, timex.start) + 1: timex.start].strip().lower() != "the"
