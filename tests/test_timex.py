@@ -293,6 +293,10 @@ CASES = [
     ("Americans will celebrate Thanksgiving with family.", [("Thanksgiving", "DATE", "2024-11-28")]),
     ("Ukraine marked its Independence Day.", [("Independence Day", "DATE", "2024-08-24")]),
     ("Christmas 2023 was quiet.", [("Christmas 2023", "DATE", "2023-12-25")]),
+    # a day kept everywhere is that day where no country is in sight; Britain's May Day is its bank holiday
+    ("Workers marched on May Day; veterans marched on Anzac Day.",
+     [("May Day", "DATE", "2024-05-01"), ("Anzac Day", "DATE", "2024-04-25")]),
+    ("Britain's May Day bank holiday was wet.", [("May Day", "DATE", "2024-05-06")]),
     # years as radio scripts say them
     ("The plane crashed in twenty ten; he left in twenty one.", [("twenty ten", "DATE", "2010")]),
     # days listed: a span when they follow each other, else the first

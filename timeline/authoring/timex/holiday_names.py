@@ -31,6 +31,7 @@ _OBSERVANCES = {
     "human rights day": (12, 10), "world health day": (4, 7), "world refugee day": (6, 20),
     "bastille day": (7, 14), "world water day": (3, 22), "world cancer day": (2, 4), "europe day": (5, 9),
     "armistice day": (11, 11), "international workers' day": (5, 1), "world mental health day": (10, 10),
+    "may day": (5, 1), "anzac day": (4, 25),
 }
 # Days counted in weeks: (month, weekday, which one, days after it); Black Friday follows Thanksgiving.
 _COUNTED_DAYS = {"black friday": (11, 3, 4, 1), "cyber monday": (11, 3, 4, 4), "giving tuesday": (11, 3, 4, 5),
@@ -69,20 +70,24 @@ def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match
     sentence_start, sentence_end = context.sentence(start)
     countries = countries_in(prefix) + countries_near(context.text, sentence_start, sentence_end, start)
     countries += [context.country.upper()] if context.country else []
+    explicit_year = int(match["year"]) if match["year"] else None
+    end = match.end() if explicit_year else match.end("name")
+    years = [explicit_year] if explicit_year else [context.reference.year + offset for offset in (-1, 0, 1)]
+    key = " ".join(name.lower().replace("’", "'").split())
+    days = [_observance_day(key, year) for year in years]
+    if all(days) and not countries:
+        # With no country in sight a day kept everywhere is that day: "May Day" is 1 May, not Britain's bank holiday.
+        return _holiday_choice(context, days, start, end, explicit_year is not None)
     # With no country in sight, an English news text most likely means the American or British day.
     countries = list(dict.fromkeys(countries)) or ["US", "GB"]
     if "lunar" in name.lower():
         countries.append("CN")  # the Lunar New Year, kept on the same day across East Asia, is in China's table
-    explicit_year = int(match["year"]) if match["year"] else None
-    end = match.end() if explicit_year else match.end("name")
-    years = [explicit_year] if explicit_year else [context.reference.year + offset for offset in (-1, 0, 1)]
     for code in countries:
         days = [day for year in years for day in _holiday_days(code, year, name)]
         if not days:
             days = _fixed_holiday_days(code, years, name)
         if days:
             return _holiday_choice(context, days, start, end, explicit_year is not None)
-    key = " ".join(name.lower().replace("’", "'").split())
     days = [_observance_day(key, year) for year in years]
     if all(days):
         return _holiday_choice(context, days, start, end, explicit_year is not None)
