@@ -822,6 +822,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("FAA Expects Busiest Thanksgiving Travel Period in 15 Years", [], id="the-busiest-in-years"),
     pytest.param("The Mac market share is up 82% from 9 months ago.", [], id="from-months-ago"),
     pytest.param("Prices were 4 percent higher than a year earlier.", [], id="higher-than-a-year-earlier"),
+    pytest.param("Since DOE's Science Bowl began in 1991, more than 100,000 students have taken part.", [],
+                 id="a-count-since-a-name-s-beginning"),
     pytest.param("Sales in the first quarter were up 5 percent from a year earlier.", [],
                  id="a-quarter-s-figure-up-from-a-year-earlier"),
     pytest.param("The class of 2025 will be the largest in the school's history.", [], id="the-class-of-a-year"),
@@ -997,7 +999,8 @@ def test_a_title_opening_with_he_or_she_names_the_person_named_before():
 @pytest.mark.parametrize("headline", ["News briefs: November 7, 2024", "Dry weather update 7th November 2024",
                                       "Announced Actions for November 7, 2024",
                                       "ECONOMICS REPORT - Holiday Shopping - 2024-11-07", "Category:November 7, 2024",
-                                      "November 7, 2024: Man Pleads Guilty", "Week In Review: 11/04 - 11/07"])
+                                      "November 7, 2024: Man Pleads Guilty", "Week In Review: 11/04 - 11/07",
+                                      "FDA News & Notes - Week of November 4, 2024", "Week of November 4, 2024"])
 def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event(headline):
     assert found("Kerry visited Kyiv on Monday.", headline=headline) == [("2024-11-04", None, ["Monday"])]
 
@@ -1005,7 +1008,12 @@ def test_a_headline_that_is_a_title_and_the_page_s_date_dates_no_event(headline)
 @pytest.mark.parametrize("headline, dated", [
     ("Storm hits Florida on November 7, 2024", ("2024-11-07", None, ["November 7, 2024"])),
     ("Awareness Week | November 7-14, 2024", ("2024-11-07", "2024-11-14", ["November 7-14, 2024"])),
-    ("Festival set, Nov. 12-14", ("2024-11-12", "2024-11-14", ["Nov. 12-14"]))])
+    ("Festival set, Nov. 12-14", ("2024-11-12", "2024-11-14", ["Nov. 12-14"])),
+    # the day after publication, after a word and not a colon or a dash: to come, not the page's date
+    ("National Science Bowl Kicks Off November 8, 2024", ("2024-11-08", None, ["November 8, 2024"])),
+    ("Protests planned for the week of November 11", ("2024-11", None, ["the week of November 11"])),
+    # a headline's weekend with no tense is the one just gone, as its weekday is
+    ("Coast Guard Responds to Multitude of Cases over Weekend", ("2024-11", None, ["Weekend"]))])
 def test_a_headline_that_reports_a_dated_happening_keeps_its_date(headline, dated):
     assert found("Nothing else happened.", headline=headline) == [dated]
 

@@ -28,6 +28,8 @@ _CALENDAR_WORDS = re.compile(rf"\d{{4}}|\b{month_group('month')}")
 _TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|till|from|since|at|in|before|after|of)\b)"
                                 r"[a-z]+)\s*\(?$")
 _TITLE_AFTER_DATE = re.compile(r"\s*[:|–—-]")
+_SET_APART = re.compile(r"[:/|–—-]\s*\(?$")
+_WEEK_OF = re.compile(r"(?i)(?:the\s+)?week\s+of\s+")
 _IN_RECENT = re.compile(r"(?i)\b(?:in|over|during)\s+(?:the\s+)?$")
 # "over the next four days", "within the next two months": a span from publication; "in five months": a date.
 _SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|coming)\s+$", re.IGNORECASE)
@@ -111,8 +113,17 @@ def _reported(text: str, timex: Timex, others: list[Timex]) -> bool:
 def page_date_in_title(headline: str, timex: Timex, published: EventDate) -> bool:
     """Return whether a date in the headline is the page's own date set beside its title ("News briefs: May 26,
     2012", "ECONOMICS REPORT - 2003-12-19"), which dates no event."""
-    if not re.search(r"\d", timex.text) or timex.date is None or timex.date.precision != DAY \
-            or published.precision != DAY:
+    if not re.search(r"\d", timex.text) or timex.date is None or published.precision != DAY:
+        return False
+    week_of = _WEEK_OF.match(timex.text)
+    if week_of:  # "FDA News & Notes - Week of January 16, 2012": the week the page was published in
+        published_day = datetime.date(*published.start_key())
+        days = [t.date for t in find_timexes(timex.text[week_of.end():], published_day)
+                if t.date is not None and t.date.precision == DAY]
+        return bool(days) and 0 <= (published_day - datetime.date(*days[0].start_key())).days <= 6 \
+            and not headline[timex.end:].strip(" .)") \
+            and (not headline[:timex.start].strip() or bool(_SET_APART.search(headline[:timex.start])))
+    if timex.date.precision != DAY:
         return False
     # a day, or a span that ends then ("Week In Review: 12/09 - 12/13"), not one that starts then ("April 22-30")
     last, published_day = (datetime.date(*d.start_key()) for d in (timex.end_date or timex.date, published))
@@ -120,7 +131,9 @@ def page_date_in_title(headline: str, timex: Timex, published: EventDate) -> boo
         return False
     at_end = not headline[timex.end:].strip(" .)")
     at_start = not headline[:timex.start].strip() and _TITLE_AFTER_DATE.match(headline, timex.end)
-    return bool(at_start or (at_end and _TITLE_BEFORE_DATE.fullmatch(headline[:timex.start])))
+    # After a word rather than a colon or a dash, a day after publication is to come: "Bowl Kicks Off January 20"
+    set_apart = _SET_APART.search(headline[:timex.start]) or last <= published_day
+    return bool(at_start or (at_end and set_apart and _TITLE_BEFORE_DATE.fullmatch(headline[:timex.start])))
 
 
 def _holiday_name(timex: Timex) -> bool:

@@ -155,6 +155,17 @@ def numeric_day(match: re.Match, context: Context) -> list[Hit]:
     return [Hit(match.start(), match.end(), DATE, day_value(datetime.date(year, month, day)))]
 
 
+def weekday_numeric_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'Wednesday, 1/18' (month first, as US releases write it): that weekday's date nearest
+    the reference, else by tense."""
+    month, day = int(match["m"]), int(match["d"])
+    if not 1 <= month <= 12:
+        return []
+    resolved = resolve_month_day(context, month, day, match.start(), match.end(),
+                                 WEEKDAYS.index(match["weekday"].lower()))
+    return _date_hit(match, resolved, True) if resolved else []
+
+
 def month_year(match: re.Match, context: Context) -> list[Hit]:
     """Return the month of 'November 2024' or 'Nov. of 2024'."""
     return [Hit(match.start(), match.end(), DATE, month_value(int(match["year"]), month_of(match)))]

@@ -164,13 +164,16 @@ def unit_edge(match: re.Match, context: Context) -> list[Hit]:
 
 
 def weekend_hit(match: re.Match, context: Context) -> list[Hit]:
-    """Return the weekend of 'over the weekend': the last one in the past tense, else the coming one ('2024-W44-WE')."""
+    """Return the weekend of 'over the weekend': the last one in the past tense, else the coming one ('2024-W44-WE'),
+    but the last one in a headline with no tense ("Cases over Weekend")."""
     reference = context.reference
     if reference.weekday() >= 5:
-        offset = 0
-    else:  # with no tense, like a weekday, the coming one
-        offset = -1 if context.tense(match.start(), match.end()) == PAST else 0
-    return [Hit(match.start(), match.end(), DATE, unit_value(reference, "weekend", offset), True)]
+        return [Hit(match.start(), match.end(), DATE, unit_value(reference, "weekend", 0), True)]
+    tense = context.tense(match.start(), match.end())
+    hit = Hit(match.start(), match.end(), DATE, unit_value(reference, "weekend", 0 if tense == FUTURE else -1), True)
+    if tense is None:  # like a weekday with no tense: the coming one, but in a headline the one just gone
+        hit.narrative = ("undirected", unit_value(reference, "weekend", 0))
+    return [hit]
 
 
 def the_season(match: re.Match, context: Context) -> list[Hit]:

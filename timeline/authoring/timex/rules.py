@@ -23,6 +23,7 @@ from timeline.authoring.timex.calendar_dates import (
     part_of_year,
     spelled_year,
     weekday_and_day,
+    weekday_numeric_day,
     year_hit,
     year_pair,
 )
@@ -128,6 +129,8 @@ RULES: list[Rule] = [
           iso_day),
     _rule(r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?![\d/]|\.\d)",
           numeric_day),
+    _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\d/]|\.\d)", weekday_numeric_day,
+          _WEEKDAY_WORDS),
     # "April 11, 21 people died" is a day; "April 11, 2300" and "April 11, 12 and 13" are not this day alone
     _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}"
           rf"(?!\.?\s*\d|,\s*(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and\b|or\b|[-–])))", explicit_day,
@@ -185,6 +188,8 @@ RULES: list[Rule] = [
           r"|(?<=course\sof\s))"
           r"the\s+(?:(?:holiday|long|busy)\s+)?"
           r"weekend\b", weekend_hit, "weekend"),
+    # a headline's "Cases over Weekend"
+    _rule(r"(?i)(?:(?<=over\s)|(?<=during\s))weekend\b(?!-)", weekend_hit, "weekend"),
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
           r"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\b(?![^\S\n]+(?:of|games"
           r"|olympics|olympic|session|school|camp|break|holidays?|transfer)\b)", the_season,
