@@ -723,6 +723,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Quebec election called for December.", [("2024-12", None, ["December"])], id="called-for-a-month"),
     pytest.param("Leaders called for calm on Monday.", [("2024-11-04", None, ["Monday"])], id="called-for-calm"),
     pytest.param("The centre opens in 10 days' time.", [("2024-11-17", None, ["10 days'"])], id="in-ten-days-time"),
+    pytest.param("The results come out in a month's time.", [("2024-12", None, ["a month"])], id="in-a-month-s-time"),
     pytest.param("The election is just three days away.", [("2024-11-10", None, ["three days"])], id="days-away"),
     pytest.param("The plant will open in two weeks.", [("2024-11", None, ["two weeks"])], id="in-two-weeks-a-month"),
     pytest.param("He spent two weeks away from home.", [], id="away-from-is-a-place"),

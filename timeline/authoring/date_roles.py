@@ -315,8 +315,8 @@ def names_a_thing(text: str, timex: Timex) -> bool:
     election"), to come ("next week's summit") or a week's or month's told in a tense ("fraud in this month's
     run-off", not "this week's report includes")."""
     after = _POSSESSIVE.match(text, timex.end)
-    if not after:
-        return False
+    if not after or re.match(r"(?i)time\b", after["words"]):
+        return False  # "in a week's time" says when
     names_an_event = any(w in _NAMED_BY_POSSESSIVE or w.removesuffix("s") in EVENT_NOUNS
                          for w in after["words"].lower().split())
     if timex.date is None or timex.date.precision != DAY:

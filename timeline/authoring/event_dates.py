@@ -44,7 +44,7 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:busiest|highest|lowest|largest|biggest|wors
                           r"|shortest|heaviest|smallest)\b")
 # "three weeks away", "eight years from now"; not "two weeks away from home"
 _AWAY_AFTER = re.compile(r"\s+(?i:away\b(?!\s+from\b)|from\s+(?:now|today)\b)")
-_IN_TIME_AFTER = re.compile(r"['’]?\s+time\b", re.IGNORECASE)  # "in 10 days' time": from now, whatever the verb
+_IN_TIME_AFTER = re.compile(r"(?:['’]s?)?\s+time\b", re.IGNORECASE)  # "in 10 days' time", "in a week's time"
 _DURATION = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
 # "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
 _MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
