@@ -87,6 +87,8 @@ CASES = [
     ("The launch slipped to no earlier than Nov. 20; the deadline was extended by two weeks to Nov. 30.",
      [("Nov. 20", "DATE", "2024-11-20"), ("two weeks", "DURATION", "P2W"), ("Nov. 30", "DATE", "2024-11-30")]),
     ("The deadline was extended on Monday.", [("Monday", "DATE", "2024-11-04")]),
+    ("The court adjourned the case to 12 October; it adjourned on Monday.",
+     [("12 October", "DATE", "2025-10-12"), ("Monday", "DATE", "2024-11-04")]),
     # a schedule told in the present, to a month or a day of one: to come; a noun is no schedule
     ("The law takes effect on Nov. 1; the festival returns in October.",
      [("Nov. 1", "DATE", "2025-11-01"), ("October", "DATE", "2025-10")]),
