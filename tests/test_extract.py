@@ -828,6 +828,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Sales in the first quarter were up 5 percent from a year earlier.", [],
                  id="a-quarter-s-figure-up-from-a-year-earlier"),
     pytest.param("The class of 2025 will be the largest in the school's history.", [], id="the-class-of-a-year"),
+    pytest.param("The July 1, 2024, population estimates for the nation come out today.", [("2024-11-07", None, ["today"])],
+                 id="a-date-between-commas-naming-estimates"),
     pytest.param("Cisco has promised a compatible release before the end of the month.",
                  [("2024-11", None, ["the end of the month"])], id="promised-before-the-end-of-the-month"),
     pytest.param("In a November 1 press conference, Jobs said buyers would get a free case.",

@@ -205,6 +205,9 @@ CASES = [
     ("He was sentenced in January 2019. That same month, his wife was charged.",
      [("January 2019", "DATE", "2019-01"), ("That same month", "DATE", "2019-01")]),
     ("Later that year, the firm closed.", [("Later that year", "DATE", "PAST_REF")]),
+    ("Crowds gathered early in the year; it is late in the day.", [("early in the year", "DATE", "2024")]),
+    ('"It may have been slow, with more storms from Saturday onwards," he said.',
+     [("Saturday", "DATE", "2024-11-09")]),
     # the days of its week before (or after) the day told, where they fall in one month: that month
     ("The vote was on Saturday, June 1, 2024. Earlier that week, crowds marched; later that week, he quit.",
      [("Saturday, June 1, 2024", "DATE", "2024-06-01"), ("Earlier that week", "DATE", "2024-05"),

@@ -260,7 +260,10 @@ def _backdrop(text: str, timex: Timex) -> bool:
     # "Figures for March" cover a period; "a launch for Saturday" is on that day.
     period = (timex.date.precision != DAY and _PERIOD_FOR.search(before) and not _WHAT_IS_LEFT.match(timex.text)
               and not _POSSESSIVE.match(text, timex.end)) or _COVERS.search(before)  # not "for next week's summit"
-    if _BACKDROP_AFTER.match(text, timex.end) or _NAMES.match(text, timex.end) or period:
+    # "the July 1, 2019, population estimates": a date set off by commas after "the" names a thing too
+    named = _NAMES.match(text, timex.end) or (text.startswith(",", timex.end) and re.search(r"(?i)\bthe\s+$", before)
+                                              and _NAMES.match(text, timex.end + 1))
+    if _BACKDROP_AFTER.match(text, timex.end) or named or period:
         return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
     sentence = _sentence_of(text, timex)[1]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):

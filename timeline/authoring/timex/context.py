@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.sentences import sentence_spans
-from timeline.authoring.timex.vocabulary import INCIDENTS, RELATIVE_OFFSETS, WEEKDAY
+from timeline.authoring.timex.vocabulary import INCIDENTS, RELATIVE_OFFSETS, WEEKDAY, WEEKDAYS
 
 PAST, FUTURE = "past", "future"
 
@@ -60,6 +60,8 @@ _FUTURE_CLUES = re.compile(
     r"|\s+" + _MONTH_START + r"[a-z]*\.?\s+\d)"
     r"|(?:postponed|delayed|deferred|adjourned|rescheduled|pushed\s+back|put\s+off|extended)\s+(?:until|till|to))\b"
     r"|['’]ll\b"
+    # "from Saturday onwards": a start to come
+    r"|(?:" + "|".join(f"(?<={day}\\s)" for day in WEEKDAYS) + r")onwards?\b"
     # a deadline: "must be received by March 15", "must be postmarked no later than May 1"
     r"|must\s+be\s+[a-z]+(?:ed|en)\s+(?:by|before|no\s+later\s+than)\b"
 )  # searched in the lower-cased text

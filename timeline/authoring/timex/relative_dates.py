@@ -290,7 +290,8 @@ def neighbour_weekday(match: re.Match, context: Context) -> list[Hit]:
 def told_unit(match: re.Match, context: Context) -> list[Hit]:
     """Return the day, week, month or year of 'later that month', 'earlier that year', 'the same week', 'earlier in the
     day', 'the rest of the week': the one holding the date mentioned before."""
-    unit = next(match[group] for group in ("unit", "in_unit", "rest_unit", "rest_unit_") if match[group]).lower()
+    unit = next(match[group] for group in ("unit", "in_unit", "early_unit", "rest_unit", "rest_unit_")
+                if match[group]).lower()
     hit = Hit(match.start(), match.end(), DATE, unit_value(context.reference, unit, 0), True)
     hit.narrative = ("unit", unit, 0)
     return [hit]
