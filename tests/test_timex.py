@@ -82,6 +82,9 @@ CASES = [
      [("Wednesday, 11/13", "DATE", "2024-11-13"), ("Monday, 11/4", "DATE", "2024-11-04")]),
     ("They will remain closed until at least Dec. 12.", [("Dec. 12", "DATE", "2024-12-12")]),
     ("The plant did not close on Monday.", [("Monday", "DATE", "2024-11-04")]),
+    # irregular past tenses: "On Monday, the court upheld the ruling" is the Monday gone, not the coming one
+    ("On Monday, the court upheld the ruling. On Tuesday, the jury heard evidence. On Wednesday, he underwent surgery.",
+     [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05"), ("Wednesday", "DATE", "2024-11-06")]),
     ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),
     # a move's new date is to come
     ("The launch slipped to no earlier than Nov. 20; the deadline was extended by two weeks to Nov. 30.",

@@ -78,13 +78,16 @@ _PAST_CLUES = re.compile(
     r"|chose|drove|flew|grew|fought|caught|bought|threw|wore|swore|sang|rang|froze|rode|shook|stole|swam|tore"
     r"|understood|sought|meant|dealt|fled|spun|sprang|withdrew|overtook|undertook|arose|forgave|built|drew|dug"
     r"|laid|lent|sank|slid|sped|swept|swung|wept|blew|ate|drank|forgot|shone"
+    r"|underwent|oversaw|foresaw|overcame|overthrew|overran|outran|mistook|woke|awoke|shrank|strove|strode|bore"
+    r"|forbade|outgrew|slew|wove|hid"
     r"|ago|yesterday|earlier(?!\s+than)|recently"
     # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
     r"(?<!remain\s)(?<!remains\s)(?<!\bstay\s)(?<!stays\s)"
     r"(?<!\byet\s)(?<!hasn['’]t\s)(?<!haven['’]t\s)(?<!has\snot\s)(?<!have\snot\s)"  # "haven't yet responded"
-    rf"(?:met|made|held|sent|brought|found|felt|kept|led|struck|paid|sold|shot|spent|taught"
+    rf"(?:met|made|held|sent|brought|found|felt|kept|led|struck|paid|sold|shot|spent|taught|upheld|withheld|heard"
+    rf"|overheard|hung|stuck|lit|fed|bled|bent|slept|crept|rebuilt|repaid|clung|flung|stung|knelt|retold|resold"
     rf"|(?!(?:{_NOT_PAST_ED})\b)[a-z]{{2,}}ed)\b(?!\s+by\b)"
     # A verb whose past is its present is past after a noun, not after "to", a modal or "n't": "the storm hit"
     r"|(?<!\bto\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!\bcan\s)(?<!\bmay\s)(?<!might\s)(?<!must\s)"
