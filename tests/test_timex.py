@@ -85,6 +85,8 @@ CASES = [
     # irregular past tenses: "On Monday, the court upheld the ruling" is the Monday gone, not the coming one
     ("On Monday, the court upheld the ruling. On Tuesday, the jury heard evidence. On Wednesday, he underwent surgery.",
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05"), ("Wednesday", "DATE", "2024-11-06")]),
+    ("Arsenal beat Chelsea on Saturday. On Monday, the board set a target. Power is cut on Friday.",
+     [("Saturday", "DATE", "2024-11-02"), ("Monday", "DATE", "2024-11-04"), ("Friday", "DATE", "2024-11-08")]),
     ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),
     # a move's new date is to come
     ("The launch slipped to no earlier than Nov. 20; the deadline was extended by two weeks to Nov. 30.",

@@ -92,7 +92,9 @@ _PAST_CLUES = re.compile(
     # A verb whose past is its present is past after a noun, not after "to", a modal or "n't": "the storm hit"
     r"|(?<!\bto\s)(?<!will\s)(?<!would\s)(?<!could\s)(?<!\bcan\s)(?<!\bmay\s)(?<!might\s)(?<!must\s)"
     r"(?<!should\s)(?<!shall\s)(?<!n['’]t\s)(?<!['’]ll\s)(?<![Ii]\s)(?<!\bwe\s)(?<!you\s)(?<!they\s)"
-    r"(?:hit|cut|shut|hurt|quit|burst|spread|cost|split|shed|upset|cast)(?!\s+by\b))\b"
+    r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"  # "power is cut on Monday": a plan
+    r"(?:hit|cut|shut|hurt|quit|burst|spread|cost|split|shed|upset|cast|beat|put|let|bet"
+    r"|set(?!\s+(?:for|to|up|out|off)\b))(?!\s+by\b))\b"
 )
 
 # A past before the past told: "They had been lost in the desert since Sunday", "had run out the previous day".
