@@ -137,6 +137,12 @@ def test_a_clock_time_ends_a_sentence_when_a_new_one_opens_after_it():
         "We met at 9 a.m. EST."]
 
 
+def test_a_bill_s_number_neither_ends_a_sentence_nor_dates_an_event():
+    assert sentences("The bill, H.R. 2024, passed the House. It goes to the Senate.") == [
+        "The bill, H.R. 2024, passed the House.", "It goes to the Senate."]
+    assert found("The bill, H.R. 2024, passed the House. The furnace reached 2020 degrees.") == []
+
+
 def test_sentences_keep_abbreviations_and_drop_page_furniture():
     article = read_source(str(SEED_TEXT))
     units = [s for p in paragraphs(article) for s in sentences(p)]

@@ -11,7 +11,7 @@ ABBREVIATIONS = frozenset({
     "Mon", "Tue", "Tues", "Wed", "Thu", "Thurs", "Fri", "Sat", "Sun",
     "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Sgt", "Capt", "Sen", "Rep", "Gov", "Pres", "St",
     "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "No", "vs", "etc", "approx", "est", "Ave", "Mt", "Ft", "e.g", "i.e",
-    "U.S", "U.K", "U.N", "E.U", "a.m", "p.m",
+    "U.S", "U.K", "U.N", "E.U", "a.m", "p.m", "H.R", "H.Res", "Nos", "Vol",
 })
 # A sentence ends after '.', '!' or '?' and any closing quotes or brackets, where the next one
 # starts with a capital or a digit (perhaps after an opening quote); a line break ends one too, and so

@@ -237,9 +237,12 @@ def year_hit(match: re.Match, context: Context) -> list[Hit]:
         return []
     if re.match(r"\s*(?:%|percent|per\s+cent|million|billion|trillion|bn|m\b|km|kilomet|miles|metres|meters|feet"
                 r"|tons|tonnes|people|troops|soldiers|children|men|women|votes|cases|deaths|units|dollars|euros"
-                r"|pounds|yuan|rupees|calories|points|pages|words|hours|minutes|seconds|days|weeks|months|years)\b",
-                after, re.IGNORECASE):
+                r"|pounds|yuan|rupees|calories|points|pages|words|hours|minutes|seconds|days|weeks|months|years"
+                r"|degrees|yards|acres|hectares|homes|households|students|patients|jobs|workers|employees|passengers"
+                r"|vehicles|barrels)\b", after, re.IGNORECASE):
         return []
+    if re.search(r"\b(?:H\.\s?R|H\.\s?Res|S|Nos?|Pub\.\s?L)\.\s*$", before):
+        return []  # "H.R. 2024", "No. 2019": a bill's or an item's number
     if not 1900 <= year <= 2099 and not re.search(
             r"\b(?:in|since|until|till|by|from|of|between|and|circa|c\.|year|around|before|after)\s+$", before,
             re.IGNORECASE):
