@@ -78,6 +78,8 @@ CASES = [
     ("The minister said Tuesday that he would resign.", [("Tuesday", "DATE", "2024-11-05")]),
     ("The bank will hold its next meeting on Dec. 20, it said.", [("Dec. 20", "DATE", "2024-12-20")]),
     ("Talks resume on Monday in Geneva.", [("Monday", "DATE", "2024-11-11")]),
+    ("The council meets on Thursday next week; it met on Monday of last week.",
+     [("Thursday next week", "DATE", "2024-11-14"), ("Monday of last week", "DATE", "2024-10-28")]),
     ("Wednesday, 11/13 – first day of the meeting; Monday, 11/4 – the filing.",
      [("Wednesday, 11/13", "DATE", "2024-11-13"), ("Monday, 11/4", "DATE", "2024-11-04")]),
     ("They will remain closed until at least Dec. 12.", [("Dec. 12", "DATE", "2024-12-12")]),

@@ -63,6 +63,15 @@ def _quoted(text: str, position: int) -> bool:
     return in_quotation(text, position) or text[max(0, line_start - 20): line_start].rstrip().endswith(":")
 
 
+def weekday_of_a_week(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of 'Thursday next week', 'Monday of last week' or 'Friday this week': that weekday of that
+    week, Monday to Sunday."""
+    monday = context.reference - datetime.timedelta(days=context.reference.weekday())
+    weeks = RELATIVE_OFFSETS[match["week_rel"].lower()]
+    day = monday + datetime.timedelta(days=7 * weeks + WEEKDAYS.index(match["weekday"].lower()))
+    return [Hit(match.start(), match.end(), DATE, day_value(day), True)]
+
+
 def weekday_hit(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'Thursday', 'last Monday', 'Friday afternoon'; 'Thursday (Nov. 7)' takes the date."""
     weekday = WEEKDAYS.index(match["weekday"].lower())

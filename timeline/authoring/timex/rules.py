@@ -51,6 +51,7 @@ from timeline.authoring.timex.relative_dates import (
     told_unit,
     unit_edge,
     weekday_hit,
+    weekday_of_a_week,
     weekend_hit,
 )
 from timeline.authoring.timex.sets import adverb_set, rate_set, set_hit
@@ -177,6 +178,8 @@ RULES: list[Rule] = [
           r"|this(?=\s+(?:morning|afternoon|evening)\b)|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
           r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b", deictic_day,
           "today|yesterday|tomorrow|tonight|night|morning|afternoon|evening"),
+    _rule(rf"\b(?P<weekday>{WEEKDAY})(?:\s+of)?\s+(?P<week_rel>(?i:next|last|this))\s+(?i:week)\b", weekday_of_a_week,
+          _WEEKDAY_WORDS),
     _rule(rf"\b(?:(?i:early|late)\s+)?(?:(?P<rel>{_RELATIVE})\s+)?(?P<weekday>{WEEKDAY})\b(?i:{_DAY_PART})",
           weekday_hit, _WEEKDAY_WORDS),
     _rule(r"(?i)\b(?:(?:earlier|later|early|late)\s+(?:in\s+)?)?(?P<the>the\s+)?(?P<rel>this\s+past|this\s+coming"
