@@ -12,7 +12,7 @@ import re
 from timeline.authoring.timex import Timex
 from timeline.authoring.timex.holiday_names import HOLIDAY
 from timeline.authoring.timex.values import month_or_year
-from timeline.authoring.timex.vocabulary import FULL_MONTHS, SMALL_NUMBERS, WEEKDAY, month_group
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, SMALL_NUMBERS, WEEKDAY, WEEKDAYS, month_group
 from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "from 8 July to 10 July", "between March and May": two dates written as one span.
@@ -56,6 +56,9 @@ _COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight
                            re.IGNORECASE)
 _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
 _WEEKDAY_PART = re.compile(rf"{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?", re.IGNORECASE)  # "Friday night"
+# Words of hours kept every week, whose weekdays are no one week's: "open Tuesday through Sunday, 10 a.m. to 5 p.m."
+_ROUTINE_WORDS = re.compile(r"(?i)\b(?:open|opens|closed|hours|daily|weekdays|every|each|[ap]\.?m\.?|noon|midnight)\b"
+                            r"|\d:\d\d")
 _THROUGH = re.compile(r",?\s*(?:through|thru|to|until|till|–|—|-)\s+", re.IGNORECASE)
 _MONTH_NAME = re.compile(rf"\b{month_group('month')}\s+\d|\d\s+(?:{FULL_MONTHS})")
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
@@ -211,7 +214,8 @@ def _one_span(text: str, first: Timex, second: Timex) -> bool:
         return True  # "late Thursday or early Friday": the night between the two days
     if _SPAN_JOIN.fullmatch(between):
         opened = (_SPAN_OPEN.search(text[max(0, first.start - 25): first.start]) or _next_days(first, second, text)
-                  or _next_months(first, second, between) or _written_through(first, second, between))
+                  or _next_months(first, second, between) or _written_through(first, second, between)
+                  or _weekdays_through(text, first, second, between))
         return bool(opened) and not _MOVED_FROM.search(text, max(0, first.start - 60), first.start)
     if _STARTING.search(text, max(0, first.start - 20), first.start) and _CONTINUED_TO.fullmatch(between):
         return True
@@ -231,6 +235,18 @@ def _written_through(first: Timex, second: Timex, between: str) -> bool:
         and any(_MONTH_NAME.search(t.text) for t in (first, second)) \
         and all(_MONTH_NAME.search(t.text) or _WEEKDAY.search(t.text) for t in (first, second)) \
         and second.date.start_key() <= shifted(first.date, 31, "D", inclusive=False).start_key()
+
+
+def _weekdays_through(text: str, first: Timex, second: Timex, between: str) -> bool:
+    """Return whether two weekdays joined by 'through' or 'to' are one week's span of an event ('The conference runs
+    Tuesday through Thursday'); not a working week ('Monday through Friday') nor hours ('open ... 9 a.m. to 5 p.m.')."""
+    names = [_WEEKDAY.fullmatch(t.text) for t in (first, second)]
+    if not all(names) or not re.fullmatch(r"(?i)\s*(?:through|thru|to)\s+", between):
+        return False
+    days = [WEEKDAYS.index(name[0].lower()) for name in names]
+    line = text[text.rfind("\n", 0, first.start) + 1: text.find("\n", second.end)]
+    return not (days[0] == 0 and days[1] >= 4) and second.date.start_key() > first.date.start_key() \
+        and not _ROUTINE_WORDS.search(line)
 
 
 def _next_days(first: Timex, second: Timex, text: str) -> bool:
