@@ -4,7 +4,7 @@
 Usage: .venv/bin/python bench/eval_agreement.py [--errors]
 
 A second labeller, who saw neither the set's labels nor extract's output, labelled the excerpts of
-bench/extract_dev/ again by the same README (through its sixteenth round); bench/extract_agreement/ holds
+bench/extract_dev/ again by the same README; bench/extract_agreement/ holds
 those labels (one file per excerpt: its id and its events). This scores the second labelling against the set's
 labels exactly as bench/eval_extract.py scores extract, and extract beside it on the same excerpts:
 the second labeller's figures are the most a tool can be expected to reach against one labelling.

@@ -137,6 +137,12 @@ def test_a_clock_time_ends_a_sentence_when_a_new_one_opens_after_it():
         "We met at 9 a.m. EST."]
 
 
+def test_a_monday_holiday_s_weekend_is_the_month_of_its_saturday_to_monday():
+    # Memorial Day 2023 was Monday 29 May: its weekend, 27 to 29 May, is in May
+    assert found("Crews were busy during Memorial Day weekend.", published="2023-06-01") == \
+        [("2023-05", None, ["Memorial Day weekend"])]
+
+
 def test_a_bill_s_number_neither_ends_a_sentence_nor_dates_an_event():
     assert sentences("The bill, H.R. 2024, passed the House. It goes to the Senate.") == [
         "The bill, H.R. 2024, passed the House.", "It goes to the Senate."]
@@ -674,6 +680,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Offices are open Monday through Friday.", [], id="weekdays-through-are-hours"),
     pytest.param("Crews will work Monday through Friday; the museum opens Tuesday to Sunday.", [],
                  id="a-working-week-and-opening-days"),
+    pytest.param("Houses fell in this morning's aftershock. Later in the morning, more damage was reported.",
+                 [("2024-11-07", None, ["this morning"]), ("2024-11-07", None, ["Later in the morning"])],
+                 id="this-morning-s-aftershock-and-later-in-the-morning"),
+    pytest.param("Winners go to April's National Science Bowl. September is National Preparedness Month.",
+                 [("2025-04", None, ["April"])], id="a-month-s-bowl-and-a-month-s-name"),
     pytest.param("The conference runs Tuesday through Thursday.",
                  [("2024-11-12", "2024-11-14", ["Tuesday through Thursday"])], id="an-event-s-weekdays-through"),
     pytest.param("Offices open Monday-Friday.", [], id="weekdays-with-a-dash-are-hours"),

@@ -28,14 +28,15 @@ EVENT_NOUNS = frozenset("""
     defeat victory upset goal goals collapse weather temperatures heat frost drought demolition demolitions
     evacuation evacuations arrest arrests killing killings murder kidnapping riot riots clashes fighting unrest
     spill approval adoption passage resignation appointment nomination acquisition merger takeover
-    tragedy disaster catastrophe massacre rampage coup uprising invasion
+    tragedy disaster catastrophe massacre rampage coup uprising invasion aftershock aftershocks tremor tsunami
+    derailment
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # A holiday in a name: "the Good Friday Agreement", "Christmas Island", "the Easter Rising"
 _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|Declaration|Rising|Offensive)\b")
 # What "Friday's Group-B contest" and "this week's Swimming Championships" name; a year before them names an edition
 # ("the 2016 Games", "the 2004 contest"), so they are no EVENT_NOUNS
 _COMPETITIONS = frozenset({"contest", "contests", "championship", "championships", "games", "olympics", "paralympics",
-                           "clash", "showdown"})
+                           "clash", "showdown", "bowl"})
 _NAMED_BY_POSSESSIVE = EVENT_NOUNS | _COMPETITIONS
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
 # of Easter" or "after Christmas", which say the event is on another day.
@@ -114,6 +115,7 @@ _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Til
                                r"|At|Of|And|Or|The|Early|Late|Mid|Spring|Summer|Autumn|Fall|Winter|Fiscal|End|Start"
                                r"|Beginning|Around|About|Circa|Between|To|Until|Last|Next|This|Year|Since|As)\b)"
                                r"[A-Z][A-Za-z]+,?[^\S\n]+$")  # "Expo 2020", "the Migratory Birds Convention Act, 1994"
+_MONTH_NAMED = re.compile(r"\s+is\s+(?:(?:also|again)\s+)?(?:[A-Z][\w'’-]*\s+){1,5}Month\b")
 _CLASS_OF = re.compile(r"(?i)\bclass\s+of\s+$")
 _WHEN_THE = re.compile(r"(?i)\b(?:in|at|during|since|until|by|before|after|for|from|of|to|ahead\s+of)\s+the\s+$")
 _NAMED_THEN_IS = re.compile(r"(?:[^\S\n]+[a-z-]+){1,3}?[^\S\n]+(?:is|are|was|were|ha(?:s|ve)\s+been)\b")
@@ -263,6 +265,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     # "the July 1, 2019, population estimates": a date set off by commas after "the" names a thing too
     named = _NAMES.match(text, timex.end) or (text.startswith(",", timex.end) and re.search(r"(?i)\bthe\s+$", before)
                                               and _NAMES.match(text, timex.end + 1))
+    named = named or _MONTH_NAMED.match(text, timex.end)  # "September is National Preparedness Month"
     if _BACKDROP_AFTER.match(text, timex.end) or named or period:
         return True  # "from January to now", "the Feb. 28 report", "figures for March": not when it happened
     sentence = _sentence_of(text, timex)[1]

@@ -306,6 +306,10 @@ def _holiday_weekend(text: str, timex: Timex) -> Timex:
         return timex
     date = timex.date
     coarse = EventDate(date.year, date.month) if 3 <= date.day <= 28 else EventDate(date.year)
+    if period[0].strip().lower().endswith("weekend"):  # a Monday's weekend is Saturday to Monday, a Friday's Friday on
+        day = datetime.date(*date.start_key())
+        first, last = {0: (-2, 0), 4: (0, 2), 5: (0, 1), 6: (-1, 0)}.get(day.weekday(), (-3, 3))
+        coarse = month_or_year(day + datetime.timedelta(days=first), day + datetime.timedelta(days=last)) or coarse
     return dataclasses.replace(timex, date=coarse, end_date=None, end=period.end(),
                                text=text[timex.start: period.end()])
 

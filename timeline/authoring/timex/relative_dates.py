@@ -301,6 +301,7 @@ def told_unit(match: re.Match, context: Context) -> list[Hit]:
     day', 'the rest of the week': the one holding the date mentioned before."""
     unit = next(match[group] for group in ("unit", "in_unit", "early_unit", "rest_unit", "rest_unit_")
                 if match[group]).lower()
+    unit = "day" if unit in PARTS_OF_DAY else unit  # "later in the morning": the day told
     hit = Hit(match.start(), match.end(), DATE, unit_value(context.reference, unit, 0), True)
     hit.narrative = ("unit", unit, 0)
     return [hit]
