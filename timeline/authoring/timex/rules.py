@@ -231,7 +231,8 @@ RULES: list[Rule] = [
           r"|\b(?:early|late)\s+in\s+the\s+(?P<early_unit>month|year)\b"  # not "it is late in the day"
           # "for the rest of the week", "throughout the day": what is left of the unit of the date told before
           r"|\b(?:the\s+)?(?:rest|remainder|balance)\s+of\s+the\s+(?P<rest_unit>day|week|month|year)\b"
-          r"|\bthroughout\s+the\s+(?P<rest_unit_>day|week|month)\b", told_unit, "week|month|year|day|morning|afternoon|evening"),
+          r"|\bthroughout\s+the\s+(?P<rest_unit_>day|week|month)\b", told_unit,
+          "week|month|year|day|morning|afternoon|evening"),
     _rule(r"(?i)\b(?:right\s+now|now|currently|nowadays|presently|at\s+present|at\s+the\s+moment|these\s+days"
           r"|recently|lately|(?<=in\s)the\s+past|(?<=of\s)the\s+past|at\s+(?:the|that)\s+time(?!\s+of\b)"
           r"|(?<=in\s)the\s+(?:near\s+|distant\s+)?future|the\s+present\s+day)\b(?!-)", reference_word,
