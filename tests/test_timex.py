@@ -692,3 +692,26 @@ def test_a_month_and_day_takes_the_year_of_a_story_of_another_time():
     anniversary = "On June 4, 1989, troops fired on protesters. On June 3, police detained activists."
     assert found(anniversary, datetime.date(2019, 6, 5))[1] == ("June 3", "DATE", "2019-06-03")
 
+
+
+def test_a_rule_run_only_around_its_keywords_finds_what_it_finds_in_the_whole_text():
+    # The tagger runs a rule only near its keywords, for speed; a keyword list missing a word of the
+    # pattern ("later in the morning" under a rule keyed on "day") silently loses those dates.
+    import json
+
+    from timeline.authoring.timex.rules import RULES
+    from timeline.authoring.timex.tagger import _ASCII_LOWER, _matches
+
+    texts = []
+    for path in sorted((REPO / "bench" / "extract_dev").glob("*.json")):
+        excerpt = json.loads(path.read_text(encoding="utf-8"))
+        texts.append(f"{excerpt['headline']}\n\n{excerpt['text']}")
+    lost = []
+    for rule in RULES:
+        if rule.keywords is None:
+            continue
+        for text in texts:
+            whole = {(m.start(), m.end()) for m in rule.pattern.finditer(text)}
+            near_keywords = {(m.start(), m.end()) for m in _matches(rule, text, text.translate(_ASCII_LOWER))}
+            lost += [(rule.handler.__name__, text[start:end]) for start, end in sorted(whole - near_keywords)]
+    assert len(texts) > 800 and lost == []
