@@ -989,6 +989,21 @@ def test_a_time_given_by_an_event_dated_before_takes_its_date(second, events):
     first = "The three-day hearing will convene at 9:00 a.m. on Tuesday, 12 November."
     assert found(f"{first} {second}") == [("2024-11-12", "2024-11-14", ["Tuesday, 12 November"]), *events]
 
+@pytest.mark.parametrize("second, events", [
+    ("After the speech the torch will be carried around London.", [("2024-11-12", None, ["After the speech"])]),
+    ("Immediately following the speech, experts will take questions.",
+     [("2024-11-12", None, ["Immediately following the speech"])]),
+    ("A press release will go out the morning of the speech.", [("2024-11-12", None, ["the morning of the speech"])]),
+], ids=["after-it", "immediately-following-it", "the-morning-of-it"])
+def test_a_sentence_on_the_day_of_an_event_dated_before_to_the_day_takes_that_day(second, events):
+    assert found(f"The speech is on Tuesday, 12 November. {second}") == \
+        [("2024-11-12", None, ["Tuesday, 12 November"]), *events]
+
+
+def test_after_an_event_dated_only_to_its_year_dates_nothing():
+    assert found("The storm struck in 2008. After the storm hit, leaders asked for help.") == \
+        [("2008", None, ["2008"])]
+
 
 def test_a_vague_date_takes_a_neighbour_s_day_only_when_both_sentences_tell_one_story():
     same = "Earlier this week, the minister met the envoy. The minister said they were meeting on Monday."

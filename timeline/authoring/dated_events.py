@@ -32,8 +32,12 @@ _COMMON = frozenset("""
     throu under until where which while would could shoul still pleas peopl accor repor state plann expec
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # "at the start of the hearing", "during that session": a time given by an event the story has dated.
-# "During the hearing, ..." opening a sentence sets its time; "damage done during the launch" is a detail of another
-_DURING_EVENT = re.compile(r"(?:^(?i:during)|\b(?i:at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
+# "During the hearing, ..." opening a sentence sets its time; "damage done during the launch" is a detail of another.
+# "After the speech, ...", "the morning of the speech": the day of an event dated to the day.
+_DURING_EVENT = re.compile(r"(?:^(?i:during)"
+                           r"|(?P<same_day>^(?i:(?:immediately\s+|shortly\s+|just\s+)?(?:following|after))"
+                           r"|\b(?i:the\s+(?:morning|afternoon|evening|night|day)\s+of))"
+                           r"|\b(?i:at\s+the\s+(?P<edge>start|end|opening|close|beginning)\s+of)"
                            r"|(?P<n>(?i:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)"
                            r"(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
@@ -191,8 +195,8 @@ def _anchored(sentence: str, found: list[FoundEvent], index: int) -> tuple[Event
         return None
     noun = re.compile(rf"\b{during['noun']}", re.IGNORECASE)
     event = next((e for e in reversed(found) if any(noun.search(s) for s in e.sentences)), None)
-    if event is None:
-        return None
+    if event is None or (during["same_day"] and (event.date.precision != DAY or event.end)):
+        return None  # "After the storm hit" in a story that dates the storm only to its year: no day to go on
     if during["unit"]:  # "the day after the meltdown": a day counted from the event's
         after = during["way"].lower() == "after"
         edge = event.end if after and event.end else event.date  # after a span: after its last day
