@@ -213,6 +213,10 @@ CASES = [
      [("January 2019", "DATE", "2019-01"), ("That same month", "DATE", "2019-01")]),
     ("Later that year, the firm closed.", [("Later that year", "DATE", "PAST_REF")]),
     ("Crowds gathered early in the year; it is late in the day.", [("early in the year", "DATE", "2024")]),
+    ("Congress met in 1938. That was also the year that it passed the act. It was the day of the vote.",
+     [("1938", "DATE", "1938"), ("That was also the year", "DATE", "1938")]),
+    ("The threat targeted a plant on October 14; launch is targeted for October 15.",
+     [("October 14", "DATE", "2024-10-14"), ("October 15", "DATE", "2025-10-15")]),
     ('"It may have been slow, with more storms from Saturday onwards," he said.',
      [("Saturday", "DATE", "2024-11-09")]),
     # the days of its week before (or after) the day told, where they fall in one month: that month

@@ -28,7 +28,7 @@ _FUTURE_CLUES = re.compile(
     # "failed to launch a rocket on April 13", "tried to reopen": an attempt told in the past
     r"|(?<!failed\s)(?<!\btried\s)(?<!attempted\s)(?<!managed\s)(?<!refused\s)(?<!\bsought\s)(?<!\bused\s)"
     r"(?:to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return)"
-    r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted|targets"
+    r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted(?=\s+(?:for|to)\b)|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "has set a sentencing hearing for July 11", "the filing deadline is June 11"
     r"|(?:has|have)\s+set\s+(?:a|an|the)\s+[^.;,]{0,40}?\bfor|deadlines?\b[^.;,]{0,60}?\b(?:is|are)\b"

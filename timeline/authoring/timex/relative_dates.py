@@ -299,7 +299,7 @@ def neighbour_weekday(match: re.Match, context: Context) -> list[Hit]:
 def told_unit(match: re.Match, context: Context) -> list[Hit]:
     """Return the day, week, month or year of 'later that month', 'earlier that year', 'the same week', 'earlier in the
     day', 'the rest of the week': the one holding the date mentioned before."""
-    unit = next(match[group] for group in ("unit", "in_unit", "early_unit", "rest_unit", "rest_unit_")
+    unit = next(match[group] for group in ("unit", "in_unit", "early_unit", "was_unit", "rest_unit", "rest_unit_")
                 if match[group]).lower()
     unit = "day" if unit in PARTS_OF_DAY else unit  # "later in the morning": the day told
     hit = Hit(match.start(), match.end(), DATE, unit_value(context.reference, unit, 0), True)

@@ -229,6 +229,9 @@ RULES: list[Rule] = [
     _rule(r"(?i)\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>week|month|year)\b"
           r"|\b(?:later|earlier)\s+in\s+the\s+(?P<in_unit>day|morning|afternoon|evening|week|month|year)\b"
           r"|\b(?:early|late)\s+in\s+the\s+(?P<early_unit>month|year)\b"  # not "it is late in the day"
+          # "That was also the year that Congress passed the act"
+          r"|\b(?:That|It)\s+was\s+(?:also\s+)?the\s+(?:same\s+)?(?P<was_unit>year|month|day)\b"
+          r"(?=\s+(?:that|when|in\s+which)\b)"
           # "for the rest of the week", "throughout the day": what is left of the unit of the date told before
           r"|\b(?:the\s+)?(?:rest|remainder|balance)\s+of\s+the\s+(?P<rest_unit>day|week|month|year)\b"
           r"|\bthroughout\s+the\s+(?P<rest_unit_>day|week|month)\b", told_unit,
