@@ -142,6 +142,10 @@ _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|growth|rose|rise|rises|fell|fall
                          r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to"
                          r"|(?:was|were|is|are)\s+(?:up|down)(?=\s+(?:by\s+)?\d))\b",
                          re.IGNORECASE)
+# "responded to 11 search and rescue cases during Memorial Day weekend": a tally of a service's work
+_CASES_HANDLED = re.compile(r"(?i)\b(?:responded\s+to|handled|received|conducted|logged)\s+(?:a\s+total\s+of\s+)?"
+                            r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+"
+                            r"(?:[\w-]+\s+){0,4}?(?:cases|calls|rescues|incidents|callouts)\b")
 # "saw sentence increases in 2022", "the greatest number of increases last year": a trend told without a figure
 _TREND_TOLD = re.compile(r"(?i)\bsaw\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,4}?(?:increases?|rises?|falls?|drops?"
                          r"|declines?|decreases?|growth|surges?|jumps?)\b|\bthe\s+(?:greatest|highest|largest|lowest|biggest"
@@ -206,7 +210,7 @@ def _figure_for_a_period(text: str, timex: Timex) -> bool:
     if timex.date.precision == DAY:
         return False
     sentence_start, sentence = _sentence_of(text, timex)
-    if _AMOUNT.search(sentence) and _TREND_VERB.search(sentence):
+    if (_AMOUNT.search(sentence) and _TREND_VERB.search(sentence)) or _CASES_HANDLED.search(sentence):
         return True
     # a headcount only in the date's own clause: not "will conduct a July lottery ..., and it has 1,000 entries"
     clause = _CLAUSE_BREAK.split(sentence[max(0, timex.start - sentence_start - 100): timex.end - sentence_start + 120])
