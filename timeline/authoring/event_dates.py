@@ -20,7 +20,6 @@ from timeline.model.dates import DAY, MONTH, YEAR, EventDate
 
 # "announced Monday", "today confirmed": a day that dates the telling
 _REPORTING_AFTER = re.compile(r"\s+(?:announced|said|reported|confirmed|revealed|unveiled)\b")
-_REPORTING_LATER = re.compile(r",?[^.;\n]{0,100}?\b(?:announced|said|reported|confirmed|revealed|unveiled)\b")
 _REPORTING_BEFORE = re.compile(r"\b(?:announced|said|reported|confirmed|revealed|unveiled)\s+$")
 # A date written on the calendar ("Sept. 6", "2019"), which restates one that is not ("about 50 days later")
 _CALENDAR_WORDS = re.compile(rf"\d{{4}}|\b{month_group('month')}")
@@ -107,17 +106,9 @@ def _reported(text: str, timex: Timex, others: list[Timex]) -> bool:
     return timex.date.precision == DAY and bool(_CALENDAR_WORDS.search(timex.text)) and any(
         other.date.precision == DAY and not _CALENDAR_WORDS.search(other.text)
         and (_REPORTING_AFTER.match(text, other.end) or _REPORTING_BEFORE.search(text, max(0, other.start - 25),
-                                                                                  other.start)
-             or _opens_a_report(text, other, timex))
+                                                                                  other.start))
         for other in others if other is not timex)
 
-
-def _opens_a_report(text: str, day: Timex, reported: Timex) -> bool:
-    """Return whether a day opening a sentence is the day of its reporting verb, and the calendar day comes after that
-    verb ('Today, the Minister of Transport announced changes that will come into force on December 1, 2025')."""
-    line_start = text.rfind("\n", 0, day.start) + 1
-    verb = _REPORTING_LATER.match(text, day.end)
-    return not text[line_start: day.start].strip() and bool(verb) and verb.end() <= reported.start
 
 
 def page_date_in_title(headline: str, timex: Timex, published: EventDate) -> bool:
