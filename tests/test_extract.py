@@ -636,6 +636,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="postponed-by-a-length"),
     pytest.param("This report covers news and events from 9 to 21 October.", [], id="a-report-s-period"),
     pytest.param("Centres are open 8 a.m. to 7 p.m. Monday through Friday.", [], id="opening-hours"),
+    pytest.param("The talk is on Nov. 14, 2:30 p.m.-5:30 p.m. in Denver.",
+                 [("2024-11-14", None, ["Nov. 14, 2:30 p.m."])], id="a-day-s-hours-are-no-year-long-span"),
     pytest.param("WHEN: Friday, November 22, 10:00 a.m. - 11:00 a.m.",
                  [("2024-11-22", None, ["Friday, November 22, 10:00 a.m."])], id="the-hours-of-one-day"),
     pytest.param("The helpline is available from 8:00 a.m. to 10:00 p.m. daily.", [], id="hours-daily"),
