@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from timeline.authoring.date_spans import DAY_WORDS
+from timeline.authoring.date_spans import DAY_WORDS, MONTH_AND_DAY
 from timeline.authoring.timex import Timex
 from timeline.authoring.timex.context import has_tense_clue
 from timeline.authoring.timex.holiday_names import HOLIDAY
@@ -116,8 +116,6 @@ _NAME_BEFORE_YEAR = re.compile(r"(?:^|[^\w.])(?!(?:In|On|By|Since|From|Until|Til
                                r"|Beginning|Around|About|Circa|Between|To|Until|Last|Next|This|Year|Since|As)\b)"
                                r"[A-Z][A-Za-z]+,?[^\S\n]+$")  # "Expo 2020", "the Migratory Birds Convention Act, 1994"
 _MONTH_NAMED = re.compile(r"\s+is\s+(?:(?:also|again)\s+)?(?:[A-Z][\w'’-]*\s+){1,5}Month\b")
-_CALENDAR_DAY = re.compile(rf"(?i)\b(?:{FULL_MONTHS}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d"
-                           rf"|\d\s+(?:{FULL_MONTHS})\b")
 _CLASS_OF = re.compile(r"(?i)\bclass\s+of\s+$")
 _WHEN_THE = re.compile(r"(?i)\b(?:in|at|during|since|until|by|before|after|for|from|of|to|ahead\s+of)\s+the\s+$")
 _NAMED_THEN_IS = re.compile(r"(?:[^\S\n]+[a-z-]+){1,3}?[^\S\n]+(?:is|are|was|were|ha(?:s|ve)\s+been)\b")
@@ -229,7 +227,7 @@ def _routine(text: str, timex: Timex) -> bool:
     after = text[timex.end: timex.end + 40]
     before = text[max(sentence_start, timex.start - 40): timex.start]
     if _TO_WEEKDAY.match(after) or _WEEKDAY_TO.search(before) or (
-            timex.type == "TIME" and _HOURS.match(after) and not _CALENDAR_DAY.search(timex.text)):
+            timex.type == "TIME" and _HOURS.match(after) and not MONTH_AND_DAY.search(timex.text)):
         return True  # not "Friday, October 22, 10:00 a.m. - 11:00 a.m.": the hours of one day
     still = timex.text.lower() == "today" and bool(_STILL_TODAY.search(text, max(0, timex.start - 6), timex.end + 6))
     # not "will run from 10 a.m. ...", "voting took place from 6 a.m. to 8 p.m. on Thursday"

@@ -60,7 +60,8 @@ _WEEKDAY_PART = re.compile(rf"{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night)
 _ROUTINE_WORDS = re.compile(r"(?i)\b(?:open|opens|closed|hours|daily|weekdays|every|each|[ap]\.?m\.?|noon|midnight)\b"
                             r"|\d:\d\d")
 _THROUGH = re.compile(r",?\s*(?:through|thru|to|until|till|–|—|-)\s+", re.IGNORECASE)
-_MONTH_NAME = re.compile(rf"\b{month_group('month')}\s+\d|\d\s+(?:{FULL_MONTHS})")
+# A day written with its month's name: "Oct. 22", "22 October"
+MONTH_AND_DAY = re.compile(rf"\b{month_group('month')}\s+\d|\d\s+(?:{FULL_MONTHS})")
 _MOVED_FROM = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward)\b"
                          r"[^.;]*?(?:\bfrom\s+(?:the\s+)?|(?<!\bto)(?<!\buntil)(?<!\bfor)\s)$", re.IGNORECASE)
 # ("moved March 3 to March 10" too; not "rescheduled to August 6 to 21", a span it moved to)
@@ -230,12 +231,12 @@ def _written_through(first: Timex, second: Timex, between: str) -> bool:
     Friday': opening hours)."""
     if not _THROUGH.fullmatch(between) or not first.date.precision == second.date.precision == DAY:
         return False
-    if all(_MONTH_NAME.search(t.text) for t in (first, second)):
+    if all(MONTH_AND_DAY.search(t.text) for t in (first, second)):
         return True
     # "here Sunday through April 6": a weekday and a date written out, a few days apart
     return bool(re.fullmatch(r"(?i),?\s*(?:through|thru)\s+", between)) \
-        and any(_MONTH_NAME.search(t.text) for t in (first, second)) \
-        and all(_MONTH_NAME.search(t.text) or _WEEKDAY.search(t.text) for t in (first, second)) \
+        and any(MONTH_AND_DAY.search(t.text) for t in (first, second)) \
+        and all(MONTH_AND_DAY.search(t.text) or _WEEKDAY.search(t.text) for t in (first, second)) \
         and second.date.start_key() <= shifted(first.date, 31, "D", inclusive=False).start_key()
 
 

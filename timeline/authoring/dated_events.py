@@ -186,7 +186,7 @@ def _named(title: str, before: list[str], known_actors: list[str]) -> str:
 def _anchored(sentence: str, found: list[FoundEvent], index: int) -> tuple[EventDate, EventDate | None, str] | None:
     """Return the date, end and words of a sentence's time given by an event found earlier ("during that
     session": the last event whose sentences speak of a session; "the day after the meltdown": the day after
-    it; "A short time later": the day just told), or None."""
+    it; "After the speech": its day, when known to the day; "A short time later": the day just told), or None."""
     soon = _SOON_AFTER.match(sentence)
     if soon and found and found[-1].date.precision == DAY and not found[-1].end and found[-1].position >= index - 2:
         return found[-1].date, None, soon[0]
