@@ -87,6 +87,11 @@ CASES = [
     # irregular past tenses: "On Monday, the court upheld the ruling" is the Monday gone, not the coming one
     ("On Monday, the court upheld the ruling. On Tuesday, the jury heard evidence. On Wednesday, he underwent surgery.",
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05"), ("Wednesday", "DATE", "2024-11-06")]),
+    # "next to", and an infinitive after being forced or allowed, or of a past act's purpose, are no future
+    ("A car crashed next to the school on Monday. The mayor was forced to return home on Tuesday.",
+     [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]),
+    ("Crowds gathered to hold a vigil on Sunday. The team flew home on Tuesday to start training.",
+     [("Sunday", "DATE", "2024-11-03"), ("Tuesday", "DATE", "2024-11-05")]),
     ("Arsenal beat Chelsea on Saturday. On Monday, the board set a target. Power is cut on Friday.",
      [("Saturday", "DATE", "2024-11-02"), ("Monday", "DATE", "2024-11-04"), ("Friday", "DATE", "2024-11-08")]),
     ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),

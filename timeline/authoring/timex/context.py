@@ -27,8 +27,12 @@ _FUTURE_CLUES = re.compile(
     r"|wants?\s+to"
     # "failed to launch a rocket on April 13", "tried to reopen": an attempt told in the past
     r"|(?<!failed\s)(?<!\btried\s)(?<!attempted\s)(?<!managed\s)(?<!refused\s)(?<!\bsought\s)(?<!\bused\s)"
+    r"(?<!forced\s)(?<!allowed\s)(?<!\bable\s)(?<!permitted\s)"  # "was forced to return home on Monday"
+    # a purpose after a past act: "Crowds gathered to hold a vigil on Sunday"
+    r"(?<!gathered\s)(?<!marched\s)(?<!rallied\s)(?<!assembled\s)(?<!arrived\s)(?<!\bcame\s)(?<!\bwent\s)"
+    r"(?<!travelled\s)(?<!traveled\s)(?<!\bflew\s)(?<!rushed\s)(?<!\bmet\s)(?<!convened\s)"
     r"(?:to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return)"
-    r"|(?:is|are)\s+set\s+to|upcoming|next|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted(?=\s+(?:for|to)\b)|targets"
+    r"|(?:is|are)\s+set\s+to|upcoming|next(?!\s+(?:to|of)\b)|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted(?=\s+(?:for|to)\b)|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "has set a sentencing hearing for July 11", "the filing deadline is June 11"
     r"|(?:has|have)\s+set\s+(?:a|an|the)\s+[^.;,]{0,40}?\bfor|deadlines?\b[^.;,]{0,60}?\b(?:is|are)\b"
@@ -114,7 +118,8 @@ _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|no
 # The words that may open a sentence before its date: "On Monday, state media reported ...".
 _OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:(?:on|in|at|during|last|this)\s+)?"
                       r"(?:(?:a|an|the|its|his|her|their)\s+)?")  # "In a July 16 press conference, Jobs said ..."
-_FOLLOWS_ITS_VERB = re.compile(r"\s+(?:on|in|at)\s+")  # "agreed on Monday": the date of the verb before it
+# "agreed on Monday", "flew home on Tuesday": the date of the verb before it
+_FOLLOWS_ITS_VERB = re.compile(r"\s+(?:(?:home|back|away|out|there|here|together|again)\s+)?(?:on|in|at)\s+")
 _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 # A date naming an accident ("the April 25 quake", "the January ditching", "into the ditching of a plane in January")
 _INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deadly|fatal|devastating|massive|powerful|major)\s+)?{INCIDENTS}\b")
