@@ -92,6 +92,8 @@ CASES = [
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]),
     ("Crowds gathered to hold a vigil on Sunday. The team flew home on Tuesday to start training.",
      [("Sunday", "DATE", "2024-11-03"), ("Tuesday", "DATE", "2024-11-05")]),
+    ("Negotiators have agreed to meet again on Tuesday. He remains in custody after his arrest on Friday.",
+     [("Tuesday", "DATE", "2024-11-12"), ("Friday", "DATE", "2024-11-01")]),
     ("Arsenal beat Chelsea on Saturday. On Monday, the board set a target. Power is cut on Friday.",
      [("Saturday", "DATE", "2024-11-02"), ("Monday", "DATE", "2024-11-04"), ("Friday", "DATE", "2024-11-08")]),
     ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),

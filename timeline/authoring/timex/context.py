@@ -31,7 +31,8 @@ _FUTURE_CLUES = re.compile(
     # a purpose after a past act: "Crowds gathered to hold a vigil on Sunday"
     r"(?<!gathered\s)(?<!marched\s)(?<!rallied\s)(?<!assembled\s)(?<!arrived\s)(?<!\bcame\s)(?<!\bwent\s)"
     r"(?<!travelled\s)(?<!traveled\s)(?<!\bflew\s)(?<!rushed\s)(?<!\bmet\s)(?<!convened\s)"
-    r"(?:to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return)"
+    r"(?:to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return|to\s+meet"
+    r"|to\s+visit|to\s+sign)"
     r"|(?:is|are)\s+set\s+to|upcoming|next(?!\s+(?:to|of)\b)|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted(?=\s+(?:for|to)\b)|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "has set a sentencing hearing for July 11", "the filing deadline is June 11"
@@ -85,6 +86,8 @@ _PAST_CLUES = re.compile(
     r"|underwent|oversaw|foresaw|overcame|overthrew|overran|outran|mistook|woke|awoke|shrank|strove|strode|bore"
     r"|forbade|outgrew|slew|wove|hid"
     r"|ago|yesterday|earlier(?!\s+than)|recently"
+    # "remains in custody after his arrest on Friday": what a sentence tells as over
+    r"|\bafter\s+(?:the|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?=on\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
     # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
