@@ -94,6 +94,11 @@ CASES = [
      [("Sunday", "DATE", "2024-11-03"), ("Tuesday", "DATE", "2024-11-05")]),
     ("Negotiators have agreed to meet again on Tuesday. He remains in custody after his arrest on Friday.",
      [("Tuesday", "DATE", "2024-11-12"), ("Friday", "DATE", "2024-11-01")]),
+    # an incident on a weekday is over, whatever the present around it; a final is no incident
+    ("Police are investigating a shooting on Saturday. Crews are cleaning up after storms on Sunday. A fire on "
+     "Monday is under investigation. After the final on Tuesday, the team will fly home.",
+     [("Saturday", "DATE", "2024-11-02"), ("Sunday", "DATE", "2024-11-03"), ("Monday", "DATE", "2024-11-04"),
+      ("Tuesday", "DATE", "2024-11-12")]),
     ("Arsenal beat Chelsea on Saturday. On Monday, the board set a target. Power is cut on Friday.",
      [("Saturday", "DATE", "2024-11-02"), ("Monday", "DATE", "2024-11-04"), ("Friday", "DATE", "2024-11-08")]),
     ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),

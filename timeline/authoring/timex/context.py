@@ -18,6 +18,8 @@ _WEEKDAY_NAME = WEEKDAY.lower()
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _WEEKDAY_START = "(?:mon|tue|wed|thu|fri|sat|sun)"
 
+_A_WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"  # in the text as written
+
 # Tense clues; the nearest decides. "would" mostly reports a plan in news ("said he would visit on
 # Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
 _FUTURE_CLUES = re.compile(
@@ -86,8 +88,10 @@ _PAST_CLUES = re.compile(
     r"|underwent|oversaw|foresaw|overcame|overthrew|overran|outran|mistook|woke|awoke|shrank|strove|strode|bore"
     r"|forbade|outgrew|slew|wove|hid"
     r"|ago|yesterday|earlier(?!\s+than)|recently"
-    # "remains in custody after his arrest on Friday": what a sentence tells as over
-    r"|\bafter\s+(?:the|his|her|their|its)\s+(?:[a-z]+\s+){0,2}?(?=on\s+(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)"
+    # "investigating a shooting on Saturday", "remains in custody after his arrest on Friday": an incident is over
+    r"|\b(?:(?i:a|an|the|his|her|their|its|after)|[a-z]+['’]s)\s+(?:[a-z-]+\s+){0,2}?(?:" + INCIDENTS + r"|fires?|blaze"
+    r"|storms?|tornado|floods?|brawl|fight|stabbing|robbery|burglary|arrest|win|victory|defeat|loss)"
+    r"\s+(?=on\s+" + _A_WEEKDAY + r")"
     # A participle after a form of "be" is passive ("will be held", "is due to be published"), not a past
     # tense; nor after an article ("a reimagined festival") or before "by" ("businesses affected by the storm").
     r"|(?<!\bbe\s)(?<!\bis\s)(?<!\bare\s)(?<!\bam\s)(?<!being\s)(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)"
