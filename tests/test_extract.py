@@ -105,6 +105,12 @@ def test_publication_lines(line, expected):
     assert find_publication_line(f"Headline\n\n{line}\n\nText.")[0] == expected
 
 
+def test_a_sentence_telling_of_a_publishing_is_no_stamp_line():
+    text = ("The report was published on 2024-03-15 and found rising damp.\n\n"
+            "Belgium Updated: Nov 07, 2024, 10:15 PM(IST)\n\nPublished 4 November 2024.")
+    assert found(text) == [("2024-03-15", None, ["2024-03-15"])]
+
+
 def test_no_publication_line_is_none():
     assert find_publication_line("Headline\n\nIt happened in November 2024.\n") is None
 

@@ -180,13 +180,20 @@ def paragraphs(article: Article) -> list[str]:
     result = []
     for block in re.split(r"\n\s*\n|\n", article.text):
         block = " ".join(block.split())
-        if (not block or block == article.title or _FURNITURE.match(block) or _CREDIT.search(block)
-                or _STAMP.search(block[:80])):
+        if not block or block == article.title or _FURNITURE.match(block) or _CREDIT.search(block) \
+                or _stamp_line(block):
             continue
         if len(block.split()) < 4 and not block.endswith((".", "!", "?", "”", '"')):
             continue  # a caption, a label, a credit
         result.append(block if result else _DATELINE.sub("", block, count=1))
     return result
+
+
+def _stamp_line(block: str) -> bool:
+    """Return whether a block is a publication stamp ("Belgium Updated: Nov 07, 2024, 10:15 PM(IST)", "Published
+    4 November 2024"), not a sentence that tells of a publishing ("The report was published on 2024-03-15.")."""
+    stamp = _STAMP.search(block[:80])
+    return bool(stamp) and (stamp.start() == 0 or not block.endswith((".", "!", "?", "”", '"')))
 
 
 def source_of(article: Article) -> dict[str, str]:
