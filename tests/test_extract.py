@@ -111,6 +111,12 @@ def test_a_sentence_telling_of_a_publishing_is_no_stamp_line():
     assert found(text) == [("2024-03-15", None, ["2024-03-15"])]
 
 
+def test_a_sentence_opening_like_page_furniture_is_still_read():
+    text = ("Photographs released on Monday show the damage.\n\nSubscribers were told on Tuesday that prices rise.\n\n"
+            "Advertisements for the sale ran on Wednesday.\n\nAdvertisement\n\nSubscribe to our newsletter")
+    assert [dated for _, _, dated in found(text)] == [["Monday"], ["Tuesday"], ["Wednesday"]]
+
+
 def test_no_publication_line_is_none():
     assert find_publication_line("Headline\n\nIt happened in November 2024.\n") is None
 

@@ -163,7 +163,7 @@ def read_text(text: str) -> Article:
 # Lines that are page furniture, not reporting: links to other stories, captions, credits, bylines.
 _FURNITURE = re.compile(
     r"^\s*(also read|read more|watch\s*\||watch:|read in app|story highlights|edited by|written by|"
-    r"photograph|photo:|image:|\(with inputs from|subscribe|follow us|advertisement|click here|share this)",
+    r"photograph\s*:|photo:|image:|\(with inputs from|subscribe\b|follow us|advertisement\s*$|click here|share this)",
     re.IGNORECASE,
 )
 # A dateline opening the first paragraph says where and when it was filed, not when anything happened:
