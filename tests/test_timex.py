@@ -484,6 +484,8 @@ def test_would_points_ahead_of_the_telling_not_of_the_reader():
     # Published Thursday 7 November 2024: "would" is the future of a forecast already told, so the nearer Tuesday
     assert found("Forecasters predicted the storm would advance later Tuesday.") == [("Tuesday", "DATE", "2024-11-05")]
     assert found("He said he would visit on Saturday.") == [("Saturday", "DATE", "2024-11-09")]
+    # three days back against four ahead: a plan reported days after its weekday would say it happened
+    assert found("Officials said schools would reopen on Monday.") == [("Monday", "DATE", "2024-11-11")]
     assert found("She will say she would go on Tuesday.") == [("Tuesday", "DATE", "2024-11-12")]
 
 

@@ -101,8 +101,10 @@ def resolve_weekday(context: Context, weekday: int, start: int, end: int, relati
     if context.tense(start, end) == FUTURE:
         sentence = context.text[slice(*context.sentence(start))]
         if re.search(r"\bwould\b", sentence) and not re.search(r"\b(?:will|shall)\b|['’]ll\b", sentence) \
-                and back < ahead:
-            return reference - datetime.timedelta(days=back)  # "predicted Dorian would advance later Tuesday"
+                and back < ahead and back <= 2:
+            # "predicted Dorian would advance later Tuesday", told two days on; not "said schools would reopen on
+            # Monday" told on Thursday: a plan reported days after its weekday would say it happened
+            return reference - datetime.timedelta(days=back)
         return reference + datetime.timedelta(days=ahead)
     return reference - datetime.timedelta(days=back)
 
