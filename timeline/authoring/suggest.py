@@ -125,7 +125,9 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
         present = _PRESENT[reported["verb"]]
         if _PLURAL_WHO.search(_WHO_QUALIFIED.split(reported["who"])[0]):
             present = present.removesuffix("s")  # "Police say"
-        title = f"{reported['who']} {present} {reported['what']}"
+        # the reported clause leaves the past with its verb: "said schools would reopen" -> "say schools will reopen"
+        what = re.sub(r"\bwould\b", "will", reported["what"], count=1)
+        title = f"{reported['who']} {present} {what}"
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
     # a sentence that is only a quotation mark and its date keeps what it has
     title = _trimmed(re.sub(r"\s+([,.;:])", r"\1", title)) or _trimmed(" ".join(sentence.split()).strip("“”\""))
