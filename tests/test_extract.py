@@ -869,6 +869,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("The class of 2025 will be the largest in the school's history.", [], id="the-class-of-a-year"),
     pytest.param("Rescue crews responded to a total of 12 search and rescue cases during Memorial Day weekend.", [],
                  id="a-tally-of-cases-over-a-weekend"),
+    pytest.param("Sales rose in the first half of 2024. Prices jumped last month.", [], id="a-figure-moved-over-a-period"),
     pytest.param("The July 1, 2024, population estimates for the nation come out today.", [("2024-11-07", None, ["today"])],
                  id="a-date-between-commas-naming-estimates"),
     pytest.param("Cisco has promised a compatible release before the end of the month.",

@@ -142,6 +142,11 @@ _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|growth|rose|rise|rises|fell|fall
                          r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to"
                          r"|(?:was|were|is|are)\s+(?:up|down)(?=\s+(?:by\s+)?\d))\b",
                          re.IGNORECASE)
+# "Sales rose in the first half of 2024", "Prices jumped last month": a figure that moved over a period
+_FIGURE_MOVED = re.compile(r"(?i)\b(?:sales|prices|revenues?|profits?|earnings|exports|imports|output|inflation"
+                           r"|unemployment|spending|production|gdp)\s+(?:have\s+|has\s+)?(?:rose|risen|grew|grown|fell"
+                           r"|fallen|jumped|climbed|dropped|slumped|soared|surged|plunged|declined|increased|decreased"
+                           r"|doubled|slowed|picked\s+up)\b")
 # "responded to 11 search and rescue cases during Memorial Day weekend": a tally of a service's work
 _CASES_HANDLED = re.compile(r"(?i)\b(?:responded\s+to|handled|received|conducted|logged)\s+(?:a\s+total\s+of\s+)?"
                             r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+"
@@ -210,7 +215,8 @@ def _figure_for_a_period(text: str, timex: Timex) -> bool:
     if timex.date.precision == DAY:
         return False
     sentence_start, sentence = _sentence_of(text, timex)
-    if (_AMOUNT.search(sentence) and _TREND_VERB.search(sentence)) or _CASES_HANDLED.search(sentence):
+    if (_AMOUNT.search(sentence) and _TREND_VERB.search(sentence)) or _CASES_HANDLED.search(sentence) \
+            or _FIGURE_MOVED.search(sentence):
         return True
     # a headcount only in the date's own clause: not "will conduct a July lottery ..., and it has 1,000 entries"
     clause = _CLAUSE_BREAK.split(sentence[max(0, timex.start - sentence_start - 100): timex.end - sentence_start + 120])
