@@ -54,6 +54,9 @@ _LEFT_ZONE = re.compile(r"^\s+(?:(?:Eastern|Central|Mountain|Pacific|Atlantic)\s
 # A verb right after a date that opens a sentence: the date is its subject ("2019 saw record sales").
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:(?!this\b|its\b|his\b|was\b)[a-z]+(?:ed|s)|saw|was|were|is|are|has|had"
                                  r"|brought|began|became|came|went|took|gave|left|made|set|will|would|could)\b")
+# A relative clause that said only when, once its date has gone to the date field
+_EMPTIED_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:began|started|struck|hit|opened|ended|erupted|broke\s+out)"
+                             r"(?=\s+(?:[a-z]+ed|left|hit|cut|brought|forced|kept|made|sent|took|gave|shut|drew|led)\b)")
 _LEFT_DAY = re.compile(r"^\s*(?:and\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning"
                        r"|afternoon|evening|night))?|(?:morning|afternoon|evening|night)),\s+", re.IGNORECASE)
 _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
@@ -99,6 +102,7 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     for text in evidence:
         title = _without_date(title, text)
     title = _LEFT_DAY.sub("", title)  # "On Sunday and Saturday evening, ...", "On Sunday" gone: no "Saturday evening,"
+    title = _EMPTIED_CLAUSE.sub("", title)  # "Heavy rain that began on Sunday caused ...": no "rain that began caused"
     if len(re.findall(r"\w+", title)) < 2:
         title = sentence  # "Beginning on Saturday morning, it continued through to Sunday": the dates are its news
     title = _SPELLED_OUT.sub(lambda m: m.group(2) if _initials(m.group(1)) == m.group(2) else m.group(0), title)
