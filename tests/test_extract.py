@@ -445,6 +445,8 @@ def test_url_names_one_article_only(project, batch):
                  "Officials say schools will reopen", id="a-reported-would-is-will-in-the-present"),
     pytest.param("Heavy rain that began on Sunday caused rivers to burst their banks.", ["Sunday"],
                  "Heavy rain caused rivers to burst their banks", id="a-clause-that-only-said-when"),
+    pytest.param("Speaking to reporters on Monday, the minister said the talks had failed.", ["Monday"],
+                 "The minister says the talks had failed", id="speaking-to-reporters-is-no-title"),
     pytest.param("The council will hold an emergency meeting later on Monday.", ["Monday"],
                  "The council will hold an emergency meeting", id="later-without-its-day"),
     pytest.param("Regarding proposed changes, the Department named 15 people to the committee in March.", ["March"],

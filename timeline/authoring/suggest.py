@@ -30,7 +30,9 @@ _OPENING_PHRASE = re.compile(r"^(?:(?:in|regarding|due\s+to|as|based\s+on|even\s
                              r"|as\s+of|at|on|under|by|from|this\s+year|last\s+year|rather\s+than|instead\s+of|in\s+a\s+bid\s+to"
                              r"|in\s+an\s+effort\s+to|to\s+[a-z]+|amid|once|when|if|until|unlike|like|besides|apart\s+from"
                              # "Established in 2010, the Warrior Games ...": a participle's
-                             r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up))\b"
+                             r"|(?:first\s+)?(?:[a-z]+ed|held|built|born|made|begun|known|set\s+up)"
+                             # "Speaking to reporters, the minister said ...": the saying's circumstances
+                             r"|(?:speaking|writing|addressing|responding|talking)\s+(?:to|at|on|in|with|during)?)\b"
                              r"(?:[^,]|,\s+[A-Z][a-z]+(?=,)){0,100},\s*)+",  # "in Albany, Georgia, " is one phrase
                              re.IGNORECASE)
 _PASSIVE_END = re.compile(r"\b(?:was|were|is|are|been|be|being|has|have|had)$")  # "were announced": no speech
