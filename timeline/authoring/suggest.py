@@ -56,6 +56,9 @@ _LEFT_ZONE = re.compile(r"^\s+(?:(?:Eastern|Central|Mountain|Pacific|Atlantic)\s
 # A verb right after a date that opens a sentence: the date is its subject ("2019 saw record sales").
 _VERB_AFTER_SUBJECT = re.compile(r"\s+(?:(?!this\b|its\b|his\b|was\b)[a-z]+(?:ed|s)|saw|was|were|is|are|has|had"
                                  r"|brought|began|became|came|went|took|gave|left|made|set|will|would|could)\b")
+# "It was announced that ...", "It emerged that ...": what was announced is the news
+_IMPERSONAL = re.compile(r"^(?i:it)\s+(?:(?:was|has\s+been)\s+(?P<said>announced|confirmed|reported|revealed|disclosed)"
+                         r"|emerged|transpired)\s+that\s+")
 # A relative clause that said only when, once its date has gone to the date field
 _EMPTIED_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:began|started|struck|hit|opened|ended|erupted|broke\s+out)"
                              r"(?=\s+(?:[a-z]+ed|left|hit|cut|brought|forced|kept|made|sent|took|gave|shut|drew|led)\b)")
@@ -99,7 +102,8 @@ _PHRASE_START = re.compile(r"\s+(?=(?:in|on|at|for|with|from|to|by|after|before|
 
 def draft_title(sentence: str, evidence: list[str]) -> str:
     """Return a headline-like title drafted from a sentence: its dates, asides and attribution removed, reported
-    speech told in the present, at most TITLE_LENGTH characters, cut only where a clause or phrase ends."""
+    speech told in the present ("It was announced that" left out), at most TITLE_LENGTH characters, cut only where a
+    clause or phrase ends."""
     title = sentence
     for text in evidence:
         title = _without_date(title, text)
@@ -126,6 +130,11 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
             break
         phrase_gone = opening.re is _OPENING_PHRASE
         title = rest  # "Regarding proposed changes, the Department has named ...": the Department
+    impersonal = _IMPERSONAL.match(title)
+    if impersonal and len(title[impersonal.end():].split()) >= 4:  # "It was announced that the festival would be ..."
+        what = title[impersonal.end():]
+        what = re.sub(r"\bwould\b", "will", what, count=1) if impersonal["said"] else what
+        title = what[:1].upper() + what[1:]
     reported = _REPORTED.match(title)
     if reported and reported["verb"] in _PRESENT and not _PASSIVE_END.search(reported["who"]):
         present = _PRESENT[reported["verb"]]
