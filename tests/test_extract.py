@@ -948,6 +948,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="brought-forward-by-a-length"),
     pytest.param("The vote came a week after the speech on 28 October.",
      [("2024-11-04", None, ["a week after the speech on 28 October"])], id="a-week-after-a-day"),
+    pytest.param("The jury deliberated for three days before returning a verdict on Wednesday.",
+                 [("2024-11-06", None, ["Wednesday"])], id="a-length-before-a-day-is-no-count"),
     pytest.param("The ban came a month after the attack on 3 August.", [("2024-09", None, ["a month after the attack on 3 August"])],
                  id="a-month-after-a-day"),
     pytest.param("The festival, held every August since 1947, was cancelled.", [], id="every-august-since"),

@@ -50,8 +50,9 @@ _BEGINS = re.compile(r"\b(?:begin|begins|began|begun|start|starts|started|starti
 _BEGIN_END = re.compile(r",?\s+and\s+(?:(?:be|is|are|was|were|will(?:\s+be)?)\s+)?(?:complet|end|finish|conclud|clos"
                         rf"|left\s+(?:the\s+)?[a-z]+\b)\w*\s+{_AT_CLOCK}(?:(?:in|on|by)\s+)?", re.IGNORECASE)
 # "a week after the president's speech on 28 October": a day counted from the date that follows.
-_COUNTED_FROM = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>day|week"
-                           r"|month)s?[^\S\n]+(?P<way>after|before|from)\s+(?:(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+)?"
+# not "deliberated for three days before returning a verdict on Wednesday": a length, not a count from the day
+_COUNTED_FROM = re.compile(r"(?<!\bfor\s)\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                           r"(?P<unit>day|week|month)s?[^\S\n]+(?P<way>after|before|from)\s+(?:(?:[^.;,\d\n]{0,50}?\s)?(?:on|of|in)\s+)?"
                            r"(?:the\s+)?$",
                            re.IGNORECASE)
 _WEEKDAY = re.compile(WEEKDAY, re.IGNORECASE)
