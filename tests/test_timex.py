@@ -99,6 +99,8 @@ CASES = [
      "Monday is under investigation. After the final on Tuesday, the team will fly home.",
      [("Saturday", "DATE", "2024-11-02"), ("Sunday", "DATE", "2024-11-03"), ("Monday", "DATE", "2024-11-04"),
       ("Tuesday", "DATE", "2024-11-12")]),
+    ("Talks went on. The deal, first reported by Reuters on Monday, is worth $2 billion. The winner will be "
+     "announced by the minister in May.", [("Monday", "DATE", "2024-11-04"), ("May", "DATE", "2025-05")]),
     ("Arsenal beat Chelsea on Saturday. On Monday, the board set a target. Power is cut on Friday.",
      [("Saturday", "DATE", "2024-11-02"), ("Monday", "DATE", "2024-11-04"), ("Friday", "DATE", "2024-11-08")]),
     ("The rule was due to take effect on Dec. 1 but was delayed.", [("Dec. 1", "DATE", "2023-12-01")]),

@@ -88,6 +88,9 @@ _PAST_CLUES = re.compile(
     r"|underwent|oversaw|foresaw|overcame|overthrew|overran|outran|mistook|woke|awoke|shrank|strove|strode|bore"
     r"|forbade|outgrew|slew|wove|hid"
     r"|ago|yesterday|earlier(?!\s+than)|recently"
+    # "first reported by Reuters on Monday": a telling by someone is done ("affected by" is no past, nor "will be
+    # announced by")
+    r"|(?<!\bbe\s)(?<!being\s)\b(?:reported|announced|confirmed|revealed|disclosed|published|released)(?=\s+by\b)"
     # "investigating a shooting on Saturday", "remains in custody after his arrest on Friday": an incident is over
     r"|\b(?:(?i:a|an|the|his|her|their|its|after)|[a-z]+['’]s)\s+(?:[a-z-]+\s+){0,2}?(?:" + INCIDENTS + r"|fires?|blaze"
     r"|storms?|tornado|floods?|brawl|fight|stabbing|robbery|burglary|arrest|win|victory|defeat|loss)"
