@@ -172,6 +172,7 @@ _DATELINE = re.compile(
     r"^(?:[A-Z][A-Z'.-]+(?:[ /-][A-Z][A-Z'.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?,?\s+)?"
     r"(?:(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?)(?:,?\s+\d{4})?\s*)?"
     r"(?:\([A-Z][A-Za-z&.]*(?:\s[A-Z][A-Za-z&.]*)*\)\s*)?[-—–]{1,2}\s+(?=[A-Z\"“])")
+_SENTENCE_ENDS = (".", "!", "?", "”", '"')  # how a block that is a sentence ends
 _CREDIT = re.compile(r"\b(photograph|photo|image|picture)\s*:\s*\(?", re.IGNORECASE)
 
 
@@ -183,7 +184,7 @@ def paragraphs(article: Article) -> list[str]:
         if not block or block == article.title or _FURNITURE.match(block) or _CREDIT.search(block) \
                 or _stamp_line(block):
             continue
-        if len(block.split()) < 4 and not block.endswith((".", "!", "?", "”", '"')):
+        if len(block.split()) < 4 and not block.endswith(_SENTENCE_ENDS):
             continue  # a caption, a label, a credit
         result.append(block if result else _DATELINE.sub("", block, count=1))
     return result
@@ -193,7 +194,7 @@ def _stamp_line(block: str) -> bool:
     """Return whether a block is a publication stamp ("Belgium Updated: Nov 07, 2024, 10:15 PM(IST)", "Published
     4 November 2024"), not a sentence that tells of a publishing ("The report was published on 2024-03-15.")."""
     stamp = _STAMP.search(block[:80])
-    return bool(stamp) and (stamp.start() == 0 or not block.endswith((".", "!", "?", "”", '"')))
+    return bool(stamp) and (stamp.start() == 0 or not block.endswith(_SENTENCE_ENDS))
 
 
 def source_of(article: Article) -> dict[str, str]:

@@ -23,7 +23,8 @@ _STARTING = re.compile(r"\b(?:begin(?:ning|s)?|began|begun|start(?:ing|s|ed)?|op
                        r"\s+(?:(?:on|in)\s+)?$", re.IGNORECASE)
 _CONTINUED_TO = re.compile(r",?\s+[^.;,]{0,40}?\b(?:through|until|till|to)(?:\s+to)?\s+(?:the\s+)?", re.IGNORECASE)
 _YEAR_DASH = re.compile(r"[-–]")
-_WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+WEEK_OF = re.compile(r"\b(?:the\s+)?week\s+of\s+(?:the\s+)?", re.IGNORECASE)  # "the week of March 9"
+_WEEK_OF_BEFORE = re.compile(WEEK_OF.pattern + "$", re.IGNORECASE)
 # "the Memorial Day weekend", "the Easter holidays", "the Christmas break": the days around a holiday
 _HOLIDAY_PERIOD = re.compile(r"[^\S\n]+(?:(?:long|bank)[^\S\n]+)?(?:weekend|holidays|break)\b", re.IGNORECASE)
 _HOURS_TO = re.compile(r"(?:\s+[A-Z]{2,4})?\s*(?:to|until|through|till|-|–)\s+(?:the\s+)?", re.IGNORECASE)
@@ -295,7 +296,7 @@ def _next_months(first: Timex, second: Timex, between: str) -> bool:
 def _week_of(text: str, timex: Timex) -> Timex:
     """Return 'the week of March 9' as the month its seven days fall in, or the year where they straddle two months
     (a week is known to its month); else the timex as it is."""
-    week = _WEEK_OF.search(text, max(0, timex.start - 20), timex.start)
+    week = _WEEK_OF_BEFORE.search(text, max(0, timex.start - 20), timex.start)
     if not week or not timex.date or timex.date.precision != DAY or timex.end_date:
         return timex
     coarse = month_or_year(timex.date, shifted(timex.date, 6, "D", inclusive=False)) or EventDate(timex.date.year)

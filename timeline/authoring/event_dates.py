@@ -10,7 +10,7 @@ import datetime
 import re
 
 from timeline.authoring.date_roles import EVENT_NOUNS, dates_an_event, names_a_thing
-from timeline.authoring.date_spans import DAY_WORDS, cut_to, joined_spans, shifted
+from timeline.authoring.date_spans import DAY_WORDS, WEEK_OF, cut_to, joined_spans, shifted
 from timeline.authoring.timex import Timex, find_timexes
 from timeline.authoring.timex.context import FUTURE, PAST, in_quotation, sentence_tense
 from timeline.authoring.timex.holiday_names import HOLIDAY
@@ -29,7 +29,6 @@ _TITLE_BEFORE_DATE = re.compile(r"(?i)(?:.*[:/|–—-]|.*\b(?!(?:on|by|until|ti
                                 r"[a-z]+)\s*\(?$")
 _TITLE_AFTER_DATE = re.compile(r"\s*[:|–—-]")
 _SET_APART = re.compile(r"[:/|–—-]\s*\(?$")
-_WEEK_OF = re.compile(r"(?i)(?:the\s+)?week\s+of\s+")
 _IN_RECENT = re.compile(r"(?i)\b(?:in|over|during)\s+(?:the\s+)?$")
 # "over the next four days", "within the next two months": a span from publication; "in five months": a date.
 _SPAN_AHEAD = re.compile(r"\b(?:over|during|in|within|for)\s+the\s+(?:next|coming)\s+$", re.IGNORECASE)
@@ -110,13 +109,12 @@ def _reported(text: str, timex: Timex, others: list[Timex]) -> bool:
         for other in others if other is not timex)
 
 
-
 def page_date_in_title(headline: str, timex: Timex, published: EventDate) -> bool:
     """Return whether a date in the headline is the page's own date set beside its title ("News briefs: May 26,
     2012", "ECONOMICS REPORT - 2003-12-19"), which dates no event."""
     if not re.search(r"\d", timex.text) or timex.date is None or published.precision != DAY:
         return False
-    week_of = _WEEK_OF.match(timex.text)
+    week_of = WEEK_OF.match(timex.text)
     if week_of:  # "FDA News & Notes - Week of January 16, 2012": the week the page was published in
         published_day = datetime.date(*published.start_key())
         days = [t.date for t in find_timexes(timex.text[week_of.end():], published_day)

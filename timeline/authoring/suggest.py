@@ -100,6 +100,12 @@ _NEEDS_ITS_DATE = re.compile(r"\b(?:is|was|are|were|be|remains?|targeting|schedu
 _PHRASE_START = re.compile(r"\s+(?=(?:in|on|at|for|with|from|to|by|after|before|over|during|amid|against|under)\s)")
 
 
+def _told_now(reported: str) -> str:
+    """Return a reported clause as a headline in the present tells it: "schools would reopen" -> "schools will
+    reopen" (the clause leaves the past with its saying)."""
+    return re.sub(r"\bwould\b", "will", reported, count=1)
+
+
 def draft_title(sentence: str, evidence: list[str]) -> str:
     """Return a headline-like title drafted from a sentence: its dates, asides and attribution removed, reported
     speech told in the present ("It was announced that" left out), at most TITLE_LENGTH characters, cut only where a
@@ -133,16 +139,14 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
     impersonal = _IMPERSONAL.match(title)
     if impersonal and len(title[impersonal.end():].split()) >= 4:  # "It was announced that the festival would be ..."
         what = title[impersonal.end():]
-        what = re.sub(r"\bwould\b", "will", what, count=1) if impersonal["said"] else what
+        what = _told_now(what) if impersonal["said"] else what
         title = what[:1].upper() + what[1:]
     reported = _REPORTED.match(title)
     if reported and reported["verb"] in _PRESENT and not _PASSIVE_END.search(reported["who"]):
         present = _PRESENT[reported["verb"]]
         if _PLURAL_WHO.search(_WHO_QUALIFIED.split(reported["who"])[0]):
             present = present.removesuffix("s")  # "Police say"
-        # the reported clause leaves the past with its verb: "said schools would reopen" -> "say schools will reopen"
-        what = re.sub(r"\bwould\b", "will", reported["what"], count=1)
-        title = f"{reported['who']} {present} {what}"
+        title = f"{reported['who']} {present} {_told_now(reported['what'])}"
     title = re.sub(r"\bnot only (.+?),? but also\b", r"\1 and", title)  # a headline says both plainly
     # a sentence that is only a quotation mark and its date keeps what it has
     title = _trimmed(re.sub(r"\s+([,.;:])", r"\1", title)) or _trimmed(" ".join(sentence.split()).strip("“”\""))

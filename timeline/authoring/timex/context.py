@@ -18,7 +18,7 @@ _WEEKDAY_NAME = WEEKDAY.lower()
 _MONTH_START = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 _WEEKDAY_START = "(?:mon|tue|wed|thu|fri|sat|sun)"
 
-_A_WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"  # in the text as written
+_A_WEEKDAY = rf"(?i:{WEEKDAY})\b"  # in the text as written, any case
 
 # Tense clues; the nearest decides. "would" mostly reports a plan in news ("said he would visit on
 # Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).

@@ -74,10 +74,10 @@ def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match
     end = match.end() if explicit_year else match.end("name")
     years = [explicit_year] if explicit_year else [context.reference.year + offset for offset in (-1, 0, 1)]
     key = " ".join(name.lower().replace("’", "'").split())
-    days = [_observance_day(key, year) for year in years]
-    if all(days) and not countries:
+    observed = [_observance_day(key, year) for year in years]
+    if all(observed) and not countries:
         # With no country in sight a day kept everywhere is that day: "May Day" is 1 May, not Britain's bank holiday.
-        return _holiday_choice(context, days, start, end, explicit_year is not None)
+        return _holiday_choice(context, observed, start, end, explicit_year is not None)
     # With no country in sight, an English news text most likely means the American or British day.
     countries = list(dict.fromkeys(countries)) or ["US", "GB"]
     if "lunar" in name.lower():
@@ -88,9 +88,8 @@ def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match
             days = _fixed_holiday_days(code, years, name)
         if days:
             return _holiday_choice(context, days, start, end, explicit_year is not None)
-    days = [_observance_day(key, year) for year in years]
-    if all(days):
-        return _holiday_choice(context, days, start, end, explicit_year is not None)
+    if all(observed):
+        return _holiday_choice(context, observed, start, end, explicit_year is not None)
     return []
 
 

@@ -18,6 +18,7 @@ from timeline.authoring.timex.values import (
     weekday_from,
 )
 from timeline.authoring.timex.vocabulary import PARTS_OF_DAY, WEEKDAY
+from timeline.model.dates import MONTH
 
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 _WEEKDAY = re.compile(rf"{WEEKDAY}\b", re.IGNORECASE)
@@ -227,6 +228,5 @@ def _part_of_week(hit: Hit, anchor: datetime.date, context: Context) -> str | No
         first, last = anchor - datetime.timedelta(days=anchor.weekday()), anchor - datetime.timedelta(days=1)
     else:
         first, last = anchor + datetime.timedelta(days=1), anchor + datetime.timedelta(days=6 - anchor.weekday())
-    if last < first or (first.year, first.month) != (last.year, last.month):
-        return None
-    return f"{first.year:04d}-{first.month:02d}"
+    held = month_or_year(first, last) if first <= last else None
+    return held.iso() if held is not None and held.precision == MONTH else None
