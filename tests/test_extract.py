@@ -957,6 +957,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="a-clock-time-alone"),
     pytest.param("The deal, signed in 2019, expires next year.", [("2025", None, ["next year"])],
                  id="a-date-in-an-aside"),
+    pytest.param("The law, passed in 2019, was struck down by the Supreme Court earlier this week.",
+                 [("2024-11", None, ["earlier this week"])], id="a-week-outweighs-a-date-in-an-aside"),
     pytest.param("Beginning on Saturday morning, the fair continued through to Sunday.",
      [("2024-11-02", "2024-11-03", ["Saturday morning, the fair continued through to Sunday"])], id="beginning-continued-through"),
     pytest.param("From roughly 1948 to 1951, he edited the magazine.", [("1948", "1951", ["1948 to 1951"])],

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from timeline.authoring.article import Article, ExtractError, paragraphs
 from timeline.authoring.date_roles import EVENT_NOUNS, dates_an_event, dates_the_text_itself
 from timeline.authoring.date_spans import shifted
-from timeline.authoring.event_dates import coarse_date, event_date, page_date_in_title, sentence_dates
+from timeline.authoring.event_dates import coarse_date, event_date, outweighed, page_date_in_title, sentence_dates
 from timeline.authoring.sentences import sentences
 from timeline.authoring.suggest import TITLE_LENGTH, draft_title, suggest_actors, suggest_location
 from timeline.authoring.timex import Timex
@@ -124,6 +124,10 @@ def find_events(article: Article, country: str | None = None, known_actors: list
         chosen = event_date(text, timexes)
         vague = [t for t in timexes if t.date is None and t.value[:4].isdigit()
                  and _vague_dates_an_event(text, t, article.published)]
+        if chosen is not None and vague:
+            coarse = coarse_date(vague[0], article.published, units[index])
+            if coarse is not None and outweighed(text, chosen, dataclasses.replace(vague[0], date=coarse)):
+                chosen = None
         if chosen is None and vague:
             partner = _combine(index, vague, dated, used, units)
             if partner is not None:

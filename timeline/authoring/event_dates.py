@@ -98,6 +98,12 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     return max(named, key=lambda t: (_weight(text, t), not _holiday_name(t), -t.start))
 
 
+def outweighed(text: str, chosen: Timex, week: Timex) -> bool:
+    """Return whether a week or season, given the month or year it falls in, says better than the date chosen when a
+    sentence's event happened ("The law, passed in 2019, was struck down last week": last week)."""
+    return _weight(text, chosen) < _weight(text, week)
+
+
 def _reported(text: str, timex: Timex, others: list[Timex]) -> bool:
     """Return whether a day written on the calendar is what another day reported ('The Ministry announced Monday
     that a girl died January 19', 'today announced that passengers will benefit from July 15'): the news is the
