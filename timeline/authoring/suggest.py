@@ -91,7 +91,8 @@ _WANTING_END = re.compile(rf"(?i)\b(?:{'|'.join(sorted(_WANTS_MORE))}|that\s+(?:
 _COMMA_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|en)\b|held|built|born|made|known|\d{1,3},|(?:a|an|the)\s)"
                           r"[^,;:]{0,80}?,\s*(?=\S)")
 # The word that ties a date to its sentence, removed with it: "postponed until Saturday" becomes "postponed".
-_DATE_PREPOSITION = (r"(?:on|in|at|from|between|since|by|for|until|till|to|through|throughout|over|during|within"
+_DATE_PREPOSITION = (r"(?:(?:no|not)\s+(?:earlier|later)\s+than|not\s+before|as\s+(?:early|soon)\s+as"
+                     r"|on|in|at|from|between|since|by|for|until|till|to|through|throughout|over|during|within"
                      r"|earlier|later)")
 # Words that want what follows them: a date after them at the sentence's end is its point ("The deadline is
 # Tuesday", "NASA and SpaceX now are targeting 7:49 p.m. Saturday", "remains scheduled for March 28").
