@@ -62,6 +62,9 @@ _IMPERSONAL = re.compile(r"^(?i:it)\s+(?:(?:was|has\s+been)\s+(?P<said>announced
 # A relative clause that said only when, once its date has gone to the date field
 _EMPTIED_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:began|started|struck|hit|opened|ended|erupted|broke\s+out)"
                              r"(?=\s+(?:[a-z]+ed|left|hit|cut|brought|forced|kept|made|sent|took|gave|shut|drew|led)\b)")
+# An aside its date has left empty: "The report, released on Thursday, found ..." without "on Thursday"
+_EMPTIED_ASIDE = re.compile(r",\s+(?:[a-z]{3,}ed|held|built|made|begun|written|taken|given|shown|seen|known|found)\s*,"
+                            r"(?=\s)")
 _LEFT_DAY = re.compile(r"^\s*(?:and\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning"
                        r"|afternoon|evening|night))?|(?:morning|afternoon|evening|night)),\s+", re.IGNORECASE)
 _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
@@ -93,7 +96,7 @@ _COMMA_ASIDE = re.compile(r",\s+(?:[a-z]+(?:ed|en)\b|held|built|born|made|known|
 # The word that ties a date to its sentence, removed with it: "postponed until Saturday" becomes "postponed".
 _DATE_PREPOSITION = (r"(?:(?:no|not)\s+(?:earlier|later)\s+than|not\s+before|as\s+(?:early|soon)\s+as"
                      r"|on|in|at|from|between|since|by|for|until|till|to|through|throughout|over|during|within"
-                     r"|earlier|later)")
+                     r"|earlier|later|(?<!after\s)(?:starting|beginning)|effective)")  # not "After Starting Monday"
 # Words that want what follows them: a date after them at the sentence's end is its point ("The deadline is
 # Tuesday", "NASA and SpaceX now are targeting 7:49 p.m. Saturday", "remains scheduled for March 28").
 _NEEDS_ITS_DATE = re.compile(r"\b(?:is|was|are|were|be|remains?|targeting|scheduled|set|slated|of|as\s+of|into\s+effect"
@@ -116,6 +119,9 @@ def draft_title(sentence: str, evidence: list[str]) -> str:
         title = _without_date(title, text)
     title = _LEFT_DAY.sub("", title)  # "On Sunday and Saturday evening, ...", "On Sunday" gone: no "Saturday evening,"
     title = _EMPTIED_CLAUSE.sub("", title)  # "Heavy rain that began on Sunday caused ...": no "rain that began caused"
+    # after an opening phrase ("In the first World Cup, held in 1991, the U.S. ...") the comma stays to mark it
+    title = _EMPTIED_ASIDE.sub(lambda m: "," if _OPENING_PHRASE.match(title) and "," not in title[:m.start()] else "",
+                               title)
     if len(re.findall(r"\w+", title)) < 2:
         title = sentence  # "Beginning on Saturday morning, it continued through to Sunday": the dates are its news
     title = _SPELLED_OUT.sub(lambda m: m.group(2) if _initials(m.group(1)) == m.group(2) else m.group(0), title)
