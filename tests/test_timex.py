@@ -87,6 +87,10 @@ CASES = [
     # irregular past tenses: "On Monday, the court upheld the ruling" is the Monday gone, not the coming one
     ("On Monday, the court upheld the ruling. On Tuesday, the jury heard evidence. On Wednesday, he underwent surgery.",
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05"), ("Wednesday", "DATE", "2024-11-06")]),
+    # "could" and "might" look ahead, unless told of the past ("could not be reached")
+    ("Forecasters said the storm could reach the coast by Saturday.", [("Saturday", "DATE", "2024-11-09")]),
+    ("He could not be reached on Monday; the mayor could have left on Tuesday.",
+     [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]),
     # "next to", and an infinitive after being forced or allowed, or of a past act's purpose, are no future
     ("A car crashed next to the school on Monday. The mayor was forced to return home on Tuesday.",
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]),

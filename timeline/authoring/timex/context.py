@@ -23,7 +23,7 @@ _A_WEEKDAY = rf"(?i:{WEEKDAY})\b"  # in the text as written, any case
 # Tense clues; the nearest decides. "would" mostly reports a plan in news ("said he would visit on
 # Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
 _FUTURE_CLUES = re.compile(
-    r"\b(?:will|won['’]t|shall|would(?!\s+have)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
+    r"\b(?:will|won['’]t|shall|would(?!\s+have)|(?:could|might)(?!\s+(?:have|not|be\s+reached)\b)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
     r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expect(?:ed|s)?\s+to"
     r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|look(?:s|ing)?\s+forward\s+to|(?:promised|pledged|vowed)\s+(?:to|a|an)\b"
     r"|wants?\s+to"
