@@ -970,6 +970,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="a-clock-time-alone"),
     pytest.param("The deal, signed in 2019, expires next year.", [("2025", None, ["next year"])],
                  id="a-date-in-an-aside"),
+    pytest.param("Over the next month, examiners will visit each applicant. Over the next six months, they will "
+                 "judge them.", [("2024", None, ["the next month"])], id="the-next-months-are-their-year"),
     pytest.param("The law, passed in 2019, was struck down by the Supreme Court earlier this week.",
                  [("2024-11", None, ["earlier this week"])], id="a-week-outweighs-a-date-in-an-aside"),
     pytest.param("Beginning on Saturday morning, the fair continued through to Sunday.",

@@ -255,6 +255,10 @@ def _ahead(text: str, timex: Timex, published: EventDate) -> Timex:
             first, last = month_or_year(first, last), None
             if first is None or n > 1:
                 return timex  # "over the next two weeks" dates nothing a labeller of the set dated
+        elif unit == "M":  # "over the next six months", like "in the coming months": the year they fall in
+            if last.year != published.year:
+                return timex
+            first, last = EventDate(published.year), None
     elif _SPAN_BEHIND.search(lead) and unit in "DW":
         first, last = shifted(published, -(n * (7 if unit == "W" else 1) - 1), "D", inclusive=False), published
         if unit == "W":  # "in the past week", like "last week": known to the month it falls in, or the year
