@@ -87,6 +87,8 @@ CASES = [
     # irregular past tenses: "On Monday, the court upheld the ruling" is the Monday gone, not the coming one
     ("On Monday, the court upheld the ruling. On Tuesday, the jury heard evidence. On Wednesday, he underwent surgery.",
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05"), ("Wednesday", "DATE", "2024-11-06")]),
+    # a season without "the", told in a tense; not a habit ("snow falls in winter") nor a noun's modifier
+    ("The fix is scheduled for spring. Snow falls in winter. Fall enrollment fell.", [("spring", "DATE", "2025-SP")]),
     # "could" and "might" look ahead, unless told of the past ("could not be reached")
     ("Forecasters said the storm could reach the coast by Saturday.", [("Saturday", "DATE", "2024-11-09")]),
     ("He could not be reached on Monday; the mayor could have left on Tuesday.",

@@ -191,6 +191,12 @@ def the_season(match: re.Match, context: Context) -> list[Hit]:
     return [Hit(match.start(), match.end(), DATE, resolve_season(context, code, match.start(), match.end()), True)]
 
 
+def a_season(match: re.Match, context: Context) -> list[Hit]:
+    """Return the season of 'scheduled for fall' or 'opened in spring', a season without 'the', when its sentence is
+    told in a tense ('snow falls in winter' is every winter's)."""
+    return the_season(match, context) if context.tense(match.start(), match.end()) is not None else []
+
+
 # The words of a game, whose quarters are no year's: "Australia won the tip but spent the first quarter tied"
 _GAME = re.compile(r"(?i)\b(?:game|match|halftime|scored|fouls?|overtime|quarterback|touchdowns?|baskets?|innings|tip"
                    r"|tied|whistle|buzzer|points?\s+lead|into\s+the\s+half)\b")

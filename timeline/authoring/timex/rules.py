@@ -38,6 +38,7 @@ from timeline.authoring.timex.durations import (
 )
 from timeline.authoring.timex.holiday_names import HOLIDAY, holiday_hit
 from timeline.authoring.timex.relative_dates import (
+    a_season,
     ago_hit,
     deictic_day,
     event_shift,
@@ -196,6 +197,14 @@ RULES: list[Rule] = [
     _rule(r"(?i)(?:(?<=in\s)|(?<=during\s)|(?<=by\s)|(?<=until\s)|(?<=since\s)|(?<=through\s)|(?<=over\s))"
           r"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<season>spring|summer|fall|autumn|winter)\b(?![^\S\n]+(?:of|games"
           r"|olympics|olympic|session|school|camp|break|holidays?|transfer)\b)", the_season,
+          "spring|summer|fall|autumn|winter"),
+    # "Permanent Fix Scheduled for Fall", "will open in spring": a season without "the", not a noun's modifier
+    # nor a stretch ("closed for winter")
+    # ("fall enrollment") nor a year's ("spring 2025", which the rule for a season and its year reads)
+    _rule(r"(?i)(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=scheduled\sfor\s)|(?<=planned\sfor\s)"
+          r"|(?<=\bset\sfor\s)|(?<=slated\sfor\s)|(?<=\bdue\sfor\s)|(?<=expected\sfor\s)|(?<=targeted\sfor\s))"
+          r"(?P<season>spring|summer|fall|autumn|winter)\b"
+          r"(?![^\S\n]+(?!(?:and|or|when|as|to|after|before|through|until|with|if)\b)[a-z\d])(?!-)", a_season,
           "spring|summer|fall|autumn|winter"),
     # "scheduled for late spring or early summer", "in mid-winter"
     _rule(r"(?i)(?:(?<=in\s)|(?<=for\s)|(?<=by\s)|(?<=until\s)|(?<=or\s)|(?<=and\s)|(?<=to\s))(?:early|late|mid)[\s-]+"
