@@ -970,6 +970,14 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="a-clock-time-alone"),
     pytest.param("The deal, signed in 2019, expires next year.", [("2025", None, ["next year"])],
                  id="a-date-in-an-aside"),
+    pytest.param("Around 11.47pm on Wednesday evening, police received a report of a burglary. Officers went to the "
+                 "shop. Enquiries remain ongoing. A short time later, around 12.45am, police responded to a second "
+                 "burglary.", [("2024-11-06", None, ["Wednesday evening"]), ("2024-11-07", None, ["A short time later"])],
+                 id="a-short-time-later-past-midnight"),
+    pytest.param("On Tuesday, June 4, a ranger met three hikers. They had been lost since Sunday. Rangers searched the "
+                 "canyon. Within three hours, two more men were found.",
+                 [("2024-06-04", None, ["Tuesday, June 4"]), ("2024-06-02", None, ["Sunday"]),
+                  ("2024-06-04", None, ["Within three hours"])], id="soon-after-the-day-told-not-a-state-s-start"),
     pytest.param("Over the next month, examiners will visit each applicant. Over the next six months, they will "
                  "judge them.", [("2024", None, ["the next month"])], id="the-next-months-are-their-year"),
     pytest.param("The law, passed in 2019, was struck down by the Supreme Court earlier this week.",

@@ -43,6 +43,9 @@ _DURING_EVENT = re.compile(r"(?:^(?i:during)"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
 # A sentence that goes on from the one before on the same day: "A short time later, police responded", "Within
 # three hours, two more were found", "From that moment, companies will ...", "It was at this point that ...".
+# A clock time after midnight and one late in the evening: a night that ran into the next day
+_PAST_MIDNIGHT = re.compile(r"(?i)\b(?:12|1|2|3)[.:]\d\d\s*a\.?m\b")
+_EVENING_CLOCK = re.compile(r"(?i)\b(?:9|10|11)(?:[.:]\d\d)?\s*p\.?m\b")
 _SOON_AFTER = re.compile(r"(?:A\s+short\s+time|Minutes|Moments|Hours|Shortly|Soon)\s+(?:later|after(?:wards?)?"
                          r"|thereafter)\b|Immediately\s+after(?:wards?)?\b|Within\s+(?:an|the)\s+hour\b"
                          r"|Within\s+(?:(?:a\s+few|\d+|[a-z]+)\s+minutes|(?:a\s+few|two|three|four|five|six|[2-6])\s+hours)\b"
@@ -192,8 +195,13 @@ def _anchored(sentence: str, found: list[FoundEvent], index: int) -> tuple[Event
     session": the last event whose sentences speak of a session; "the day after the meltdown": the day after
     it; "After the speech": its day, when known to the day; "A short time later": the day just told), or None."""
     soon = _SOON_AFTER.match(sentence)
-    if soon and found and found[-1].date.precision == DAY and not found[-1].end and found[-1].position >= index - 2:
-        return found[-1].date, None, soon[0]
+    # the day the story last told, not a state's start it went back to ("lost in the desert since Sunday")
+    told = next((e for e in reversed(found) if not re.search(rf"\bsince\s+{re.escape(e.evidence[-1])}",
+                                                             " ".join(e.sentences))), None)
+    if soon and told and told.date.precision == DAY and not told.end and told.position >= index - 5:
+        if _PAST_MIDNIGHT.search(sentence) and _EVENING_CLOCK.search(" ".join(told.sentences)):
+            return shifted(told.date, 1, "D", inclusive=False), None, soon[0]  # "11.47pm ... Soon after, 12.45am"
+        return told.date, None, soon[0]
     during = _DURING_EVENT.search(sentence)
     if not during or during["noun"] not in (EVENT_NOUNS | _GATHERINGS) - {"event"}:
         return None
