@@ -457,6 +457,8 @@ def test_url_names_one_article_only(project, batch):
                  "The satellite is scheduled to launch", id="no-earlier-than-goes-with-its-date"),
     pytest.param("The plant could reopen as early as next week.", ["next week"],
                  "The plant could reopen", id="as-early-as-goes-with-its-date"),
+    pytest.param("Similar attacks occurred in 2015 and 2017.", ["2015"], "Similar attacks occurred",
+                 id="a-date-joined-to-the-event-s-goes-too"),
     pytest.param("The vaccine will be available at pharmacies starting Monday.", ["Monday"],
                  "The vaccine will be available at pharmacies", id="starting-goes-with-its-date"),
     pytest.param("Laura Now Tropical Storm After Starting Thursday as Category 4 Hurricane", ["Thursday"],
@@ -891,6 +893,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Rescue crews responded to a total of 12 search and rescue cases during Memorial Day weekend.", [],
                  id="a-tally-of-cases-over-a-weekend"),
     pytest.param("Sales rose in the first half of 2024. Prices jumped last month.", [], id="a-figure-moved-over-a-period"),
+    pytest.param("Qantas shares rose as much as 9.3 percent on Wednesday. The index closed at 4,500 points on Friday. "
+                 "U.S. stocks rose in early trading Monday, after figures showed the jobless rate was 8.6 percent.",
+                 [("2024-11-04", None, ["Monday"])], id="a-market-s-move-by-an-amount-on-a-day"),
+    pytest.param("The river typically peaks in April. The park sees 2 million visitors a year, most of them in July. "
+                 "The agency's budget for fiscal year 2025 is $3 billion.", [], id="habits-and-a-fiscal-year-s-figure"),
     pytest.param("The July 1, 2024, population estimates for the nation come out today.", [("2024-11-07", None, ["today"])],
                  id="a-date-between-commas-naming-estimates"),
     pytest.param("Cisco has promised a compatible release before the end of the month.",

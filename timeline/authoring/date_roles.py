@@ -103,7 +103,7 @@ _PERIOD_FOR = re.compile(r"(?:\b(?:estimates?|figures|data|statistics|results|nu
                          r"(?<!rescheduled\s)(?<!pencilled\s)(?<!penciled\s)(?<!forecast\s)(?<!forecasted\s)for\s+)"
                          r"(?:the\s+)?"
                          r"(?:(?:first|second|third|fourth|4th|3rd|2nd|1st)\s+quarter\s+(?:of\s+|and\s+)?)?"
-                         r"(?:annual\s+)?$", re.IGNORECASE)
+                         r"(?:annual\s+|(?:fiscal|financial|budget|tax)\s+year\s+)?$", re.IGNORECASE)
 # What follows a date used as a name: "the Feb. 28 report", "the 2012 London games", "that 8:30 a.m. release".
 _NAMES = re.compile(r"\s+(?:[a-z]+\s+)?(?:report|release|estimates?|edition|issue|attacks|bombings?|budget|census"
                     r"|law|act|statistics|data|figures|numbers|results|notice|memo|memorandum|filing)\b")
@@ -155,6 +155,15 @@ _CASES_HANDLED = re.compile(r"(?i)\b(?:responded\s+to|handled|received|conducted
 _TREND_TOLD = re.compile(r"(?i)\bsaw\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,4}?(?:increases?|rises?|falls?|drops?"
                          r"|declines?|decreases?|growth|surges?|jumps?)\b|\bthe\s+(?:greatest|highest|largest|lowest|biggest"
                          r"|smallest)\s+(?:number|share|proportion|rate)\s+of\b")
+# "The river typically peaks in April", "2 million visitors a year, most of them in July": what is usual
+_HABIT = re.compile(r"(?i)\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|customarily"
+                    r"|(?:a|per|each|every)\s+(?:year|season))\b")
+# "Qantas shares rose as much as 9.3 percent on Wednesday": a market's move on a day, a figure
+_MARKET_MOVED = re.compile(r"(?i)\b(?:shares?|stocks?|index|indexes|indices|dow|nasdaq|s&p\s+500|ftse|nikkei|dax"
+                           r"|dollar|euro|yen|pound|rupee|yuan|bitcoin|yields?|bonds?|crude|oil\s+prices?|gold\s+prices?)"
+                           r"\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|gained|lost|plunged|surged|tumbled"
+                           r"|soared|closed|ended|finished|rallied|sank|slipped|edged|was\s+(?:up|down))\b"
+                           r"[^.;,]{0,30}?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|points?|cents?)|[$£€]\s?\d)")
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
 _YEARLY = r"(?:annually|every\s+year|each\s+year|yearly)"
 _YEARLY_BEFORE = re.compile(rf"(?i)\b{_YEARLY}\s+(?:on\s+|in\s+)?$")
@@ -211,10 +220,11 @@ def _holiday_as_topic(text: str, timex: Timex) -> bool:
 
 def _figure_for_a_period(text: str, timex: Timex) -> bool:
     """Return whether a year or month is the period of a figure that rose, fell or was made ("In 2021, the UK exported
-    £21.3 million of gin", "will shrink by 1.3 percent this year"): a statistic, not an event."""
-    if timex.date.precision == DAY:
-        return False
+    £21.3 million of gin", "will shrink by 1.3 percent this year"), or a day a market moved by an amount ("shares
+    rose 14% on Tuesday"): a statistic, not an event."""
     sentence_start, sentence = _sentence_of(text, timex)
+    if timex.date.precision == DAY:
+        return bool(_MARKET_MOVED.search(sentence))
     if (_AMOUNT.search(sentence) and _TREND_VERB.search(sentence)) or _CASES_HANDLED.search(sentence) \
             or _FIGURE_MOVED.search(sentence):
         return True
@@ -245,6 +255,9 @@ def _routine(text: str, timex: Timex) -> bool:
     if timex.type == "TIME" and _CLOCK_AFTER.search(text, max(0, timex.start - 10), timex.start) \
             and not DAY_WORDS.search(timex.text):
         return True  # "to 10 p.m.", "after 6 p.m.": a time of day, every day
+    if timex.date.precision != YEAR and not re.search(r"\d{4}", timex.text) and _HABIT.search(sentence) \
+            and not has_tense_clue(sentence):
+        return True  # "The river typically peaks in April": every April
     if _A_YEAR.fullmatch(timex.text) and _COPULA_AFTER.match(text, timex.end):
         return True  # "the winner this year may be Japan", "One of the writers this year is ...": a state of the year
     current = _CURRENT.fullmatch(timex.text) and ((timex.start == sentence_start and text[timex.end] == ",")

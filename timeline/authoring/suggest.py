@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from timeline.authoring.timex.holiday_names import HOLIDAY
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, WEEKDAY
 from timeline.model.entities import Entities, spelling_key
 
 TITLE_LENGTH = 90  # a headline's length: longer titles are cut at a clause, never mid-clause with "…"
@@ -62,6 +63,9 @@ _IMPERSONAL = re.compile(r"^(?i:it)\s+(?:(?:was|has\s+been)\s+(?P<said>announced
 # A relative clause that said only when, once its date has gone to the date field
 _EMPTIED_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:began|started|struck|hit|opened|ended|erupted|broke\s+out)"
                              r"(?=\s+(?:[a-z]+ed|left|hit|cut|brought|forced|kept|made|sent|took|gave|shut|drew|led)\b)")
+# A second date joined to the one the date field holds: "occurred in 2015 and 2017" drafts "occurred"
+_JOINED_DATE = re.compile(rf"^\s+(?:and|or)\s+(?:in\s+|on\s+)?(?:\d{{4}}\b|(?:{FULL_MONTHS})(?:\s+\d{{1,2}}\b)?"
+                          rf"(?:,?\s+\d{{4}}\b)?|{WEEKDAY}\b)(?=\s*(?:[.,;:)]|$))")
 # An aside its date has left empty: "The report, released on Thursday, found ..." without "on Thursday"
 _EMPTIED_ASIDE = re.compile(r",\s+(?:[a-z]{3,}ed|held|built|made|begun|written|taken|given|shown|seen|known|found)\s*,"
                             r"(?=\s)")
@@ -182,6 +186,7 @@ def _without_date(title: str, text: str) -> str:
     if not found:
         return title
     before, after = title[:found.start()], title[found.end():]
+    after = _JOINED_DATE.sub("", after, count=1)
     after = _LEFT_ZONE.sub("", after, count=1)  # "5:00 p.m. Eastern Standard Time": the zone goes with its hour
     if not before.rstrip().endswith(","):
         after = re.sub(r"^,(?=\s+(?:in|at|near|outside)\s+[A-Z])", "", after)  # "on March 24, 2009, in Tucson"
