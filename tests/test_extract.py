@@ -985,6 +985,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  "canyon. Within three hours, two more men were found.",
                  [("2024-06-04", None, ["Tuesday, June 4"]), ("2024-06-02", None, ["Sunday"]),
                   ("2024-06-04", None, ["Within three hours"])], id="soon-after-the-day-told-not-a-state-s-start"),
+    pytest.param("From now until 5 December, we will watch the games. Dubrov had spent the last year in space. "
+                 "Today's warrant is a further example of our work.",
+                 [("2024-11-07", "2024-12-05", ["now", "5 December"]), ("2024-11-07", None, ["Today"])],
+                 id="from-now-until-a-length-spent-a-warrant-s-day"),
+    pytest.param("This week -- the news from Mars and a report on space.", [], id="a-programme-s-opening-line"),
     pytest.param("Over the next month, examiners will visit each applicant. Over the next six months, they will "
                  "judge them.", [("2024", None, ["the next month"])], id="the-next-months-are-their-year"),
     pytest.param("The law, passed in 2019, was struck down by the Supreme Court earlier this week.",

@@ -37,7 +37,9 @@ _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|D
 # ("the 2016 Games", "the 2004 contest"), so they are no EVENT_NOUNS
 _COMPETITIONS = frozenset({"contest", "contests", "championship", "championships", "games", "olympics", "paralympics",
                            "clash", "showdown", "bowl"})
-_NAMED_BY_POSSESSIVE = EVENT_NOUNS | _COMPETITIONS
+# "Today's warrant", "Tuesday's search": a police action named by its day (not "during the search", a stretch)
+_NAMED_BY_POSSESSIVE = EVENT_NOUNS | _COMPETITIONS | {"warrant", "warrants", "search", "searches", "seizure",
+                                                       "operation"}
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
 # of Easter" or "after Christmas", which say the event is on another day.
 _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|this|last"
@@ -77,6 +79,7 @@ _POINTER = re.compile(r"\s*(?:(?:Let['’]s|Let\s+us)\s+(?:take\s+a\s+)?look\b"
                       r"|link|www|https?)\b|Here\s+(?:are|is)\b[^.]*:\s*$"
                       r"|[^.]*\b(?:can|may)\s+be\s+found\s+at\s+(?:www|https?))")
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
+_SPENT = re.compile(r"(?i)\b(?:spent|spending|served|passed)\s+$")  # "had spent the last year in space": a length
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
                               r"|mid-?)?$", re.IGNORECASE)
 # "As of 12:20 on Wednesday", "as of yesterday morning", "current as of Nov. 13": a status at a time, not "in effect
@@ -203,6 +206,8 @@ def dates_the_text_itself(text: str, timex: Timex) -> bool:
         return True  # "this is the Audio Wikinews Brief for Thursday, July 23, 2009"
     if not _NOW_WORDS.fullmatch(timex.text):
         return False
+    if _sentence_of(text, timex)[0] == timex.start and re.match(r"\s*(?:--|—)\s", text[timex.end: timex.end + 4]):
+        return True  # "This week -- the news from Mars ...": a programme's opening line
     return bool(_OWN_REPORT_AFTER.match(text, timex.end)
                 or _OWN_REPORT_BEFORE.search(text, max(0, timex.start - 40), timex.start))
 
@@ -295,6 +300,8 @@ def _backdrop(text: str, timex: Timex) -> bool:
     sentence = _sentence_of(text, timex)[1]
     if timex.end_date and timex.date.precision == YEAR and _TREND.search(sentence):
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
+    if _SPENT.search(before) and re.match(r"(?i)the\s+(?:last|past|previous)\b", timex.text):
+        return True  # "Dubrov had also spent the last year in space": how long, not when
     if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9) \
             or _AS_OF_BY_THEN.match(sentence) \
             or _YARDSTICK_BEFORE.search(text, max(0, timex.start - 80), timex.start):

@@ -52,6 +52,8 @@ _SOON_AFTER = re.compile(r"(?:A\s+short\s+time|Minutes|Moments|Hours|Shortly|Soo
                          r"|At\s+that\s+(?:time|moment|point)\b|It\s+was\s+at\s+(?:this|that)\s+(?:moment|point)\b"
                          r"|From\s+(?:that|this)\s+(?:moment|point)\b")
 # "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
+_FROM_NOW = re.compile(r"(?i)\b(?:from\s+(?P<now>now|today)\s+(?:until|till|through|to)|between\s+(?P<now2>now)\s+and)"
+                       r"\s+(?:on\s+)?$")
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stay\s+lit|stays?\s+open"
                          r"|remains?\s+open)\s+(?:[a-z]+\s+){0,3}?"
                          r"(?:through|until|till|to)\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:on\s+)?$",
@@ -154,10 +156,10 @@ def find_events(article: Article, country: str | None = None, known_actors: list
                                         evidence=[anchor[2]], position=index))
             continue
         used.add(index)
-        start = _started(text, chosen, found)
-        found.append(FoundEvent(date=start or chosen.date, end=chosen.date if start else chosen.end_date,
+        start = _started(text, chosen, found, article.published)
+        found.append(FoundEvent(date=start[0] if start else chosen.date, end=chosen.date if start else chosen.end_date,
                                 sentences=[units[index]], position=index,
-                                evidence=([found[-1].evidence[-1]] if start else []) + [chosen.text]))
+                                evidence=([start[1]] if start else []) + [chosen.text]))
     for event in found:
         _suggest(event, units, known_actors, known_places)
     return found
@@ -222,17 +224,22 @@ def _anchored(sentence: str, found: list[FoundEvent], index: int) -> tuple[Event
     return event.date, event.end, during[0]
 
 
-def _started(text: str, until: Timex, found: list[FoundEvent]) -> EventDate | None:
-    """Return the day a span ending on a date began, when the sentence tells only its end ("The tournament runs
-    through Aug. 22") and the story's last event was the day it began, up to a month before; else None."""
-    if until.end_date or until.date.precision != DAY or not found or not _RUNS_UNTIL.search(
-            text, max(0, until.start - 60), until.start):
+def _started(text: str, until: Timex, found: list[FoundEvent], published: EventDate) -> tuple[EventDate, str] | None:
+    """Return the day a span ending on a date began, and the words that say so, when the sentence tells only its end:
+    publication for "From now until March 5" (when March 5 is to come); the story's last event for "The tournament
+    runs through Aug. 22", when that was the day it began, up to a month before; else None."""
+    if until.end_date or until.date.precision != DAY:
+        return None
+    from_now = _FROM_NOW.search(text, max(0, until.start - 40), until.start)
+    if from_now and published.precision == DAY and published.start_key() < until.date.start_key():
+        return published, from_now["now"] or from_now["now2"]
+    if not found or not _RUNS_UNTIL.search(text, max(0, until.start - 60), until.start):
         return None
     began = found[-1].date
     if began.precision != DAY or found[-1].end:
         return None
     days = (datetime.date(*until.date.start_key()) - datetime.date(*began.start_key())).days
-    return began if 0 < days <= 31 else None
+    return (began, found[-1].evidence[-1]) if 0 < days <= 31 else None
 
 
 def _names_a_year(headline: str, timex: Timex, published: EventDate) -> bool:
