@@ -87,6 +87,10 @@ CASES = [
     # irregular past tenses: "On Monday, the court upheld the ruling" is the Monday gone, not the coming one
     ("On Monday, the court upheld the ruling. On Tuesday, the jury heard evidence. On Wednesday, he underwent surgery.",
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05"), ("Wednesday", "DATE", "2024-11-06")]),
+    # a run or an opening told in the present is to come; a list of weekdays after "each" recurs
+    ("The exhibition runs through Aug. 5; the show is open until Sept. 2.",
+     [("Aug. 5", "DATE", "2025-08-05"), ("Sept. 2", "DATE", "2025-09-02")]),
+    ("Classes meet each Tuesday and Thursday.", [("each Tuesday and Thursday", "SET", "XXXX-WXX-2")]),
     # a season without "the", told in a tense; not a habit ("snow falls in winter") nor a noun's modifier
     ("The fix is scheduled for spring. Snow falls in winter. Fall enrollment fell.", [("spring", "DATE", "2025-SP")]),
     # "could" and "might" look ahead, unless told of the past ("could not be reached")

@@ -270,8 +270,10 @@ RULES: list[Rule] = [
           "noon|midnight"),
     _rule(rf"(?i)\b(?:every|each)\s+(?:(?P<count>other|\d+|{NUMBER_WORD})\s+)?(?P<unit>days?|weeks?|months?"
           rf"|years?|hours?|minutes?|decades?|quarters?|mornings?|afternoons?|evenings?|nights?|weekends?"
-          rf"|seasons?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|{FULL_MONTHS})\b", set_hit,
-          "every|each"),
+          rf"|seasons?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|{FULL_MONTHS})\b"
+          # "each Tuesday and Thursday": every weekday of the list recurs
+          r"(?:(?<=day)(?:(?:,\s*|,?\s+(?:and|or|&)\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)+)?",
+          set_hit, "every|each"),
     _rule(r"(?i)\b(?:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly)\b",
           adverb_set, "daily|nightly|weekly|monthly|quarterly|yearly|annually|hourly"),
     _rule(rf"(?i)\b(?:(?:once|twice|thrice|(?:\d+|{NUMBER_WORD})\s+times)\s+(?:a|an|per)|per)\s+"
