@@ -1149,6 +1149,13 @@ def test_the_headline_is_read():
         [("2024-11-04", None, ["Monday"])]
 
 
+@pytest.mark.parametrize("headline, dated", [
+    ("Storm to hit coast Friday", [("2024-11-08", None, ["Friday"])]),
+    ("Coast Guard Responds to Cases over Weekend", [("2024-11", None, ["Weekend"])])])
+def test_a_headline_s_x_to_do_is_to_come(headline, dated):
+    assert found("Nothing else happened.", headline=headline) == dated
+
+
 def test_an_all_capitals_headline_is_read_in_title_case():
     article_events = found("The launch was postponed again.", published="2001-08-03",
                            headline="GENESIS NEXT PLANNED LAUNCH OPPORTUNITY AUG. 12")

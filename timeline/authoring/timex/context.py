@@ -136,6 +136,20 @@ _FOLLOWS_ITS_VERB = re.compile(r"\s+(?:(?:home|back|away|out|there|here|together
 _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 # A date naming an accident ("the April 25 quake", "the January ditching", "into the ditching of a plane in January")
 _INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deadly|fatal|devastating|massive|powerful|major)\s+)?{INCIDENTS}\b")
+# A headline's "X to do": "Storm to hit coast Friday", "Minister to visit Fiji next week" (not "Back to School Monday",
+# "Road to Recovery", "Changes to ...", "Thanks to ...")
+_HEADLINE_TO_DO = re.compile(r"^(?:[\w'’.,-]+\s+){1,8}?(?<!\bback\s)(?<!\breturn\s)(?<!\breturns\s)(?<!\bwelcome\s)"
+                             r"(?<!\bnext\s)(?<!\bdue\s)(?<!according\s)(?<!\bup\s)(?<!thanks\s)(?<!\bguide\s)"
+                             r"(?<!\broad\s)(?<!\bpath\s)(?<!\btrip\s)(?<!changes\s)(?<!tribute\s)(?<!\bway\s)"
+                             r"(?<!\bvisit\s)(?<!\bvisits\s)(?<!\bheads\s)(?<!\bgoes\s)(?<!\bcomes\s)(?<!\bmoves\s)"
+                             r"to\s+(?:be\s+[a-z]+ed|hit|visit|open|reopen|close|shut|meet|launch|hold|host|vote|start"
+                             r"|begin|end|resume|return|sign|face|get|receive|announce|release|unveil|introduce|ban"
+                             r"|cut|raise|lift|expand|build|move|leave|join|quit|retire|debut|premiere|air|play|stay"
+                             r"|remain|undergo|testify|appear|rule|decide|seek|review|hear|strike|march|rally|kick|wrap"
+                             r"|arrive|depart|fly|sail|race|compete|celebrate|mark|honou?r|mourn|bury|restart|halt"
+                             r"|pause|suspend|delay|postpone|extend|expire|take|make|give|go|come|run|speak|address"
+                             r"|tour|perform|attend|lead|head|chair|sentence|try|charge|appeal|publish|report|list"
+                             r"|rise|fall|close|cost|save|add|drop|phase|roll|set)\b", re.IGNORECASE)
 _INCIDENT_BETWEEN = re.compile(rf"\b(?:into|of|on|about|after|since)\s+the\s+(?:[a-z-]+\s+){{0,2}}?{INCIDENTS}\b")
 _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
@@ -263,4 +277,6 @@ class Context:
         if best == FUTURE and best_end <= start and _INCIDENT_BETWEEN.search(self.lowered, best_end, start) \
                 and re.search(r"\b(?:in|on)\s+$", self.lowered[max(first, start - 5): start]):
             return PAST  # "will hold a hearing into the ditching of a plane in January": the ditching's January
+        if best is None and first == 0 and _HEADLINE_TO_DO.match(self.text, first, last):
+            return FUTURE  # the headline's "Storm to hit coast Friday": what is to come
         return best
