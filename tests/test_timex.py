@@ -91,6 +91,7 @@ CASES = [
     ("The exhibition runs through Aug. 5; the show is open until Sept. 2.",
      [("Aug. 5", "DATE", "2025-08-05"), ("Sept. 2", "DATE", "2025-09-02")]),
     ("Classes meet each Tuesday and Thursday.", [("each Tuesday and Thursday", "SET", "XXXX-WXX-2")]),
+    ("The rules, announced in October, apply from August.", [("October", "DATE", "2024-10"), ("August", "DATE", "2025-08")]),
     # a season without "the", told in a tense; not a habit ("snow falls in winter") nor a noun's modifier
     ("The fix is scheduled for spring. Snow falls in winter. Fall enrollment fell.", [("spring", "DATE", "2025-SP")]),
     # "could" and "might" look ahead, unless told of the past ("could not be reached")

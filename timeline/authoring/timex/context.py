@@ -69,6 +69,8 @@ _FUTURE_CLUES = re.compile(
     r"|['’]ll\b"
     # "from Saturday onwards": a start to come
     r"|(?:" + "|".join(f"(?<={day}\\s)" for day in WEEKDAYS) + r")onwards?\b"
+    # a rule that applies from a date: "The rules apply from April"
+    r"|\bappl(?:y|ies)(?=\s+(?:[a-z]+\s+){0,2}?from\b)"
     # a run told in the present: "The exhibition runs through Jan. 5", "is open until March 31"
     r"|\bruns(?=\s+(?:[\w.,]+\s+){0,3}?(?:through|thru|until|till)\b)"
     r"|\b(?:is|are|remains?)\s+(?:open|on\s+view|on\s+display)(?=\s+(?:[a-z]+\s+){0,2}?(?:through|thru|until|till)\b)"
