@@ -897,7 +897,12 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  "U.S. stocks rose in early trading Monday, after figures showed the jobless rate was 8.6 percent.",
                  [("2024-11-04", None, ["Monday"])], id="a-market-s-move-by-an-amount-on-a-day"),
     pytest.param("The river typically peaks in April. The park sees 2 million visitors a year, most of them in July. "
-                 "The agency's budget for fiscal year 2025 is $3 billion.", [], id="habits-and-a-fiscal-year-s-figure"),
+                 "The agency's budget for fiscal year 2025 is $3 billion. Normals for the region range from 16 to 23 "
+                 "inches from March through August.", [], id="habits-and-a-fiscal-year-s-figure"),
+    pytest.param("NASA will hold a news conference on Monday, Nov. 11. The briefing will be held at the Newseum. "
+                 "During the briefing, NASA will announce the winners.",
+                 [("2024-11-11", None, ["Monday, Nov. 11"]), ("2024-11-11", None, ["During the briefing"])],
+                 id="during-an-event-the-sentence-after-named"),
     pytest.param("The July 1, 2024, population estimates for the nation come out today.", [("2024-11-07", None, ["today"])],
                  id="a-date-between-commas-naming-estimates"),
     pytest.param("Cisco has promised a compatible release before the end of the month.",

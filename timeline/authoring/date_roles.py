@@ -159,8 +159,8 @@ _TREND_TOLD = re.compile(r"(?i)\bsaw\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,4}?(?:
                          r"|declines?|decreases?|growth|surges?|jumps?)\b|\bthe\s+(?:greatest|highest|largest|lowest|biggest"
                          r"|smallest)\s+(?:number|share|proportion|rate)\s+of\b")
 # "The river typically peaks in April", "2 million visitors a year, most of them in July": what is usual
-_HABIT = re.compile(r"(?i)\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|customarily"
-                    r"|(?:a|per|each|every)\s+(?:year|season))\b")
+_HABIT = re.compile(r"(?i)\b(?:typically|usually|normally|generally|traditionally|tends?\s+to|customarily|normals"
+                    r"|on\s+average|(?:a|per|each|every)\s+(?:year|season))\b")
 # "Qantas shares rose as much as 9.3 percent on Wednesday": a market's move on a day, a figure
 _MARKET_MOVED = re.compile(r"(?i)\b(?:shares?|stocks?|index|indexes|indices|dow|nasdaq|s&p\s+500|ftse|nikkei|dax"
                            r"|dollar|euro|yen|pound|rupee|yuan|bitcoin|yields?|bonds?|crude|oil\s+prices?|gold\s+prices?)"

@@ -149,7 +149,7 @@ def find_events(article: Article, country: str | None = None, known_actors: list
                                         position=index))
             continue
         if chosen is None:
-            anchor = _anchored(units[index], found, index)
+            anchor = _anchored(units, found, index)
             if anchor is not None:
                 used.add(index)
                 found.append(FoundEvent(date=anchor[0], end=anchor[1], sentences=[units[index]],
@@ -192,10 +192,12 @@ def _named(title: str, before: list[str], known_actors: list[str]) -> str:
     return named if len(named) <= TITLE_LENGTH else title
 
 
-def _anchored(sentence: str, found: list[FoundEvent], index: int) -> tuple[EventDate, EventDate | None, str] | None:
-    """Return the date, end and words of a sentence's time given by an event found earlier ("during that
-    session": the last event whose sentences speak of a session; "the day after the meltdown": the day after
-    it; "After the speech": its day, when known to the day; "A short time later": the day just told), or None."""
+def _anchored(units: list[str], found: list[FoundEvent], index: int) -> tuple[EventDate, EventDate | None, str] | None:
+    """Return the date, end and words of units[index]'s time given by an event found earlier ("during that
+    session": the last event whose sentences, or the undated sentence after them, speak of a session; "the day
+    after the meltdown": the day after it; "After the speech": its day, when known to the day; "A short time
+    later": the day just told), or None."""
+    sentence = units[index]
     soon = _SOON_AFTER.match(sentence)
     # the day the story last told, not a state's start it went back to ("lost in the desert since Sunday")
     told = next((e for e in reversed(found) if not re.search(rf"\bsince\s+{re.escape(e.evidence[-1])}",
@@ -208,7 +210,11 @@ def _anchored(sentence: str, found: list[FoundEvent], index: int) -> tuple[Event
     if not during or during["noun"] not in (EVENT_NOUNS | _GATHERINGS) - {"event"}:
         return None
     noun = re.compile(rf"\b{during['noun']}", re.IGNORECASE)
-    event = next((e for e in reversed(found) if any(noun.search(s) for s in e.sentences)), None)
+    # "will hold a news conference ... Monday, July 23. The briefing to be held at the Newseum ...": the sentence
+    # after an event's, when no event of its own, goes on telling of it
+    dated = {e.position for e in found}
+    event = next((e for e in reversed(found) if any(noun.search(s) for s in e.sentences + [
+        units[i] for i in [e.position + len(e.sentences)] if i < index and i not in dated])), None)
     if event is None or (during["same_day"] and (event.date.precision != DAY or event.end)):
         return None  # "After the storm hit" in a story that dates the storm only to its year: no day to go on
     if during["unit"]:  # "the day after the meltdown": a day counted from the event's
