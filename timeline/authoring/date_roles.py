@@ -172,7 +172,9 @@ _YEARLY = r"(?:annually|every\s+year|each\s+year|yearly)"
 _YEARLY_BEFORE = re.compile(rf"(?i)\b{_YEARLY}\s+(?:on\s+|in\s+)?$")
 _HAD_DONE = re.compile(r"\bhad\s+(?:[a-z]+\s+)?(?:[a-z]+ed|lost|spent|sold|won)\b")
 _YEARLY_AFTER = re.compile(rf"(?i),?\s+{_YEARLY}\b")
-_STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b")
+_STILL_TODAY = re.compile(r"(?i)\bstill\s+today\b|\btoday\s+still\b"
+                          # "and today more than a third of our Volunteers are serving there": nowadays
+                          r"|\btoday\s+(?:more\s+than|over|nearly|almost|some|most|many|there\s+(?:are|is))\b")
 _CLOCK_AFTER = re.compile(r"(?i)\b(?:to|until|till|from|after|before)\s+$")
 # The period the story is told in, in a sentence in the simple present naming no one: how things are
 # ("This year, fifty-eight are from other countries"), not what happens ("This year the Bears face the Colts").
@@ -250,7 +252,7 @@ def _routine(text: str, timex: Timex) -> bool:
     if _TO_WEEKDAY.match(after) or _WEEKDAY_TO.search(before) or (
             timex.type == "TIME" and _HOURS.match(after) and not MONTH_AND_DAY.search(timex.text)):
         return True  # not "Friday, October 22, 10:00 a.m. - 11:00 a.m.": the hours of one day
-    still = timex.text.lower() == "today" and bool(_STILL_TODAY.search(text, max(0, timex.start - 6), timex.end + 6))
+    still = timex.text.lower() == "today" and bool(_STILL_TODAY.search(text, max(0, timex.start - 6), timex.end + 16))
     # not "will run from 10 a.m. ...", "voting took place from 6 a.m. to 8 p.m. on Thursday"
     hours = _HOURS_BEFORE.search(before) and not _ONE_OCCASION.search(sentence)
     if hours or _YEARLY_BEFORE.search(before) or _YEARLY_AFTER.match(after) or still:
