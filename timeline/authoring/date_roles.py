@@ -61,7 +61,9 @@ _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their|[\w.&-]+['’]s)
                            r"(?:the\s+)?$", re.IGNORECASE)
 # "the first time since 2018", "its lowest level since March", a product's "Best By date of Feb. 13, 2019"
 _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowest|highest|largest|biggest|worst|best"
-                               r"|fastest|slowest|strongest|weakest)(?:\s+[a-z]+){0,4})\s+since\s+(?:the\s+)?"
+                               r"|fastest|slowest|strongest|weakest)(?:\s+[a-z]+){0,4}"
+                               # "the first woman to win the race since 2003"
+                               r"|\bthe\s+first\s+[a-z]+\s+to\s+[a-z]+(?:\s+[a-z]+){0,3})\s+since\s+(?:the\s+)?"
                                r"(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*['’]s\s+)?$"  # "since New Zealand's 1996 reform"
                                r"|\b(?:best[\s-]+(?:by|before)|use[\s-]+by|sell[\s-]+by|expir(?:y|ation))\s+dates?\s+(?:of\s+)?$",
                                re.IGNORECASE)
