@@ -91,6 +91,9 @@ CASES = [
     ("The exhibition runs through Aug. 5; the show is open until Sept. 2.",
      [("Aug. 5", "DATE", "2025-08-05"), ("Sept. 2", "DATE", "2025-09-02")]),
     ("Classes meet each Tuesday and Thursday.", [("each Tuesday and Thursday", "SET", "XXXX-WXX-2")]),
+    # the tense of the verb a date follows, not of the next verb after "and"
+    ("The bill was signed into law by the governor on Oct. 1 and takes effect Jan. 1.",
+     [("Oct. 1", "DATE", "2024-10-01"), ("Jan. 1", "DATE", "2025-01-01")]),
     ("The rules, announced in October, apply from August.", [("October", "DATE", "2024-10"), ("August", "DATE", "2025-08")]),
     # a season without "the", told in a tense; not a habit ("snow falls in winter") nor a noun's modifier
     ("The fix is scheduled for spring. Snow falls in winter. Fall enrollment fell.", [("spring", "DATE", "2025-SP")]),

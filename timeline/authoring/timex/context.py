@@ -135,6 +135,7 @@ _OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:(?
                       r"(?:(?:a|an|the|its|his|her|their)\s+)?")  # "In a July 16 press conference, Jobs said ..."
 # "agreed on Monday", "flew home on Tuesday": the date of the verb before it
 _FOLLOWS_ITS_VERB = re.compile(r"\s+(?:(?:home|back|away|out|there|here|together|again)\s+)?(?:on|in|at)\s+")
+_NEXT_VERB = re.compile(r"\s(?:and|but|then)\s")
 _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 # A date naming an accident ("the April 25 quake", "the January ditching", "into the ditching of a plane in January")
 _INCIDENT_AFTER = re.compile(rf"(?:['’]s)?\s+(?:(?:deadly|fatal|devastating|massive|powerful|major)\s+)?{INCIDENTS}\b")
@@ -270,6 +271,8 @@ class Context:
             distance = start - clue_end if clue_end <= start else clue_start - end
             if clue_start < clause_start or clue_end > clause_end:
                 distance += len(self.text)
+            elif clue_start >= end and _NEXT_VERB.search(self.lowered, end, clue_start):
+                distance += 200  # "signed into law on March 1 and takes effect July 1": the next verb's tense
             # The verb the date follows comes first ("agreed on Monday to reopen the road" is when they agreed), then
             # the nearest clue; a future clue wins a tie ("said it will meet on Friday").
             rank = (not (clue_end <= start and _FOLLOWS_ITS_VERB.fullmatch(self.lowered, clue_end, start)), distance,
