@@ -60,7 +60,7 @@ _NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b"
 _SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their|[\w.&-]+['’]s)\s[^.;,\d]{0,50}?\b(?:on|in)\s+"
                            r"(?:the\s+)?$", re.IGNORECASE)
 # "the first time since 2018", "its lowest level since March", a product's "Best By date of Feb. 13, 2019"
-_YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|(?:lowest|highest|largest|biggest|worst|best"
+_YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|['’]s\s+first|(?:lowest|highest|largest|biggest|worst|best"
                                r"|fastest|slowest|strongest|weakest)(?:\s+[a-z]+){0,4}"
                                # "the first woman to win the race since 2003"
                                r"|\bthe\s+first\s+[a-z]+\s+to\s+[a-z]+(?:\s+[a-z]+){0,3})\s+since\s+(?:the\s+)?"
