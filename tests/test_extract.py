@@ -998,6 +998,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  [("2024-11-07", "2024-12-05", ["now", "5 December"]), ("2024-11-07", None, ["Today"])],
                  id="from-now-until-a-length-spent-a-warrant-s-day"),
     pytest.param("This week -- the news from Mars and a report on space.", [], id="a-programme-s-opening-line"),
+    pytest.param("A man has been missing since the evening of Thursday, October 31. He had gone swimming Thursday "
+                 "with friends. The search began Thursday evening.",
+                 [("2024-10-31", None, ["Thursday, October 31"]), ("2024-10-31", None, ["Thursday"]),
+                  ("2024-10-31", None, ["Thursday evening"])], id="a-weekday-the-text-dated-a-week-back"),
     pytest.param("Over the next month, examiners will visit each applicant. Over the next six months, they will "
                  "judge them.", [("2024", None, ["the next month"])], id="the-next-months-are-their-year"),
     pytest.param("The law, passed in 2019, was struck down by the Supreme Court earlier this week.",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 import re
 
-from timeline.authoring.timex.context import PLUPERFECT, Context, Hit
+from timeline.authoring.timex.context import PAST, PLUPERFECT, Context, Hit
 from timeline.authoring.timex.values import (
     DATE,
     TIME,
@@ -24,6 +24,7 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 _WEEKDAY = re.compile(rf"{WEEKDAY}\b", re.IGNORECASE)
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?")
 _SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+_BARE_WEEKDAY = re.compile(rf"(?i)(?P<weekday>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?")
 
 
 def merge_day_and_clock(text: str, hits: list[Hit]) -> list[Hit]:
@@ -49,6 +50,9 @@ def resolve_narrative(hits: list[Hit], context: Context) -> None:
     told_day = context.reference  # the day last named, which "the day after the vote" counts from
     coarse = None  # the year or month mentioned last, when it came after the last day
     told = _weekdays_told(hits, context)
+    dated = _weekdays_dated(hits, context)
+    for hit in hits:
+        _as_the_weekday_dated(hit, dated, context)
     for index, hit in enumerate(hits):
         if coarse and _from_coarse(hit, coarse):
             coarse = hit.value  # told in steps, like days: each counted from the one before
@@ -136,6 +140,28 @@ def _weekdays_told(hits: list[Hit], context: Context) -> dict[str, str]:
         if weekday and not hit.narrative and _DAY_VALUE.match(hit.value[:10]):
             days.setdefault(weekday[0].lower(), set()).add(hit.value[:10])
     return {name: values.pop() for name, values in days.items() if len(values) == 1}
+
+
+def _weekdays_dated(hits: list[Hit], context: Context) -> dict[str, str]:
+    """Return the day of each weekday the text names with its calendar date ("Monday, August 11th"), where it names
+    only one such day for it."""
+    days: dict[str, set[str]] = {}
+    for hit in hits:
+        weekday = _WEEKDAY.search(context.text, hit.start, hit.end)
+        if weekday and re.search(r"\d", context.text[hit.start: hit.end]) and _DAY_VALUE.match(hit.value[:10]):
+            days.setdefault(weekday[0].lower(), set()).add(hit.value[:10])
+    return {name: values.pop() for name, values in days.items() if len(values) == 1}
+
+
+def _as_the_weekday_dated(hit: Hit, dated: dict[str, str], context: Context) -> None:
+    """Set a weekday told in the past ("had gone tubing Monday") to the day the text gave that weekday with its date
+    ("missing since the evening of Monday, August 11th"), when that day is one to two weeks before the reference and
+    so not the weekday just gone."""
+    bare = _BARE_WEEKDAY.fullmatch(context.text, hit.start, hit.end)
+    day = dated.get(bare["weekday"].lower()) if bare and not hit.narrative else None
+    if day and 7 <= (context.reference - datetime.date.fromisoformat(day)).days <= 13 \
+            and context.tense(hit.start, hit.end) == PAST:
+        hit.value = day + hit.value[10:]
 
 
 def _from_coarse(hit: Hit, coarse: str) -> bool:
