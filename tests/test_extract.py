@@ -839,6 +839,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Women in American politics is our report this week.", [], id="our-report-this-week"),
     pytest.param("Today, we tell about the Academy Awards.", [], id="today-we-tell-about"),
     pytest.param("Today's status reports follow.", [], id="today-s-reports-follow"),
+    pytest.param("Today's figures showed that most leavers found work.", [("2024-11-07", None, ["Today"])],
+                 id="today-s-figures-showed-a-release"),
+    pytest.param("One of the top stories in business news this week was a merger.", [],
+                 id="in-business-news-this-week"),
     pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],
                  id="a-brief-for-its-own-day"),
     pytest.param("Today's broadcast bulletins lead with reporting that the truce which came into effect last night has "

@@ -38,8 +38,10 @@ _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|D
 _COMPETITIONS = frozenset({"contest", "contests", "championship", "championships", "games", "olympics", "paralympics",
                            "clash", "showdown", "bowl"})
 # "Today's warrant", "Tuesday's search": a police action named by its day (not "during the search", a stretch)
+# "Today's figures showed ...": a release of figures on that day
 _NAMED_BY_POSSESSIVE = EVENT_NOUNS | _COMPETITIONS | {"warrant", "warrants", "search", "searches", "seizure",
-                                                       "operation"}
+                                                       "operation", "figures", "statistics", "data", "results",
+                                                       "estimates"}
 # The words before a holiday that make it a date: "on Christmas Day", "by Thanksgiving", "this Easter"; not "ahead
 # of Easter" or "after Christmas", which say the event is on another day.
 _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|this|last"
@@ -47,13 +49,14 @@ _HOLIDAY_WHEN = re.compile(r"\b(?i:on|by|until|till|since|over|during|through|th
                            r"(?:[A-Z0-9][\w’'.-]*\s+){0,3}$")
 # "since 2003", "from January to now": the backdrop of a running total, not the sentence's event.
 _NOW_WORDS = re.compile(r"(?i)today|tonight|this\s+week")
-_REPORT_WORDS = (r"(?:report|program|programme|show|edition|episode|column|newsletter|podcast|bulletin|headline"
-                 r"|newspaper|paper|front\s+page)s?|news(?:casts?)?")
+_REPORT_WORDS = (r"(?:(?:report|program|programme|show|edition|episode|column|newsletter|podcast|bulletin|headline"
+                 r"|newspaper|paper|front\s+page)s?|news(?:casts?)?)")
 # "Today's status reports follow", "Today, we tell about the Academy Awards"
 _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain|have|bring|present|continue)\b")
 _REPORT_FOR = re.compile(r"(?i)\b(?:brief|briefs|bulletin|edition|newscast|podcast)\s+for\s+$")
-_OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending)\s+$")  # "our report today"
+# "our report today", "the top stories in business news this week"
+_OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending|in\s+(?:[a-z]+\s+)?news)\s+$")
 # Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
 _NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b"
                          r"|\b\d[\d,]*(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b", re.IGNORECASE)
