@@ -331,8 +331,12 @@ def _backdrop(text: str, timex: Timex) -> bool:
         return bool(counted or _RECURRING.search(before))
     if _SINCE_CLAUSE.search(text, max(0, timex.start - 70), timex.start) and counted:
         return True  # "800 people have been hurt since the first quake struck on Thursday"
-    if timex.date.precision != YEAR:
-        return False
+    return timex.date.precision == YEAR and _a_year_as_a_name(text, timex, before)
+
+
+def _a_year_as_a_name(text: str, timex: Timex, before: str) -> bool:
+    """Return whether a year, with the 30 characters before it, names a thing ("Expo 2020", "the 1991 agreement was
+    ...", "the 2016 summer games") rather than saying when the sentence's event happened."""
     written = timex.text[:1].isdigit()
     if written and (_NAME_BEFORE_YEAR.search(text, max(0, timex.start - 30), timex.start)
                     or _LAW_OF.search(text, max(0, timex.start - 30), timex.start)
