@@ -843,6 +843,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="today-s-figures-showed-a-release"),
     pytest.param("One of the top stories in business news this week was a merger.", [],
                  id="in-business-news-this-week"),
+    pytest.param("Among those speaking at Monday night's forum will be a scientist who led a survey in 1998.",
+                 [("2024-11-11", None, ["Monday night"])], id="a-forum-named-by-its-day"),
     pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],
                  id="a-brief-for-its-own-day"),
     pytest.param("Today's broadcast bulletins lead with reporting that the truce which came into effect last night has "

@@ -29,7 +29,7 @@ EVENT_NOUNS = frozenset("""
     evacuation evacuations arrest arrests killing killings murder kidnapping riot riots clashes fighting unrest
     spill approval adoption passage resignation appointment nomination acquisition merger takeover
     tragedy disaster catastrophe massacre rampage coup uprising invasion aftershock aftershocks tremor tsunami
-    derailment
+    derailment forum seminar symposium webinar lecture vigil gala reception
 """.split())  # noqa: SIM905 - a paragraph of words reads better than a list of strings
 # A holiday in a name: "the Good Friday Agreement", "Christmas Island", "the Easter Rising"
 _HOLIDAY_IN_A_NAME = re.compile(r"\s+(?:Agreement|Accords?|Islands?|Treaty|Act|Declaration|Rising|Offensive)\b")
