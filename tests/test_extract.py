@@ -843,6 +843,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="today-s-figures-showed-a-release"),
     pytest.param("One of the top stories in business news this week was a merger.", [],
                  id="in-business-news-this-week"),
+    pytest.param("Sessions were held on 17 and 24 October. Officers found that between October 4 and 19, birds were "
+                 "harmed.", [("2024-10-17", None, ["17 and 24 October"]), ("2024-10-04", "2024-10-19",
+                                                                          ["October 4 and 19"])],
+                 id="two-days-apart-and-between-two-days"),
     pytest.param("Among those speaking at Monday night's forum will be a scientist who led a survey in 1998.",
                  [("2024-11-11", None, ["Monday night"])], id="a-forum-named-by-its-day"),
     pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],

@@ -84,9 +84,14 @@ def _weekday_before(text: str, position: int) -> int | None:
 
 
 def day_range(match: re.Match, context: Context) -> list[Hit]:
-    """Return the days of 'Oct. 23-24', '10 to 12 June 2024' or 'Nov. 30 - Dec. 2'."""
+    """Return the days of 'Oct. 23-24', '10 to 12 June 2024' or 'Nov. 30 - Dec. 2'; of '5 and 6 May' too, but of
+    'held on 17 and 24 May' the first day alone (two days apart: two events, as '3, 10 and 17 June' are), though
+    'between October 4 and 19' is a span."""
     month, day, last_day = month_of(match), day_number(match["day"]), day_number(match["day2"])
     last_month = month_of(match, "month2") if match.groupdict().get("month2") else month
+    if re.search(r"\sand\s", match[0]) and last_day - day != 1 \
+            and not re.search(r"(?i)\bbetween\s+$", context.text[max(0, match.start() - 8): match.start()]):
+        return explicit_day_of(match, context, month, day)  # not "between October 4 and 19": a span
     return _day_span(match, context, (month, day), (last_month, last_day))
 
 
@@ -117,13 +122,21 @@ def _day_span(match: re.Match, context: Context, first_day: tuple[int, int], las
     return _date_hit(match, first, True, datetime.date(last_year, last_month, last_day))
 
 
+def explicit_day_of(match: re.Match, context: Context, month: int, day: int) -> list[Hit]:
+    """Return the hit of one day of a month named in a match, its year written there or found from the tense."""
+    if match["year"]:
+        year = int(match["year"])
+        return _date_hit(match, datetime.date(year, month, day), False) if valid_day(year, month, day) else []
+    first = resolve_month_day(context, month, day, match.start(), match.end())
+    return _date_hit(match, first, True) if first else []
+
+
 def day_list(match: re.Match, context: Context) -> list[Hit]:
     """Return the days of '7, 8 and 9 June' or 'June 7, 8 and 9' as a range when they follow each other, else the
     first day ('on 3, 10 and 17 June': the first of three events)."""
     days = [int(number) for number in re.findall(r"\d{1,2}", match["days"])] + [int(match["day2"])]
     if any(b - a != 1 for a, b in itertools.pairwise(days)):
-        first = resolve_month_day(context, month_of(match), days[0], match.start(), match.end())
-        return _date_hit(match, first, True) if first else []
+        return explicit_day_of(match, context, month_of(match), days[0])
     return _day_span(match, context, (month_of(match), days[0]), (month_of(match), days[-1]))
 
 
