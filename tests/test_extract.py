@@ -847,6 +847,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  "harmed.", [("2024-10-17", None, ["17 and 24 October"]), ("2024-10-04", "2024-10-19",
                                                                           ["October 4 and 19"])],
                  id="two-days-apart-and-between-two-days"),
+    pytest.param("During the last two months of 2023, 250 volunteers were sworn in.",
+                 [("2023-11", "2023-12", ["the last two months of 2023"])], id="the-last-two-months-of-a-year"),
     pytest.param("Among those speaking at Monday night's forum will be a scientist who led a survey in 1998.",
                  [("2024-11-11", None, ["Monday night"])], id="a-forum-named-by-its-day"),
     pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],

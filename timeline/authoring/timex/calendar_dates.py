@@ -9,7 +9,7 @@ import re
 
 from timeline.authoring.timex.context import Context, Hit
 from timeline.authoring.timex.resolve import resolve_day_of_month, resolve_month, resolve_month_day
-from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, shift_months, valid_day
+from timeline.authoring.timex.values import DATE, TIME, day_value, month_value, parse_number, shift_months, valid_day
 from timeline.authoring.timex.vocabulary import (
     ORDINALS,
     RELATIVE_OFFSETS,
@@ -348,3 +348,12 @@ def part_of_year(match: re.Match, context: Context) -> list[Hit]:
         number = int(quarter[1]) if quarter[1] else ORDINALS[quarter[2]]
         return [Hit(match.start(), match.end(), DATE, f"{year:04d}-Q{number}")]
     return [Hit(match.start(), match.end(), DATE, f"{year:04d}")]
+
+
+def months_of_a_year(match: re.Match, context: Context) -> list[Hit]:
+    """Return the months of 'the last two months of 2014' or 'the first three months of 2024' as a span of months."""
+    year, count = int(match["year"]), parse_number(match["count"])
+    if count is None or not 1 <= count <= 11 or count != int(count):
+        return []
+    first, last = (1, int(count)) if match["edge"].lower() == "first" else (13 - int(count), 12)
+    return [Hit(match.start(), match.end(), DATE, f"{year:04d}-{first:02d}", False, f"{year:04d}-{last:02d}")]
