@@ -849,6 +849,13 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="two-days-apart-and-between-two-days"),
     pytest.param("During the last two months of 2023, 250 volunteers were sworn in.",
                  [("2023-11", "2023-12", ["the last two months of 2023"])], id="the-last-two-months-of-a-year"),
+    pytest.param("Officials will be available weekdays now through next Wednesday. The centre has helped 6,160 "
+                 "people since opening on Nov. 26, 2023. Since taking office in 2021, the mayor has opened 12 libraries.",
+                 [("2024-11-07", "2024-11-13", ["now", "next Wednesday"])], id="now-through-and-since-doing"),
+    pytest.param("On Nov. 26-28, a conference titled \"New Work\" will be held. The window for the January 2025 intake "
+                 "will open on 20 November.", [("2024-11-26", "2024-11-28", ["Nov. 26-28"]),
+                                                ("2024-11-20", None, ["20 November"])],
+                 id="a-title-and-a-named-month-s-year-are-no-tense-or-year"),
     pytest.param("Among those speaking at Monday night's forum will be a scientist who led a survey in 1998.",
                  [("2024-11-11", None, ["Monday night"])], id="a-forum-named-by-its-day"),
     pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],

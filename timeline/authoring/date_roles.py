@@ -60,8 +60,9 @@ _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|
 # Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
 _NOT_COUNTS = re.compile(r"\b\d+[- ](?:year|month)s?[- ]old\b|\b24/7\b"
                          r"|\b\d[\d,]*(?:\.\d+)?\s*(?:m|ft|km|cm|mm|mi|kg|lb)\b", re.IGNORECASE)
-_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:the|its|his|her|their|[\w.&-]+['’]s)\s[^.;,\d]{0,50}?\b(?:on|in)\s+"
-                           r"(?:the\s+)?$", re.IGNORECASE)
+# "since the first quake struck on Thursday", "since opening on Nov. 26, 2004", "Since taking office in 2021"
+_SINCE_CLAUSE = re.compile(r"\bsince\s+(?:(?:the|its|his|her|their|[\w.&-]+['’]s)\s[^.;,\d]{0,50}?|[a-z]+ing\s+"
+                           r"(?:[^.;,\d]{0,40}?\s)?)(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 # "the first time since 2018", "its lowest level since March", a product's "Best By date of Feb. 13, 2019"
 _YARDSTICK_BEFORE = re.compile(r"\b(?:(?:first|only|second|third)\s+time|['’]s\s+first"
                                r"|(?:lowest|highest|largest|biggest|worst|best"

@@ -52,8 +52,8 @@ _SOON_AFTER = re.compile(r"(?:A\s+short\s+time|Minutes|Moments|Hours|Shortly|Soo
                          r"|At\s+that\s+(?:time|moment|point)\b|It\s+was\s+at\s+(?:this|that)\s+(?:moment|point)\b"
                          r"|From\s+(?:that|this)\s+(?:moment|point)\b")
 # "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
-_FROM_NOW = re.compile(r"(?i)\b(?:from\s+(?P<now>now|today)\s+(?:until|till|through|to)|between\s+(?P<now2>now)\s+and)"
-                       r"\s+(?:on\s+)?$")
+_FROM_NOW = re.compile(r"(?i)\b(?:(?:from\s+)?(?P<now>now|today)\s+(?:until|till|through|to)"
+                       r"|between\s+(?P<now2>now)\s+and)\s+(?:on\s+)?$")
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stay\s+lit|stays?\s+open"
                          r"|remains?\s+open)\s+(?:[a-z]+\s+){0,3}?"
                          r"(?:through|until|till|to)\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:on\s+)?$",

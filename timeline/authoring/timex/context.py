@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.authoring.sentences import sentence_spans
-from timeline.authoring.timex.vocabulary import INCIDENTS, RELATIVE_OFFSETS, WEEKDAY, WEEKDAYS
+from timeline.authoring.timex.vocabulary import FULL_MONTHS, INCIDENTS, RELATIVE_OFFSETS, WEEKDAY, WEEKDAYS
 
 PAST, FUTURE = "past", "future"
 
@@ -83,6 +83,7 @@ _NOT_PAST_ED = (
     "|detailed|based|related|limited|concerned|interested|supposed|heed|creed|greed|steed|weed|deed|reed|seabed|hotbed"
     "|rugged|ragged|jagged|crooked|beloved|aged|wretched|unprecedented|unexpected|unidentified|unnamed|unarmed"
     "|unmanned|undisclosed|unspecified|talented|renowned|sophisticated|complicated|dedicated|automated"
+    "|titled|entitled"  # "a conference titled ... will be held": a name, no tense
 )
 _PAST_CLUES = re.compile(
     r"\b(?:was|were|had|did|didn['’]t|wasn['’]t|weren['’]t|hadn['’]t|has\s+been|have\s+been|said|told|went"
@@ -155,7 +156,8 @@ _HEADLINE_TO_DO = re.compile(r"^(?:[\w'’.,-]+\s+){1,8}?(?<!\bback\s)(?<!\bretu
                              r"|rise|fall|close|cost|save|add|drop|phase|roll|set)\b", re.IGNORECASE)
 _INCIDENT_BETWEEN = re.compile(rf"\b(?:into|of|on|about|after|since)\s+the\s+(?:[a-z-]+\s+){{0,2}}?{INCIDENTS}\b")
 _NAMED_YEAR = re.compile(r"\b(last|this|next)\s+year\b(?!['’]s)")
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|its|their|his|her)\s+$", re.IGNORECASE)
+# "the 1994 genocide", "the January 2023 uptake": a year naming a thing, not the sentence's year
+_ARTICLE_BEFORE = re.compile(rf"\b(?:the|a|an|its|their|his|her)\s+(?:(?:{FULL_MONTHS})\s+)?$", re.IGNORECASE)
 
 # A relative clause's opening, whose tense is its own: "students who wrote essays", "dams in March that were closed".
 _RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\s+(?:[a-z]+\s+){0,3}$")
@@ -227,7 +229,7 @@ class Context:
         1994 genocide ... on 7 April"), else None."""
         first, _ = self.sentence(start)
         years = {int(m[1]) for m in _YEAR.finditer(self.text, first, start)
-                 if not _ARTICLE_BEFORE.search(self.text, max(first, m.start() - 5), m.start())}
+                 if not _ARTICLE_BEFORE.search(self.text, max(first, m.start() - 16), m.start())}
         # "Last year, Russia invaded Ukraine on Feb. 24": the year the words name
         years |= {self.reference.year + RELATIVE_OFFSETS[m[1]]
                   for m in _NAMED_YEAR.finditer(self.lowered, first, start)}
