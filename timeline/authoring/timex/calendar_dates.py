@@ -179,6 +179,16 @@ def weekday_numeric_day(match: re.Match, context: Context) -> list[Hit]:
     return _date_hit(match, resolved, True) if resolved else []
 
 
+def bracketed_numeric_day(match: re.Match, context: Context) -> list[Hit]:
+    """Return the day of '(2/23)' after a place or an item ('closing centres in Bogalusa (2/23), Reserve (2/24)'),
+    month first as US releases write it, its year by tense."""
+    month, day = int(match["m"]), int(match["d"])
+    if not (1 <= month <= 12 and valid_day(2000, month, day)) or month < day <= 8:
+        return []  # "(1/2)", "(3/4)": fractions
+    resolved = resolve_month_day(context, month, day, match.start(), match.end())
+    return _date_hit(match, resolved, True) if resolved else []
+
+
 def month_year(match: re.Match, context: Context) -> list[Hit]:
     """Return the month of 'November 2024' or 'Nov. of 2024'."""
     return [Hit(match.start(), match.end(), DATE, month_value(int(match["year"]), month_of(match)))]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from timeline.authoring.timex.calendar_dates import (
     bare_day,
+    bracketed_numeric_day,
     century_hit,
     day_list,
     day_of_relative_month,
@@ -134,6 +135,8 @@ RULES: list[Rule] = [
           numeric_day),
     _rule(rf"\b(?P<weekday>{WEEKDAY}),?\s+(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}})(?![\d/]|\.\d)", weekday_numeric_day,
           _WEEKDAY_WORDS),
+    # "in Bogalusa (2/23), Reserve (2/24)": a day in brackets after a word
+    _rule(r"(?<=[A-Za-z]\s\()(?P<m>\d{1,2})/(?P<d>\d{1,2})(?=\))", bracketed_numeric_day, "/"),
     # "April 11, 21 people died" is a day; "April 11, 2300" and "April 11, 12 and 13" are not this day alone
     _rule(rf"\b{month_group('month')}(?:\s+|(?<=\.)){day_group('day')}"
           rf"(?!\.?\s*\d|,\s*(?:\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and\b|or\b|[-–])))", explicit_day,
