@@ -91,6 +91,7 @@ CASES = [
     ("The exhibition runs through Aug. 5; the show is open until Sept. 2.",
      [("Aug. 5", "DATE", "2025-08-05"), ("Sept. 2", "DATE", "2025-09-02")]),
     ("Classes meet each Tuesday and Thursday.", [("each Tuesday and Thursday", "SET", "XXXX-WXX-2")]),
+    ("He was asked about arrangements for Monday's cabinet meeting.", [("Monday", "DATE", "2024-11-11")]),
     ("FEMA is closing centres in Bogalusa (10/23) and Reserve (10/24); add flour (1/2) cup.",
      [("10/23", "DATE", "2024-10-23"), ("10/24", "DATE", "2024-10-24")]),
     ("Volunteers were sworn in during the last two months of 2023.",

@@ -42,7 +42,7 @@ _FUTURE_CLUES = re.compile(
     # "election called for September" (not "called for calm on Monday")
     r"|(?:called|booked|pencill?ed\s+in)\s+for(?=\s+(?:" + _MONTH_START + "|" + _WEEKDAY_START
     + r"|next|this|early|mid|late|the\s+end|\d))"
-    r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of"
+    r"|starts|kicks?\s+off|takes?\s+place|ahead\s+of|in\s+advance\s+of|(?:arrangements|preparations)\s+for"
     r"|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecast(?:s|ed)?\s+(?:for|of)"
     # a move's new date: "postponed Thursday's launch until Saturday"
     r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|extended|slipped|brought\s+forward"
