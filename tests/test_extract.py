@@ -847,6 +847,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  "harmed.", [("2024-10-17", None, ["17 and 24 October"]), ("2024-10-04", "2024-10-19",
                                                                           ["October 4 and 19"])],
                  id="two-days-apart-and-between-two-days"),
+    pytest.param("The agency will hold public meetings on Tuesday and Wednesday evenings.",
+                 [("2024-11-12", "2024-11-13", ["Tuesday and Wednesday evenings"])], id="a-plural-part-of-day"),
     pytest.param("During the last two months of 2023, 250 volunteers were sworn in.",
                  [("2023-11", "2023-12", ["the last two months of 2023"])], id="the-last-two-months-of-a-year"),
     pytest.param("Officials will be available weekdays now through next Wednesday. The centre has helped 6,160 "

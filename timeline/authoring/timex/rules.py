@@ -70,7 +70,7 @@ from timeline.authoring.timex.vocabulary import (
     month_group,
 )
 
-_DAY_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+_DAY_PART = r"(?:\s+(?P<part>morning|afternoon|evening|night)s?)?"  # "on Tuesday and Wednesday evenings"
 # "about two years ago", "more than a decade ago": the hedge is part of the expression.
 _ROUGHLY = r"(?:(?:almost|nearly|more\s+than|less\s+than|about|around|roughly|some|over)\s+)?"
 _RELATIVE = r"(?i:this\s+past|this\s+coming|last|next|this|coming)"
