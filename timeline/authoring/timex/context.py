@@ -34,7 +34,11 @@ _FUTURE_CLUES = re.compile(
     r"(?<!gathered\s)(?<!marched\s)(?<!rallied\s)(?<!assembled\s)(?<!arrived\s)(?<!\bcame\s)(?<!\bwent\s)"
     r"(?<!travelled\s)(?<!traveled\s)(?<!\bflew\s)(?<!rushed\s)(?<!\bmet\s)(?<!convened\s)"
     r"(?:to\s+(?:re)?open|to\s+resume|to\s+restart|to\s+launch|to\s+hold|to\s+host|to\s+return|to\s+meet"
-    r"|to\s+visit|to\s+sign)"
+    r"|to\s+visit|to\s+sign"
+    # "remanded in custody to reappear on 28 March"; not "summoned to appear in Court in relation to a gathering on 16
+    # October", where the date is the gathering's
+    r"|to\s+(?:re)?appear(?=(?:(?!\bin\s+(?:relation|connection)\b)[^.;]){0,60}?\b(?:on|in)\s+(?:\d|"
+    + _MONTH_START + r"|" + _WEEKDAY_START + r")))"
     r"|(?:is|are)\s+set\s+to|upcoming|next(?!\s+(?:to|of)\b)|aims?\s+to|hopes?\s+to|to\s+begin|to\s+start|targeted(?=\s+(?:for|to)\b)|targets"
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "has set a sentencing hearing for July 11", "the filing deadline is June 11"
