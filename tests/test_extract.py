@@ -1195,6 +1195,12 @@ def test_an_all_capitals_headline_is_read_in_title_case():
     assert article_events == [("2001-08-12", None, ["Aug. 12"])]
 
 
+def test_a_weekend_an_incident_happened_over_is_the_one_gone():
+    # Wednesday 27 November 2024: the weekend gone is 23-24 November, the coming one runs into December
+    assert found("Police are appealing for information following a fatal crash over the weekend.",
+                 published="2024-11-27") == [("2024-11", None, ["the weekend"])]
+
+
 def test_a_weekend_is_dated_by_its_own_two_days():
     # Friday 3 December 2010: the week began in November, its weekend is in December.
     assert found("Activities will begin this weekend across the country.", published="2010-12-03") == \

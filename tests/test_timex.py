@@ -92,6 +92,12 @@ CASES = [
      [("Aug. 5", "DATE", "2025-08-05"), ("Sept. 2", "DATE", "2025-09-02")]),
     ("Classes meet each Tuesday and Thursday.", [("each Tuesday and Thursday", "SET", "XXXX-WXX-2")]),
     ("He was asked about arrangements for Monday's cabinet meeting.", [("Monday", "DATE", "2024-11-11")]),
+    ("The board discussed the planned pauses of production over Christmas; debates were announced for dates in "
+     "September.", [("Christmas", "DATE", "2024-12-25"), ("September", "DATE", "2025-09")]),
+    ("Debates for 27, 30 November & 6 December", [("27, 30 November", "DATE", "2024-11-27"),
+                                                  ("6 December", "DATE", "2024-12-06")]),
+    ("Following its meeting on 5 November, the committee has scheduled debates for Monday 18 November.",
+     [("5 November", "DATE", "2024-11-05"), ("Monday 18 November", "DATE", "2024-11-18")]),
     ("He was remanded in custody to reappear on 28 March.", [("28 March", "DATE", "2025-03-28")]),
     ("Two men were summoned to appear in court in relation to a gathering on 16 October.",
      [("16 October", "DATE", "2024-10-16")]),

@@ -24,7 +24,10 @@ _A_WEEKDAY = rf"(?i:{WEEKDAY})\b"  # in the text as written, any case
 # Monday"); "last" is none ("last week" is an expression, "would last until March" is not past).
 _FUTURE_CLUES = re.compile(
     r"\b(?:will|won['’]t|shall|would(?!\s+have)|(?:could|might)(?!\s+(?:have|not|be\s+reached)\b)|going\s+to|gonna|to\s+be\s+held|plans?\s+to|planning\s+to"
-    r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|scheduled|slated|expect(?:ed|s)?\s+to"
+    r"|intends?\s+to|is\s+to|are\s+to|is\s+due|are\s+due|due\s+to\s+be|(?<!has\s)(?<!have\s)(?<!had\s)scheduled"
+    r"|slated|expect(?:ed|s)?\s+to"
+    # "the planned pauses of production over Christmas", "Debates announced for dates in September"
+    r"|(?:the|a|an|its|their)\s+(?:planned|forthcoming)\b(?!\s+" + _WEEKDAY_START + r")|announced\s+for\b"
     r"|(?:is|are)\s+(?:now\s+|also\s+)?expected\b|look(?:s|ing)?\s+forward\s+to|(?:promised|pledged|vowed)\s+(?:to|a|an)\b"
     r"|wants?\s+to"
     # "failed to launch a rocket on April 13", "tried to reopen": an attempt told in the past
@@ -140,6 +143,9 @@ _OPENING = re.compile(r"\s*(?:(?:and|but|also|then|earlier|late|early)\s+)?(?:(?
                       r"(?:(?:a|an|the|its|his|her|their)\s+)?")  # "In a July 16 press conference, Jobs said ..."
 # "agreed on Monday", "flew home on Tuesday": the date of the verb before it
 _FOLLOWS_ITS_VERB = re.compile(r"\s+(?:(?:home|back|away|out|there|here|together|again)\s+)?(?:on|in|at)\s+")
+# A sentence's opening "Following ..." or "After ..." up to a date, and a main clause told as done
+_FOLLOWING = re.compile(r"(?:Following|After)\s[^,;]{0,80}?$")
+_DONE_SINCE = re.compile(r"\s*(?:[a-z'’-]+\s+){0,6}?(?:has|have|had)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|t)\b")
 _NEXT_VERB = re.compile(r"\s(?:and|but|then)\s")
 _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 # A date naming an accident ("the April 25 quake", "the January ditching", "into the ditching of a plane in January")
@@ -244,6 +250,9 @@ class Context:
         if _INCIDENT_AFTER.match(self.lowered, end):
             return PAST  # "will hold a hearing on the January ditching": an accident is dated when it has happened
         first, last = self.sentence(start)
+        opening = _FOLLOWING.match(self.text, first, start)
+        if opening and _DONE_SINCE.match(self.lowered, self.text.find(",", end, last) + 1 or last, last):
+            return PAST  # "Following its meeting on 21 January, the Committee has scheduled debates for ...": before
         clues = self._clues.get((first, last))
         if clues is None:
             # A plan told in the past ("originally scheduled for Jan. 30") is a past clue, not a future one.

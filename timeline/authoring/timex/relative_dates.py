@@ -172,6 +172,9 @@ def unit_edge(match: re.Match, context: Context) -> list[Hit]:
     return [Hit(match.start(), match.end(), DATE, unit_value(context.reference, unit, offset), True)]
 
 
+_INCIDENT_BEFORE = re.compile(rf"\b(?:a|an|the)\s+(?:[a-z-]+\s+)?{INCIDENTS}\b[^.;]{{0,60}}?\s+(?:over|during|at)\s+$")
+
+
 def weekend_hit(match: re.Match, context: Context) -> list[Hit]:
     """Return the weekend of 'over the weekend': the last one in the past tense, else the coming one ('2024-W44-WE'),
     but the last one in a headline with no tense ("Cases over Weekend")."""
@@ -179,6 +182,9 @@ def weekend_hit(match: re.Match, context: Context) -> list[Hit]:
     if reference.weekday() >= 5:
         return [Hit(match.start(), match.end(), DATE, unit_value(reference, "weekend", 0), True)]
     tense = context.tense(match.start(), match.end())
+    first, _ = context.sentence(match.start())
+    if tense is None and _INCIDENT_BEFORE.search(context.lowered, first, match.start()):
+        tense = PAST  # "appealing for information following a fatal crash ... over the weekend": one gone by
     hit = Hit(match.start(), match.end(), DATE, unit_value(reference, "weekend", 0 if tense == FUTURE else -1), True)
     if tense is None:  # like a weekday with no tense: the coming one, but in a headline the one just gone
         hit.narrative = ("undirected", unit_value(reference, "weekend", 0))

@@ -125,7 +125,8 @@ RULES: list[Rule] = [
     _rule(rf"\b{day_group('day')}(?:{RANGE_DASH}|\s+and\s+)"
           rf"{day_group('day2')}\s+(?:of\s+)?{month_group('month')}(?:,?\s+{YEAR4})?", day_range, _MONTH_WORDS),
     # "7, 8 and 9 June", "June 7, 8 and 9"
-    _rule(rf"\b(?P<days>{_LISTED_DAY}(?:,\s*{_LISTED_DAY})+,?\s+and\s+)(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    # ... and "27, 30 January & 6 February", "27, 30 January"
+    _rule(rf"\b(?P<days>{_LISTED_DAY}(?:(?:,\s*{_LISTED_DAY})+,?\s+(?:and|&)\s+|,\s*))(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
           rf"{month_group('month')}(?:,?\s+{YEAR4})?", day_list, _MONTH_WORDS),
     _rule(rf"\b{month_group('month')}\s+(?P<days>{_LISTED_DAY}(?:,\s*{_LISTED_DAY})+,?\s+and\s+)(?P<day2>\d{{1,2}})"
           rf"(?:st|nd|rd|th)?\b(?:,?\s+{YEAR4}|(?![,.]?\s*\d))", day_list, _MONTH_WORDS),
