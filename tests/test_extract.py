@@ -860,6 +860,11 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  "will open on 20 November.", [("2024-11-26", "2024-11-28", ["Nov. 26-28"]),
                                                 ("2024-11-20", None, ["20 November"])],
                  id="a-title-and-a-named-month-s-year-are-no-tense-or-year"),
+    pytest.param("Between 1:15pm and 4:15pm today, drivers were stopped. A 17-year-old will appear in court on 24 "
+                 "November charged with theft. The siren test is on 20 November. During the test, sirens will sound.",
+                 [("2024-11-07", None, ["4:15pm today"]), ("2024-11-24", None, ["24 November"]),
+                  ("2024-11-20", None, ["20 November"]), ("2024-11-20", None, ["During the test"])],
+                 id="one-day-s-hours-a-participle-and-during-the-test"),
     pytest.param("Among those speaking at Monday night's forum will be a scientist who led a survey in 1998.",
                  [("2024-11-11", None, ["Monday night"])], id="a-forum-named-by-its-day"),
     pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],

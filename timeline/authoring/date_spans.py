@@ -174,7 +174,8 @@ def _in_order(text: str, first: Timex, last: Timex, published_key: tuple) -> tup
     with no year written ('opened on Friday and continues until June 23', 'from June into November' said in
     November), a week back for a first that is a bare weekday gone by ('lasted from Monday to Thursday'), a week on
     for a last that is a bare weekday when the first has not gone by ('rain on Wednesday and Thursday')."""
-    if last.type == "TIME" and not DAY_WORDS.search(last.text):
+    one_day = first.type == "TIME" and first.date == last.date  # "between 1:15pm and 4:15pm today"
+    if last.type == "TIME" and (not DAY_WORDS.search(last.text) or one_day):
         return first, last  # "Feb. 14, 2:30 p.m.-5:30 p.m.": the hours of one day, no year on
     in_its_year = _in_the_year_of(first, last)  # "the April-May 1999 event": April of 1999
     if in_its_year is not first and _one_span(text, in_its_year, last):

@@ -60,7 +60,7 @@ _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasti
                          re.IGNORECASE)
 # What a story's "during the ..." may refer to, besides the events of EVENT_NOUNS.
 _GATHERINGS = frozenset({"session", "competition", "workshop", "exhibition", "exhibit", "games", "meltdown",
-                         "disaster", "eruption"})
+                         "disaster", "eruption", "test", "drill", "exercise"})
 
 
 @dataclass(eq=False)

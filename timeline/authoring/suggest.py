@@ -70,7 +70,8 @@ _JOINED_DATE = re.compile(rf"^\s+(?:and|or)\s+(?:in\s+|on\s+)?(?:\d{{4}}\b|(?:{F
 _EMPTIED_ASIDE = re.compile(r",\s+(?:[a-z]{3,}ed|held|built|made|begun|written|taken|given|shown|seen|known|found)\s*,"
                             r"(?=\s)")
 _LEFT_DAY = re.compile(r"^\s*(?:and\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning"
-                       r"|afternoon|evening|night))?|(?:morning|afternoon|evening|night)|early|late),\s+", re.IGNORECASE)
+                       r"|afternoon|evening|night))?|(?:morning|afternoon|evening|night)|early|late"
+                       r"|(?:between|from)\s+[^,]{1,20}?\s+(?:and|to)),\s+", re.IGNORECASE)  # "Between 1:15pm and, ..."
 _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,4})?(?=\s*[,.;]?\s*$)", re.IGNORECASE)
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=[a-z]+ing\s+(?!and\b|or\b)[a-z])"  # ", trying to salvage", not a list's "acting,"

@@ -146,6 +146,7 @@ _FOLLOWS_ITS_VERB = re.compile(r"\s+(?:(?:home|back|away|out|there|here|together
 # A sentence's opening "Following ..." or "After ..." up to a date, and a main clause told as done
 _FOLLOWING = re.compile(r"(?:Following|After)\s[^,;]{0,80}?$")
 _DONE_SINCE = re.compile(r"\s*(?:[a-z'’-]+\s+){0,6}?(?:has|have|had)\s+(?:[a-z]+\s+)?[a-z]+(?:ed|en|t)\b")
+_PARTICIPLE_AFTER = re.compile(r"[a-z]+(?:ed|en)\s+(?:with|by|over|for)\b")
 _NEXT_VERB = re.compile(r"\s(?:and|but|then)\s")
 _TAIL_DATE = re.compile(r"\s*(?:on|in|by)\s+[^,;:]{3,40}?[.!?]?\s*")
 # A date naming an accident ("the April 25 quake", "the January ditching", "into the ditching of a plane in January")
@@ -283,6 +284,9 @@ class Context:
                 continue  # "will meet on Dec. 20, it said": not the meeting's tense; "On Monday, it said" is
             if clue_start >= end and _RELATIVE.search(self.lowered, max(end, clue_start - 25), clue_start):
                 continue  # "on Sunday ... for students who wrote essays": the clause's own tense
+            if clue_start >= end and not self.text[end: clue_start].strip() \
+                    and _PARTICIPLE_AFTER.match(self.lowered, clue_start):
+                continue  # "will appear in court on 24 March charged with theft": a participle, no tense
             distance = start - clue_end if clue_end <= start else clue_start - end
             if clue_start < clause_start or clue_end > clause_end:
                 distance += len(self.text)
