@@ -3,6 +3,7 @@ the country the text speaks of, in the year the tense points to."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import re
 from functools import lru_cache
@@ -61,8 +62,18 @@ def holiday_hit(match: re.Match, context: Context) -> list[Hit]:
         start = match.start("name") + len(match["name"]) - len(name)
         found = _resolve_holiday(context, name, prefix, start, match)
         if found:
-            return found
+            return _the_week_of(found, context)
     return []
+
+
+def _the_week_of(hits: list[Hit], context: Context) -> list[Hit]:
+    """Return a holiday's hit as the week it falls in when the text says "week" after it ("During Thanksgiving Week",
+    "the week of Thanksgiving" is the date rules' own), else the hit as it is."""
+    week = re.match(r"\s+[Ww]eek\b", context.text[hits[0].end:]) if len(hits) == 1 else None
+    if not week or not re.fullmatch(r"\d{4}-\d\d-\d\d", hits[0].value):
+        return hits
+    year, number, _ = datetime.date.fromisoformat(hits[0].value).isocalendar()
+    return [dataclasses.replace(hits[0], end=hits[0].end + week.end(), value=f"{year:04d}-W{number:02d}")]
 
 
 def _resolve_holiday(context: Context, name: str, prefix: str, start: int, match: re.Match) -> list[Hit]:
