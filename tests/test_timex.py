@@ -92,7 +92,7 @@ CASES = [
      [("Aug. 5", "DATE", "2025-08-05"), ("Sept. 2", "DATE", "2025-09-02")]),
     ("Classes meet each Tuesday and Thursday.", [("each Tuesday and Thursday", "SET", "XXXX-WXX-2")]),
     ("He was asked about arrangements for Monday's cabinet meeting.", [("Monday", "DATE", "2024-11-11")]),
-    ("Volunteers were sworn in during Thanksgiving Week.", [("Thanksgiving Week", "DATE", "2024-W48")]),
+    ("Volunteers will be sworn in during Thanksgiving Week.", [("Thanksgiving Week", "DATE", "2024-W48")]),
     ("The board discussed the planned pauses of production over Christmas; debates were announced for dates in "
      "September.", [("Christmas", "DATE", "2024-12-25"), ("September", "DATE", "2025-09")]),
     ("Debates for 27, 30 November & 6 December", [("27, 30 November", "DATE", "2024-11-27"),
