@@ -865,6 +865,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  [("2024-11-07", None, ["4:15pm today"]), ("2024-11-24", None, ["24 November"]),
                   ("2024-11-20", None, ["20 November"]), ("2024-11-20", None, ["During the test"])],
                  id="one-day-s-hours-a-participle-and-during-the-test"),
+    pytest.param("A journalist asked if the bulletin would be published this week. When asked whether there had been a "
+                 "discussion, he replied that the cabinet met today. \"We hope people will come on 14 December\" said "
+                 "Mr Bush.", [("2024-11-07", None, ["today"]), ("2024-12-14", None, ["14 December"])],
+                 id="a-question-and-a-quote-closed-without-a-comma"),
     pytest.param("Among those speaking at Monday night's forum will be a scientist who led a survey in 1998.",
                  [("2024-11-11", None, ["Monday night"])], id="a-forum-named-by-its-day"),
     pytest.param("From Wikinews, this is the Audio Wikinews Brief for Thursday, November 7, 2024.", [],

@@ -174,6 +174,8 @@ _MARKET_MOVED = re.compile(r"(?i)\b(?:shares?|stocks?|index|indexes|indices|dow|
                            r"\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|gained|lost|plunged|surged|tumbled"
                            r"|soared|closed|ended|finished|rallied|sank|slipped|edged|was\s+(?:up|down))\b"
                            r"[^.;,]{0,30}?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|points?|cents?)|[$£€]\s?\d)")
+# "A journalist asked if the new Oil Bulletin would be published this week": a question, no event
+_ASKED_IF = re.compile(r"(?i)\b(?:asked|wondered|queried)\s+(?:if|whether)\b[^.;,]*$")  # not the reply after a comma
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
 _YEARLY = r"(?:annually|every\s+year|each\s+year|yearly)"
 _YEARLY_BEFORE = re.compile(rf"(?i)\b{_YEARLY}\s+(?:on\s+|in\s+)?$")
@@ -201,10 +203,12 @@ _COUNT = re.compile(r"\b\d[\d,.]*\b|\b(?i:there\s+(?:have|has)\s+been|no\s+(?:ne
 
 def dates_an_event(text: str, timex: Timex) -> bool:
     """Return whether a date can say when its sentence's event happened: not a backdrop, a routine, a holiday as a
-    topic, the text's own date, the period of a figure, nor a date in a pointer elsewhere."""
+    topic, the text's own date, the period of a figure, a question's ("asked if it would be published this week"),
+    nor a date in a pointer elsewhere."""
+    sentence_start, sentence = _sentence_of(text, timex)
     return not (_backdrop(text, timex) or _routine(text, timex) or _holiday_as_topic(text, timex)
                 or dates_the_text_itself(text, timex) or _figure_for_a_period(text, timex)
-                or _POINTER.match(_sentence_of(text, timex)[1]))
+                or _POINTER.match(sentence) or _ASKED_IF.search(text, sentence_start, timex.start))
 
 
 def dates_the_text_itself(text: str, timex: Timex) -> bool:

@@ -279,7 +279,8 @@ class Context:
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
                 continue
-            if clue_start >= end and _ATTRIBUTION.match(self.text, clue_start) and "," in self.text[end:clue_start] \
+            if clue_start >= end and _ATTRIBUTION.match(self.text, clue_start) \
+                    and re.search(r"[,”\"]", self.text[end:clue_start]) \
                     and not _OPENING.fullmatch(self.lowered, first, start):
                 continue  # "will meet on Dec. 20, it said": not the meeting's tense; "On Monday, it said" is
             if clue_start >= end and _RELATIVE.search(self.lowered, max(end, clue_start - 25), clue_start):
