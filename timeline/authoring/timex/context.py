@@ -46,6 +46,8 @@ _FUTURE_CLUES = re.compile(
     r"|(?:re)?schedul(?:ed|es?)\s+[^.;]{0,40}?\bfor|set\s+for|planned\s+for|slated\s+for|reserved|begins?|opens"
     # "has set a sentencing hearing for July 11", "the filing deadline is June 11"
     r"|(?:has|have)\s+set\s+(?:a|an|the)\s+[^.;,]{0,40}?\bfor|deadlines?\b[^.;,]{0,60}?\b(?:is|are)\b"
+    # "The judge set a trial date of Feb. 3"
+    r"|(?:set|fixed|scheduled)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?date\s+(?:of|for)\b"
     # "election called for September" (not "called for calm on Monday")
     r"|(?:called|booked|pencill?ed\s+in)\s+for(?=\s+(?:" + _MONTH_START + "|" + _WEEKDAY_START
     + r"|next|this|early|mid|late|the\s+end|\d))"
