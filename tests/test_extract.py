@@ -457,6 +457,8 @@ def test_url_names_one_article_only(project, batch):
                  "The satellite is scheduled to launch", id="no-earlier-than-goes-with-its-date"),
     pytest.param("The plant could reopen as early as next week.", ["next week"],
                  "The plant could reopen", id="as-early-as-goes-with-its-date"),
+    pytest.param("The album, due out next month, features 12 new songs.", ["next month"],
+                 "The album features 12 new songs", id="an-aside-due-out-left-empty"),
     pytest.param("Early on Sunday, the rebels seized the airport.", ["Sunday"], "The rebels seized the airport",
                  id="no-early-left-at-the-start"),
     pytest.param("Similar attacks occurred in 2015 and 2017.", ["2015"], "Similar attacks occurred",

@@ -67,7 +67,8 @@ _EMPTIED_CLAUSE = re.compile(r"\s+(?:that|which)\s+(?:began|started|struck|hit|o
 _JOINED_DATE = re.compile(rf"^\s+(?:and|or)\s+(?:in\s+|on\s+)?(?:\d{{4}}\b|(?:{FULL_MONTHS})(?:\s+\d{{1,2}}\b)?"
                           rf"(?:,?\s+\d{{4}}\b)?|{WEEKDAY}\b)(?=\s*(?:[.,;:)]|$))")
 # An aside its date has left empty: "The report, released on Thursday, found ..." without "on Thursday"
-_EMPTIED_ASIDE = re.compile(r",\s+(?:[a-z]{3,}ed|held|built|made|begun|written|taken|given|shown|seen|known|found)\s*,"
+_EMPTIED_ASIDE = re.compile(r",\s+(?:[a-z]{3,}ed|held|built|made|begun|written|taken|given|shown|seen|known|found"
+                            r"|due(?:\s+out)?)\s*,"
                             r"(?=\s)")
 _LEFT_DAY = re.compile(r"^\s*(?:and\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning"
                        r"|afternoon|evening|night))?|(?:morning|afternoon|evening|night)|early|late"
