@@ -1196,6 +1196,7 @@ def test_the_headline_is_read():
 
 
 @pytest.mark.parametrize("headline, dated", [
+    ("Bridge closed for repairs until June 30", [("2025-06-30", None, ["June 30"])]),
     ("Storm to hit coast Friday", [("2024-11-08", None, ["Friday"])]),
     ("Coast Guard Responds to Cases over Weekend", [("2024-11", None, ["Weekend"])])])
 def test_a_headline_s_x_to_do_is_to_come(headline, dated):
