@@ -304,9 +304,15 @@ class Context:
         if best == FUTURE and best_end <= start and _INCIDENT_BETWEEN.search(self.lowered, best_end, start) \
                 and re.search(r"\b(?:in|on)\s+$", self.lowered[max(first, start - 5): start]):
             return PAST  # "will hold a hearing into the ditching of a plane in January": the ditching's January
-        if first == 0 and (best is None or best == PAST) and not self.text[first:last].rstrip().endswith(".") \
+        return self._headline_tense(start, best) if first == 0 else best
+
+    def _headline_tense(self, start: int, best: str | None) -> str | None:
+        """Return the tense of a date in the text's first sentence, its headline when it has no full stop: FUTURE
+        for "Bridge closed for repairs until June 30" and, with no clue, "Storm to hit coast Friday"; else best."""
+        first, last = self.sentence(start)
+        if best != FUTURE and not self.text[first:last].rstrip().endswith(".") \
                 and re.search(r"(?i)\b(?:until|till)\s+$", self.text[max(first, start - 7): start]):
-            return FUTURE  # the headline's "Bridge closed for repairs until June 30": a state lasting to a day to come
-        if best is None and first == 0 and _HEADLINE_TO_DO.match(self.text, first, last):
-            return FUTURE  # the headline's "Storm to hit coast Friday": what is to come
+            return FUTURE  # a state lasting to a day to come, whatever the participle before it
+        if best is None and _HEADLINE_TO_DO.match(self.text, first, last):
+            return FUTURE
         return best
