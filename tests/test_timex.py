@@ -93,6 +93,9 @@ CASES = [
     ("Classes meet each Tuesday and Thursday.", [("each Tuesday and Thursday", "SET", "XXXX-WXX-2")]),
     ("He was asked about arrangements for Monday's cabinet meeting.", [("Monday", "DATE", "2024-11-11")]),
     ("The judge set a trial date of Feb. 3 and released him on bail.", [("Feb. 3", "DATE", "2025-02-03")]),
+    # a plan told in the past is past: "had been due to start on Monday"
+    ("The talks, which had been due to start on Monday, were delayed.", [("Monday", "DATE", "2024-11-04")]),
+    ("Officials hope to finish the work before winter.", [("winter", "DATE", "2024-WI")]),
     ("Volunteers will be sworn in during Thanksgiving Week.", [("Thanksgiving Week", "DATE", "2024-W48")]),
     ("The board discussed the planned pauses of production over Christmas; debates were announced for dates in "
      "September.", [("Christmas", "DATE", "2024-12-25"), ("September", "DATE", "2025-09")]),

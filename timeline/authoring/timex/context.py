@@ -133,6 +133,9 @@ PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|just)\s+)?(?:been|[a-z
 # scheduled for Jan. 30".
 # A move told in the past still points ahead: "was postponed until Saturday".
 _PAST_PLAN = re.compile(r"\b(?:(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?|(?:originally|previously|initially)\s+)$")
+# "had been due to start on Monday", "was supposed to open in May": an infinitive of a plan told in the past
+_PAST_PLAN_TO = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?(?:due|set|scheduled|expected|planned"
+                           r"|supposed|meant|slated)\s+$")
 _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
 # A reporting verb, which told after a comma is the attribution of what came before it; "announced his
@@ -260,8 +263,7 @@ class Context:
         if clues is None:
             # A plan told in the past ("originally scheduled for Jan. 30") is a past clue, not a future one.
             clues = self._clues[first, last] = (
-                [(m.start(), m.end(), PAST if _PLAN_WORD.match(m[0]) and _PAST_PLAN.search(
-                    self.lowered, max(first, m.start() - 30), m.start()) else FUTURE)
+                [(m.start(), m.end(), PAST if self._a_past_plan(m, first) else FUTURE)
                  for m in _FUTURE_CLUES.finditer(self.lowered, first, last)]
                 + [(m.start(), m.end(), PAST) for m in _PAST_CLUES.finditer(self.text, first, last)]
             )
@@ -305,6 +307,14 @@ class Context:
                 and re.search(r"\b(?:in|on)\s+$", self.lowered[max(first, start - 5): start]):
             return PAST  # "will hold a hearing into the ditching of a plane in January": the ditching's January
         return self._headline_tense(start, best) if first == 0 else best
+
+    def _a_past_plan(self, clue: re.Match, first: int) -> bool:
+        """Return whether a future clue is a plan told in the past ("originally scheduled for Jan. 30", "had been due
+        to start on Monday"), a past clue then."""
+        if _PLAN_WORD.match(clue[0]):
+            return bool(_PAST_PLAN.search(self.lowered, max(first, clue.start() - 30), clue.start()))
+        return clue[0].startswith("to ") and bool(
+            _PAST_PLAN_TO.search(self.lowered, max(first, clue.start() - 40), clue.start()))
 
     def _headline_tense(self, start: int, best: str | None) -> str | None:
         """Return the tense of a date in the text's first sentence, its headline when it has no full stop: FUTURE

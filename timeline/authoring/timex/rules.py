@@ -209,7 +209,7 @@ RULES: list[Rule] = [
     # "Permanent Fix Scheduled for Fall", "will open in spring": a season without "the", not a noun's modifier
     # nor a stretch ("closed for winter")
     # ("fall enrollment") nor a year's ("spring 2025", which the rule for a season and its year reads)
-    _rule(r"(?i)(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=scheduled\sfor\s)|(?<=planned\sfor\s)"
+    _rule(r"(?i)(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=scheduled\sfor\s)|(?<=planned\sfor\s)"
           r"|(?<=\bset\sfor\s)|(?<=slated\sfor\s)|(?<=\bdue\sfor\s)|(?<=expected\sfor\s)|(?<=targeted\sfor\s))"
           r"(?P<season>spring|summer|fall|autumn|winter)\b"
           r"(?![^\S\n]+(?!(?:and|or|when|as|to|after|before|through|until|with|if)\b)[a-z\d])(?!-)", a_season,
