@@ -96,6 +96,8 @@ CASES = [
     # a plan told in the past is past: "had been due to start on Monday"
     ("The talks, which had been due to start on Monday, were delayed.", [("Monday", "DATE", "2024-11-04")]),
     ("Officials hope to finish the work before winter.", [("winter", "DATE", "2024-WI")]),
+    ("It expects to return to profit in the second half of the year, after a loss in the first half of last year.",
+     [("the second half of the year", "DATE", "2024-H2"), ("the first half of last year", "DATE", "2023-H1")]),
     ("Volunteers will be sworn in during Thanksgiving Week.", [("Thanksgiving Week", "DATE", "2024-W48")]),
     ("The board discussed the planned pauses of production over Christmas; debates were announced for dates in "
      "September.", [("Christmas", "DATE", "2024-12-25"), ("September", "DATE", "2025-09")]),

@@ -172,6 +172,14 @@ def unit_edge(match: re.Match, context: Context) -> list[Hit]:
     return [Hit(match.start(), match.end(), DATE, unit_value(context.reference, unit, offset), True)]
 
 
+def half_of_a_year(match: re.Match, context: Context) -> list[Hit]:
+    """Return the half of 'the second half of the year', 'the first half of next year' (the year of publication when
+    no year is named: 'the year' is this one)."""
+    offset = RELATIVE_OFFSETS.get((match["rel"] or "this").lower(), 0)
+    half = 1 if match["which"].lower() == "first" else 2
+    return [Hit(match.start(), match.end(), DATE, f"{context.reference.year + offset:04d}-H{half}", True)]
+
+
 _INCIDENT_BEFORE = re.compile(rf"\b(?:a|an|the)\s+(?:[a-z-]+\s+)?{INCIDENTS}\b[^.;]{{0,60}}?\s+(?:over|during|at)\s+$")
 
 

@@ -44,6 +44,7 @@ from timeline.authoring.timex.relative_dates import (
     ago_hit,
     deictic_day,
     event_shift,
+    half_of_a_year,
     neighbour_day,
     neighbour_weekday,
     quarter_hit,
@@ -220,6 +221,8 @@ RULES: list[Rule] = [
           r"|camp|break|holidays?|transfer)\b|\d))", the_season, "spring|summer|fall|autumn|winter"),
     _rule(r"(?i)\bthe\s+(?P<ordinal>first|second|third|fourth)\s+quarter\b(?!\s+of\b)|(?<=in\s)Q(?P<number>[1-4])\b",
           quarter_hit, r"quarter|q[1-4]"),
+    _rule(r"(?i)\b(?:the\s+)?(?P<which>first|second)\s+half\s+of\s+(?:the\s+|(?P<rel>this|last|next)\s+)year\b",
+          half_of_a_year, "half"),
     _rule(r"(?i)\b(?:the\s+)?(?P<edge>end|beginning|start|middle)\s+of\s+(?:the\s+|(?P<rel>this|last|next)\s+)?"
           r"(?P<unit>year|month|week|decade)\b", unit_edge, r"(?:end|beginning|start|middle)\s+of"),
     _rule(rf"(?i)\b{_ROUGHLY}(?:(?P<quantity>{QUANTITY})\s+)?(?P<unit>{UNIT})\s+ago\b", ago_hit, "ago"),
