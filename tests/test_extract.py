@@ -1038,6 +1038,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                   ("2024-10-31", None, ["Thursday evening"])], id="a-weekday-the-text-dated-a-week-back"),
     pytest.param("Over the next month, examiners will visit each applicant. Over the next six months, they will "
                  "judge them.", [("2024", None, ["the next month"])], id="the-next-months-are-their-year"),
+    pytest.param("Residents who were evacuated on Sunday can return home tomorrow.",
+                 [("2024-11-08", None, ["tomorrow"])], id="a-relative-clause-s-date-weighs-less"),
     pytest.param("The law, passed in 2019, was struck down by the Supreme Court earlier this week.",
                  [("2024-11", None, ["earlier this week"])], id="a-week-outweighs-a-date-in-an-aside"),
     pytest.param("Beginning on Saturday morning, the fair continued through to Sunday.",

@@ -55,6 +55,9 @@ _LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+ed|Born|Built|Founded|Elected|H
 _ASIDE_START = re.compile(r"\s+(?:which|who|whose|where|(?!was\b|were\b)[a-z]{3,}ed|held|built|born|set\s+up|made)\b")
 _STRETCH_FROM_NOW = re.compile(r"(?i)(?:the\s+)?(?:next|past|last|coming|following|previous)\s+(?:\w+\s+)?"
                                r"(?:days|weeks)")
+# "Residents who were evacuated on Sunday can return home tomorrow": a date told of whom, not of the sentence's news
+_IN_A_RELATIVE_CLAUSE = re.compile(r"\b[A-Za-z]+s\s+who\s+(?:were|had\s+been|have\s+been)\s+[a-z]+(?:ed|en|t)\s+"
+                                   r"(?:[a-z]+\s+){0,3}?(?:on|in|at)\s+$")
 _OF_DATE = re.compile(r"\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?$")
 
 
@@ -185,7 +188,8 @@ def _weight(text: str, timex: Timex) -> int:
         weight -= 2  # "at 7:28 a.m.": the day is another expression's, if the sentence has one
     if timex.end_date and _STRETCH_FROM_NOW.match(timex.text):
         weight -= 1  # "analysed during the next five days and reviewed on Wednesday, Nov. 24": the day is the event
-    if in_quotation(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex):
+    if in_quotation(text, timex.start) or _of_an_event(text, timex) or _aside(text, timex) \
+            or _IN_A_RELATIVE_CLAUSE.search(text, text.rfind("\n", 0, timex.start) + 1, timex.start):
         weight -= 1  # "'What about the 27th?', asked a blogger on Saturday 18": the asking is the event
     return weight
 
