@@ -1015,6 +1015,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("The ban came a month after the attack on 3 August.", [("2024-09", None, ["a month after the attack on 3 August"])],
                  id="a-month-after-a-day"),
     pytest.param("The festival, held every August since 1947, was cancelled.", [], id="every-august-since"),
+    pytest.param("Its shares have lost half their value since January.", [], id="a-change-since-a-month"),
     pytest.param("The quake struck on Monday. Aftershocks followed at 8 p.m.", [("2024-11-04", None, ["Monday"])],
                  id="a-clock-time-alone"),
     pytest.param("The deal, signed in 2019, expires next year.", [("2025", None, ["next year"])],

@@ -174,6 +174,9 @@ _MARKET_MOVED = re.compile(r"(?i)\b(?:shares?|stocks?|index|indexes|indices|dow|
                            r"\b[^.;]{0,60}?\b(?:rose|fell|jumped|climbed|dropped|slid|gained|lost|plunged|surged|tumbled"
                            r"|soared|closed|ended|finished|rallied|sank|slipped|edged|was\s+(?:up|down))\b"
                            r"[^.;,]{0,30}?(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|points?|cents?)|[$£€]\s?\d)")
+# "Its shares have lost half their value since January": a change over the time since, no event
+_CHANGED_SINCE = re.compile(r"(?i)\b(?:has|have)\s+(?:lost|gained|risen|fallen|dropped|doubled|tripled|climbed|grown"
+                            r"|shrunk|surged|slumped|plunged|soared)\b")
 # "A journalist asked if the new Oil Bulletin would be published this week": a question, no event
 _ASKED_IF = re.compile(r"(?i)\b(?:asked|wondered|queried)\s+(?:if|whether)\b[^.;,]*$")  # not the reply after a comma
 _CLAUSE_BREAK = re.compile(r",\s+(?:and|but)\b|;")
@@ -333,7 +336,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if _BACKDROP_BEFORE.search(before) and not _WHEN_AFTER.match(text, timex.end):
         # "detained since August 5" dates the start; "164 people since 2003" and "held every August since 1947"
         # do not; "since 2003, when ..." does
-        return bool(counted or _RECURRING.search(before))
+        return bool(counted or _RECURRING.search(before) or _CHANGED_SINCE.search(sentence))
     if _SINCE_CLAUSE.search(text, max(0, timex.start - 70), timex.start) and counted:
         return True  # "800 people have been hurt since the first quake struck on Thursday"
     return timex.date.precision == YEAR and _a_year_as_a_name(text, timex, before)
