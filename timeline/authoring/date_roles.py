@@ -154,9 +154,9 @@ _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|growth|rose|rise|rises|fell|fall
                          re.IGNORECASE)
 # "Sales rose in the first half of 2024", "Prices jumped last month": a figure that moved over a period
 _FIGURE_MOVED = re.compile(r"(?i)\b(?:sales|prices|revenues?|profits?|earnings|exports|imports|output|inflation"
-                           r"|unemployment|spending|production|gdp)\s+(?:have\s+|has\s+)?(?:rose|risen|grew|grown|fell"
-                           r"|fallen|jumped|climbed|dropped|slumped|soared|surged|plunged|declined|increased|decreased"
-                           r"|doubled|slowed|picked\s+up)\b")
+                           r"|unemployment|spending|production|gdp|admissions|infections|hospitali[sz]ations)\s+(?:have\s+"
+                           r"|has\s+)?(?:rose|risen|grew|grown|fell|fallen|jumped|climbed|dropped|slumped|soared|surged"
+                           r"|plunged|declined|increased|decreased|doubled|slowed|picked\s+up|peaked)\b")
 # "responded to 11 search and rescue cases during Memorial Day weekend": a tally of a service's work
 _CASES_HANDLED = re.compile(r"(?i)\b(?:responded\s+to|handled|received|conducted|logged)\s+(?:a\s+total\s+of\s+)?"
                             r"(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens\s+of|hundreds\s+of)\s+"
