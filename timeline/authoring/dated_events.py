@@ -51,9 +51,10 @@ _SOON_AFTER = re.compile(r"(?:A\s+short\s+time|Minutes|Moments|Hours|Shortly|Soo
                          r"|Within\s+(?:(?:a\s+few|\d+|[a-z]+)\s+minutes|(?:a\s+few|two|three|four|five|six|[2-6])\s+hours)\b"
                          r"|At\s+that\s+(?:time|moment|point)\b|It\s+was\s+at\s+(?:this|that)\s+(?:moment|point)\b"
                          r"|From\s+(?:that|this)\s+(?:moment|point)\b")
-# "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
+# "From now until March 5", "now through next Wednesday": a span from publication
 _FROM_NOW = re.compile(r"(?i)\b(?:(?:from\s+)?(?P<now>now|today)\s+(?:until|till|through|to)"
                        r"|between\s+(?P<now2>now)\s+and)\s+(?:on\s+)?$")
+# "runs through Aug. 22", "will continue until February 24": the end of a span the story began before.
 _RUNS_UNTIL = re.compile(r"\b(?:runs?|running|continues?|continuing|lasts?|lasting|stay\s+lit|stays?\s+open"
                          r"|remains?\s+open)\s+(?:[a-z]+\s+){0,3}?"
                          r"(?:through|until|till|to)\s+(?:the\s+[a-z]+(?:\s+[a-z]+)?\s+)?(?:on\s+)?$",
