@@ -41,11 +41,11 @@ _DURING_EVENT = re.compile(r"(?:^(?i:during)"
                            r"|(?P<n>(?i:the|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+)"
                            r"(?P<unit>day|week)s?\s+(?P<way>after|before))"
                            r"\s+(?i:the|that|this)\s+(?P<noun>[a-z]+)\b")
-# A sentence that goes on from the one before on the same day: "A short time later, police responded", "Within
-# three hours, two more were found", "From that moment, companies will ...", "It was at this point that ...".
 # A clock time after midnight and one late in the evening: a night that ran into the next day
 _PAST_MIDNIGHT = re.compile(r"(?i)\b(?:12|1|2|3)[.:]\d\d\s*a\.?m\b")
 _EVENING_CLOCK = re.compile(r"(?i)\b(?:9|10|11)(?:[.:]\d\d)?\s*p\.?m\b")
+# A sentence that goes on from the one before on the same day: "A short time later, police responded", "Within
+# three hours, two more were found", "From that moment, companies will ...", "It was at this point that ...".
 _SOON_AFTER = re.compile(r"(?:A\s+short\s+time|Minutes|Moments|Hours|Shortly|Soon)\s+(?:later|after(?:wards?)?"
                          r"|thereafter)\b|Immediately\s+after(?:wards?)?\b|Within\s+(?:an|the)\s+hour\b"
                          r"|Within\s+(?:(?:a\s+few|\d+|[a-z]+)\s+minutes|(?:a\s+few|two|three|four|five|six|[2-6])\s+hours)\b"
@@ -130,10 +130,10 @@ def find_events(article: Article, country: str | None = None, known_actors: list
         chosen = event_date(text, timexes)
         vague = [t for t in timexes if t.date is None and t.value[:4].isdigit()
                  and _vague_dates_an_event(text, t, article.published)]
-        if chosen is not None and vague:
-            coarse = coarse_date(vague[0], article.published, units[index])
-            if coarse is not None and outweighed(text, chosen, dataclasses.replace(vague[0], date=coarse)):
-                chosen = None
+        coarse = coarse_date(vague[0], article.published, units[index]) if vague else None
+        if chosen is not None and coarse is not None \
+                and outweighed(text, chosen, dataclasses.replace(vague[0], date=coarse)):
+            chosen = None
         if chosen is None and vague:
             partner = _combine(index, vague, dated, used, units)
             if partner is not None:
@@ -143,7 +143,6 @@ def find_events(article: Article, country: str | None = None, known_actors: list
                 found.append(FoundEvent(date=timex.date, end=timex.end_date, sentences=units[low: high + 1],
                                         evidence=[t.text for t in vague] + [timex.text], position=low))
                 continue
-            coarse = coarse_date(vague[0], article.published, units[index])
             if coarse is not None:
                 used.add(index)
                 found.append(FoundEvent(date=coarse, sentences=[units[index]], evidence=[vague[0].text],
@@ -211,11 +210,8 @@ def _anchored(units: list[str], found: list[FoundEvent], index: int) -> tuple[Ev
     if not during or during["noun"] not in (EVENT_NOUNS | _GATHERINGS) - {"event"}:
         return None
     noun = re.compile(rf"\b{during['noun']}", re.IGNORECASE)
-    # "will hold a news conference ... Monday, July 23. The briefing to be held at the Newseum ...": the sentence
-    # after an event's, when no event of its own, goes on telling of it
     dated = {e.position for e in found}
-    event = next((e for e in reversed(found) if any(noun.search(s) for s in e.sentences + [
-        units[i] for i in [e.position + len(e.sentences)] if i < index and i not in dated])), None)
+    event = next((e for e in reversed(found) if any(noun.search(s) for s in _told_of(e, units, index, dated))), None)
     if event is None or (during["same_day"] and (event.date.precision != DAY or event.end)):
         return None  # "After the storm hit" in a story that dates the storm only to its year: no day to go on
     if during["unit"]:  # "the day after the meltdown": a day counted from the event's
@@ -229,6 +225,14 @@ def _anchored(units: list[str], found: list[FoundEvent], index: int) -> tuple[Ev
     if during["edge"] and event.end:  # "at the start of the three-day hearing": its first day
         return (event.end if during["edge"].lower() in ("end", "close") else event.date), None, during[0]
     return event.date, event.end, during[0]
+
+
+def _told_of(event: FoundEvent, units: list[str], index: int, dated: set[int]) -> list[str]:
+    """Return the sentences that tell of an event: its own, and the one after them when it comes before units[index]
+    and dates nothing of its own ("will hold a news conference ... Monday, July 23. The briefing to be held at the
+    Newseum ...")."""
+    after = event.position + len(event.sentences)
+    return event.sentences + ([units[after]] if after < index and after not in dated else [])
 
 
 def _started(text: str, until: Timex, found: list[FoundEvent], published: EventDate) -> tuple[EventDate, str] | None:

@@ -33,8 +33,7 @@ def explicit_day(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'November 4, 2024', '4 November 2024' or 'Thursday, Nov. 7'."""
     month, day = month_of(match), day_number(match["day"])
     if match.groupdict().get("year"):
-        year = int(match["year"])
-        return _date_hit(match, datetime.date(year, month, day), False) if valid_day(year, month, day) else []
+        return explicit_day_of(match, context, month, day)
     weekday = WEEKDAYS.index(match["weekday"].lower()) if match.groupdict().get("weekday") else None
     if weekday is None:
         weekday = _weekday_before(context.text, match.start())
@@ -171,12 +170,7 @@ def numeric_day(match: re.Match, context: Context) -> list[Hit]:
 def weekday_numeric_day(match: re.Match, context: Context) -> list[Hit]:
     """Return the day of 'Wednesday, 1/18' (month first, as US releases write it): that weekday's date nearest
     the reference, else by tense."""
-    month, day = int(match["m"]), int(match["d"])
-    if not 1 <= month <= 12:
-        return []
-    resolved = resolve_month_day(context, month, day, match.start(), match.end(),
-                                 WEEKDAYS.index(match["weekday"].lower()))
-    return _date_hit(match, resolved, True) if resolved else []
+    return _month_first_day(match, context, WEEKDAYS.index(match["weekday"].lower()))
 
 
 def bracketed_numeric_day(match: re.Match, context: Context) -> list[Hit]:
@@ -185,7 +179,15 @@ def bracketed_numeric_day(match: re.Match, context: Context) -> list[Hit]:
     month, day = int(match["m"]), int(match["d"])
     if not (1 <= month <= 12 and valid_day(2000, month, day)) or month < day <= 8:
         return []  # "(1/2)", "(3/4)": fractions
-    resolved = resolve_month_day(context, month, day, match.start(), match.end())
+    return _month_first_day(match, context)
+
+
+def _month_first_day(match: re.Match, context: Context, weekday: int | None = None) -> list[Hit]:
+    """Return the hit of a day written month first ('1/18'), its year by the weekday given, else by tense."""
+    month, day = int(match["m"]), int(match["d"])
+    if not 1 <= month <= 12:
+        return []
+    resolved = resolve_month_day(context, month, day, match.start(), match.end(), weekday)
     return _date_hit(match, resolved, True) if resolved else []
 
 

@@ -134,21 +134,21 @@ def _just_told(context: Context, told: tuple[int, int] | None, position: int) ->
 def _weekdays_told(hits: list[Hit], context: Context) -> dict[str, str]:
     """Return the day each weekday the text names with a tense resolves to, where the text names only one such day
     for it ({'tuesday': '2007-10-23'})."""
-    days: dict[str, set[str]] = {}
-    for hit in hits:
-        weekday = _WEEKDAY.search(context.text, hit.start, hit.end)
-        if weekday and not hit.narrative and _DAY_VALUE.match(hit.value[:10]):
-            days.setdefault(weekday[0].lower(), set()).add(hit.value[:10])
-    return {name: values.pop() for name, values in days.items() if len(values) == 1}
+    return _one_day_a_weekday([hit for hit in hits if not hit.narrative], context)
 
 
 def _weekdays_dated(hits: list[Hit], context: Context) -> dict[str, str]:
     """Return the day of each weekday the text names with its calendar date ("Monday, August 11th"), where it names
     only one such day for it."""
+    return _one_day_a_weekday([hit for hit in hits if re.search(r"\d", context.text[hit.start: hit.end])], context)
+
+
+def _one_day_a_weekday(hits: list[Hit], context: Context) -> dict[str, str]:
+    """Return the day each weekday named in hits resolves to, for the weekdays that resolve to one day only."""
     days: dict[str, set[str]] = {}
     for hit in hits:
         weekday = _WEEKDAY.search(context.text, hit.start, hit.end)
-        if weekday and re.search(r"\d", context.text[hit.start: hit.end]) and _DAY_VALUE.match(hit.value[:10]):
+        if weekday and _DAY_VALUE.match(hit.value[:10]):
             days.setdefault(weekday[0].lower(), set()).add(hit.value[:10])
     return {name: values.pop() for name, values in days.items() if len(values) == 1}
 

@@ -208,8 +208,8 @@ RULES: list[Rule] = [
           r"|olympics|olympic|session|school|camp|break|holidays?|transfer)\b)", the_season,
           "spring|summer|fall|autumn|winter"),
     # "Permanent Fix Scheduled for Fall", "will open in spring": a season without "the", not a noun's modifier
-    # nor a stretch ("closed for winter")
-    # ("fall enrollment") nor a year's ("spring 2025", which the rule for a season and its year reads)
+    # ("fall enrollment"), a stretch ("closed for winter") nor a year's ("spring 2025", which the rule for a season
+    # and its year reads)
     _rule(r"(?i)(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=scheduled\sfor\s)|(?<=planned\sfor\s)"
           r"|(?<=\bset\sfor\s)|(?<=slated\sfor\s)|(?<=\bdue\sfor\s)|(?<=expected\sfor\s)|(?<=targeted\sfor\s))"
           r"(?P<season>spring|summer|fall|autumn|winter)\b"
@@ -283,7 +283,7 @@ RULES: list[Rule] = [
           rf"|years?|hours?|minutes?|decades?|quarters?|mornings?|afternoons?|evenings?|nights?|weekends?"
           rf"|seasons?|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?|{FULL_MONTHS})\b"
           # "each Tuesday and Thursday": every weekday of the list recurs
-          r"(?:(?<=day)(?:(?:,\s*|,?\s+(?:and|or|&)\s+)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b)+)?",
+          rf"(?:(?<=day)(?:(?:,\s*|,?\s+(?:and|or|&)\s+){WEEKDAY}s?\b)+)?",
           set_hit, "every|each"),
     _rule(r"(?i)\b(?:daily|nightly|weekly|biweekly|fortnightly|monthly|quarterly|yearly|annually|hourly)\b",
           adverb_set, "daily|nightly|weekly|monthly|quarterly|yearly|annually|hourly"),
