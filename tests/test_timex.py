@@ -143,15 +143,15 @@ CASES = [
     ("The launch slipped to no earlier than Nov. 20; the deadline was extended by two weeks to Nov. 30.",
      [("Nov. 20", "DATE", "2024-11-20"), ("two weeks", "DURATION", "P2W"), ("Nov. 30", "DATE", "2024-11-30")]),
     ("The deadline was extended on Monday.", [("Monday", "DATE", "2024-11-04")]),
-    ("The court adjourned the case to 12 October; it adjourned on Monday.",
-     [("12 October", "DATE", "2025-10-12"), ("Monday", "DATE", "2024-11-04")]),
+    ("The court adjourned the case to 12 August; it adjourned on Monday.",
+     [("12 August", "DATE", "2025-08-12"), ("Monday", "DATE", "2024-11-04")]),
     # a schedule told in the present, to a month or a day of one: to come; a noun is no schedule
-    ("The law takes effect on Nov. 1; the festival returns in October.",
-     [("Nov. 1", "DATE", "2025-11-01"), ("October", "DATE", "2025-10")]),
-    ("The act comes into force on 1 November; nominations close on 2nd of November.",
-     [("1 November", "DATE", "2025-11-01"), ("2nd of November", "DATE", "2025-11-02")]),
-    ("Forms must be received by Nov. 1; entries must be postmarked no later than Nov. 2.",
-     [("Nov. 1", "DATE", "2025-11-01"), ("Nov. 2", "DATE", "2025-11-02")]),
+    ("The law takes effect on Aug. 1; the festival returns in October.",
+     [("Aug. 1", "DATE", "2025-08-01"), ("October", "DATE", "2025-10")]),
+    ("The act comes into force on 1 August; nominations close on 2nd of August.",
+     [("1 August", "DATE", "2025-08-01"), ("2nd of August", "DATE", "2025-08-02")]),
+    ("Forms must be received by Aug. 1; entries must be postmarked no later than Aug. 2.",
+     [("Aug. 1", "DATE", "2025-08-01"), ("Aug. 2", "DATE", "2025-08-02")]),
     ("The rules entered into force on 1 November.", [("1 November", "DATE", "2024-11-01")]),
     ("Foam damaged the shuttle during launch in August.", [("August", "DATE", "2024-08")]),
     ("The team is looking forward to the launch on Thursday.", [("Thursday", "DATE", "2024-11-07")]),
@@ -264,8 +264,8 @@ CASES = [
     ("Crowds gathered early in the year; it is late in the day.", [("early in the year", "DATE", "2024")]),
     ("Congress met in 1938. That was also the year that it passed the act. It was the day of the vote.",
      [("1938", "DATE", "1938"), ("That was also the year", "DATE", "1938")]),
-    ("The threat targeted a plant on October 14; launch is targeted for October 15.",
-     [("October 14", "DATE", "2024-10-14"), ("October 15", "DATE", "2025-10-15")]),
+    ("The threat targeted a plant on August 14; launch is targeted for August 15.",
+     [("August 14", "DATE", "2024-08-14"), ("August 15", "DATE", "2025-08-15")]),
     ('"It may have been slow, with more storms from Saturday onwards," he said.',
      [("Saturday", "DATE", "2024-11-09")]),
     # the days of its week before (or after) the day told, where they fall in one month: that month
@@ -737,6 +737,18 @@ def test_a_day_days_ahead_in_a_past_sentence_is_the_coming_one():
         [("November 10", "DATE", "2024-11-10")]
     assert found("Two students were accused of plotting an attack on November 30.") == \
         [("November 30", "DATE", "2023-11-30")]
+
+
+def test_a_day_weeks_gone_is_not_taken_for_one_most_of_a_year_ahead_in_a_future_sentence():
+    # said on Thursday 7 November 2024: a future clue elsewhere in the sentence ("plans to") does not send a day
+    # weeks past to the next year, when a writer would have written that year
+    assert found("Below are excerpts from the September 30 appeal regarding plans to reform the law.") == \
+        [("September 30", "DATE", "2024-09-30")]
+    assert found("The committee will consider the Communication of 18 October.") == \
+        [("18 October", "DATE", "2024-10-18")]
+    # a day still a season away is to come
+    assert found("The plant will reopen on May 1.") == [("May 1", "DATE", "2025-05-01")]
+    assert found("The committee will meet on 28 July.") == [("28 July", "DATE", "2025-07-28")]
 
 
 def test_a_month_and_day_takes_the_year_of_a_story_of_another_time():

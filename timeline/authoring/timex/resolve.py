@@ -31,7 +31,11 @@ def resolve_month_day(context: Context, month: int, day: int, start: int, end: i
         return None
     tense = context.tense(start, end)
     if tense == FUTURE:
-        return min((c for c in candidates if c >= reference), default=candidates[-1])
+        coming = min((c for c in candidates if c >= reference), default=candidates[-1])
+        gone = max((c for c in candidates if c < reference), default=None)
+        if gone and (coming - reference).days > 300 and (reference - gone).days <= 90:
+            return gone
+        return coming
     if tense is None:  # no clue: the nearest, news being near its dates ("extends to Aug. 15" in early August)
         return min(candidates, key=lambda c: (abs((c - reference).days), c > reference))
     soon = [c for c in candidates if 0 < (c - reference).days <= 7]
