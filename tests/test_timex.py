@@ -325,6 +325,9 @@ CASES = [
     ("At 8 p.m. on Friday the polls closed.",
      [("8 p.m.", "TIME", "2024-11-01T20:00"), ("Friday", "DATE", "2024-11-01")]),
     ("The game was postponed until 15:00 GMT Saturday.", [("15:00 GMT Saturday", "TIME", "2024-11-09T15:00")]),
+    # a move to a place is no move of a date
+    ("The match was moved to Saturday; on Sunday, the storm moved northwest to China.",
+     [("Saturday", "DATE", "2024-11-09"), ("Sunday", "DATE", "2024-11-03")]),
     # the present, the past, the future
     ("It is now clear. Currently he leads. Recently he lost. In the past he won.",
      [("now", "DATE", "PRESENT_REF"), ("Currently", "DATE", "PRESENT_REF"), ("Recently", "DATE", "PAST_REF"),

@@ -55,7 +55,10 @@ _FUTURE_CLUES = re.compile(
     r"|(?:is|are)\s+(?:also\s+|now\s+|still\s+)?forecast(?:ing)?|forecast(?:s|ed)?\s+(?:for|of)"
     # a move's new date: "postponed Thursday's launch until Saturday"
     r"|(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|moved|extended|slipped|brought\s+forward"
-    r"|bumped)\b[^.;]{0,60}?\b(?:until|till|to|for)|adjourned\b[^.;]{0,60}?\b(?:until|till|to)(?=\s+(?:" + _MONTH_START
+    r"|bumped)\b[^.;]{0,60}?\b(?:until|till|to|for)(?=\s+(?:(?:the|a|an|its|their)\s+)?(?:" + _MONTH_START + r"|"
+    + _WEEKDAY_START + r"|next|this|later|following|end|early|mid|late|\d|tomorrow|tonight|after|spring|summer|autumn"
+    r"|fall|winter|no\s+(?:earlier|later)|[a-z]+['’]s\b))"  # a date, not a place: "moved northwest to China"
+    r"|adjourned\b[^.;]{0,60}?\b(?:until|till|to)(?=\s+(?:" + _MONTH_START
     + r"|" + _WEEKDAY_START + r"|next|\d))"
     # "The opening ceremony is Friday night": a weekday said in the present is to come
     r"|(?:is|are)(?=\s+(?:on\s+)?(?:this\s+)?" + _WEEKDAY_NAME + r"\b)"
