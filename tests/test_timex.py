@@ -127,6 +127,9 @@ CASES = [
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]),
     ("Crowds gathered to hold a vigil on Sunday. The team flew home on Tuesday to start training.",
      [("Sunday", "DATE", "2024-11-03"), ("Tuesday", "DATE", "2024-11-05")]),
+    # a promise is made on the day before it, kept on the day after it
+    ("In September, we promised to act. On Monday, he vowed to resign on Friday.",
+     [("September", "DATE", "2024-09"), ("Monday", "DATE", "2024-11-04"), ("Friday", "DATE", "2024-11-08")]),
     ("Negotiators have agreed to meet again on Tuesday. He remains in custody after his arrest on Friday.",
      [("Tuesday", "DATE", "2024-11-12"), ("Friday", "DATE", "2024-11-01")]),
     # an incident on a weekday is over, whatever the present around it; a final is no incident

@@ -141,6 +141,9 @@ _PAST_PLAN_TO = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?(?:due|
                            r"|supposed|meant|slated)\s+$")
 _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
+# A promise made, whose future is what was promised, not the day before it
+_PROMISE = re.compile(r"(?:promised|pledged|vowed)\s")
+
 # A reporting verb, which told after a comma is the attribution of what came before it; "announced his
 # resignation" is an act.
 _ATTRIBUTION = re.compile(r"(?:said|says|told|added|stated|announced|reported|noted|wrote)\b"
@@ -286,6 +289,8 @@ class Context:
         for clue_start, clue_end, tense in clues:
             if clue_start < end and clue_end > start:
                 continue
+            if clue_start >= end and _PROMISE.match(self.lowered, clue_start):
+                tense = PAST  # "In March, we promised to have a system by the summer": the promise's March
             if clue_start >= end and _ATTRIBUTION.match(self.text, clue_start) \
                     and re.search(r"[,”\"]", self.text[end:clue_start]) \
                     and not _OPENING.fullmatch(self.lowered, first, start):
