@@ -813,6 +813,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Applicants missed the June 11 deadline.", [("2024-06-11", None, ["June 11"])],
                  id="a-missed-deadline-is-past"),
     pytest.param("Here are updates from parks, as of yesterday morning.", [], id="as-of-yesterday"),
+    pytest.param("As of early today local time, the Associated Press reported no overall results yet for the races.", [],
+                 id="as-of-early-today"),
     pytest.param("This will enter into effect as of 15 December 2024.", [("2024-12-15", None, ["15 December 2024"])],
                  id="in-effect-as-of"),
     pytest.param("Since publication of the Feb. 9 notice, EPA has received requests.", [], id="a-dated-notice"),

@@ -92,7 +92,7 @@ _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|begi
 # "As of 12:20 on Wednesday", "as of yesterday morning", "current as of Nov. 13": a status at a time, not "in effect
 # as of 15 June"
 _AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s+(?:on\s+)?"
-                    r"|(?=yesterday|last\s+night))|\b(?:current|accurate|correct|up\s+to\s+date)\s+as\s+of\s+",
+                    r"|(?=yesterday|last\s+night|(?:early|late)\s+today))|\b(?:current|accurate|correct|up\s+to\s+date)\s+as\s+of\s+",
                     re.IGNORECASE)
 # "As of Monday morning, no buyer has come through": what has or has not happened by then, a status
 _AS_OF_BY_THEN = re.compile(r"(?i)\s*as\s+of\s+[^,]{3,40},[^.;]*?\b(?:has|have)(?:n['’]t)?\b")
