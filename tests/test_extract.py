@@ -857,6 +857,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  [("2024-11-12", "2024-11-13", ["Tuesday and Wednesday evenings"])], id="a-plural-part-of-day"),
     pytest.param("During the last two months of 2023, 250 volunteers were sworn in.",
                  [("2023-11", "2023-12", ["the last two months of 2023"])], id="the-last-two-months-of-a-year"),
+    pytest.param("Offenders have had their sentences increased during the first three months of this year.",
+                 [("2024-01", "2024-03", ["the first three months of this year"])], id="the-first-months-of-this-year"),
     pytest.param("Officials will be available weekdays now through next Wednesday. The centre has helped 6,160 "
                  "people since opening on Nov. 26, 2023. Since taking office in 2021, the mayor has opened 12 libraries.",
                  [("2024-11-07", "2024-11-13", ["now", "next Wednesday"])], id="now-through-and-since-doing"),

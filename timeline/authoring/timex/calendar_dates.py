@@ -363,8 +363,10 @@ def part_of_year(match: re.Match, context: Context) -> list[Hit]:
 
 
 def months_of_a_year(match: re.Match, context: Context) -> list[Hit]:
-    """Return the months of 'the last two months of 2014' or 'the first three months of 2024' as a span of months."""
-    year, count = int(match["year"]), parse_number(match["count"])
+    """Return the months of 'the last two months of 2014' or 'the first three months of this year' as a span of
+    months."""
+    year = int(match["year"]) if match["year"] else context.reference.year + RELATIVE_OFFSETS[match["relative"].lower()]
+    count = parse_number(match["count"])
     if count is None or not 1 <= count <= 11 or count != int(count):
         return []
     first, last = (1, int(count)) if match["edge"].lower() == "first" else (13 - int(count), 12)

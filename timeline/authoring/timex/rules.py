@@ -178,9 +178,9 @@ RULES: list[Rule] = [
     _rule(r"(?i:\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?)(?P<decade>1\d\d0|20\d0|['’]?\d0)['’]?s\b",
           decade_hit, r"0['’]?s"),
     _rule(r"(?i)\b(?P<ordinal>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-[a-z]+)?)\s+century\b", century_hit, "century"),
-    # "During the last two months of 2014", "in the first three months of 2024"
+    # "During the last two months of 2014", "in the first three months of 2024", "... of this year"
     _rule(rf"(?i:\bthe\s+(?P<edge>first|last|final)\s+(?P<count>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{{1,2}})"
-          rf"\s+months\s+of\s+){YEAR4}", months_of_a_year, "months"),
+          rf"\s+months\s+of\s+)(?:{YEAR4}|(?i:(?P<relative>this|last|next)\s+year\b))", months_of_a_year, "months"),
     _rule(rf"(?i:\b(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half"
           rf"|spring|summer|fall|autumn|winter|(?:first|second|third|fourth)\s+quarter)\s+of|spring|summer|fall"
           rf"|autumn|winter|fiscal|fy|q[1-4])[\s-]*){YEAR4}", part_of_year, r"\d{4}"),
