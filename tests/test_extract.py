@@ -675,6 +675,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  id="the-asking-not-the-quote"),
     pytest.param("Friday's scheduled launch has been postponed 24 hours.", [("2024-11-09", None, ["Friday"])],
                  id="postponed-by-a-length"),
+    pytest.param("The summit, originally set for December 5, will now take place on January 12.",
+                 [("2025-01-12", None, ["January 12"])], id="will-now-take-place-on"),
     pytest.param("This report covers news and events from 9 to 21 October.", [], id="a-report-s-period"),
     pytest.param("Centres are open 8 a.m. to 7 p.m. Monday through Friday.", [], id="opening-hours"),
     pytest.param("The talk is on Nov. 14, 2:30 p.m.-5:30 p.m. in Denver.",
