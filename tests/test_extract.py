@@ -1044,6 +1044,12 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  "with friends. The search began Thursday evening.",
                  [("2024-10-31", None, ["Thursday, October 31"]), ("2024-10-31", None, ["Thursday"]),
                   ("2024-10-31", None, ["Thursday evening"])], id="a-weekday-the-text-dated-a-week-back"),
+    pytest.param("The search has been suspended near the shoals, Thursday. The man was seen leaving the club on "
+                 "Thursday, October 31 at 10 a.m.",
+                 [("2024-11-07", None, ["Thursday"]), ("2024-10-31", None, ["Thursday, October 31"])],
+                 id="a-weekday-in-the-present-perfect-is-today"),
+    pytest.param("FEMA will close two Disaster Recovery Centers (DRCs) as of 2 p.m. Saturday, Nov. 9.",
+                 [("2024-11-09", None, ["2 p.m. Saturday, Nov. 9"])], id="will-close-as-of"),
     pytest.param("Over the next month, examiners will visit each applicant. Over the next six months, they will "
                  "judge them.", [("2024", None, ["the next month"])], id="the-next-months-are-their-year"),
     pytest.param("Residents who were evacuated on Sunday can return home tomorrow.",

@@ -85,6 +85,7 @@ _POINTER = re.compile(r"\s*(?:(?:Let['’]s|Let\s+us)\s+(?:take\s+a\s+)?look\b"
                       r"|See\s+[^.]{0,40}?\b(?:schedule|calendar|website|web\s+site|page|list|release|report"
                       r"|link|www|https?)\b|Here\s+(?:are|is)\b[^.]*:\s*$"
                       r"|[^.]*\b(?:can|may)\s+be\s+found\s+at\s+(?:www|https?))")
+_WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall)\s+(?:[\w()'’-]+\s+){1,8}?as\s+of\b")  # "will close two centres as of"
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _SPENT = re.compile(r"(?i)\b(?:spent|spending|served|passed)\s+$")  # "had spent the last year in space": a length
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
@@ -318,8 +319,7 @@ def _backdrop(text: str, timex: Timex) -> bool:
         return True  # "grew 40% between 2009 and 2012": a trend over years, not an event
     if _SPENT.search(before) and re.match(r"(?i)the\s+(?:last|past|previous)\b", timex.text):
         return True  # "Dubrov had also spent the last year in space": how long, not when
-    if _SO_FAR.search(before) or _AS_OF.search(text, max(0, timex.start - 30), timex.start + 9) \
-            or _AS_OF_BY_THEN.match(sentence) \
+    if _SO_FAR.search(before) or _a_status_as_of(text, timex) or _AS_OF_BY_THEN.match(sentence) \
             or _YARDSTICK_BEFORE.search(text, max(0, timex.start - 80), timex.start):
         return True  # "so far this year", "as of Monday", "for the first time since 2018", "Best By date of ..."
     if re.search(r"(?i)\bby\s+$", before) and _HAD_DONE.search(sentence) \
@@ -340,6 +340,13 @@ def _backdrop(text: str, timex: Timex) -> bool:
     if _SINCE_CLAUSE.search(text, max(0, timex.start - 70), timex.start) and counted:
         return True  # "800 people have been hurt since the first quake struck on Thursday"
     return timex.date.precision == YEAR and _a_year_as_a_name(text, timex, before)
+
+
+def _a_status_as_of(text: str, timex: Timex) -> bool:
+    """Return whether a date is the time a status is given at ("As of 12:20 on Wednesday, there are 84 flood
+    warnings"), not the start of a change to come ("FEMA will close two centres as of 2 p.m. Saturday")."""
+    return bool(_AS_OF.search(text, max(0, timex.start - 30), timex.start + 9)) \
+        and not _WILL_BEFORE.search(text, text.rfind("\n", 0, timex.start) + 1, timex.start)
 
 
 def _a_year_as_a_name(text: str, timex: Timex, before: str) -> bool:

@@ -24,6 +24,7 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d$")
 _WEEKDAY = re.compile(rf"{WEEKDAY}\b", re.IGNORECASE)
 _COARSE_VALUE = re.compile(r"\d{4}(?:-\d\d)?")
 _SINCE = re.compile(r"(?i)\bsince\s+(?:the\s+)?$")
+_PRESENT_PERFECT = re.compile(r"\b(?:has|have)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|t)\b")
 _BARE_WEEKDAY = re.compile(rf"(?i)(?P<weekday>{WEEKDAY})(?:\s+(?:morning|afternoon|evening|night))?")
 
 
@@ -156,11 +157,13 @@ def _one_day_a_weekday(hits: list[Hit], context: Context) -> dict[str, str]:
 def _as_the_weekday_dated(hit: Hit, dated: dict[str, str], context: Context) -> None:
     """Set a weekday told in the past ("had gone tubing Monday") to the day the text gave that weekday with its date
     ("missing since the evening of Monday, August 11th"), when that day is one to two weeks before the reference and
-    so not the weekday just gone."""
+    so not the weekday just gone; not the reference's own weekday told in the present perfect ("has suspended the
+    search Monday", said on a Monday, is that day)."""
     bare = _BARE_WEEKDAY.fullmatch(context.text, hit.start, hit.end)
     day = dated.get(bare["weekday"].lower()) if bare and not hit.narrative else None
-    if day and 7 <= (context.reference - datetime.date.fromisoformat(day)).days <= 13 \
-            and context.tense(hit.start, hit.end) == PAST:
+    back = (context.reference - datetime.date.fromisoformat(day)).days if day else 0
+    if 7 <= back <= 13 and context.tense(hit.start, hit.end) == PAST \
+            and (back > 7 or not _PRESENT_PERFECT.search(context.text, *context.sentence(hit.start))):
         hit.value = day + hit.value[10:]
 
 
