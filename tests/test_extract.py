@@ -1040,6 +1040,10 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
                  [("2024-11-07", "2024-12-05", ["now", "5 December"]), ("2024-11-07", None, ["Today"])],
                  id="from-now-until-a-length-spent-a-warrant-s-day"),
     pytest.param("This week -- the news from Mars and a report on space.", [], id="a-programme-s-opening-line"),
+    pytest.param("The time is 17:00 (UTC) on June 8th, 2006, and this is Audio Wikinews News Briefs.", [],
+                 id="a-broadcast-s-own-time"),
+    pytest.param("Today is Saturday, April 28, 2012.", [], id="today-is-a-date"),
+    pytest.param("A compilation of brief news reports for Wednesday, March 28, 2007.", [], id="news-reports-for-a-day"),
     pytest.param("A man has been missing since the evening of Thursday, October 31. He had gone swimming Thursday "
                  "with friends. The search began Thursday evening.",
                  [("2024-10-31", None, ["Thursday, October 31"]), ("2024-10-31", None, ["Thursday"]),

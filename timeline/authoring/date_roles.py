@@ -54,7 +54,12 @@ _REPORT_WORDS = (r"(?:(?:report|program|programme|show|edition|episode|column|ne
 # "Today's status reports follow", "Today, we tell about the Academy Awards"
 _OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain|have|bring|present|continue)\b")
-_REPORT_FOR = re.compile(r"(?i)\b(?:brief|briefs|bulletin|edition|newscast|podcast)\s+for\s+$")
+_REPORT_FOR = re.compile(r"(?i)\b(?:brief|briefs|bulletin|edition|newscast|podcast|news\s+reports|news\s+stories)"
+                         r"\s+for\s+$")
+# A broadcast's or a page's own date: "The time is 17:00 (UTC) on June 8th, 2006, and this is Audio Wikinews News
+# Briefs", "Today is Saturday, April 28, 2012."
+_THE_TIME_IS = re.compile(rf"\s*(?:the\s+time\s+is\b|today\s+is\s+(?:{WEEKDAY}|{FULL_MONTHS}|the\s+day\b))",
+                          re.IGNORECASE)
 # "our report today", "the top stories in business news this week"
 _OWN_REPORT_BEFORE = re.compile(rf"(?i)\b(?:our\s+(?:[a-z]+\s+)?{_REPORT_WORDS}|trending|in\s+(?:[a-z]+\s+)?news)\s+$")
 # Numbers that count nothing: an age ("the 76-year-old"), "24/7", a measure ("50 m (164 ft)")
@@ -219,8 +224,9 @@ def dates_the_text_itself(text: str, timex: Timex) -> bool:
     """Return whether 'today', 'this week' or a date dates the report or programme itself ("Women in politics is our
     report this week", "Today's status reports follow", "the Audio Wikinews Brief for Thursday, July 23, 2009"), not
     an event in it."""
-    if _REPORT_FOR.search(text, max(0, timex.start - 40), timex.start):
-        return True  # "this is the Audio Wikinews Brief for Thursday, July 23, 2009"
+    if _REPORT_FOR.search(text, max(0, timex.start - 40), timex.start) \
+            or _THE_TIME_IS.match(text, _sentence_of(text, timex)[0]):
+        return True  # "this is the Audio Wikinews Brief for Thursday, July 23, 2009", "The time is 17:00 on ..."
     if not _NOW_WORDS.fullmatch(timex.text):
         return False
     if _sentence_of(text, timex)[0] == timex.start and re.match(r"\s*(?:--|—)\s", text[timex.end: timex.end + 4]):
