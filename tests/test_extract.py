@@ -770,6 +770,8 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("It was the best result for any party since New Zealand's 1996 reform.", [],
                  id="best-since-a-yardstick"),
     pytest.param("In 2021, the UK exported £21.3 million of gin to Australia.", [], id="a-figure-for-a-year"),
+    pytest.param("Turnout in 2004 was a record 85%. Last year, the deficit was more than $375 billion.", [],
+                 id="a-figure-stated-for-a-year"),
     pytest.param("The FBI worked thousands of investigations during 2009.", [], id="a-headcount-for-a-year"),
     pytest.param("Last month, the teams -- made up of over 1,000 students -- started work on the village.",
                  [("2024-10", None, ["Last month"])], id="made-up-of-is-no-figure"),

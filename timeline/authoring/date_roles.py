@@ -156,7 +156,10 @@ _TREND_VERB = re.compile(r"\b(?:grew|grow|grows|growth|rose|rise|rises|fell|fall
                          r"|decline|doubled|tripled|dropped|drop|drops|jumped|climbed|exported|imported|sold|revenue|made\s+up(?!\s+of)"
                          r"|shrink|shrinks|expand|expands|expanded|losses|received|worked|conducted|handled|processed"
                          r"|recorded|reached|totalled|totaled|topped|exceeded|surpassed|stood\s+at|amounted\s+to"
-                         r"|(?:was|were|is|are)\s+(?:up|down)(?=\s+(?:by\s+)?\d))\b",
+                         r"|(?:was|were|is|are)\s+(?:up|down)(?=\s+(?:by\s+)?\d)"
+                         # "Turnout in 2004 was a record 85%", "Last year, the deficit was more than $375 billion"
+                         r"|(?:was|were)\s+(?:(?:more|less)\s+than|about|around|nearly|almost|over|under|a\s+record"
+                         r"(?:\s+(?:high|low)\s+of)?)?(?=\s+[$£€]?\d))\b",
                          re.IGNORECASE)
 # "Sales rose in the first half of 2024", "Prices jumped last month": a figure that moved over a period
 _FIGURE_MOVED = re.compile(r"(?i)\b(?:sales|prices|revenues?|profits?|earnings|exports|imports|output|inflation"
