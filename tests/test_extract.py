@@ -432,6 +432,13 @@ def test_url_names_one_article_only(project, batch):
      "NASA postponed the launch because of low cloud", id="until-a-day"),
     pytest.param("Airports expect a record Thanksgiving this year.", ["Thanksgiving"], "Airports expect a record Thanksgiving this year", id="holiday-name-stays"),
     pytest.param("Sunday is the biggest sporting event of the year.", ["Sunday"], "Sunday is the biggest sporting event of the year", id="date-as-subject-stays"),
+    pytest.param("The transfer would now happen in early January 2023.", ["January 2023"], "The transfer would now happen",
+                 id="early-goes-with-its-month"),
+    pytest.param("In late spring 2021 visitors will have the opportunity to enjoy a new visitor center.", ["spring 2021"],
+                 "Visitors will have the opportunity to enjoy a new visitor center", id="an-opening-date-is-no-subject"),
+    pytest.param("The riot police attacked sleeping protestors in the square…please explain yourselves @moi_bahrain "
+                 "#Bahrain #feb14", [], "The riot police attacked sleeping protestors in the square",
+                 id="cut-at-an-ellipsis"),
     pytest.param("Doctors will vaccinate children over the next four days.", ["the next four days"],
      "Doctors will vaccinate children", id="over-a-span"),
     pytest.param("The fair opens at 6:30 p.m. on Friday.", ["Friday"], "The fair opens at 6:30 p.m.", id="an-abbreviation-s-full-stop"),

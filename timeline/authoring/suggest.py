@@ -77,7 +77,7 @@ _LEFT_CLOCK = re.compile(r",\s+at\s+\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2
 # Where a clause ends: a title is cut there rather than mid-clause.
 _CLAUSE_END = re.compile(r"(?:,\s+(?=[a-z]+ing\s+(?!and\b|or\b)[a-z])"  # ", trying to salvage", not a list's "acting,"
                          r"|,\s+(?=(?:which|who|where|when|as|after|while|but|and|saying|adding|including|"
-                         r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+)")
+                         r"although|though|because|despite|with|amid)\b)|;\s+|\s+[—–-]\s+|…\s*)")  # "protestors…please"
 # Words a cut title does not end on: what follows them was cut ("benefit from up", "the number of").
 _WANTS_MORE = frozenset("""
     a an the of and or to in on at for with by from not only is are was were be been that which who as its their his
@@ -184,7 +184,9 @@ def _without_date(title: str, text: str) -> str:
     dated = re.escape(text)
     if re.search(rf"\b{dated}['’]s\s", title, flags=re.IGNORECASE):
         return re.sub(rf"\b{dated}['’]s\s+", "the ", title, count=1, flags=re.IGNORECASE)
-    found = re.search(rf"\s*\b{_DATE_PREPOSITION}?\s*{dated}(\s*\([^)]*\))?", title, flags=re.IGNORECASE)
+    # "would now happen in early January 2023": "in early" goes with its month
+    found = re.search(rf"\s*\b{_DATE_PREPOSITION}?\s*(?:(?:early|mid|late)[\s-]+)?{dated}(\s*\([^)]*\))?", title,
+                      flags=re.IGNORECASE)
     if not found:
         return title
     before, after = title[:found.start()], title[found.end():]
@@ -195,7 +197,10 @@ def _without_date(title: str, text: str) -> str:
     if re.search(r"\b[Aa]\s*$", before) and re.match(r"\s*[aeioAEIO]", after):
         before = re.sub(r"([Aa])(\s*)$", r"\1n\2", before)  # "a March 2 incursion": "an incursion"
     shorter = before + after
-    subject = not before.strip(" “\"") or re.fullmatch(r"\s*(?:this\s+past|this|last|next)\s*", before, re.IGNORECASE)
+    # the date is the sentence's subject ("Sunday is the day"), not its opening phrase ("In late spring 2021")
+    opening = re.match(rf"\s*(?:{_DATE_PREPOSITION}|early|mid|late)[\s-]", found[0], re.IGNORECASE)
+    subject = (not before.strip(" “\"") and not opening) \
+        or re.fullmatch(r"\s*(?:this\s+past|this|last|next)\s*", before, re.IGNORECASE)
     if re.match(r"\s*(?:is|was|are|were|will|has|had)\b", shorter) or _NEEDS_ITS_DATE.search(before) or (
             subject and _VERB_AFTER_SUBJECT.match(after)):
         return title  # "Sunday is the day ...", "the deadline is Tuesday.", "This past week marked ...": its subject
