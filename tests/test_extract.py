@@ -434,6 +434,8 @@ def test_url_names_one_article_only(project, batch):
     pytest.param("Sunday is the biggest sporting event of the year.", ["Sunday"], "Sunday is the biggest sporting event of the year", id="date-as-subject-stays"),
     pytest.param("The transfer would now happen in early January 2023.", ["January 2023"], "The transfer would now happen",
                  id="early-goes-with-its-month"),
+    pytest.param("Officers received a report at approximately 7:17 p.m. Friday of a man in the water.",
+                 ["7:17 p.m. Friday"], "Officers received a report of a man in the water", id="approximately-goes-with-its-hour"),
     pytest.param("In late spring 2021 visitors will have the opportunity to enjoy a new visitor center.", ["spring 2021"],
                  "Visitors will have the opportunity to enjoy a new visitor center", id="an-opening-date-is-no-subject"),
     pytest.param("The riot police attacked sleeping protestors in the square…please explain yourselves @moi_bahrain "

@@ -328,6 +328,11 @@ CASES = [
     ("At 8 p.m. on Friday the polls closed.",
      [("8 p.m.", "TIME", "2024-11-01T20:00"), ("Friday", "DATE", "2024-11-01")]),
     ("The game was postponed until 15:00 GMT Saturday.", [("15:00 GMT Saturday", "TIME", "2024-11-09T15:00")]),
+    # the colon of a clock time and the comma of a number end no clause: "received" is the verb the date is told with
+    ("Officers received a report at 7:17 p.m. Friday of a man in the water at the city beach struggling to return.",
+     [("7:17 p.m. Friday", "TIME", "2024-11-01T19:17")]),
+    ("The teams searched 1,281 square miles by Friday, and will return to shore.",
+     [("Friday", "DATE", "2024-11-01")]),
     # a move to a place is no move of a date
     ("The match was moved to Saturday; on Sunday, the storm moved northwest to China.",
      [("Saturday", "DATE", "2024-11-09"), ("Sunday", "DATE", "2024-11-03")]),

@@ -184,9 +184,9 @@ def _without_date(title: str, text: str) -> str:
     dated = re.escape(text)
     if re.search(rf"\b{dated}['’]s\s", title, flags=re.IGNORECASE):
         return re.sub(rf"\b{dated}['’]s\s+", "the ", title, count=1, flags=re.IGNORECASE)
-    # "would now happen in early January 2023": "in early" goes with its month
-    found = re.search(rf"\s*\b{_DATE_PREPOSITION}?\s*(?:(?:early|mid|late)[\s-]+)?{dated}(\s*\([^)]*\))?", title,
-                      flags=re.IGNORECASE)
+    # "would now happen in early January 2023": "in early" goes with its month, "at approximately" with its hour
+    found = re.search(rf"\s*\b{_DATE_PREPOSITION}?\s*(?:(?:approximately|about|around|roughly)\s+)?"
+                      rf"(?:(?:early|mid|late)[\s-]+)?{dated}(\s*\([^)]*\))?", title, flags=re.IGNORECASE)
     if not found:
         return title
     before, after = title[:found.start()], title[found.end():]

@@ -141,6 +141,9 @@ _PAST_PLAN_TO = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?(?:due|
                            r"|supposed|meant|slated)\s+$")
 _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
+# Where a clause ends: a comma, colon or semicolon, not the colon of "7:17 p.m." nor the comma of "1,281"
+_CLAUSE_MARK = re.compile(r";|[,:](?!\d)|(?<!\d)[,:]")
+
 # A promise made, whose future is what was promised, not the day before it
 _PROMISE = re.compile(r"(?:promised|pledged|vowed)\s")
 
@@ -274,8 +277,8 @@ class Context:
                 + [(m.start(), m.end(), PAST) for m in _PAST_CLUES.finditer(self.text, first, last)]
             )
         # A clue in the date's own clause outweighs a nearer one past a comma: "the vote, held on Sunday, is expected"
-        clause_start = max(self.text.rfind(mark, first, start) for mark in ",;:") + 1 or first
-        clause_end = min((i for i in (self.text.find(mark, end, last) for mark in ",;:") if i >= 0), default=last)
+        clause_start = max((m.end() for m in _CLAUSE_MARK.finditer(self.text, first, start)), default=first)
+        clause_end = next((m.start() for m in _CLAUSE_MARK.finditer(self.text, end, last)), last)
         if _TAIL_DATE.fullmatch(self.lowered, clause_start, last) and not any(
                 clause_start <= clue_start < clause_end for clue_start, _, _ in clues):
             # "passed an amendment that would ban it, which is already law, on February 17.": a date closing the
