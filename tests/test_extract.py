@@ -858,6 +858,7 @@ def found(text: str, published: str = "2024-11-07", headline: str = "A headline"
     pytest.param("Women in American politics is our report this week.", [], id="our-report-this-week"),
     pytest.param("Today, we tell about the Academy Awards.", [], id="today-we-tell-about"),
     pytest.param("Today's status reports follow.", [], id="today-s-reports-follow"),
+    pytest.param("Here's today's park status report:", [], id="today-s-park-status-report"),
     pytest.param("Today's figures showed that most leavers found work.", [("2024-11-07", None, ["Today"])],
                  id="today-s-figures-showed-a-release"),
     pytest.param("One of the top stories in business news this week was a merger.", [],

@@ -333,6 +333,8 @@ CASES = [
      [("7:17 p.m. Friday", "TIME", "2024-11-01T19:17")]),
     ("The teams searched 1,281 square miles by Friday, and will return to shore.",
      [("Friday", "DATE", "2024-11-01")]),
+    # early or late in the week told: that week
+    ("The park activated its team early in the week.", [("early in the week", "DATE", "2024-W45")]),
     # a move to a place is no move of a date
     ("The match was moved to Saturday; on Sunday, the storm moved northwest to China.",
      [("Saturday", "DATE", "2024-11-09"), ("Sunday", "DATE", "2024-11-03")]),

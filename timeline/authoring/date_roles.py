@@ -52,7 +52,7 @@ _NOW_WORDS = re.compile(r"(?i)today|tonight|this\s+week")
 _REPORT_WORDS = (r"(?:(?:report|program|programme|show|edition|episode|column|newsletter|podcast|bulletin|headline"
                  r"|newspaper|paper|front\s+page)s?|news(?:casts?)?)")
 # "Today's status reports follow", "Today, we tell about the Academy Awards"
-_OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+)?{_REPORT_WORDS}\b"
+_OWN_REPORT_AFTER = re.compile(rf"(?i)['’]s\s+(?:[a-z]+\s+){{0,2}}{_REPORT_WORDS}\b"
                                r"|,?\s+we\s+(?:tell|look|report|talk|explain|have|bring|present|continue)\b")
 _REPORT_FOR = re.compile(r"(?i)\b(?:brief|briefs|bulletin|edition|newscast|podcast|news\s+reports|news\s+stories)"
                          r"\s+for\s+$")

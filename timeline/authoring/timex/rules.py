@@ -248,7 +248,7 @@ RULES: list[Rule] = [
     # "later that month", "the same year", "earlier in the week": the unit of the date told before
     _rule(r"(?i)\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that(?:\s+same)?|the\s+same)\s+(?P<unit>week|month|year)\b"
           r"|\b(?:later|earlier)\s+in\s+the\s+(?P<in_unit>day|morning|afternoon|evening|week|month|year)\b"
-          r"|\b(?:early|late)\s+in\s+the\s+(?P<early_unit>month|year)\b"  # not "it is late in the day"
+          r"|\b(?:early|late)\s+in\s+the\s+(?P<early_unit>week|month|year)\b"  # not "it is late in the day"
           # "That was also the year that Congress passed the act"
           r"|\b(?:That|It)\s+was\s+(?:also\s+)?the\s+(?:same\s+)?(?P<was_unit>year|month|day)\b"
           r"(?=\s+(?:that|when|in\s+which)\b)"
