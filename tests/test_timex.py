@@ -186,6 +186,7 @@ CASES = [
     ("Tonight the vote is held; this morning the polls opened; last night it rained.",
      [("Tonight", "TIME", "2024-11-07TNI"), ("this morning", "TIME", "2024-11-07TMO"),
       ("last night", "TIME", "2024-11-06TNI")]),
+    ("The woman was reported missing last evening.", [("last evening", "TIME", "2024-11-06TEV")]),
     ("Sales fell last week, rose this month and will rise next year.",
      [("last week", "DATE", "2024-W44"), ("this month", "DATE", "2024-11"), ("next year", "DATE", "2025")]),
     ("Earlier this week, Putin met Choe. Earlier this month, they spoke. This year was hard.",

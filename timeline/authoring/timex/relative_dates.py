@@ -37,18 +37,17 @@ from timeline.authoring.timex.vocabulary import (
 
 
 def deictic_day(match: re.Match, context: Context) -> list[Hit]:
-    """Return the day of 'today', 'yesterday', 'tomorrow', 'tonight', 'last night', 'this morning'."""
+    """Return the day of 'today', 'yesterday', 'tomorrow', 'tonight', 'last night', 'last evening', 'this morning'."""
     word = " ".join(match["word"].lower().split())
     if match[0] == "Today" and "\n" in context.text[:match.start()] \
             and _TITLE_BEFORE.search(context.text, max(0, match.start() - 30), match.start()):
         return []  # "According to Barbados Today", "USA Today": a paper's name (a headline's "Opens Today" is a day)
     part = (match["part"] or "").lower()
-    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "this": 0,
-               "the day before yesterday": -2, "the day after tomorrow": 2}
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "last night": -1, "last evening": -1,
+               "this": 0, "the day before yesterday": -2, "the day after tomorrow": 2}
     day = context.reference + datetime.timedelta(days=offsets[word])
     value = day_value(day)
-    if word in ("tonight", "last night"):
-        part = "night"
+    part = {"tonight": "night", "last night": "night", "last evening": "evening"}.get(word, part)
     hit = Hit(match.start(), match.end(), TIME, f"{value}T{PARTS_OF_DAY[part]}", True) if part else \
         Hit(match.start(), match.end(), DATE, value, True)
     if offsets[word] == 0 and _quoted(context.text, match.start()):

@@ -184,7 +184,7 @@ RULES: list[Rule] = [
     _rule(rf"(?i:\b(?P<part>early|mid|late|(?:the\s+)?(?:end|beginning|start|middle|first\s+half|second\s+half"
           rf"|spring|summer|fall|autumn|winter|(?:first|second|third|fourth)\s+quarter)\s+of|spring|summer|fall"
           rf"|autumn|winter|fiscal|fy|q[1-4])[\s-]*){YEAR4}", part_of_year, r"\d{4}"),
-    _rule(r"(?i)\b(?P<word>today|yesterday|tomorrow|tonight|last\s+night"
+    _rule(r"(?i)\b(?P<word>today|yesterday|tomorrow|tonight|last\s+night|last\s+evening"
           r"|this(?=\s+(?:morning|afternoon|evening)\b)|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
           r"(?:\s+(?P<part>morning|afternoon|evening|night))?\b", deictic_day,
           "today|yesterday|tomorrow|tonight|night|morning|afternoon|evening"),
