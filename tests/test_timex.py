@@ -127,6 +127,9 @@ CASES = [
      [("Monday", "DATE", "2024-11-04"), ("Tuesday", "DATE", "2024-11-05")]),
     ("Crowds gathered to hold a vigil on Sunday. The team flew home on Tuesday to start training.",
      [("Sunday", "DATE", "2024-11-03"), ("Tuesday", "DATE", "2024-11-05")]),
+    # a plan told in the past: "was to reopen on Saturday" is the Saturday gone; "is to reopen" the coming one
+    ("The park was to reopen on Saturday. The museum is to reopen on Saturday.",
+     [("Saturday", "DATE", "2024-11-02"), ("Saturday", "DATE", "2024-11-09")]),
     # a promise is made on the day before it, kept on the day after it
     ("In September, we promised to act. On Monday, he vowed to resign on Friday.",
      [("September", "DATE", "2024-09"), ("Monday", "DATE", "2024-11-04"), ("Friday", "DATE", "2024-11-08")]),

@@ -137,8 +137,8 @@ PLUPERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|just)\s+)?(?:been|[a-z
 # A move told in the past still points ahead: "was postponed until Saturday".
 _PAST_PLAN = re.compile(r"\b(?:(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?|(?:originally|previously|initially)\s+)$")
 # "had been due to start on Monday", "was supposed to open in May": an infinitive of a plan told in the past
-_PAST_PLAN_TO = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?(?:due|set|scheduled|expected|planned"
-                           r"|supposed|meant|slated)\s+$")
+_PAST_PLAN_TO = re.compile(r"\b(?:was|were|had\s+been)\s+(?:[a-z]+ly\s+)?(?:(?:due|set|scheduled|expected|planned"
+                           r"|supposed|meant|slated)\s+)?$")  # "The park was to reopen on Saturday"
 _PLAN_WORD = re.compile(r"(?:re)?schedul|slated|set|planned|due|expected|reserved|targeted")
 
 # Where a clause ends: a comma, colon or semicolon, not the colon of "7:17 p.m." nor the comma of "1,281"
