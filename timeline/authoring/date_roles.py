@@ -90,7 +90,6 @@ _POINTER = re.compile(r"\s*(?:(?:Let['’]s|Let\s+us)\s+(?:take\s+a\s+)?look\b"
                       r"|See\s+[^.]{0,40}?\b(?:schedule|calendar|website|web\s+site|page|list|release|report"
                       r"|link|www|https?)\b|Here\s+(?:are|is)\b[^.]*:\s*$"
                       r"|[^.]*\b(?:can|may)\s+be\s+found\s+at\s+(?:www|https?))")
-_WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall)\s+(?:[\w()'’-]+\s+){1,8}?as\s+of\b")  # "will close two centres as of"
 _SO_FAR = re.compile(r"\bso\s+far\s+(?:in\s+)?$", re.IGNORECASE)  # "so far this year": a running total
 _SPENT = re.compile(r"(?i)\b(?:spent|spending|served|passed)\s+$")  # "had spent the last year in space": a length
 _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|beginning|middle)\s+of\s+|late\s+|early\s+"
@@ -100,6 +99,8 @@ _BACKDROP_BEFORE = re.compile(r"\b(?:since|as\s+of)\s+(?:the\s+(?:end|start|begi
 _AS_OF = re.compile(r"\bas\s+of\s+(?:\d{1,2}(?:[:.]\d\d\s*(?:[ap]\.?m\.?)?|\s*[ap]\.?m\.?)\s+(?:on\s+)?"
                     r"|(?=yesterday|last\s+night|(?:early|late)\s+today))|\b(?:current|accurate|correct|up\s+to\s+date)\s+as\s+of\s+",
                     re.IGNORECASE)
+# "FEMA will close two centres as of 2 p.m. Saturday": the start of a change to come, no status
+_WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall)\s+(?:[\w()'’-]+\s+){1,8}?as\s+of\b")
 # "As of Monday morning, no buyer has come through": what has or has not happened by then, a status
 _AS_OF_BY_THEN = re.compile(r"(?i)\s*as\s+of\s+[^,]{3,40},[^.;]*?\b(?:has|have)(?:n['’]t)?\b")
 _INCIDENT_AFTER = re.compile(r"(?i)\s+(?:[a-z]+\s+)?(?:quake|earthquake|tsunami|attacks?|bombings?|fire|storm|floods?"
@@ -227,12 +228,12 @@ def dates_the_text_itself(text: str, timex: Timex) -> bool:
     """Return whether 'today', 'this week' or a date dates the report or programme itself ("Women in politics is our
     report this week", "Today's status reports follow", "the Audio Wikinews Brief for Thursday, July 23, 2009"), not
     an event in it."""
-    if _REPORT_FOR.search(text, max(0, timex.start - 40), timex.start) \
-            or _THE_TIME_IS.match(text, _sentence_of(text, timex)[0]):
+    sentence_start = _sentence_of(text, timex)[0]
+    if _REPORT_FOR.search(text, max(0, timex.start - 40), timex.start) or _THE_TIME_IS.match(text, sentence_start):
         return True  # "this is the Audio Wikinews Brief for Thursday, July 23, 2009", "The time is 17:00 on ..."
     if not _NOW_WORDS.fullmatch(timex.text):
         return False
-    if _sentence_of(text, timex)[0] == timex.start and re.match(r"\s*(?:--|—)\s", text[timex.end: timex.end + 4]):
+    if sentence_start == timex.start and re.match(r"\s*(?:--|—)\s", text[timex.end: timex.end + 4]):
         return True  # "This week -- the news from Mars ...": a programme's opening line
     return bool(_OWN_REPORT_AFTER.match(text, timex.end)
                 or _OWN_REPORT_BEFORE.search(text, max(0, timex.start - 40), timex.start))
@@ -355,7 +356,7 @@ def _a_status_as_of(text: str, timex: Timex) -> bool:
     """Return whether a date is the time a status is given at ("As of 12:20 on Wednesday, there are 84 flood
     warnings"), not the start of a change to come ("FEMA will close two centres as of 2 p.m. Saturday")."""
     return bool(_AS_OF.search(text, max(0, timex.start - 30), timex.start + 9)) \
-        and not _WILL_BEFORE.search(text, text.rfind("\n", 0, timex.start) + 1, timex.start)
+        and not _WILL_BEFORE.search(text, _sentence_of(text, timex)[0], timex.start)
 
 
 def _a_year_as_a_name(text: str, timex: Timex, before: str) -> bool:

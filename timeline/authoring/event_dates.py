@@ -45,13 +45,12 @@ _SUPERLATIVE = re.compile(r"(?i)\b(?:busiest|highest|lowest|largest|biggest|wors
 _AWAY_AFTER = re.compile(r"\s+(?i:away\b(?!\s+from\b)|from\s+(?:now|today)\b)")
 _IN_TIME_AFTER = re.compile(r"(?:['’]s?)?\s+time\b", re.IGNORECASE)  # "in 10 days' time", "in a week's time"
 _DURATION = re.compile(r"P(?P<n>\d+|X)(?P<unit>[DWMY])|PT(?P<hours>24|48|72)H")  # "the past 24 hours": days
-# "postponed until Saturday", "pushed back ... from May 7 to May 9": the date an event was moved to.
-_MOVED_TO = re.compile(r"\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
+# "postponed until Saturday", "pushed back ... from May 7 to May 9", "originally set for May 5, will now take place on
+# June 2": the date an event was moved to.
+_MOVED_TO = re.compile(r"(?:\b(?:postponed|delayed|moved|pushed\s+back|put\s+off|rescheduled|brought\s+forward"
                        r"|deferred|adjourned|extended|slipped)\b[^.;]*\b(?:until|till|to|for)\s+(?:no\s+earlier\s+than\s+)?"
-                       r"(?:the\s+)?$", re.IGNORECASE)
-# "originally set for May 5, will now take place on June 2": the date a plan now has
-_NOW_SET = re.compile(r"\b(?:will|would|is|are|shall)\s+now\s+(?:be\s+)?(?:[a-z]+\s+){0,3}?"
-                      r"(?:on|in|at|for|until|from|by)\s+(?:early\s+|mid-?|late\s+)?(?:the\s+)?$", re.IGNORECASE)
+                       r"|\b(?:will|would|is|are|shall)\s+now\s+(?:be\s+)?(?:[a-z]+\s+){0,3}?"
+                       r"(?:on|in|at|for|until|from|by)\s+(?:early\s+|mid-?|late\s+)?)(?:the\s+)?$", re.IGNORECASE)
 _MOVED_BY = re.compile(r"\b(?P<way>postponed|delayed|pushed\s+back|put\s+off|brought\s+forward)\s+(?:by\s+)?$",
                        re.IGNORECASE)
 _LEADING_PARTICIPLE = re.compile(r"(?:[A-Z][a-z]+ed|Born|Built|Founded|Elected|Held|Made|Chosen|Taken|Sentenced)\s")
@@ -94,8 +93,7 @@ def event_date(text: str, timexes: list[Timex]) -> Timex | None:
     dated = [t for t in timexes if t.date is not None and dates_an_event(text, t)]
     if all(t.type == "TIME" and not DAY_WORDS.search(t.text) for t in dated):
         return None
-    moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)
-             or _NOW_SET.search(text, max(0, t.start - 60), t.start)]
+    moved = [t for t in dated if _MOVED_TO.search(text, max(0, t.start - 60), t.start)]
     if moved:
         return moved[-1]
     # "New Year's day on Thursday, April 14, 2022": the calendar date says which day the name means
